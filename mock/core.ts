@@ -1,0 +1,498 @@
+/**
+ * The embedded mock vendor backend: one Node HTTP handler that serves every vendor's API on its
+ * real paths, under a prefix per vendor, with per-request fault injection and a record of what it
+ * received. Each vendor lives in its own module (`audienceview.ts`, `vista.ts`, `utick.ts`);
+ * this file only routes, injects faults, speaks CORS and keeps the worlds apart.
+ *
+ * URL layout (all on one origin):
+ *   /audienceview/public/...      AudienceView Professional (api-base = origin + '/audienceview')
+ *   /vista/ocapi/v1/...           Vista OCAPI               (api-base = origin + '/vista')
+ *   /utick/catalogue/...          Utick ("Sapiti" v1)       (upstream = origin + '/utick')
+ *   /__mock/...                   the control API (reset, faults, received, requests)
+ *
+ * A path may start with `/s/<world-id>`: every world has its own data, faults and records, so
+ * test files, benchmarks and the demo never see each other's state. Without it, the default world.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+export type VendorName = 'audienceview' | 'vista' | 'utick';
+
+/**
+ * What can go wrong, per request.
+ * - `offline`: the connection is dropped before any answer (the browser sees a network error).
+ * - `delay`: the real answer, `delayMs` later. A large delay is a stall.
+ * - `http-error`: a bare status (default 503) with a short text body.
+ * - `rate-limit`: 429 with `Retry-After` (seconds, default 1), in the vendor's own form.
+ * - `html`: an edge proxy's HTML error page (status default 502) where JSON was expected.
+ * - `truncated`: the real JSON answer cut in half.
+ * - `wrong-content-type`: the real answer, labelled text/plain.
+ * - `empty`: 200 with an empty body.
+ * - `cors-block`: the preflight is answered without CORS headers, as when the venue's origin
+ *   is not whitelisted; the actual request is also answered without them.
+ * - `drop-after-apply`: the request is carried out (state changes, records kept) and then the
+ *   connection is dropped, as when the response is lost on a bad network.
+ * - `vendor-error`, `expired-token`, `lockout`: the vendor's own error form (see each module).
+ */
+export type FaultKind =
+  | 'offline'
+  | 'delay'
+  | 'http-error'
+  | 'rate-limit'
+  | 'html'
+  | 'truncated'
+  | 'wrong-content-type'
+  | 'empty'
+  | 'cors-block'
+  | 'drop-after-apply'
+  | 'vendor-error'
+  | 'expired-token'
+  | 'lockout';
+
+export interface FaultRule {
+  kind: FaultKind;
+  /** Only requests to this vendor. */
+  vendor?: VendorName;
+  /** Only requests whose vendor path contains this text (e.g. `syncScans`, `/calendar/`). */
+  path?: string;
+  /** Only this HTTP method. */
+  method?: string;
+  /** How many matching requests it applies to; default: every one until cleared. */
+  times?: number;
+  status?: number;
+  delayMs?: number;
+  retryAfter?: number;
+  /** Vendor error code for `vendor-error` (AudienceView scanning error id, Vista errorCode, Utick code). */
+  code?: number | string;
+  message?: string;
+  /** Seconds, for `lockout`. */
+  lockOutPeriodInSeconds?: number;
+}
+
+export interface MockRequest {
+  method: string;
+  /** The full URL as received. */
+  url: URL;
+  /** The path after the world and vendor prefixes, undecoded (AudienceView keeps literal parentheses). */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** The raw body text ('' when none). */
+  body: string;
+  /** Parses the body as JSON; throws a `MockBadRequest` on malformed input. */
+  json<T = unknown>(): T;
+  /** Parses an `application/x-www-form-urlencoded` or `multipart/form-data` body. */
+  form(): URLSearchParams;
+  header(name: string): string | undefined;
+}
+
+export interface MockResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string as is (set content-type yourself); null/undefined: no body. */
+  body?: unknown;
+}
+
+/** Throw from a handler to answer 400 with a plain message. */
+export class MockBadRequest extends Error {}
+
+export interface RequestLogEntry {
+  at: number;
+  vendor: VendorName;
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  status: number;
+  fault?: FaultKind;
+}
+
+export interface World {
+  readonly id: string;
+  /** The world's "now" in epoch milliseconds: real time, or real time shifted to a fixed anchor. */
+  now(): number;
+  readonly seed: number;
+  readonly requests: RequestLogEntry[];
+  readonly faults: FaultRule[];
+  /** What the backend received and kept, by kind (e.g. `syncScans` → every ticket scan applied). */
+  readonly received: Map<string, unknown[]>;
+  record(kind: string, item: unknown): void;
+  /** Each vendor's state, created lazily from the world's seed and clock. */
+  vendor<S>(name: VendorName): S;
+}
+
+export interface VendorModule<S = unknown> {
+  readonly name: VendorName;
+  /** Builds the vendor's data for a fresh world. Deterministic for a given seed and anchor. */
+  createState(world: World): S;
+  /** Answers a request on the vendor's paths; `undefined` means "no such path" (404). */
+  handle(req: MockRequest, state: S, world: World): MockResponse | undefined | Promise<MockResponse | undefined>;
+  /** The vendor's own form of a fault (`vendor-error`, `expired-token`, `lockout`, `rate-limit`, `http-error`). */
+  fault?(rule: FaultRule, req: MockRequest, state: S, world: World): MockResponse | undefined;
+  /** Control endpoints under `/__mock/<vendor>/...` (e.g. list barcodes, member credentials). */
+  control?(req: MockRequest, state: S, world: World): MockResponse | undefined | Promise<MockResponse | undefined>;
+}
+
+export interface WorldOptions {
+  /** Anchor "now" (ISO string or epoch ms); the world's clock runs from there. Default: real time. */
+  now?: string | number;
+  seed?: number;
+}
+
+const DEFAULT_WORLD = 'default';
+const WORLD_PREFIX = /^\/s\/([A-Za-z0-9_-]{1,64})(?=\/)/;
+
+export interface MockBackend {
+  /** A Node `(req, res)` handler; mount it on a server or as connect middleware. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The world with this id, created on first use. */
+  world(id?: string): World;
+  /** Replaces a world with a fresh one. */
+  reset(id?: string, options?: WorldOptions): World;
+}
+
+export function createMockBackend(modules: VendorModule<any>[], defaults: WorldOptions = {}): MockBackend {
+  const byName = new Map(modules.map((m) => [m.name, m] as const));
+  const worlds = new Map<string, World>();
+
+  function makeWorld(id: string, options: WorldOptions): World {
+    const anchor = options.now === undefined ? undefined : new Date(options.now).getTime();
+    const createdAt = Date.now();
+    const states = new Map<VendorName, unknown>();
+    const world: World = {
+      id,
+      seed: options.seed ?? defaults.seed ?? 284,
+      now: () => (anchor === undefined ? Date.now() : anchor + (Date.now() - createdAt)),
+      requests: [],
+      faults: [],
+      received: new Map(),
+      record(kind, item) {
+        const list = world.received.get(kind) ?? [];
+        list.push(item);
+        world.received.set(kind, list);
+      },
+      vendor<S>(name: VendorName): S {
+        if (!states.has(name)) {
+          const module = byName.get(name);
+          if (!module) throw new Error(`no mock module for ${name}`);
+          states.set(name, module.createState(world));
+        }
+        return states.get(name) as S;
+      },
+    };
+    return world;
+  }
+
+  function world(id = DEFAULT_WORLD): World {
+    let w = worlds.get(id);
+    if (!w) {
+      w = makeWorld(id, defaults);
+      worlds.set(id, w);
+    }
+    return w;
+  }
+
+  function reset(id = DEFAULT_WORLD, options: WorldOptions = defaults): World {
+    const w = makeWorld(id, { ...defaults, ...options });
+    worlds.set(id, w);
+    return w;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await route(req, res);
+    } catch (error) {
+      if (!res.headersSent) {
+        const bad = error instanceof MockBadRequest;
+        send(res, req, { status: bad ? 400 : 500, body: String((error as Error)?.message ?? error), headers: { 'content-type': 'text/plain' } }, true);
+      } else {
+        res.destroy();
+      }
+      if (!(error instanceof MockBadRequest)) console.error('[mock]', error);
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock.invalid');
+    let rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    let worldId = DEFAULT_WORLD;
+    const prefixed = WORLD_PREFIX.exec(rawPath);
+    if (prefixed) {
+      worldId = prefixed[1]!;
+      rawPath = rawPath.slice(prefixed[0].length);
+    }
+    const [, first = '', ...rest] = rawPath.split('/');
+    const vendorPath = '/' + rest.join('/');
+    const body = await readBody(req);
+    const mockReq = makeRequest(req, url, vendorPath, body);
+    const w = world(worldId);
+
+    if (first === '__mock') {
+      return sendControl(res, req, await control(mockReq, w, worldId));
+    }
+
+    const module = byName.get(first as VendorName);
+    if (!module) {
+      return send(res, req, { status: 404, body: `No mock vendor at /${first}`, headers: { 'content-type': 'text/plain' } }, true);
+    }
+
+    const fault = takeFault(w, module.name, mockReq);
+    const corsBlocked = fault?.kind === 'cors-block';
+    if (req.method === 'OPTIONS') {
+      // The preflight does not consume a fault unless the fault is about CORS itself.
+      if (fault && !corsBlocked) fault.times = (fault.times ?? Infinity) + 1;
+      res.writeHead(204, corsBlocked ? {} : preflightHeaders(req));
+      return void res.end();
+    }
+
+    const log = (status: number): void => {
+      w.requests.push({
+        at: w.now(),
+        vendor: module.name,
+        method: mockReq.method,
+        path: mockReq.path,
+        query: url.search,
+        headers: flattenHeaders(req.headers),
+        status,
+        ...(fault ? { fault: fault.kind } : {}),
+      });
+    };
+
+    if (fault) {
+      switch (fault.kind) {
+        case 'offline':
+          log(0);
+          return void req.socket.destroy();
+        case 'delay':
+          await sleep(fault.delayMs ?? 1000);
+          if (res.destroyed || req.socket.destroyed) return log(0);
+          break;
+        case 'html': {
+          const status = fault.status ?? 502;
+          log(status);
+          return send(res, req, { status, body: htmlErrorPage(status), headers: { 'content-type': 'text/html; charset=utf-8' } }, true);
+        }
+        case 'empty':
+          log(200);
+          return send(res, req, { status: 200, body: '', headers: { 'content-type': 'application/json' } }, true);
+        case 'drop-after-apply':
+        case 'truncated':
+        case 'wrong-content-type':
+        case 'cors-block':
+          break; // applied to the real answer below
+        default: {
+          const answer = module.fault?.(fault, mockReq, w.vendor(module.name), w) ?? genericFault(fault);
+          log(answer.status ?? 200);
+          return send(res, req, answer, !corsBlocked);
+        }
+      }
+    }
+
+    const answer = (await module.handle(mockReq, w.vendor(module.name), w)) ?? {
+      status: 404,
+      body: `Not found: ${module.name} ${mockReq.method} ${mockReq.path}`,
+      headers: { 'content-type': 'text/plain' },
+    };
+    log(fault?.kind === 'drop-after-apply' ? 0 : answer.status ?? 200);
+    if (fault?.kind === 'drop-after-apply') return void req.socket.destroy();
+    if (fault?.kind === 'truncated') {
+      const text = encodeBody(answer.body);
+      return send(res, req, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers: { 'content-type': 'application/json', ...answer.headers } }, true);
+    }
+    if (fault?.kind === 'wrong-content-type') {
+      return send(res, req, { ...answer, body: encodeBody(answer.body), headers: { ...answer.headers, 'content-type': 'text/plain' } }, true);
+    }
+    return send(res, req, answer, !corsBlocked);
+  }
+
+  async function control(req: MockRequest, w: World, worldId: string): Promise<MockResponse> {
+    const [, what = '', ...rest] = req.path.split('/');
+    switch (`${req.method} /${what}`) {
+      case 'GET /health':
+        return { body: { ok: true, world: w.id, now: w.now(), vendors: [...byName.keys()] } };
+      case 'POST /reset': {
+        const fresh = reset(worldId, req.body ? req.json<WorldOptions>() : {});
+        return { body: { ok: true, world: fresh.id, now: fresh.now() } };
+      }
+      case 'POST /faults': {
+        const rules = req.json<FaultRule | FaultRule[]>();
+        for (const rule of Array.isArray(rules) ? rules : [rules]) w.faults.push({ ...rule });
+        return { body: { faults: w.faults } };
+      }
+      case 'DELETE /faults':
+        w.faults.length = 0;
+        return { body: { faults: [] } };
+      case 'GET /faults':
+        return { body: { faults: w.faults } };
+      case 'GET /requests':
+        return { body: { requests: w.requests } };
+      case 'GET /received': {
+        const kind = rest[0];
+        return { body: kind ? { [kind]: w.received.get(kind) ?? [] } : Object.fromEntries(w.received) };
+      }
+    }
+    const module = byName.get(what as VendorName);
+    if (module?.control) {
+      const vendorReq = { ...req, path: '/' + rest.join('/') };
+      const answer = await module.control(vendorReq, w.vendor(module.name), w);
+      if (answer) return answer;
+    }
+    return { status: 404, body: { error: `No control endpoint ${req.method} ${req.path}` } };
+  }
+
+  return { handle, world, reset };
+}
+
+function takeFault(world: World, vendor: VendorName, req: MockRequest): FaultRule | undefined {
+  const index = world.faults.findIndex(
+    (rule) =>
+      (!rule.vendor || rule.vendor === vendor) &&
+      (!rule.path || req.path.includes(rule.path)) &&
+      (!rule.method || req.method === 'OPTIONS' || rule.method.toUpperCase() === req.method),
+  );
+  if (index < 0) return undefined;
+  const rule = world.faults[index]!;
+  const left = (rule.times ?? Infinity) - 1;
+  if (left <= 0) world.faults.splice(index, 1);
+  else rule.times = left;
+  return rule;
+}
+
+function genericFault(rule: FaultRule): MockResponse {
+  switch (rule.kind) {
+    case 'rate-limit':
+      return {
+        status: 429,
+        headers: { 'retry-after': String(rule.retryAfter ?? 1), 'content-type': 'text/plain' },
+        body: 'Too Many Requests',
+      };
+    case 'http-error':
+    default:
+      return { status: rule.status ?? 503, headers: { 'content-type': 'text/plain' }, body: rule.message ?? 'Service Unavailable' };
+  }
+}
+
+function makeRequest(req: IncomingMessage, url: URL, path: string, body: string): MockRequest {
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    url,
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    json<T>() {
+      try {
+        return JSON.parse(body) as T;
+      } catch {
+        throw new MockBadRequest('Malformed JSON body');
+      }
+    },
+    form() {
+      const type = String(req.headers['content-type'] ?? '');
+      if (type.startsWith('multipart/form-data')) return parseMultipart(body, type);
+      return new URLSearchParams(body);
+    },
+    header(name) {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+function parseMultipart(body: string, contentType: string): URLSearchParams {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const params = new URLSearchParams();
+  if (!boundary) return params;
+  for (const part of body.split('--' + (boundary[1] ?? boundary[2]))) {
+    const name = /name="([^"]*)"/.exec(part)?.[1];
+    const split = part.indexOf('\r\n\r\n');
+    if (name === undefined || split < 0) continue;
+    params.append(name, part.slice(split + 4).replace(/\r\n$/, ''));
+  }
+  return params;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function encodeBody(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin
+    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': 'retry-after, content-type', vary: 'Origin' }
+    : {};
+}
+
+function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    ...corsHeaders(req),
+    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+    'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
+    'access-control-max-age': '600',
+  };
+}
+
+function send(res: ServerResponse, req: IncomingMessage, answer: MockResponse, withCors: boolean): void {
+  const text = encodeBody(answer.body);
+  const headers: Record<string, string> = {
+    ...(withCors ? corsHeaders(req) : {}),
+    ...(answer.body !== null && answer.body !== undefined && typeof answer.body !== 'string' ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    'cache-control': 'no-store',
+    ...lowerKeys(answer.headers ?? {}),
+  };
+  res.writeHead(answer.status ?? 200, headers);
+  res.end(text);
+}
+
+function sendControl(res: ServerResponse, req: IncomingMessage, answer: MockResponse): void {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, preflightHeaders(req));
+    return void res.end();
+  }
+  send(res, req, answer, true);
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function htmlErrorPage(status: number): string {
+  return `<!DOCTYPE html>
+<html><head><title>${status} Error</title></head>
+<body><h1>${status} ${status === 403 ? 'Forbidden' : 'Bad Gateway'}</h1>
+<p>The request could not be satisfied. Generated by edge-proxy.</p></body></html>`;
+}
+
+/** A small deterministic pseudo-random generator (mulberry32), so generated data is stable per seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Picks one element, deterministically, with a generator from `seededRandom`. */
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}

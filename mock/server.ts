@@ -1,0 +1,47 @@
+/**
+ * Starts the embedded mock vendor backend on a local port. Used by the test runner, the
+ * benchmarks and `npm run mock`; the demo mounts the same handler inside Vite (see vite.config.ts).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockBackend, type MockBackend, type WorldOptions } from './core.js';
+import { audienceview } from './audienceview.js';
+import { vista } from './vista.js';
+import { utick } from './utick.js';
+
+export const vendorModules = [audienceview, vista, utick];
+
+/** The backend with every vendor module, not yet bound to a port. */
+export function createVendorBackend(defaults: WorldOptions = {}): MockBackend {
+  return createMockBackend(vendorModules, defaults);
+}
+
+export interface RunningMock {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string;
+  backend: MockBackend;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(options: { port?: number; host?: string } & WorldOptions = {}): Promise<RunningMock> {
+  const { port = 0, host = '127.0.0.1', ...world } = options;
+  const backend = createVendorBackend(world);
+  const server = createServer((req, res) => void backend.handle(req, res));
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${bound}`,
+    backend,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
