@@ -8,6 +8,7 @@
  *   /audienceview/public/...      AudienceView Professional (api-base = origin + '/audienceview')
  *   /vista/ocapi/v1/...           Vista OCAPI               (api-base = origin + '/vista')
  *   /utick/catalogue/...          Utick ("Sapiti" v1)       (upstream = origin + '/utick')
+ *   /echo/...                     a neutral JSON echo for fetch-layer tests (see echo.ts)
  *   /__mock/...                   the control API (reset, faults, received, requests)
  *
  * A path may start with `/s/<world-id>`: every world has its own data, faults and records, so
@@ -15,7 +16,8 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-export type VendorName = 'audienceview' | 'vista' | 'utick';
+/** `echo` is not a vendor: a neutral endpoint for testing the fetch layer itself. */
+export type VendorName = 'audienceview' | 'vista' | 'utick' | 'echo';
 
 /**
  * What can go wrong, per request.
@@ -235,14 +237,17 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       return send(res, req, { status: 404, body: `No mock vendor at /${first}`, headers: { 'content-type': 'text/plain' } }, true);
     }
 
-    const fault = takeFault(w, module.name, mockReq);
-    const corsBlocked = fault?.kind === 'cors-block';
     if (req.method === 'OPTIONS') {
-      // The preflight does not consume a fault unless the fault is about CORS itself.
-      if (fault && !corsBlocked) fault.times = (fault.times ?? Infinity) + 1;
-      res.writeHead(204, corsBlocked ? {} : preflightHeaders(req));
+      // A preflight does not use up a fault meant for the request itself, unless it is about CORS.
+      const corsFault = findFault(w, module.name, mockReq);
+      const blocked = corsFault?.kind === 'cors-block';
+      if (blocked) consumeFault(w, corsFault);
+      res.writeHead(204, blocked ? {} : preflightHeaders(req));
       return void res.end();
     }
+    const fault = findFault(w, module.name, mockReq);
+    if (fault) consumeFault(w, fault);
+    const corsBlocked = fault?.kind === 'cors-block';
 
     const log = (status: number): void => {
       w.requests.push({
@@ -261,7 +266,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       switch (fault.kind) {
         case 'offline':
           log(0);
-          return void req.socket.destroy();
+          return dropConnection(res);
         case 'delay':
           await sleep(fault.delayMs ?? 1000);
           if (res.destroyed || req.socket.destroyed) return log(0);
@@ -293,7 +298,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       headers: { 'content-type': 'text/plain' },
     };
     log(fault?.kind === 'drop-after-apply' ? 0 : answer.status ?? 200);
-    if (fault?.kind === 'drop-after-apply') return void req.socket.destroy();
+    if (fault?.kind === 'drop-after-apply') return dropConnection(res);
     if (fault?.kind === 'truncated') {
       const text = encodeBody(answer.body);
       return send(res, req, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers: { 'content-type': 'application/json', ...answer.headers } }, true);
@@ -342,19 +347,30 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
   return { handle, world, reset };
 }
 
-function takeFault(world: World, vendor: VendorName, req: MockRequest): FaultRule | undefined {
-  const index = world.faults.findIndex(
+/**
+ * Loses the answer. A connection closed before any byte is retried by Chromium itself when the
+ * socket was a reused keep-alive one (even for a POST), which would apply a request twice behind
+ * the client's back; so the status line goes out first and the body is cut, which no browser retries.
+ */
+function dropConnection(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+  res.write('{"');
+  setTimeout(() => res.destroy(), 10);
+}
+
+function findFault(world: World, vendor: VendorName, req: MockRequest): FaultRule | undefined {
+  return world.faults.find(
     (rule) =>
       (!rule.vendor || rule.vendor === vendor) &&
       (!rule.path || req.path.includes(rule.path)) &&
       (!rule.method || req.method === 'OPTIONS' || rule.method.toUpperCase() === req.method),
   );
-  if (index < 0) return undefined;
-  const rule = world.faults[index]!;
+}
+
+function consumeFault(world: World, rule: FaultRule): void {
   const left = (rule.times ?? Infinity) - 1;
-  if (left <= 0) world.faults.splice(index, 1);
+  if (left <= 0) world.faults.splice(world.faults.indexOf(rule), 1);
   else rule.times = left;
-  return rule;
 }
 
 function genericFault(rule: FaultRule): MockResponse {

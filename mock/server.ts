@@ -8,8 +8,9 @@ import { createMockBackend, type MockBackend, type WorldOptions } from './core.j
 import { audienceview } from './audienceview.js';
 import { vista } from './vista.js';
 import { utick } from './utick.js';
+import { echo } from './echo.js';
 
-export const vendorModules = [audienceview, vista, utick];
+export const vendorModules = [audienceview, vista, utick, echo];
 
 /** The backend with every vendor module, not yet bound to a port. */
 export function createVendorBackend(defaults: WorldOptions = {}): MockBackend {

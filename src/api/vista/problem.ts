@@ -1,0 +1,56 @@
+import { VendorError } from '../errors.js';
+import { retryAfterMs, type ErrorAnswer } from '../request.js';
+import type { VistaProblem } from './types.js';
+
+/** Error code 32000: too many failed sign-ins; the problem carries `lockOutPeriodInSeconds`. */
+export const VISTA_LOCKED_OUT = 32000;
+
+/** The title OCAPI gives an expired or unknown `LoyaltySessionToken` (403; VENDOR-NOTES.md). */
+export const MEMBER_SESSION_EXPIRED_TITLE = 'Loyalty Member Authentication Token Expired';
+
+/**
+ * `request`'s `toVendorError` hook for OCAPI: a problem+json answer becomes a `VendorError`
+ * (code = `errorCode`, else the HTTP status). Anything else (an HTML page from a proxy, a bare
+ * status) is left to `request`'s own errors.
+ */
+export function vistaProblemToError(answer: ErrorAnswer): Error | undefined {
+  const problem = asProblem(answer);
+  if (!problem) return undefined;
+  const status = typeof problem.status === 'number' ? problem.status : answer.status;
+  const code = problem.errorCode ?? status;
+  const lockOut = typeof problem.lockOutPeriodInSeconds === 'number' ? problem.lockOutPeriodInSeconds : undefined;
+  return new VendorError(problem.detail || problem.title || `Vista error ${code}`, {
+    vendor: 'vista',
+    code,
+    status,
+    lockOutPeriodInSeconds: lockOut,
+    // 429 means the member or device is locked out; Retry-After says until when.
+    retryAfterMs: answer.status === 429 ? retryAfterMs(answer.headers) : undefined,
+    details: problem,
+  });
+}
+
+/**
+ * True when the member's session is over (403 "Loyalty Member Authentication Token Expired"):
+ * the member must sign in again (or the token be refreshed).
+ */
+export function isMemberSessionExpired(error: unknown): boolean {
+  if (!(error instanceof VendorError) || error.vendor !== 'vista' || error.status !== 403) return false;
+  const title = (error.details as VistaProblem | undefined)?.title;
+  return typeof title === 'string' && title.trim().toLowerCase() === MEMBER_SESSION_EXPIRED_TITLE.toLowerCase();
+}
+
+/** True for error 32000 (and the 429 that answers sign-ins while the lock-out lasts). */
+export function isMemberLockedOut(error: unknown): boolean {
+  return error instanceof VendorError && error.vendor === 'vista' && (Number(error.code) === VISTA_LOCKED_OUT || error.status === 429);
+}
+
+function asProblem(answer: ErrorAnswer): VistaProblem | undefined {
+  const json = answer.json;
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const candidate = json as VistaProblem;
+  const labelled = (answer.headers.get('content-type') ?? '').includes('problem+json');
+  // Some gateways label problems plain application/json: accept any object with a problem's fields.
+  const looksLikeProblem = 'title' in candidate || 'errorCode' in candidate || 'detail' in candidate;
+  return labelled || looksLikeProblem ? candidate : undefined;
+}
