@@ -13,6 +13,8 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   browserStartTimeout: 60000,
+  // Lit's dev build warns once per file that it is in dev mode; keep its other warnings.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

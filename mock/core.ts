@@ -89,7 +89,8 @@ export interface MockRequest {
 
 export interface MockResponse {
   status?: number;
-  headers?: Record<string, string>;
+  /** An array value is sent as repeated headers (several Set-Cookie). */
+  headers?: Record<string, string | string[]>;
   /** An object is sent as JSON; a string as is (set content-type yourself); null/undefined: no body. */
   body?: unknown;
 }
@@ -459,7 +460,7 @@ function preflightHeaders(req: IncomingMessage): Record<string, string> {
 
 function send(res: ServerResponse, req: IncomingMessage, answer: MockResponse, withCors: boolean): void {
   const text = encodeBody(answer.body);
-  const headers: Record<string, string> = {
+  const headers: Record<string, string | string[]> = {
     ...(withCors ? corsHeaders(req) : {}),
     ...(answer.body !== null && answer.body !== undefined && typeof answer.body !== 'string' ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'cache-control': 'no-store',
@@ -477,7 +478,7 @@ function sendControl(res: ServerResponse, req: IncomingMessage, answer: MockResp
   send(res, req, answer, true);
 }
 
-function lowerKeys(headers: Record<string, string>): Record<string, string> {
+function lowerKeys(headers: Record<string, string | string[]>): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 

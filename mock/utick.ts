@@ -1,8 +1,279 @@
-import type { VendorModule } from './core.js';
+/**
+ * The Utick ("Sapiti" v1) mock: `/utick` stands for the upstream `https://sapiti.net/v1`.
+ * Seed: utick-api-v1-packs-streams.txt; quirks: VENDOR-NOTES.md, "Utick".
+ *
+ * Behaviour, and our decisions where the seed is silent:
+ * - Every answer is wrapped `{success, response, error}` (notes), `error` null on success.
+ * - Every request must carry a valid signature (signature.ts) made with `MOCK_UTICK_KEYS` at the
+ *   world's clock; otherwise 401 `{success:false, error:{code:401, message:'Invalid signature'}}`.
+ *   `POST /__mock/utick/config {"requireSignature":false}` turns the check off for a world: it
+ *   stands for "the request came through the venue's signing proxy", so browser tests of the
+ *   client can call the mock directly.
+ * - Error codes (ASSUMPTION, the seed lists none): 400 bad parameter, 401 bad signature,
+ *   404 not found, 405 wrong method, 429 rate limit, 500 server error; a bad parameter or a
+ *   missing record answers with that HTTP status and the envelope; `vendor-error` faults answer
+ *   HTTP 200 with `success:false`, so clients must read the envelope even on a 200.
+ * - Lists: `limit` defaults to 200 (the documented maximum), over 200 is refused with code 400
+ *   (never silently capped); `offset` is a record offset. `response` is the array itself, with no
+ *   total: a page shorter than `limit` is the last one.
+ * - Pack and stream paths work with or without a trailing slash; the control endpoint only WITH
+ *   it (notes): `.../control` without the slash answers 404, so a client that drops the slash
+ *   fails loudly instead of through a redirect that would also break the signature.
+ * - Control: `accesscode` (compared ignoring case and surrounding spaces) or `contactid`; answers
+ *   a bare integer. A stream that is not published (status ≠ 10), or whose `accessendtime` has
+ *   passed, refuses every code with -1. Attempts are recorded as `streamControl` without the code.
+ *   An unknown stream answers 404 in the envelope; neither parameter, 400.
+ * - Unknown stream status codes and ids that are not valid UUIDs are in the data on purpose.
+ *
+ * Control endpoints (`/__mock/utick/...`): `GET keys` (MOCK_UTICK_KEYS), `GET ids` (notable pack
+ * and stream ids, `UTICK_IDS`), `GET codes` (which access code or contact id gets which answer on
+ * which stream at the world's clock), `GET|POST config` (see `UtickMockConfig`).
+ */
+import type { FaultRule, MockRequest, MockResponse, VendorModule, World } from './core.js';
+import { verifyUtickSignature, type UtickKeyPair } from '../src/api/utick/signature.js';
+import { UTICK_MAX_LIMIT, type UtickControlCode, type UtickPack, type UtickPackDetails, type UtickStream } from '../src/api/utick/types.js';
+import { makeGrants, makePackDetails, makePacks, makeStreams, UTICK_IDS, type StreamGrants } from './utick-data.js';
 
-// Placeholder: replaced by the real module.
-export const utick: VendorModule<object> = {
-  name: 'utick',
-  createState: () => ({}),
-  handle: () => undefined,
+/** The mock's demo application keys (also at `GET /__mock/utick/keys`). Not secret: mock only. */
+export const MOCK_UTICK_KEYS: UtickKeyPair = {
+  publicKey: 'pk_demo_7f3a9c2e41b8d605',
+  privateKey: 'sk_demo_c91e4b7a2f6d3085e1a7b9c4d2f60e83',
 };
+
+export const UTICK_ERROR_CODES = {
+  badParameter: 400,
+  invalidSignature: 401,
+  notFound: 404,
+  wrongMethod: 405,
+  rateLimited: 429,
+  serverError: 500,
+} as const;
+
+export interface UtickMockState {
+  packs: UtickPack[];
+  packIndex: Map<string, number>;
+  /** Built on first request: most tests never open a pack's details. */
+  details: Map<string, UtickPackDetails>;
+  streams: UtickStream[];
+  grants: Map<string, StreamGrants>;
+  config: UtickMockConfig;
+}
+
+/**
+ * Per-world switches (`POST /__mock/utick/config`):
+ * - `requireSignature` (default true): false stands for "came through the signing proxy";
+ * - `envelope` (default true): false answers bare payloads, as the seed's examples show them;
+ * - `controlEnvelope` (default false): the control endpoint wraps its integer like the others.
+ */
+export interface UtickMockConfig {
+  requireSignature: boolean;
+  envelope: boolean;
+  controlEnvelope: boolean;
+}
+
+export const utick: VendorModule<UtickMockState> = {
+  name: 'utick',
+
+  createState(world) {
+    const now = world.now();
+    const packs = makePacks(world.seed, now);
+    const streams = makeStreams(world.seed, now);
+    return {
+      packs,
+      packIndex: new Map(packs.map((pack, i) => [pack.id, i])),
+      details: new Map(),
+      streams,
+      grants: makeGrants(world.seed, streams),
+      config: { requireSignature: true, envelope: true, controlEnvelope: false },
+    };
+  },
+
+  async handle(req, state, world) {
+    if (state.config.requireSignature) {
+      const check = await verifyUtickSignature({
+        headers: req.headers,
+        method: req.method,
+        pathAndQuery: req.path + req.url.search,
+        privateKeyFor: (publicKey) => (publicKey === MOCK_UTICK_KEYS.publicKey ? MOCK_UTICK_KEYS.privateKey : undefined),
+        now: world.now(),
+      });
+      if (!check.valid) return failure(401, UTICK_ERROR_CODES.invalidSignature, 'Invalid signature');
+    }
+    return route(req, state, world);
+  },
+
+  fault: (rule) => utickFault(rule),
+
+  control(req, state, world) {
+    switch (`${req.method} ${req.path.replace(/\/+$/, '')}`) {
+      case 'GET /keys':
+        return { body: { ...MOCK_UTICK_KEYS } };
+      case 'GET /config':
+        return { body: state.config };
+      case 'POST /config': {
+        const patch = req.json<Partial<Record<keyof UtickMockConfig, unknown>>>();
+        for (const key of ['requireSignature', 'envelope', 'controlEnvelope'] as const) {
+          const value = patch[key];
+          if (typeof value === 'boolean') state.config[key] = value;
+        }
+        return { body: state.config };
+      }
+      case 'GET /ids':
+        return { body: UTICK_IDS };
+      case 'GET /codes':
+        return { body: codesTable(state, world.now()) };
+    }
+    return undefined;
+  },
+};
+
+function route(req: MockRequest, state: UtickMockState, world: World): MockResponse | undefined {
+  const path = req.path;
+  let match: RegExpExecArray | null;
+
+  if ((match = /^\/catalogue\/streams\/([^/]+)\/control\/$/.exec(path))) {
+    if (req.method !== 'GET') return wrongMethod();
+    return controlAccess(req, state, world, decodeURIComponent(match[1]!));
+  }
+  if (req.method !== 'GET') return /^\/catalogue\//.test(path) ? wrongMethod() : undefined;
+
+  const success = (response: unknown): MockResponse =>
+    state.config.envelope ? { status: 200, body: { success: true, response, error: null } } : { status: 200, body: response };
+  const page = <T>(items: readonly T[]) => pageOf(req, items, success);
+
+  if (/^\/catalogue\/packs\/?$/.test(path)) return page(state.packs);
+  if ((match = /^\/catalogue\/packs\/details\/([^/]+)\/?$/.exec(path))) {
+    const details = packDetails(state, decodeURIComponent(match[1]!), world);
+    if (!details) return notFound('Pack not found');
+    return success(filterStock(details, req.query.get('stockid')));
+  }
+  if ((match = /^\/catalogue\/packs\/([^/]+)\/?$/.exec(path))) {
+    const index = state.packIndex.get(decodeURIComponent(match[1]!));
+    return index === undefined ? notFound('Pack not found') : success(state.packs[index]);
+  }
+  if (/^\/catalogue\/streams\/?$/.test(path)) return page(state.streams);
+  if ((match = /^\/catalogue\/streams\/([^/]+)\/?$/.exec(path))) {
+    const stream = findStream(state, decodeURIComponent(match[1]!));
+    return stream ? success(stream) : notFound('Stream not found');
+  }
+  // Unknown paths, `.../control` without its slash included: Utick's own 404.
+  return /^\/catalogue\//.test(path) ? notFound('Not found') : undefined;
+}
+
+function pageOf<T>(req: MockRequest, items: readonly T[], success: (response: unknown) => MockResponse): MockResponse {
+  const limit = integerParam(req, 'limit', UTICK_MAX_LIMIT);
+  const offset = integerParam(req, 'offset', 0);
+  if (limit === undefined || limit < 1) return failure(400, UTICK_ERROR_CODES.badParameter, 'Invalid parameter: limit');
+  if (limit > UTICK_MAX_LIMIT) return failure(400, UTICK_ERROR_CODES.badParameter, `Invalid parameter: limit (${UTICK_MAX_LIMIT} max)`);
+  if (offset === undefined || offset < 0) return failure(400, UTICK_ERROR_CODES.badParameter, 'Invalid parameter: offset');
+  return success(items.slice(offset, offset + limit));
+}
+
+function integerParam(req: MockRequest, name: string, fallback: number): number | undefined {
+  const raw = req.query.get(name);
+  if (raw === null || raw === '') return fallback;
+  return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+function packDetails(state: UtickMockState, id: string, world: World): UtickPackDetails | undefined {
+  const cached = state.details.get(id);
+  if (cached) return cached;
+  const index = state.packIndex.get(id);
+  if (index === undefined) return undefined;
+  const details = makePackDetails(world.seed, state.packs[index]!, index, world.now());
+  state.details.set(id, details);
+  return details;
+}
+
+/** Seed: `stockid` "to filter": only that stock, in the sets that hold it. */
+function filterStock(details: UtickPackDetails, stockId: string | null): UtickPackDetails {
+  if (!stockId) return details;
+  const sets = details.sets
+    .map((set) => ({ ...set, stocks: set.stocks.filter((stock) => stock.id === stockId) }))
+    .filter((set) => set.stocks.length > 0);
+  return { ...details, sets };
+}
+
+function findStream(state: UtickMockState, id: string): UtickStream | undefined {
+  return state.streams.find((stream) => stream.id === id);
+}
+
+function controlAccess(req: MockRequest, state: UtickMockState, world: World, streamId: string): MockResponse {
+  const stream = findStream(state, streamId);
+  if (!stream) return notFound('Stream not found');
+  const accessCode = req.query.get('accesscode')?.trim();
+  const contactId = req.query.get('contactid')?.trim();
+  if (!accessCode && !contactId) return failure(400, UTICK_ERROR_CODES.badParameter, 'Invalid parameter: accesscode or contactid');
+
+  const grants = state.grants.get(stream.id);
+  const granted = accessCode
+    ? grants?.accessCodes.get(accessCode.toUpperCase())
+    : grants?.contactIds.get(contactId!);
+  const result: UtickControlCode = granted !== undefined && isStreamOpen(stream, world.now()) ? granted : -1;
+  // Kept for assertions, never with the code or contact itself.
+  world.record('streamControl', { streamId: stream.id, granted: result !== -1, result, via: accessCode ? 'accesscode' : 'contactid' });
+  // The real endpoint answers a bare integer (notes), not the envelope.
+  if (state.config.controlEnvelope) return { status: 200, body: { success: true, response: result, error: null } };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: String(result) };
+}
+
+function isStreamOpen(stream: UtickStream, now: number): boolean {
+  if (stream.status.id !== 10) return false;
+  return stream.accessendtime === null || Date.parse(stream.accessendtime) > now;
+}
+
+/** `GET /__mock/utick/codes`: which code or contact gets which answer on which stream, at the world's clock. */
+function codesTable(state: UtickMockState, now: number) {
+  return {
+    note: 'Any other code or contact answers -1. `ifOpen`: the answer while the stream is published and its access has not ended.',
+    streams: state.streams.map((stream) => {
+      const grants = state.grants.get(stream.id)!;
+      const open = isStreamOpen(stream, now);
+      const answers = (table: Map<string, UtickControlCode>) => Object.fromEntries([...table].map(([key, code]) => [key, open ? code : -1]));
+      return {
+        streamId: stream.id,
+        label: stream.label,
+        status: stream.status,
+        open,
+        accessCodes: answers(grants.accessCodes),
+        contactIds: answers(grants.contactIds),
+        ifOpen: { accessCodes: Object.fromEntries(grants.accessCodes), contactIds: Object.fromEntries(grants.contactIds) },
+      };
+    }),
+  };
+}
+
+function failure(status: number, code: number | string, message: string, headers?: Record<string, string>): MockResponse {
+  return { status, ...(headers ? { headers } : {}), body: { success: false, response: null, error: { code, message } } };
+}
+
+function notFound(message: string): MockResponse {
+  return failure(404, UTICK_ERROR_CODES.notFound, message);
+}
+
+function wrongMethod(): MockResponse {
+  return failure(405, UTICK_ERROR_CODES.wrongMethod, 'Method not allowed');
+}
+
+/**
+ * Utick's own forms of the injected faults:
+ * - `vendor-error`: HTTP 200 and `success:false` (the envelope carries the failure; code default 500);
+ * - `rate-limit`: 429, `Retry-After` in seconds, the envelope with code 429;
+ * - `expired-token`: Utick has no session token; the nearest is a signature whose timestamp
+ *   expired, answered as any bad signature (401);
+ * - `lockout`, `http-error`: the core's generic answer.
+ */
+function utickFault(rule: FaultRule): MockResponse | undefined {
+  switch (rule.kind) {
+    case 'vendor-error':
+      return failure(200, rule.code ?? UTICK_ERROR_CODES.serverError, rule.message ?? 'Internal error');
+    case 'rate-limit':
+      return failure(429, UTICK_ERROR_CODES.rateLimited, rule.message ?? 'Too many requests', {
+        'retry-after': String(rule.retryAfter ?? 1),
+      });
+    case 'expired-token':
+      return failure(401, UTICK_ERROR_CODES.invalidSignature, 'Invalid signature');
+    default:
+      return undefined;
+  }
+}

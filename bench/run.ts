@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: what the foundation costs a patron's phone and how fast the mock answers,
+ * with peers measured in the same run so the ratios mean something on any machine.
+ *
+ * 1. Size: the fetch seam and each vendor client, bundled and minified, gzip -9, against ky
+ *    (the fetch wrapper our seam is modelled on).
+ * 2. Overhead: sequential GETs through `request()` against a bare `fetch` + `JSON.parse` and ky,
+ *    all to the mock's echo endpoint on loopback.
+ * 3. The mock backend: the answers the elements lean on hardest (a calendar month, the whole
+ *    upcoming list, the 30,000-ticket cache).
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import ky from 'ky';
+import { startMockServer } from '../mock/server.js';
+import { request } from '../src/api/request.js';
+import { mockScenarios } from './mock-scenarios.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+async function gzipSize(contents: string, label: string): Promise<{ label: string; minified: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { label, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await fn(); // warm up connections and the JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+console.log('venue-widgets benchmarks (node %s, %s)\n', process.version, new Date().toISOString());
+
+// 1. Size
+const sizes = await Promise.all([
+  gzipSize(`export { request } from './src/api/request.ts'; export * from './src/api/errors.ts';`, 'fetch seam (request + errors)'),
+  gzipSize(`export { default } from 'ky';`, 'peer: ky'),
+  gzipSize(`export * from './src/api/audienceview/index.ts';`, 'AudienceView client (+ seam)'),
+  gzipSize(`export * from './src/api/vista/index.ts';`, 'Vista client (+ seam)'),
+  gzipSize(`export * from './src/api/utick/index.ts';`, 'Utick client (+ seam)'),
+]);
+const seam = sizes[0]!;
+const kyPeer = sizes[1]!;
+console.log('Size (minified, gzip -9)');
+for (const s of sizes) console.log(`  ${s.label.padEnd(34)} ${kb(s.minified).padStart(10)} ${kb(s.gzip).padStart(10)} gzip`);
+console.log(`  ratio: our seam / ky = ${(seam.gzip / kyPeer.gzip).toFixed(2)}\n`);
+
+// 2. Overhead per request
+const mock = await startMockServer();
+const echo = `${mock.origin}/echo/json`;
+const runs = 400;
+const ours = await timeIt(runs, () => request(echo));
+const bare = await timeIt(runs, async () => JSON.parse(await (await fetch(echo)).text()));
+const peer = await timeIt(runs, () => ky.get(echo).json());
+console.log(`Overhead: ${runs} sequential GETs to the mock echo endpoint on loopback`);
+console.log(`  bare fetch + JSON.parse   p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}`);
+console.log(`  request() (ours)          p50 ${ms(ours.p50)}  p95 ${ms(ours.p95)}   ratio to bare fetch ${(ours.p50 / bare.p50).toFixed(2)}`);
+console.log(`  ky (peer)                 p50 ${ms(peer.p50)}  p95 ${ms(peer.p95)}   ratio to bare fetch ${(peer.p50 / bare.p50).toFixed(2)}\n`);
+
+// 3. The mock backend's heaviest answers
+console.log('Mock backend answers');
+for (const scenario of await mockScenarios(mock.origin)) {
+  let bytes = 0;
+  const t = await timeIt(scenario.runs, async () => {
+    const res = await fetch(scenario.url, { headers: scenario.headers });
+    bytes = (await res.arrayBuffer()).byteLength;
+  });
+  console.log(`  ${scenario.label.padEnd(44)} p50 ${ms(t.p50).padStart(12)}  ${kb(bytes).padStart(12)}`);
+}
+
+await mock.close();

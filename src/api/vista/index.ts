@@ -1,0 +1,7 @@
+/** The Vista OCAPI client: member authentication, the current member, ticket redemption. */
+export * from './types.js';
+export { createVistaMembersClient, type VistaMembersClient } from './members.js';
+export { createVistaRedemptionClient, type VistaRedemptionClient, type ShowtimeTicketInput } from './redemption.js';
+export { isMemberLockedOut, isMemberSessionExpired, vistaProblemToError, MEMBER_SESSION_EXPIRED_TITLE, VISTA_LOCKED_OUT } from './problem.js';
+export { localizedText } from './text.js';
+export type { VistaCallOptions, VistaClientConfig } from './call.js';

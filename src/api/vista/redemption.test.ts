@@ -1,0 +1,137 @@
+import { expect } from '@open-wc/testing';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import { TimeoutError, VendorError } from '../errors.js';
+import { createVistaMembersClient } from './members.js';
+import { createVistaRedemptionClient, type VistaRedemptionClient } from './redemption.js';
+import { localizedText } from './text.js';
+
+const NOW = '2027-03-01T12:00:00Z';
+const EMMA_CARD = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
+const SHOWTIME = '0001-88231';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('Vista redemption client', () => {
+  let mock: MockWorld;
+  let redemption: VistaRedemptionClient;
+  beforeEach(async () => {
+    mock = await openMockWorld({ now: NOW });
+    const apiBase = mock.base('vista');
+    const { access_token } = await createVistaMembersClient({ apiBase }).createAuthenticationToken({
+      grant_type: 'password',
+      email: 'emma.janssens@example.com',
+      password: 'Popcorn-2027',
+    });
+    redemption = createVistaRedemptionClient({ apiBase, memberToken: access_token });
+  });
+
+  it('lists the member\'s cards: own active, expired and a friend\'s shared card', async () => {
+    const cards = await redemption.getMemberTicketRedemptionCards();
+    expect(cards.map((c) => c.status)).to.deep.equal(['Active', 'Inactive', 'Active']);
+    expect(cards.filter((c) => c.friendId)).to.have.length(1);
+  });
+
+  it('reads third-party schemes whether the site wraps them or sends a bare array', async () => {
+    const wrapped = await redemption.getThirdPartyMemberSchemes('0001');
+    const bare = await redemption.getThirdPartyMemberSchemes('0002');
+    expect(wrapped.length).to.be.greaterThan(1);
+    expect(bare).to.deep.equal(wrapped);
+    expect(localizedText(bare[1]!.name, 'fr-BE')).to.equal('Pass Soirée Étudiante');
+  });
+
+  it('adds a subscription card and a third-party card to an order', async () => {
+    const subscription = await redemption.addTicketRedemptionCard('ord-7', {
+      type: 'MemberTicketRedemptionCard',
+      memberTicketRedemptionCardId: EMMA_CARD,
+      showtimeId: SHOWTIME,
+    });
+    expect(subscription.ticketRedemptionCard.id).to.equal(EMMA_CARD);
+    expect(subscription.redemptionLimit.maximum).to.equal(2);
+
+    const thirdParty = await redemption.addTicketRedemptionCard('ord-7', {
+      type: 'ThirdPartyMemberCard',
+      credentials: { cardNumber: 'STU20270042', thirdPartyMemberSchemeId: 'STUDENTPASS' },
+      showtimeId: SHOWTIME,
+    });
+    expect(thirdParty.ticketRedemptionCard.type).to.equal('ThirdPartyMemberCard');
+    expect(thirdParty.redemptionLimit).to.deep.equal({ isUnlimited: false, maximum: 1, minimum: 1 });
+  });
+
+  it('reports a declined third-party card with Vista\'s code and reason', async () => {
+    const error = (await rejection(
+      redemption.addTicketRedemptionCard('ord-7', {
+        type: 'ThirdPartyMemberCard',
+        credentials: { cardNumber: '6371009900000013', thirdPartyMemberSchemeId: 'CINECARD' },
+        showtimeId: SHOWTIME,
+      }),
+    )) as VendorError;
+    expect(error).to.be.instanceOf(VendorError);
+    expect(error.code).to.equal(34002);
+    expect(error.message).to.equal('This month\'s CinéCard visits have been used');
+  });
+
+  describe('setShowtime', () => {
+    let ticketTypeId: string;
+    beforeEach(async () => {
+      const added = await redemption.addTicketRedemptionCard('ord-8', {
+        type: 'MemberTicketRedemptionCard',
+        memberTicketRedemptionCardId: EMMA_CARD,
+        showtimeId: SHOWTIME,
+      });
+      ticketTypeId = added.ticketTypes![0]!.id;
+    });
+
+    it('gives every ticket a fresh UUID unless the caller keeps its own, and the order receives them once', async () => {
+      const answer = await redemption.setShowtime('ord-8', SHOWTIME, [
+        { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
+        { id: 'kept-id', ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
+      ]);
+      const ids = answer.showtime.tickets.map((t) => t.id);
+      expect(ids[0]).to.match(UUID);
+      expect(ids[1]).to.equal('kept-id');
+      const received = await mock.received<{ orderId: string; tickets: { id: string }[] }>('setShowtime');
+      expect(received).to.have.length(1);
+      expect(received[0]!.tickets.map((t) => t.id)).to.deep.equal(ids);
+    });
+
+    it('generates different ids for identical tickets', async () => {
+      const answer = await redemption.setShowtime('ord-8', SHOWTIME, [
+        { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
+        { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
+      ]);
+      const [first, second] = answer.showtime.tickets;
+      expect(first!.id).not.to.equal(second!.id);
+    });
+
+    it('reports tickets over the card\'s limit as VendorError 34010', async () => {
+      const tickets = Array.from({ length: 3 }, () => ({ ticketTypeId, ticketRedemptionCardId: EMMA_CARD }));
+      const error = (await rejection(redemption.setShowtime('ord-8', SHOWTIME, tickets))) as VendorError;
+      expect(error.code).to.equal(34010);
+      expect(await mock.received('setShowtime')).to.have.length(0);
+    });
+
+    it('never repeats the PUT after a server error', async () => {
+      await mock.fault({ vendor: 'vista', path: '/showtimes/', kind: 'http-error', status: 503, times: 1 });
+      const error = (await rejection(redemption.setShowtime('ord-8', SHOWTIME, [{ ticketTypeId, ticketRedemptionCardId: EMMA_CARD }]))) as VendorError;
+      expect(error.status).to.equal(503);
+      const puts = (await mock.requests()).filter((r) => r.method === 'PUT');
+      expect(puts).to.have.length(1);
+    });
+
+    it('gives up on a stalled answer with a TimeoutError', async () => {
+      await mock.fault({ vendor: 'vista', path: '/showtimes/', kind: 'delay', delayMs: 5000, times: 1 });
+      const error = await rejection(
+        redemption.setShowtime('ord-8', SHOWTIME, [{ ticketTypeId, ticketRedemptionCardId: EMMA_CARD }], { timeoutMs: 200 }),
+      );
+      expect(error).to.be.instanceOf(TimeoutError);
+    });
+  });
+});
