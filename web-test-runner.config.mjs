@@ -1,11 +1,38 @@
 // Component and fetch-layer tests in real headless Chromium. The mock vendor backend runs on its
 // own port (a different origin, as a real vendor is), and each test file opens its own world in it.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 
 let mock;
+
+/** One plain closing line, `Tests: N passed, N failed, N skipped`, for people and CI logs alike. */
+function summaryLine() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  let totals;
+  return {
+    onTestRunFinished({ sessions }) {
+      totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++; // a file that failed to load
+      }
+    },
+    // Written as the process exits, after the progress bar's last frame, so it is the run's
+    // closing line (the runner buffers console output while it draws).
+    stop() {
+      process.once('exit', () => {
+        if (totals) process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+      });
+    },
+  };
+}
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -16,6 +43,7 @@ export default {
   // Lit's dev build warns once per file that it is in dev mode; keep its other warnings.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 300000,
+  reporters: [defaultReporter(), summaryLine()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     {
