@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../test/mock.js';
 import { ConfigError, HttpError, isAbortError, isWidgetError, NetworkError, ParseError, TimeoutError, VendorError } from './errors.js';
 import { joinUrl, request } from './request.js';
+import { rejection } from '../../test/rejection.js';
 
 interface Echo {
   method: string;
@@ -11,14 +12,6 @@ interface Echo {
   call: number;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the request to fail, but it succeeded');
-}
 
 describe('request: the fetch seam', () => {
   let mock: MockWorld;

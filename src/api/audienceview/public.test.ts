@@ -3,17 +3,10 @@ import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, NetworkError, ParseError, TimeoutError, VendorError } from '../errors.js';
 import { AUDIENCEVIEW_API_BASE, PUBLIC_API_ERROR, fetchCalendarMonth, fetchEvents, fetchSeries, publicPath } from './public.js';
 import { PRODUCTION_COLOURS } from './types.js';
+import { rejection } from '../../../test/rejection.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AudienceView public client', () => {
   let mock: MockWorld;

@@ -12,6 +12,7 @@ import {
   validateToken,
   type ScanningSession,
 } from './scanning.js';
+import { rejection } from '../../../test/rejection.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 const DOOR = { username: 'door@harbourlights.example', password: 'harbour-door-2027' };
@@ -22,14 +23,6 @@ interface ControlTicket {
   performanceId: number;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<VendorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as VendorError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AudienceView scanning client', () => {
   let mock: MockWorld;
@@ -63,31 +56,31 @@ describe('AudienceView scanning client', () => {
   });
 
   it('turns failed sign-ins into VendorErrors with code, forceLogout and the HTML message', async () => {
-    const expired = await rejection(authenticate(apiBase, { username: 'expired@harbourlights.example', password: 'harbour-expired-2027' }));
+    const expired = await rejection<VendorError>(authenticate(apiBase, { username: 'expired@harbourlights.example', password: 'harbour-expired-2027' }));
     expect(expired).to.be.instanceOf(VendorError);
     expect(expired.vendor).to.equal('audienceview');
     expect(expired.code).to.equal(4);
     expect(expired.forceLogout).to.equal(true);
     expect(expired.messageHtml).to.match(/Password is expired/);
     expect(expired.details).to.include({ errorCodeId: 4 });
-    const wrong = await rejection(authenticate(apiBase, { ...DOOR, password: 'wrong' }));
+    const wrong = await rejection<VendorError>(authenticate(apiBase, { ...DOOR, password: 'wrong' }));
     expect(wrong.code).to.equal(2);
     expect(wrong.forceLogout).to.equal(false);
   });
 
   it('reports an expired token as a force-logout VendorError (code 5)', async () => {
     await mock.control('audienceview', '/expire-tokens', { method: 'POST' });
-    const error = await rejection(filterOptions(session));
+    const error = await rejection<VendorError>(filterOptions(session));
     expect(error.code).to.equal(5);
     expect(error.forceLogout).to.equal(true);
     await mock.fault({ vendor: 'audienceview', path: 'validateToken', kind: 'expired-token', times: 1 });
     const fresh = (await authenticate(apiBase, DOOR)).session;
-    expect((await rejection(validateToken(fresh))).code).to.equal(5);
+    expect((await rejection<VendorError>(validateToken(fresh))).code).to.equal(5);
   });
 
   it('signs out: the token stops working (code 6)', async () => {
     await invalidateToken(session);
-    const error = await rejection(validateToken(session));
+    const error = await rejection<VendorError>(validateToken(session));
     expect(error.code).to.equal(6);
     expect(error.forceLogout).to.equal(true);
   });
@@ -120,7 +113,7 @@ describe('AudienceView scanning client', () => {
   });
 
   it('throws for request-level scanning errors such as a missing field (15)', async () => {
-    const error = await rejection(validateTicket(session, { barcodeString: '', clientId: 284 }));
+    const error = await rejection<VendorError>(validateTicket(session, { barcodeString: '', clientId: 284 }));
     expect(error).to.be.instanceOf(VendorError);
     expect(error.code).to.equal(15);
   });
@@ -152,7 +145,7 @@ describe('AudienceView scanning client', () => {
   it('never retries a POST: a lost syncScans answer reaches the server once', async () => {
     const [a] = await tickets('valid', 1);
     await mock.fault({ vendor: 'audienceview', path: 'syncScans', kind: 'drop-after-apply', times: 1 });
-    const error = await rejection(syncScans(session, { clientId: 284, tickets: [{ ticketId: a!.ticketId, performanceId: tonight, barcode: a!.barcode, scanTime: Date.parse(NOW) }] }));
+    const error = await rejection<VendorError>(syncScans(session, { clientId: 284, tickets: [{ ticketId: a!.ticketId, performanceId: tonight, barcode: a!.barcode, scanTime: Date.parse(NOW) }] }));
     expect(error.name).to.equal('NetworkError');
     expect(await mock.received('syncScans')).to.have.length(1);
     const posts = (await mock.requests()).filter((r) => r.path.endsWith('syncScans') && r.method === 'POST');
@@ -161,13 +154,13 @@ describe('AudienceView scanning client', () => {
 
   it("reports an edge proxy's HTML page as a ParseError", async () => {
     await mock.fault({ vendor: 'audienceview', path: 'filterOptions', kind: 'html', status: 502, times: 3 });
-    const error = await rejection(filterOptions(session));
+    const error = await rejection<VendorError>(filterOptions(session));
     expect(error).to.be.instanceOf(ParseError);
   });
 
   it('passes injected vendor errors through with their code', async () => {
     await mock.fault({ vendor: 'audienceview', path: 'validTickets', kind: 'vendor-error', code: 17, times: 1 });
-    const error = await rejection(fetchValidTickets(session, { clientId: 284 }));
+    const error = await rejection<VendorError>(fetchValidTickets(session, { clientId: 284 }));
     expect(error.code).to.equal(17);
     expect(error.forceLogout).to.equal(true);
   });

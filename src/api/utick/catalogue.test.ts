@@ -3,6 +3,7 @@ import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, ParseError, TimeoutError, VendorError } from '../errors.js';
 import { controlStreamAccess, getPack, getPackDetails, getStream, listPacks, listStreams } from './catalogue.js';
 import { isAccessGranted, isStreamPublished, UTICK_PACK_TYPES } from './types.js';
+import { rejection } from '../../../test/rejection.js';
 
 interface CodesTable {
   streams: { streamId: string; accessCodes: Record<string, number>; contactIds: Record<string, number> }[];
@@ -16,14 +17,6 @@ async function proxiedWorld(config: Record<string, boolean> = {}) {
   return { mock, ids, apiBase: mock.base('utick') };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Utick catalogue client', () => {
   let mock: MockWorld;

@@ -3,20 +3,13 @@ import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, ParseError, VendorError } from '../errors.js';
 import { createVistaMembersClient, type VistaMembersClient } from './members.js';
 import { isMemberLockedOut, isMemberSessionExpired } from './problem.js';
+import { rejection } from '../../../test/rejection.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 const SITE_TOKEN = 'ocapi_site_2f9c1e7b4a6d';
 const DEVICE_TOKEN = 'dim_boxoffice_antwerp_01_x7Qp';
 const EMMA = { grant_type: 'password', email: 'emma.janssens@example.com', password: 'Popcorn-2027' } as const;
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Vista members client', () => {
   let mock: MockWorld;

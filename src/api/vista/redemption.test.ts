@@ -4,20 +4,13 @@ import { TimeoutError, VendorError } from '../errors.js';
 import { createVistaMembersClient } from './members.js';
 import { createVistaRedemptionClient, type VistaRedemptionClient } from './redemption.js';
 import { localizedText } from './text.js';
+import { rejection } from '../../../test/rejection.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 const EMMA_CARD = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
 const SHOWTIME = '0001-88231';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Vista redemption client', () => {
   let mock: MockWorld;
