@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 
+export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 let mock;
 
 /** One plain closing line, `Tests: N passed, N failed, N skipped`, for people and CI logs alike. */
@@ -64,5 +65,11 @@ export default {
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs() } })],
+  // The browser runs in Tokyo: every venue-time assertion then proves itself against a zone far
+  // from the venue's (America/New_York, America/Los_Angeles in the mock and tests).
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(), env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
+    }),
+  ],
 };

@@ -1,0 +1,158 @@
+/**
+ * What a patron sees of an AudienceView performance, decided once for the calendar and the event
+ * list: the seed's display, availability and shut-off rules, the venue's wall-clock start, and
+ * the purchase link. `tixRemaining` is deliberately not carried over (the seed: never display it).
+ */
+import type { Performance, SeriesInformation } from '../api/audienceview/types.js';
+import { ConfigError } from '../api/errors.js';
+import { isBlank, safeHttpUrl } from './sanitize.js';
+import { instantOfWallClock, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from './time-zone.js';
+
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+export const DEFAULT_PURCHASE_URL = 'https://web.ovationtix.com/trs/pe.c/{performanceId}';
+
+/**
+ * - `on-sale`: display code T, availability A, tickets left, before the shut-off;
+ * - `package-holders`: availability P (linked, marked for package holders);
+ * - `message`: display code M, shown with `customMessage`, not linked;
+ * - `cancelled` (C), `sold-out` (S, or no tickets left), `not-available` (availability N),
+ *   `sales-closed` (past `shutoffHour` before the start): shown, not linked.
+ */
+export type PerformanceState = 'on-sale' | 'package-holders' | 'message' | 'cancelled' | 'sold-out' | 'not-available' | 'sales-closed';
+
+export interface PerformanceView {
+  id: number;
+  productionId: number;
+  productionName: string;
+  superTitle: string;
+  subTitle: string;
+  /** The venue's calendar date. */
+  date: CalendarDate;
+  /** The true instant of the start (venue wall clock in its zone); for all-day events, midnight. */
+  start: number;
+  allDay: boolean;
+  /** All-day events: when doors open and close, as instants. */
+  doorsOpen?: number;
+  doorsClose?: number;
+  /** Timed entries, in time order. */
+  entryTimes: { id: number; start: number; soldOut: boolean }[];
+  state: PerformanceState;
+  /** Only when the patron can buy: an http(s) URL. */
+  purchaseUrl?: string;
+  /** Vendor HTML to show with the state (custom, sold-out or shut-off message); sanitize it. */
+  messageHtml?: string;
+  notesHtml?: string;
+  descriptionHtml?: string;
+  logoUrl?: string;
+  generalAdmission: boolean;
+  departmentName?: string;
+}
+
+export interface ViewOptions {
+  timeZone: string;
+  purchaseUrl: string;
+  now: number;
+}
+
+const HOUR = 3_600_000;
+
+/** The patron's view of a performance, or undefined when it must not be shown (display code I). */
+export function toPerformanceView(p: Performance, { timeZone, purchaseUrl, now }: ViewOptions): PerformanceView | undefined {
+  if (p.displayCode === 'I') return undefined;
+  const date = parseUsDate(p.performanceDate);
+  if (!date) return undefined;
+  const time = p.allDayEvent ? { hour: 0, minute: 0, second: 0 } : parseTime(p.performanceTime24) ?? { hour: 0, minute: 0, second: 0 };
+  const start = instantOfWallClock({ ...date, ...time }, timeZone);
+  const at = (day: string, clock: string) => {
+    const d = parseUsDate(day);
+    const t = parseTime(clock);
+    return d && t ? instantOfWallClock({ ...d, ...t }, timeZone) : undefined;
+  };
+  const { state, messageHtml } = stateOf(p, start, now);
+  const linked = state === 'on-sale' || state === 'package-holders';
+  return {
+    id: p.performanceId,
+    productionId: p.productionId,
+    productionName: p.productionName,
+    superTitle: p.performanceSuperTitle?.trim() ?? '',
+    subTitle: p.performanceSubTitle?.trim() ?? '',
+    date,
+    start,
+    allDay: p.allDayEvent,
+    ...(p.allDayEvent ? { doorsOpen: at(p.doorEntryStartDate, p.doorEntryStartTime), doorsClose: at(p.doorEntryEndDate, p.doorEntryEndTime) } : {}),
+    entryTimes: (p.performanceEntryTimes ?? [])
+      .map((e) => ({ id: e.performanceEntryTimeId, start: instantOfWallClock({ ...date, ...(parseTime(e.entryTime) ?? time) }, timeZone), soldOut: e.displaySoldOut }))
+      .sort((a, b) => a.start - b.start),
+    state,
+    ...(linked ? { purchaseUrl: purchaseLink(purchaseUrl, p.performanceId) } : {}),
+    ...(messageHtml ? { messageHtml } : {}),
+    ...(isBlank(p.performanceNotes) ? {} : { notesHtml: p.performanceNotes! }),
+    ...(isBlank(p.productionDescription) ? {} : { descriptionHtml: p.productionDescription! }),
+    ...(safeHttpUrl(p.productionLogoLink) ? { logoUrl: safeHttpUrl(p.productionLogoLink)! } : {}),
+    generalAdmission: p.generalAdmission,
+    ...(isBlank(p.departmentName) ? {} : { departmentName: p.departmentName! }),
+  };
+}
+
+function stateOf(p: Performance, start: number, now: number): { state: PerformanceState; messageHtml?: string } {
+  const text = (value: string | null) => (isBlank(value) ? undefined : value!);
+  switch (p.displayCode) {
+    case 'C':
+      return { state: 'cancelled' };
+    case 'S':
+      return { state: 'sold-out', messageHtml: text(p.noRemainingTicketsMessage) };
+    case 'M':
+      return { state: 'message', messageHtml: text(p.customMessage) };
+  }
+  if (p.availabilityCode === 'N') return { state: 'not-available' };
+  // shutoffHour is a float and may be negative (sales continue after the start).
+  if (Number.isFinite(p.shutoffHour) && now >= start - p.shutoffHour * HOUR) {
+    return { state: 'sales-closed', messageHtml: text(p.shutoffHourMessage) };
+  }
+  if (!p.hasAvailableTickets) return { state: 'sold-out', messageHtml: text(p.noRemainingTicketsMessage) };
+  return { state: p.availabilityCode === 'P' ? 'package-holders' : 'on-sale' };
+}
+
+/** Performances from one or more answers: hidden ones dropped, repeats (whole-week answers) once, in start order. */
+export function performanceViews(performances: Iterable<Performance>, options: ViewOptions): PerformanceView[] {
+  const byId = new Map<number, PerformanceView>();
+  for (const p of performances) {
+    if (byId.has(p.performanceId)) continue;
+    const view = toPerformanceView(p, options);
+    if (view) byId.set(p.performanceId, view);
+  }
+  return [...byId.values()].sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName));
+}
+
+/** The purchase URL for a performance from the `purchase-url` template, if it is http(s). */
+export function purchaseLink(template: string, performanceId: number): string | undefined {
+  return safeHttpUrl(template.replaceAll('{performanceId}', String(performanceId)));
+}
+
+/**
+ * A series' first and last dates at the venue. The series answer's epoch values carry the same
+ * quirk as `performanceStart`: the venue's wall clock read as US Eastern (VENDOR-NOTES).
+ */
+export function seriesDateRange(series: Pick<SeriesInformation, 'firstPerformanceDate' | 'lastPerformanceDate'>): { first: CalendarDate; last: CalendarDate } {
+  const read = (epoch: number) => {
+    const { year, month, day } = wallClockAt(epoch, 'America/New_York');
+    return { year, month, day };
+  };
+  return { first: read(series.firstPerformanceDate), last: read(series.lastPerformanceDate) };
+}
+
+/** Checks the attributes every AudienceView element shares; throws a ConfigError naming the attribute. */
+export function checkAudienceViewAttributes(attrs: { clientId: string; timeZone: string; purchaseUrl?: string; productionId?: string; departmentId?: string }): void {
+  if (!/^\d{1,10}$/.test(attrs.clientId.trim())) {
+    throw new ConfigError(`client-id must be your AudienceView client number (got "${attrs.clientId.slice(0, 40)}")`, 'client-id');
+  }
+  if (!isValidTimeZone(attrs.timeZone)) {
+    throw new ConfigError(`time-zone must be an IANA zone such as America/New_York (got "${attrs.timeZone.slice(0, 40)}")`, 'time-zone');
+  }
+  for (const [name, value] of [['production-id', attrs.productionId], ['department-id', attrs.departmentId]] as const) {
+    if (value && !/^\d{1,10}$/.test(value.trim())) throw new ConfigError(`${name} must be a number (got "${value.slice(0, 40)}")`, name);
+  }
+  if (attrs.purchaseUrl !== undefined && !purchaseLink(attrs.purchaseUrl, 1)) {
+    throw new ConfigError('purchase-url must be an http(s) URL, with {performanceId} where the performance goes', 'purchase-url');
+  }
+}

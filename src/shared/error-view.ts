@@ -1,0 +1,146 @@
+/**
+ * The one way an element shows a failure (the contract): a readable message in `part="error"`,
+ * what the patron or editor can do about it, and a retry control. Words come from the error's
+ * literal `name`, never from its message text, except for the vendor's own words.
+ */
+import { css, html, nothing } from 'lit';
+import type { WidgetError } from '../api/errors.js';
+import { messagesFor, type MessageLanguage } from './locale.js';
+import { vendorHtml } from './sanitize.js';
+
+interface ErrorMessages {
+  retry: string;
+  offline: string;
+  /** A NetworkError while the browser says it is online: most often a CORS allow-list. */
+  blocked: (vendor: string) => string;
+  timeout: (vendor: string) => string;
+  http: (vendor: string, status: number) => string;
+  parse: (vendor: string) => string;
+  vendor: (vendor: string) => string;
+  config: string;
+  tryAgainIn: (seconds: number) => string;
+}
+
+const MESSAGES: Record<MessageLanguage, ErrorMessages> = {
+  en: {
+    retry: 'Try again',
+    offline: 'You seem to be offline. Check your connection and try again.',
+    blocked: (v) => `Could not reach ${v}. If this keeps happening, this site's address must be allowed by ${v}.`,
+    timeout: (v) => `${v} is taking too long to answer.`,
+    http: (v, s) => `${v} could not answer right now (error ${s}).`,
+    parse: (v) => `${v} sent an unexpected answer. It may be down for maintenance.`,
+    vendor: (v) => `${v} said:`,
+    config: 'This element is not set up correctly:',
+    tryAgainIn: (s) => `Please try again in ${s} s.`,
+  },
+  fr: {
+    retry: 'Réessayer',
+    offline: 'Vous semblez hors ligne. Vérifiez votre connexion et réessayez.',
+    blocked: (v) => `Impossible de joindre ${v}. Si cela persiste, l’adresse de ce site doit être autorisée par ${v}.`,
+    timeout: (v) => `${v} met trop de temps à répondre.`,
+    http: (v, s) => `${v} ne peut pas répondre pour le moment (erreur ${s}).`,
+    parse: (v) => `${v} a envoyé une réponse inattendue. Une maintenance est peut-être en cours.`,
+    vendor: (v) => `${v} indique :`,
+    config: 'Cet élément n’est pas configuré correctement :',
+    tryAgainIn: (s) => `Veuillez réessayer dans ${s} s.`,
+  },
+  nl: {
+    retry: 'Opnieuw proberen',
+    offline: 'Je lijkt offline te zijn. Controleer je verbinding en probeer het opnieuw.',
+    blocked: (v) => `${v} is niet bereikbaar. Blijft dit gebeuren, dan moet ${v} het adres van deze site toestaan.`,
+    timeout: (v) => `${v} doet er te lang over om te antwoorden.`,
+    http: (v, s) => `${v} kan nu niet antwoorden (fout ${s}).`,
+    parse: (v) => `${v} stuurde een onverwacht antwoord. Mogelijk is er onderhoud.`,
+    vendor: (v) => `${v} meldt:`,
+    config: 'Dit element is niet goed ingesteld:',
+    tryAgainIn: (s) => `Probeer het over ${s} s opnieuw.`,
+  },
+  de: {
+    retry: 'Erneut versuchen',
+    offline: 'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    blocked: (v) => `${v} ist nicht erreichbar. Wenn das so bleibt, muss ${v} die Adresse dieser Website freigeben.`,
+    timeout: (v) => `${v} antwortet nicht rechtzeitig.`,
+    http: (v, s) => `${v} kann gerade nicht antworten (Fehler ${s}).`,
+    parse: (v) => `${v} hat eine unerwartete Antwort gesendet. Möglicherweise wird gerade gewartet.`,
+    vendor: (v) => `${v} meldet:`,
+    config: 'Dieses Element ist nicht richtig eingerichtet:',
+    tryAgainIn: (s) => `Bitte versuchen Sie es in ${s} s erneut.`,
+  },
+  es: {
+    retry: 'Reintentar',
+    offline: 'Parece que no tienes conexión. Compruébala y vuelve a intentarlo.',
+    blocked: (v) => `No se pudo contactar con ${v}. Si sigue ocurriendo, ${v} debe autorizar la dirección de este sitio.`,
+    timeout: (v) => `${v} tarda demasiado en responder.`,
+    http: (v, s) => `${v} no puede responder ahora (error ${s}).`,
+    parse: (v) => `${v} envió una respuesta inesperada. Puede estar en mantenimiento.`,
+    vendor: (v) => `${v} indica:`,
+    config: 'Este elemento no está bien configurado:',
+    tryAgainIn: (s) => `Vuelve a intentarlo en ${s} s.`,
+  },
+};
+
+export interface ErrorViewOptions {
+  locale: string;
+  /** The vendor's name as patrons know it, e.g. "AudienceView". */
+  vendorName: string;
+  onRetry?: () => void;
+}
+
+/** What to tell a person about an error, in their language. */
+export function describeError(error: Error, { locale, vendorName }: Omit<ErrorViewOptions, 'onRetry'>): { summary: string; detail?: string; detailHtml?: string } {
+  const m = messagesFor(MESSAGES, locale);
+  const e = error as WidgetError;
+  const wait = 'retryAfterMs' in e && e.retryAfterMs ? ' ' + m.tryAgainIn(Math.ceil(e.retryAfterMs / 1000)) : '';
+  switch (e.name) {
+    case 'NetworkError':
+      return { summary: globalThis.navigator?.onLine === false ? m.offline : m.blocked(vendorName) };
+    case 'TimeoutError':
+      return { summary: m.timeout(vendorName) };
+    case 'HttpError':
+      return { summary: m.http(vendorName, e.status) + wait };
+    case 'ParseError':
+      return { summary: m.parse(vendorName) };
+    case 'VendorError':
+      return e.messageHtml ? { summary: m.vendor(vendorName) + wait, detailHtml: e.messageHtml } : { summary: m.vendor(vendorName) + wait, detail: e.message };
+    case 'ConfigError':
+      return { summary: m.config, detail: e.message };
+    default:
+      return { summary: m.http(vendorName, 0) };
+  }
+}
+
+/** `part="error"` with the message and a retry button. */
+export function renderErrorView(error: Error, options: ErrorViewOptions) {
+  const { summary, detail, detailHtml } = describeError(error, options);
+  const retry = messagesFor(MESSAGES, options.locale).retry;
+  return html`<div part="error" class="error" role="alert" data-error-name=${error.name}>
+    <p class="error-summary">${summary}</p>
+    ${detailHtml ? html`<div class="error-detail">${vendorHtml(detailHtml)}</div>` : detail ? html`<p class="error-detail">${detail}</p>` : nothing}
+    ${options.onRetry && error.name !== 'ConfigError'
+      ? html`<button type="button" part="retry" class="error-retry" @click=${options.onRetry}>${retry}</button>`
+      : nothing}
+  </div>`;
+}
+
+export const errorViewStyles = css`
+  .error {
+    border: 1px solid color-mix(in srgb, var(--widget-danger, #b3261e) 40%, transparent);
+    border-inline-start-width: 4px;
+    border-radius: var(--widget-radius, 0.5rem);
+    padding: 0.75rem 1rem;
+    background: color-mix(in srgb, var(--widget-danger, #b3261e) 6%, transparent);
+  }
+  .error-summary { margin: 0; font-weight: 600; }
+  .error-detail { margin: 0.35rem 0 0; }
+  .error-retry {
+    margin-top: 0.6rem;
+    font: inherit;
+    padding: 0.4rem 0.9rem;
+    border-radius: var(--widget-radius, 0.5rem);
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .error-retry:focus-visible { outline: 3px solid var(--widget-accent, #5b3cc4); outline-offset: 2px; }
+`;

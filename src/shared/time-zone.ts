@@ -1,0 +1,138 @@
+/**
+ * Venue wall-clock time with nothing but Intl: a performance at 19:30 in New York is 19:30 on the
+ * page, whatever the browser's zone, across daylight-saving changes.
+ */
+
+export interface CalendarDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+export interface WallClock extends CalendarDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock in `timeZone` at an instant. */
+export function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(epochMs)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
+}
+
+function offsetAt(epochMs: number, timeZone: string): number {
+  const w = wallClockAt(epochMs, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant a venue's wall clock shows `wall`. In the hour skipped by a spring-forward change
+ * the time is moved forward by the gap (as clocks do); in the repeated autumn hour the first one wins.
+ */
+export function instantOfWallClock(wall: WallClock, timeZone: string): number {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  const second = asUtc - offsetAt(first, timeZone);
+  if (first === second) return first;
+  // Two candidates around a change: take the earlier one that really shows this wall clock.
+  const [early, late] = first < second ? [first, second] : [second, first];
+  const shows = (t: number) => {
+    const w = wallClockAt(t, timeZone);
+    return w.hour === wall.hour && w.minute === wall.minute && w.day === wall.day;
+  };
+  return shows(early) ? early : shows(late) ? late : Math.max(first, second);
+}
+
+/** Today's date in the venue's zone. */
+export function todayIn(timeZone: string, now = Date.now()): CalendarDate {
+  const { year, month, day } = wallClockAt(now, timeZone);
+  return { year, month, day };
+}
+
+/** AudienceView's `MM/dd/yyyy`. */
+export function parseUsDate(text: string | null | undefined): CalendarDate | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text?.trim() ?? '');
+  return match ? { year: Number(match[3]), month: Number(match[1]), day: Number(match[2]) } : undefined;
+}
+
+/** `HH:mm:ss` (or `HH:mm`), and AudienceView's `h:mm a` for door-entry times. */
+export function parseTime(text: string | null | undefined): { hour: number; minute: number; second: number } | undefined {
+  const value = text?.trim() ?? '';
+  const h24 = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (h24) return { hour: Number(h24[1]), minute: Number(h24[2]), second: Number(h24[3] ?? 0) };
+  const h12 = /^(\d{1,2}):(\d{2})\s*([AaPp])\.?[Mm]\.?$/.exec(value);
+  if (!h12) return undefined;
+  const hour = (Number(h12[1]) % 12) + (h12[3]!.toLowerCase() === 'p' ? 12 : 0);
+  return { hour, minute: Number(h12[2]), second: 0 };
+}
+
+/** `YYYY-MM-DD`, the form of calendar keys and `<time datetime>`. */
+export function isoDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Days in a month, and the weekday (0 = Sunday) of a date, on the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function weekday(date: CalendarDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addMonths(year: number, month: number, delta: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + delta;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats an instant as the venue's wall clock, for a locale; formatters are cached. */
+export function formatInZone(epochMs: number, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const key = `${timeZone}|${locale}|${JSON.stringify(options)}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    zonedFormats.set(key, format);
+  }
+  return format.format(epochMs);
+}
