@@ -127,6 +127,8 @@ export const audienceview: VendorModule<AudienceViewState> = {
 
   handle(req, state, world) {
     const path = decodePath(req.path);
+    const logo = /^\/trs\/clientFile\/(\d+)$/.exec(path);
+    if (logo && req.method === 'GET') return logoImage(state, Number(logo[1]));
     if (path.startsWith('/public/scanning/')) return scanning(req, path.slice('/public/scanning/'.length), state, world);
     const match = /^\/public\/(calendar|series|events)\/client\(([^)]*)\)(?:\/(production|department)\(([^)]*)\))?\/?$/.exec(path);
     if (!match || req.method !== 'GET') return undefined;
@@ -169,6 +171,7 @@ type FilterKind = 'production' | 'department';
 
 function publicAnswer(req: MockRequest, kind: PublicKind, clientText: string, filterKind: FilterKind | undefined, filterText: string | undefined, state: AudienceViewState, world: World): Json {
   const empty = { calendar: { performancesByDateDisplay: {} }, series: { seriesInformation: [] }, events: { performances: [] } }[kind];
+  const assets = req.vendorBase;
   const clientId = /^\d+$/.test(clientText) ? Number(clientText) : null;
   const departmentId = filterKind === 'department' && /^\d+$/.test(filterText ?? '') ? Number(filterText) : null;
   const fail = (message: string, where: 'both' | 'top' | 'service' = 'both'): Json => ({
@@ -207,13 +210,13 @@ function publicAnswer(req: MockRequest, kind: PublicKind, clientText: string, fi
   const future = productions.flatMap((p) => p.performances).filter((p) => p.start > now);
   switch (kind) {
     case 'events':
-      return { ...base, performances: future.sort((a, b) => a.start - b.start || a.id - b.id).map((p) => performanceJson(p, now)) };
+      return { ...base, performances: future.sort((a, b) => a.start - b.start || a.id - b.id).map((p) => performanceJson(p, now, assets)) };
     case 'series':
-      return { ...base, seriesInformation: productions.map((p) => seriesJson(p, now)).filter((s): s is SeriesInformation => s !== undefined) };
+      return { ...base, seriesInformation: productions.map((p) => seriesJson(p, now, assets)).filter((s): s is SeriesInformation => s !== undefined) };
     case 'calendar': {
       const month = requestedMonth(req, client, now);
       if (!month) return fail('Invalid month or year.');
-      return { ...base, performancesByDateDisplay: calendarMap(future, month, now) };
+      return { ...base, performancesByDateDisplay: calendarMap(future, month, now, assets) };
     }
   }
 }
@@ -252,7 +255,7 @@ function requestedMonth(req: MockRequest, client: AvClient, now: number): { year
 }
 
 /** Whole weeks, Sunday to Saturday, around the month; keys deliberately not in date order. */
-function calendarMap(future: AvPerformance[], month: { year: number; month: number }, now: number): Record<string, Performance[]> {
+function calendarMap(future: AvPerformance[], month: { year: number; month: number }, now: number, assets: string): Record<string, Performance[]> {
   const first: WallDate = { year: month.year, month: month.month, day: 1 };
   const last = addDays({ year: month.month === 12 ? month.year + 1 : month.year, month: (month.month % 12) + 1, day: 1 }, -1);
   const from = addDays(first, -weekday(first));
@@ -265,10 +268,10 @@ function calendarMap(future: AvPerformance[], month: { year: number; month: numb
   }
   // Odd days first, then even ones, each descending: not in order, as the real server's HashMap.
   const keys = [...byDate.keys()].sort((a, b) => (Number(b.slice(8)) % 2) - (Number(a.slice(8)) % 2) || b.localeCompare(a));
-  return Object.fromEntries(keys.map((key) => [key, byDate.get(key)!.sort((a, b) => a.start - b.start).map((p) => performanceJson(p, now))]));
+  return Object.fromEntries(keys.map((key) => [key, byDate.get(key)!.sort((a, b) => a.start - b.start).map((p) => performanceJson(p, now, assets))]));
 }
 
-function performanceJson(p: AvPerformance, now: number): Performance {
+function performanceJson(p: AvPerformance, now: number, assets: string): Performance {
   const production = p.production;
   return {
     performanceId: p.id,
@@ -296,7 +299,7 @@ function performanceJson(p: AvPerformance, now: number): Performance {
     doorEntryStartTime: p.doorEntry.startTime,
     doorEntryEndDate: p.doorEntry.endDate,
     doorEntryEndTime: p.doorEntry.endTime,
-    productionLogoLink: logoLink(production),
+    productionLogoLink: logoLink(production, assets),
     productionDescription: production.description,
     departmentId: production.department?.id ?? null,
     departmentName: production.department?.name ?? null,
@@ -304,7 +307,7 @@ function performanceJson(p: AvPerformance, now: number): Performance {
   };
 }
 
-function seriesJson(production: AvProduction, now: number): SeriesInformation | undefined {
+function seriesJson(production: AvProduction, now: number, assets: string): SeriesInformation | undefined {
   const future = production.performances.filter((p) => p.start > now);
   const first = future[0];
   const last = future[future.length - 1];
@@ -325,7 +328,7 @@ function seriesJson(production: AvProduction, now: number): SeriesInformation | 
     purchaseAlert: production.purchaseAlert,
     productionDescription: production.description,
     productionLogoClientFileId: production.logoFileId,
-    productionLogoLink: logoLink(production),
+    productionLogoLink: logoLink(production, assets),
     productionLogoAltName: production.logoAltName,
     firstPerformanceDate: first.startAsEastern,
     lastPerformanceDate: last.startAsEastern,
@@ -336,8 +339,38 @@ function seriesJson(production: AvProduction, now: number): SeriesInformation | 
   };
 }
 
-function logoLink(production: AvProduction): string | null {
-  return production.logoFileId === null ? null : `https://web.ovationtix.com/trs/clientFile/${production.logoFileId}`;
+/** A production's poster as an SVG: its colour, its name, a few shapes; made up, like the data. */
+function logoImage(state: AudienceViewState, fileId: number): MockResponse | undefined {
+  const production = [...state.data.clients.values()].flatMap((c) => c.productions).find((p) => p.logoFileId === fileId);
+  if (!production) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'No such client file' };
+  const hue = (production.id * 47) % 360;
+  const words = production.name.split(/\s+/);
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= 16) lines[last] += ' ' + word;
+    else lines.push(word);
+  }
+  const text = lines
+    .slice(0, 3)
+    .map((line, i) => `<text x="40" y="${250 + i * 58 - (lines.length - 1) * 29}" font-size="50" font-weight="700">${escapeHtml(line)}</text>`)
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 400" width="600" height="400">
+<rect width="600" height="400" fill="hsl(${hue} 45% 28%)"/>
+<circle cx="500" cy="80" r="140" fill="hsl(${(hue + 40) % 360} 60% 55%)" opacity="0.55"/>
+<circle cx="560" cy="330" r="90" fill="hsl(${(hue + 200) % 360} 55% 60%)" opacity="0.4"/>
+<g fill="#fff" font-family="Georgia, serif">${text}</g>
+<text x="40" y="370" fill="#fff" opacity="0.8" font-family="system-ui, sans-serif" font-size="20" letter-spacing="3">HARBOUR LIGHTS</text>
+</svg>`;
+  return { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }, body: svg };
+}
+
+/**
+ * Real logos live at https://web.ovationtix.com/trs/clientFile/{id}; the mock serves its own at the
+ * same path under itself, so pages show them with no network.
+ */
+function logoLink(production: AvProduction, assets: string): string | null {
+  return production.logoFileId === null ? null : `${assets}/trs/clientFile/${production.logoFileId}`;
 }
 
 // ---------------------------------------------------------------------------------------------

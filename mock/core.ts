@@ -76,6 +76,11 @@ export interface MockRequest {
   url: URL;
   /** The path after the world and vendor prefixes, undecoded (AudienceView keeps literal parentheses). */
   path: string;
+  /**
+   * This vendor's root as the client reached it (origin, mount point, world, vendor), for absolute
+   * URLs the mock hands out itself, such as logos it serves: the demo and tests then need no network.
+   */
+  vendorBase: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   /** The raw body text ('' when none). */
@@ -226,7 +231,11 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
     const [, first = '', ...rest] = rawPath.split('/');
     const vendorPath = '/' + rest.join('/');
     const body = await readBody(req);
-    const mockReq = makeRequest(req, url, vendorPath, body);
+    // Connect-style mounts (the demo's /mock) strip their prefix from req.url; originalUrl keeps it.
+    const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const mount = original.slice(0, Math.max(0, original.length - (req.url ?? '/').length));
+    const vendorBase = `http://${req.headers.host ?? 'localhost'}${mount}${prefixed?.[0] ?? ''}/${first}`;
+    const mockReq = makeRequest(req, url, vendorPath, body, vendorBase);
     const w = world(worldId);
 
     if (first === '__mock') {
@@ -388,8 +397,9 @@ function genericFault(rule: FaultRule): MockResponse {
   }
 }
 
-function makeRequest(req: IncomingMessage, url: URL, path: string, body: string): MockRequest {
+function makeRequest(req: IncomingMessage, url: URL, path: string, body: string, vendorBase: string): MockRequest {
   return {
+    vendorBase,
     method: (req.method ?? 'GET').toUpperCase(),
     url,
     path,

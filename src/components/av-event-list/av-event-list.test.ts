@@ -1,0 +1,347 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import type { EventsResponse } from '../../api/audienceview/types.js';
+import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
+import './index.js';
+import type { AvEventList, PerformanceClickDetail } from './index.js';
+
+const NOW = '2027-03-01T17:00:00Z'; // noon in New York
+/** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** A performance as the mock's control endpoint describes it. */
+interface ControlPerformance {
+  performanceId: number;
+  productionId: number;
+  productionName: string;
+  displayCode: string;
+  availabilityCode: string;
+  allDayEvent: boolean;
+  date: string;
+  time24: string;
+  start: number;
+  tixRemaining: number;
+}
+
+/** What a patron sees of the element, without the shadow-DOM plumbing. */
+class EventListPage {
+  constructor(readonly el: AvEventList) {}
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+  performances(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('[part="performance"]')];
+  }
+  ids(): number[] {
+    return this.performances().map((p) => Number(p.dataset.performanceId));
+  }
+  performance(id: number): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(`[part="performance"][data-performance-id="${id}"]`);
+  }
+  /** The whole card of a performance: the performance part and its details. */
+  card(id: number): HTMLElement {
+    const p = this.performance(id);
+    if (!p) throw new Error(`performance ${id} is not shown`);
+    return p.closest('li')!;
+  }
+  time(id: number): HTMLTimeElement {
+    return this.performance(id)!.querySelector<HTMLTimeElement>('time.time')!;
+  }
+  error(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('[part="error"]');
+  }
+  async settled(): Promise<void> {
+    await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
+  }
+}
+
+async function listFixture(template: ReturnType<typeof html>): Promise<EventListPage> {
+  const page = new EventListPage(await fixture<AvEventList>(template));
+  await page.settled();
+  return page;
+}
+
+describe('<av-event-list>', () => {
+  let mock: MockWorld;
+  let base: string;
+  const now = Date.parse(NOW);
+  const control = async (query: string) => (await mock.control<{ total: number; performances: ControlPerformance[] }>('audienceview', `/performances?${query}`)).performances;
+  /** A future performance with these codes, after tomorrow (clear of any shut-off), preferring small runs. */
+  const example = async (codes: string): Promise<ControlPerformance> => {
+    const found = (await control(`clientId=284&when=future&limit=400&${codes}`)).filter((p) => p.date > '2027-03-02');
+    const pick = found.find((p) => p.productionId !== 962515 && p.productionId !== 962530) ?? found[0];
+    if (!pick) throw new Error(`the mock has no performance with ${codes}`);
+    return pick;
+  };
+
+  beforeEach(async () => {
+    mock = await openMockWorld({ now: NOW });
+    base = mock.base('audienceview');
+  });
+
+  it('shows the next 20 visible performances, soonest first, and "Show more" adds as many again', async () => {
+    const expected = (await control('clientId=284&when=future&limit=100000'))
+      .filter((p) => p.displayCode !== 'I')
+      .sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName))
+      .map((p) => p.performanceId);
+    let page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(expected.slice(0, 20));
+
+    page = await listFixture(html`<av-event-list client-id="284" api-base=${base} limit="3" .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(expected.slice(0, 3));
+    expect(squash(page.root.querySelector('.count')!.textContent)).to.match(/^Showing 3 of \d+$/);
+    page.root.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+    await page.el.updateComplete;
+    expect(page.ids()).to.deep.equal(expected.slice(0, 6));
+    expect(page.root.activeElement, 'focus moves to the first new performance').to.equal(page.performances()[3]);
+  });
+
+  for (const bad of ['0', '-4', '2.5', 'ten']) {
+    it(`refuses limit="${bad}" with a ConfigError and makes no request`, async () => {
+      const errors: Error[] = [];
+      const page = await listFixture(
+        html`<av-event-list client-id="284" api-base=${base} limit=${bad} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-event-list>`,
+      );
+      expect(page.error()!.dataset.errorName).to.equal('ConfigError');
+      expect(page.error()!.textContent).to.contain('limit');
+      expect(errors.map((e) => e.name)).to.deep.equal(['ConfigError']);
+      expect(await mock.requests()).to.deep.equal([]);
+    });
+  }
+
+  it('refuses a bad client-id with a ConfigError and makes no request', async () => {
+    const errors: Error[] = [];
+    const page = await listFixture(
+      html`<av-event-list client-id="284; DROP" api-base=${base} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-event-list>`,
+    );
+    expect(page.error()!.dataset.errorName).to.equal('ConfigError');
+    expect(page.error()!.textContent).to.contain('client-id');
+    expect(page.root.querySelector('[part="retry"]'), 'retrying cannot fix an attribute').to.equal(null);
+    expect(errors.map((e) => e.name)).to.deep.equal(['ConfigError']);
+    expect(await mock.requests()).to.deep.equal([]);
+  });
+
+  describe('display and availability codes', () => {
+    const render = (productionId: number) =>
+      listFixture(html`<av-event-list client-id="284" production-id=${productionId} limit="400" api-base=${base} .now=${now}></av-event-list>`);
+
+    it('links a normal performance to its purchase page, in the same tab', async () => {
+      const p = await example('displayCode=T&availabilityCode=A');
+      const page = await render(p.productionId);
+      const link = page.performance(p.performanceId) as HTMLAnchorElement;
+      expect(link.tagName).to.equal('A');
+      expect(link.href).to.equal(`https://web.ovationtix.com/trs/pe.c/${p.performanceId}`);
+      expect(link.target).to.equal('');
+      expect(link.dataset.state).to.equal('on-sale');
+    });
+
+    it('hides display code I', async () => {
+      const p = await example('displayCode=I');
+      const page = await render(p.productionId);
+      expect(page.performances().length).to.be.greaterThan(0);
+      expect(page.performance(p.performanceId)).to.equal(null);
+    });
+
+    it('shows cancelled (C) and not-available (N) performances without a link', async () => {
+      for (const [codes, label, state] of [
+        ['displayCode=C', 'Cancelled', 'cancelled'],
+        ['displayCode=T&availabilityCode=N', 'Not available online', 'not-available'],
+      ] as const) {
+        const p = await example(codes);
+        const page = await render(p.productionId);
+        const shown = page.performance(p.performanceId)!;
+        expect(shown.tagName, codes).to.equal('DIV');
+        expect(shown.dataset.state).to.equal(state);
+        expect(squash(shown.querySelector('.state')!.textContent)).to.equal(label);
+        expect(page.card(p.performanceId).querySelector('a[part="performance"]')).to.equal(null);
+      }
+    });
+
+    it("shows sold out (S) with the vendor's message, without a link", async () => {
+      const p = await example('displayCode=S');
+      const page = await render(p.productionId);
+      expect(page.performance(p.performanceId)!.tagName).to.equal('DIV');
+      const text = squash(page.card(p.performanceId).textContent);
+      expect(text).to.contain('Sold out').and.to.contain('Join the wait list at the box office.');
+    });
+
+    it('shows the custom message for display code M, without a link', async () => {
+      const p = await example('displayCode=M');
+      const page = await render(p.productionId);
+      expect(page.performance(p.performanceId)!.tagName).to.equal('DIV');
+      const message = page.card(p.performanceId).querySelector('.message')!;
+      expect(squash(message.textContent)).to.equal('Tickets for this performance are sold by the Old Port Festival.');
+      expect(message.querySelector('a')!.getAttribute('href')).to.equal('https://example.org/festival');
+    });
+
+    it('links availability P and marks it for package holders', async () => {
+      const p = await example('displayCode=T&availabilityCode=P');
+      const page = await render(p.productionId);
+      const link = page.performance(p.performanceId) as HTMLAnchorElement;
+      expect(link.tagName).to.equal('A');
+      expect(squash(link.querySelector('.state')!.textContent)).to.equal('Package holders only');
+    });
+
+    it('closes sales inside the shut-off window even with tickets left', async () => {
+      // The gala: tonight at 7:30 PM, web sales close 24 hours before.
+      const [gala] = await control('productionId=962615&when=future');
+      const page = await render(962615);
+      const shown = page.performance(gala!.performanceId)!;
+      expect(shown.tagName).to.equal('DIV');
+      expect(shown.dataset.state).to.equal('sales-closed');
+      expect(squash(shown.textContent)).to.contain('Online sales closed');
+    });
+  });
+
+  it("reads the venue's wall clock: 19:30 in America/Los_Angeles is 7:30 PM with the browser in Tokyo", async () => {
+    expect(new Date(now).getTimezoneOffset(), 'the browser runs in Asia/Tokyo').to.equal(-540);
+    const p = (await control('productionId=962459&when=future&limit=100')).find((x) => x.time24 === '19:30:00' && x.displayCode !== 'I' && x.date < '2027-03-14')!;
+    const [year, month, day] = p.date.split('-').map(Number) as [number, number, number];
+    const la = await listFixture(html`<av-event-list client-id="284" production-id="962459" time-zone="America/Los_Angeles" api-base=${base} .now=${now}></av-event-list>`);
+    expect(squash(la.time(p.performanceId).textContent)).to.equal('7:30 PM');
+    // Pacific Standard Time is UTC−8 before 14 March 2027.
+    expect(la.time(p.performanceId).dateTime).to.equal(new Date(Date.UTC(year, month - 1, day, 19 + 8, 30)).toISOString());
+    expect(la.performance(p.performanceId)!.querySelector<HTMLTimeElement>('time.date')!.dateTime).to.equal(p.date);
+
+    const ny = await listFixture(html`<av-event-list client-id="284" production-id="962459" api-base=${base} .now=${now}></av-event-list>`);
+    expect(squash(ny.time(p.performanceId).textContent)).to.equal('7:30 PM');
+    expect(ny.time(p.performanceId).dateTime).to.equal(new Date(Date.UTC(year, month - 1, day, 19 + 5, 30)).toISOString());
+  });
+
+  it('shows all-day events with their door times and entry times', async () => {
+    const [p] = await control('productionId=962530&when=future&displayCode=T&limit=1');
+    const res = await fetch(`${base}/public/events/client(284)/production(962530)`, { headers: { clientId: '284' } });
+    const answer = (await res.json()) as EventsResponse;
+    const raw = answer.performances.find((x) => x.performanceId === p!.performanceId)!;
+    const page = await listFixture(html`<av-event-list client-id="284" production-id="962530" api-base=${base} .now=${now}></av-event-list>`);
+    const card = page.card(p!.performanceId);
+    expect(squash(card.querySelector('.when')!.textContent)).to.contain('All day');
+    expect(squash(card.querySelector('.doors')!.textContent)).to.equal('Doors 10:00 AM – 5:00 PM');
+    const entries = [...card.querySelectorAll<HTMLElement>('.entry')];
+    expect(entries.map((e) => squash(e.querySelector('time')!.textContent))).to.deep.equal(['10:00 AM', '11:30 AM', '1:00 PM', '2:30 PM', '4:00 PM']);
+    expect(entries.map((e) => e.dataset.soldOut === 'true')).to.deep.equal(raw.performanceEntryTimes!.map((e) => e.displaySoldOut));
+    for (const e of entries.filter((x) => x.dataset.soldOut === 'true')) expect(squash(e.textContent)).to.contain('(sold out)');
+  });
+
+  it('never puts tixRemaining in the DOM', async () => {
+    const page = await listFixture(html`<av-event-list client-id="284" production-id="962459" api-base=${base} .now=${now}></av-event-list>`);
+    const shown = new Set(page.ids());
+    const known = (await control('productionId=962459&when=future&limit=200')).filter((p) => shown.has(p.performanceId));
+    expect(known.length).to.equal(shown.size);
+    expect(page.root.innerHTML.toLowerCase()).not.to.match(/tixremaining|tix-remaining/);
+    for (const p of known.filter((x) => x.tixRemaining >= 60)) {
+      const card = page.card(p.performanceId);
+      const pattern = new RegExp(`\\b${p.tixRemaining}\\b`);
+      expect(card.textContent, `performance ${p.performanceId}`).not.to.match(pattern);
+      const attributes = [card, ...card.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => a.value));
+      expect(attributes.filter((value) => pattern.test(value)), `performance ${p.performanceId}`).to.deep.equal([]);
+    }
+  });
+
+  it('sanitizes notes: an <img onerror> never runs', async () => {
+    const ran: unknown[] = [];
+    const original = window.alert;
+    window.alert = (message?: unknown) => void ran.push(message);
+    try {
+      const page = await listFixture(html`<av-event-list client-id="284" production-id="962459" limit="40" api-base=${base} .now=${now}></av-event-list>`);
+      const described = page.performances().filter((p) => p.closest('li')!.querySelector('.notes')?.textContent?.includes('Audio-described performance.'));
+      expect(described.length, 'Saturday performances carry the malicious note').to.be.greaterThan(0);
+      expect(page.root.querySelectorAll('[onerror]')).to.have.length(0);
+      expect(page.root.querySelectorAll('.notes img, .message img')).to.have.length(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(ran).to.deep.equal([]);
+    } finally {
+      window.alert = original;
+    }
+  });
+
+  it('fires a cancelable av-performance-click with the performance', async () => {
+    const template = `${location.origin}${location.pathname}#performance-{performanceId}`;
+    const page = await listFixture(html`<av-event-list client-id="284" production-id="962459" purchase-url=${template} api-base=${base} .now=${now}></av-event-list>`);
+    const link = page.root.querySelector<HTMLAnchorElement>('a[part="performance"]')!;
+    const id = Number(link.dataset.performanceId);
+    expect(link.href).to.equal(template.replace('{performanceId}', String(id)));
+
+    const seen: WidgetEvent<PerformanceClickDetail>[] = [];
+    let navigationPrevented: boolean | undefined;
+    page.el.addEventListener('av-performance-click', (e) => {
+      seen.push(e);
+      e.preventDefault();
+    });
+    page.el.addEventListener('click', (e) => (navigationPrevented = e.defaultPrevented));
+    link.click();
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail.performance.id).to.equal(id);
+    expect(seen[0]!.detail.performance).not.to.have.property('tixRemaining');
+    expect(seen[0]!.cancelable && seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
+    expect(navigationPrevented).to.equal(true);
+  });
+
+  it("shows a vendor error in the vendor's words and retries", async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'vendor-error', message: 'Events are being rebuilt.', times: 1 });
+    const errors: Error[] = [];
+    const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-event-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('VendorError');
+    expect(page.error()!.textContent).to.contain('Events are being rebuilt.');
+    expect(errors.map((e) => e.name)).to.deep.equal(['VendorError']);
+    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => page.performances().length === 20, 'retry did not load the performances');
+  });
+
+  it('explains an HTML error page and a CORS block', async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'html', status: 403 });
+    let page = await listFixture(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('ParseError');
+    expect(page.error()!.textContent).to.contain('AudienceView sent an unexpected answer');
+    await mock.clearFaults();
+
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'cors-block' });
+    page = await listFixture(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('NetworkError');
+    expect(page.error()!.textContent).to.contain("this site's address must be allowed by AudienceView");
+    await mock.clearFaults();
+    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => page.performances().length > 0, 'retry did not load the performances');
+  });
+
+  it("shows the vendor's warnings as a notice", async () => {
+    const page = await listFixture(html`<av-event-list client-id="301" api-base=${base}></av-event-list>`);
+    expect(squash(page.root.querySelector('[part="warning"]')!.textContent)).to.contain('Client 301 is not active.');
+    expect(squash(page.root.querySelector('.empty')!.textContent)).to.equal('No upcoming performances. Please check back soon.');
+  });
+
+  it('shows an accessible skeleton while loading', async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'delay', delayMs: 400, times: 1 });
+    const el = await fixture<AvEventList>(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
+    const loading = el.shadowRoot!.querySelector('[part="loading"]')!;
+    expect(loading.getAttribute('aria-busy')).to.equal('true');
+    expect(squash(loading.textContent)).to.equal('Loading performances…');
+    await new EventListPage(el).settled();
+  });
+
+  it('is accessible', async () => {
+    const page = await listFixture(html`<av-event-list client-id="284" limit="8" api-base=${base} .now=${now}></av-event-list>`);
+    await expect(page.el).to.be.accessible();
+  });
+
+  it('speaks French', async () => {
+    const evening = (await control('productionId=962459&when=future&limit=100')).find((x) => x.time24 === '19:30:00' && x.displayCode !== 'I' && x.date === '2027-03-02')!;
+    const cancelled = await example('displayCode=C');
+    let page = await listFixture(html`<av-event-list client-id="284" production-id="962459" locale="fr" api-base=${base} .now=${now}></av-event-list>`);
+    expect(squash(page.performance(evening.performanceId)!.querySelector('time.date')!.textContent)).to.equal('mar. 2 mars');
+    expect(squash(page.time(evening.performanceId).textContent)).to.equal('19:30');
+    expect(page.root.querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal('Prochaines représentations');
+    expect(squash(page.root.querySelector('[part="more"]')!.textContent)).to.equal('Afficher plus');
+    page = await listFixture(html`<av-event-list client-id="284" production-id=${cancelled.productionId} limit="400" locale="fr" api-base=${base} .now=${now}></av-event-list>`);
+    expect(squash(page.performance(cancelled.performanceId)!.querySelector('.state')!.textContent)).to.equal('Annulé');
+  });
+
+  it('is one column at 320 px and a grid of cards on a wide screen', async () => {
+    const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now} style="width: 320px"></av-event-list>`);
+    const columns = () => getComputedStyle(page.root.querySelector('[part="list"]')!).gridTemplateColumns.split(' ').length;
+    expect(columns()).to.equal(1);
+    page.el.style.width = '1400px';
+    expect(columns()).to.be.greaterThan(2);
+    for (const card of page.performances()) expect(card.scrollWidth).to.be.at.most(card.clientWidth + 1);
+  });
+});

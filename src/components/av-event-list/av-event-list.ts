@@ -1,0 +1,201 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
+import type { EventsResponse } from '../../api/audienceview/types.js';
+import { ConfigError } from '../../api/errors.js';
+import { AvCardList, dispatchLinkEvent, type PerformanceClickDetail } from '../../shared/av-cards.js';
+import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
+import { messagesFor } from '../../shared/locale.js';
+import { vendorHtml } from '../../shared/sanitize.js';
+import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
+import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
+import { styles } from './av-event-list.styles.js';
+
+export type { PerformanceClickDetail } from '../../shared/av-cards.js';
+
+export const DEFAULT_LIMIT = 20;
+
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/**
+ * The next performances at an AudienceView Professional venue (`/public/events/…`), soonest
+ * first, with the calendar's rules: display code I hidden, cancelled / sold out / not available /
+ * sales closed shown without a link, M with its custom message, P marked for package holders,
+ * and every date and time on the venue's wall clock.
+ *
+ * @attr api-base - Base URL of the AudienceView API (default `https://api.ovationtix.com`).
+ * @attr client-id - The AudienceView client number (required).
+ * @attr production-id - Only this series.
+ * @attr department-id - Only this department.
+ * @attr time-zone - The venue's IANA zone (default `America/New_York`).
+ * @attr locale - BCP 47 locale (default: the nearest `lang`, then the browser's).
+ *
+ * @fires av-performance-click - A patron chose a performance (cancelable: cancel to handle it yourself; `detail.performance`).
+ * @fires av-error - The performances could not be loaded (`detail.error`, its `name` one of the contract's error names).
+ *
+ * @csspart list - The list of performances.
+ * @csspart performance - One performance: a link to buy it, or (not on sale) a block with its state.
+ * @csspart more - The "Show more" button.
+ * @csspart warning - A notice AudienceView sent with the answer.
+ * @csspart error - The failure message, with a retry button (`retry`).
+ * @csspart retry - The retry button.
+ * @csspart loading - The loading skeleton.
+ *
+ * @cssprop --av-accent - Accent colour (links, buttons, focus rings).
+ * @cssprop --av-on-accent - Text on the accent colour.
+ * @cssprop --av-text - Text colour.
+ * @cssprop --av-muted - Secondary text colour.
+ * @cssprop --av-surface - Card background.
+ * @cssprop --av-border - Border colour.
+ * @cssprop --av-radius - Corner radius.
+ * @cssprop --av-gap - Space between cards.
+ * @cssprop --av-font - Font family.
+ */
+export class AvEventList extends AvCardList<EventsResponse> {
+  static override styles = styles;
+
+  /** How many performances to show (a positive whole number); "Show more" adds as many again. */
+  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  /** Purchase link template; `{performanceId}` is replaced. */
+  @property({ attribute: 'purchase-url' }) purchaseUrl = DEFAULT_PURCHASE_URL;
+
+  /** Performances added by "Show more", beyond `limit`. */
+  @state() private extra = 0;
+
+  private viewsCache?: { key: unknown[]; views: PerformanceView[] };
+
+  protected override words(locale: string): EventListMessages {
+    return messagesFor(EVENT_LIST_MESSAGES, locale);
+  }
+
+  protected override fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<EventsResponse> {
+    return fetchEvents(apiBase, query, { signal });
+  }
+
+  protected override checkOwnAttributes(): void {
+    if (!Number.isInteger(this.limit) || this.limit < 1) {
+      throw new ConfigError(`limit must be a positive whole number (got "${String(this.getAttribute('limit') ?? this.limit).slice(0, 40)}")`, 'limit');
+    }
+    if (!purchaseLink(this.purchaseUrl || DEFAULT_PURCHASE_URL, 1)) {
+      throw new ConfigError('purchase-url must be an http(s) URL, with {performanceId} where the performance goes', 'purchase-url');
+    }
+  }
+
+  protected override ownArgs(): unknown[] {
+    return [this.limit, this.purchaseUrl];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('limit')) this.extra = 0;
+  }
+
+  /** The patron's view of the answer, computed once per answer and settings. */
+  private views(answer: EventsResponse): PerformanceView[] {
+    const key = [answer, this.zone, this.purchaseUrl, this.now];
+    if (this.viewsCache && key.every((k, i) => k === this.viewsCache!.key[i])) return this.viewsCache.views;
+    const views = performanceViews(answer.performances ?? [], {
+      timeZone: this.zone,
+      purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL,
+      now: this.currentTime,
+    });
+    this.viewsCache = { key, views };
+    return views;
+  }
+
+  protected override renderAnswer(answer: EventsResponse, locale: string) {
+    const m = this.words(locale);
+    const all = this.views(answer);
+    if (all.length === 0) return html`<p class="empty">${m.empty}</p>`;
+    const visible = all.slice(0, this.limit + this.extra);
+    const thisYear = todayIn(this.zone, this.currentTime).year;
+    return html`<ol part="list" class="grid" aria-label=${m.listLabel}>
+        ${visible.map((v) => this.renderPerformance(v, locale, m, thisYear))}
+      </ol>
+      ${all.length > visible.length
+        ? html`<div class="more-row">
+            <p class="count">${m.showing(visible.length, all.length)}</p>
+            <button type="button" part="more" class="button secondary more" @click=${() => this.showMore(visible.length)}>${m.showMore}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderPerformance(v: PerformanceView, locale: string, m: EventListMessages, thisYear: number) {
+    const zone = this.zone;
+    const dateText = formatInZone(v.start, zone, locale, {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      ...(v.date.year !== thisYear ? { year: 'numeric' } : {}),
+    });
+    const time = (epoch: number) => formatInZone(epoch, zone, locale, TIME);
+    const stateLabel = v.state === 'on-sale' || (v.state === 'message' && v.messageHtml) ? undefined : m.states[v.state];
+    const summary = html`
+      ${v.logoUrl ? html`<img class="thumb" src=${v.logoUrl} alt="" loading="lazy" decoding="async" />` : nothing}
+      <span class="when">
+        <time class="date" datetime=${isoDate(v.date)}>${dateText}</time>
+        ${v.allDay
+          ? html`<span class="time">${m.allDay}</span>`
+          : html`<time class="time" datetime=${new Date(v.start).toISOString()}>${time(v.start)}</time>`}
+      </span>
+      ${v.superTitle ? html`<span class="eyebrow">${v.superTitle}</span>` : nothing}
+      <span class="title">${v.productionName}</span>
+      ${v.subTitle ? html`<span class="subtitle">${v.subTitle}</span>` : nothing}
+      ${stateLabel ? html`<span class="state">${stateLabel}</span>` : nothing}
+      ${v.purchaseUrl ? html`<span class="cta">${m.buy}</span>` : nothing}
+    `;
+    const doors =
+      v.allDay && v.doorsOpen !== undefined
+        ? v.doorsClose !== undefined
+          ? m.doors(time(v.doorsOpen), time(v.doorsClose))
+          : m.doorsOpen(time(v.doorsOpen))
+        : undefined;
+    return html`<li class="card event" data-state=${v.state}>
+      ${v.purchaseUrl
+        ? html`<a
+            part="performance"
+            class="performance"
+            href=${v.purchaseUrl}
+            data-performance-id=${v.id}
+            data-state=${v.state}
+            @click=${(e: Event) => dispatchLinkEvent<PerformanceClickDetail>(this, e, 'av-performance-click', { performance: v })}
+            >${summary}</a
+          >`
+        : html`<div part="performance" class="performance" data-performance-id=${v.id} data-state=${v.state} tabindex="-1">${summary}</div>`}
+      ${v.messageHtml || v.notesHtml || doors || v.entryTimes.length > 0
+        ? html`<div class="details">
+            ${v.messageHtml ? html`<div class="message vendor-html">${vendorHtml(v.messageHtml)}</div>` : nothing}
+            ${doors ? html`<p class="doors">${doors}</p>` : nothing}
+            ${v.entryTimes.length > 0
+              ? html`<div class="entries">
+                  <span class="entries-label">${m.entries}</span>
+                  <ul>
+                    ${v.entryTimes.map(
+                      (e) => html`<li class=${e.soldOut ? 'entry sold-out' : 'entry'} data-sold-out=${e.soldOut}>
+                        <time datetime=${new Date(e.start).toISOString()}>${time(e.start)}</time>${e.soldOut ? html` (${m.entrySoldOut})` : nothing}
+                      </li>`,
+                    )}
+                  </ul>
+                </div>`
+              : nothing}
+            ${v.notesHtml ? html`<div class="notes vendor-html">${vendorHtml(v.notesHtml)}</div>` : nothing}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  /** Shows `limit` more and moves focus to the first new one, so keyboard users keep their place. */
+  private async showMore(shownBefore: number): Promise<void> {
+    this.extra += this.limit;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('[part="performance"]')[shownBefore]?.focus();
+  }
+}
+
+if (!customElements.get('av-event-list')) customElements.define('av-event-list', AvEventList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'av-event-list': AvEventList;
+  }
+}

@@ -1,0 +1,1 @@
+export * from './av-event-list.js';

@@ -1,0 +1,333 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
+import type { WidgetEvent } from '../../shared/events.js';
+import type { WidgetErrorDetail } from '../../shared/events.js';
+import './index.js';
+import type { AvSeriesList, SeriesClickDetail } from './index.js';
+
+const NOW = '2027-03-01T17:00:00Z';
+/** Intl puts thin and narrow no-break spaces in ranges and times. */
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** What a patron sees of the element, without the shadow-DOM plumbing. */
+class SeriesPage {
+  constructor(readonly el: AvSeriesList) {}
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+  cards(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('[part="series"]')];
+  }
+  ids(): number[] {
+    return this.cards().map((c) => Number(c.dataset.productionId));
+  }
+  card(productionId: number): HTMLElement {
+    const card = this.root.querySelector<HTMLElement>(`[part="series"][data-production-id="${productionId}"]`);
+    if (!card) throw new Error(`no card for series ${productionId}`);
+    return card;
+  }
+  part(productionId: number, part: string): HTMLElement | null {
+    return this.card(productionId).querySelector<HTMLElement>(`[part="${part}"]`);
+  }
+  error(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('[part="error"]');
+  }
+  async settled(): Promise<void> {
+    await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
+  }
+}
+
+async function seriesFixture(template: ReturnType<typeof html>): Promise<SeriesPage> {
+  const el = await fixture<AvSeriesList>(template);
+  const page = new SeriesPage(el);
+  await page.settled();
+  return page;
+}
+
+/** The mock's own answer, as the ground truth the cards must show. */
+async function seriesAnswer(mock: MockWorld, path = '/public/series/client(284)'): Promise<SeriesResponse> {
+  const res = await fetch(mock.base('audienceview') + path, { headers: { clientId: '284' } });
+  return (await res.json()) as SeriesResponse;
+}
+
+describe('<av-series-list>', () => {
+  let mock: MockWorld;
+  let base: string;
+  beforeEach(async () => {
+    mock = await openMockWorld({ now: NOW });
+    base = mock.base('audienceview');
+  });
+
+  it('shows one card per series on public display, and never the under-construction or deleted ones', async () => {
+    const answer = await seriesAnswer(mock);
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    const expected = answer.seriesInformation.filter((s) => s.productionStatus === 'T').map((s) => s.productionId);
+    expect(expected.length).to.be.greaterThan(5);
+    expect(page.ids()).to.deep.equal(expected);
+    expect(page.ids()).not.to.include(962590); // status U
+    expect(page.ids()).not.to.include(962601); // status D
+    expect(page.root.textContent).not.to.contain('New Works Festival');
+    expect(page.root.textContent).not.to.contain('Spring Benefit Concert');
+  });
+
+  it("colours each card with its production colour and keeps the text readable", async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    const card = page.card(962459); // productionStyle 2, Light Blue #e2f1ff
+    expect(card.dataset.style).to.equal('2');
+    const style = getComputedStyle(card);
+    expect(style.backgroundColor).to.equal('rgb(226, 241, 255)');
+    expect(style.color).to.equal('rgb(29, 27, 32)');
+    expect(getComputedStyle(page.card(962488)).backgroundColor).to.equal('rgb(221, 255, 187)'); // style 3, Light Green
+  });
+
+  it('shows a lazy logo named by the series, titles, the date range and the venue address', async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base} locale="en-US"></av-series-list>`);
+    const logo = page.part(962459, 'logo') as HTMLImageElement;
+    expect(logo.getAttribute('loading')).to.equal('lazy');
+    expect(logo.alt).to.equal('Far Far Away'); // productionLogoAltName is null: the name
+    // The mock serves its logos itself, at AudienceView's clientFile path under the mock's own address.
+    expect(logo.getAttribute('src')).to.equal(`${mock.base('audienceview')}/trs/clientFile/303987`);
+    expect(page.part(962515, 'logo'), 'no logo link, no image').to.equal(null);
+
+    expect(squash(page.part(962459, 'title')!.textContent)).to.equal('Far Far Away');
+    const text = squash(page.card(962459).textContent);
+    expect(text).to.contain('Tom McNeal').and.to.contain('A new play with music');
+
+    // Today's 7:30 PM show to the last one 60 days on, at the venue.
+    const dates = page.part(962459, 'dates')!;
+    expect(dates.dataset.first).to.equal('2027-03-01');
+    expect(dates.dataset.last).to.equal('2027-04-30');
+    expect(squash(dates.textContent)).to.equal('Mar 1 – Apr 30, 2027');
+
+    const venue = [...page.part(962459, 'venue')!.querySelectorAll('span')].map((s) => squash(s.textContent));
+    expect(venue).to.deep.equal(['Harbour Lights Theatre – Main Stage', '214 Commercial Street', 'Portland, ME 04101']);
+    // A venue without an address still shows its name.
+    expect(squash(page.part(962515, 'venue')!.textContent)).to.equal('Maine State Pier');
+  });
+
+  it('links to the series page, or straight to the performance when only one is left', async () => {
+    const answer = await seriesAnswer(mock);
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    const buy = page.part(962459, 'buy') as HTMLAnchorElement;
+    expect(buy.href).to.equal('https://web.ovationtix.com/trs/pr/962459');
+    expect(buy.target, 'same tab').to.equal('');
+    expect(squash(buy.textContent)).to.equal('Buy tickets: Far Far Away');
+
+    const shanty = answer.seriesInformation.find((s) => s.productionId === 962577)!;
+    expect(shanty.performanceIdIfOnlyOneEventAvailable).to.be.a('number');
+    if (shanty.hasAvailableTickets && shanty.showLinkToBuyTickets) {
+      expect((page.part(962577, 'buy') as HTMLAnchorElement).href).to.equal(`https://web.ovationtix.com/trs/pe.c/${shanty.performanceIdIfOnlyOneEventAvailable}`);
+    } else {
+      expect(page.part(962577, 'buy')).to.equal(null);
+    }
+  });
+
+  it('uses the production-url template and fires a cancelable av-series-click', async () => {
+    const template = `${location.origin}${location.pathname}#series-{productionId}`;
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base} production-url=${template}></av-series-list>`);
+    const buy = page.part(962459, 'buy') as HTMLAnchorElement;
+    expect(buy.href).to.equal(template.replace('{productionId}', '962459'));
+
+    const seen: WidgetEvent<SeriesClickDetail>[] = [];
+    let navigationPrevented: boolean | undefined;
+    page.el.addEventListener('av-series-click', (e) => {
+      seen.push(e);
+      e.preventDefault();
+    });
+    page.el.addEventListener('click', (e) => (navigationPrevented = e.defaultPrevented));
+    buy.click();
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail.series.productionId).to.equal(962459);
+    expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
+    expect(navigationPrevented, 'a cancelled av-series-click stops the link').to.equal(true);
+  });
+
+  it('sanitizes vendor HTML: a script or an <img onerror> in a description never runs', async () => {
+    const ran: unknown[] = [];
+    const original = window.alert;
+    window.alert = (message?: unknown) => void ran.push(message);
+    try {
+      const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+      const jazz = page.card(962544);
+      expect(squash(jazz.textContent)).to.contain('Live jazz every Friday.');
+      expect(jazz.querySelector('script')).to.equal(null);
+      expect(page.root.querySelectorAll('[onerror]')).to.have.length(0);
+      expect([...page.root.querySelectorAll('img')].every((img) => img.getAttribute('part') === 'logo')).to.equal(true);
+      // The purchase alert keeps its emphasis and its link, which leaves the page safely.
+      const alert = page.card(962488).querySelector('.alert')!;
+      expect(alert.querySelector('strong')!.textContent).to.equal('Preview performances');
+      const link = page.card(962577).querySelector<HTMLAnchorElement>('.alert a')!;
+      expect(link.rel).to.contain('noopener');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(ran).to.deep.equal([]);
+    } finally {
+      window.alert = original;
+    }
+  });
+
+  describe('with crafted answers', () => {
+    const original = window.fetch;
+    afterEach(() => {
+      window.fetch = original;
+    });
+    const crafted = (overrides: Partial<SeriesInformation>): SeriesInformation => ({
+      productionId: 1,
+      productionName: 'Crafted',
+      productionStatus: 'T',
+      productionStyle: 6,
+      productionVenue: null,
+      hasAvailableTickets: true,
+      noRemainingMessage: '',
+      shutoffHour: 2,
+      shutoffHourMessage: '',
+      seriesSuperTitle: null,
+      seriesSubTitle: null,
+      purchaseAlert: null,
+      productionDescription: null,
+      productionLogoClientFileId: null,
+      productionLogoLink: null,
+      productionLogoAltName: null,
+      firstPerformanceDate: Date.parse('2027-03-10T19:30:00-05:00'),
+      lastPerformanceDate: Date.parse('2027-03-12T19:30:00-05:00'),
+      performanceIdIfOnlyOneEventAvailable: null,
+      showLinkToBuyTickets: true,
+      departmentId: null,
+      departmentName: null,
+      ...overrides,
+    });
+    const serve = (series: SeriesInformation[]) => {
+      const body: SeriesResponse = {
+        serviceMessages: null,
+        departmentId: null,
+        clientId: 284,
+        clientName: 'Crafted',
+        clientActive: true,
+        errors: [],
+        warnings: [],
+        seriesInformation: series,
+      };
+      window.fetch = async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+
+    it('names the logo by productionLogoAltName and refuses non-http logo links', async () => {
+      serve([
+        crafted({ productionId: 1, productionLogoLink: 'https://cdn.example/1.png', productionLogoAltName: 'Poster: two sisters at a lighthouse' }),
+        crafted({ productionId: 2, productionLogoLink: 'javascript:alert(1)', productionLogoAltName: 'x' }),
+      ]);
+      const page = await seriesFixture(html`<av-series-list client-id="284" api-base="https://api.example"></av-series-list>`);
+      expect((page.part(1, 'logo') as HTMLImageElement).alt).to.equal('Poster: two sisters at a lighthouse');
+      expect(page.part(2, 'logo')).to.equal(null);
+    });
+
+    it("says sold out or sales closed (in the vendor's words) instead of a buy link when no tickets are available", async () => {
+      const now = Date.parse(NOW);
+      serve([
+        crafted({ productionId: 1, hasAvailableTickets: false, noRemainingMessage: 'There are <b>no tickets</b> remaining.', shutoffHourMessage: 'Closed online.' }),
+        // The last performance starts within its shut-off window: web sales have closed.
+        crafted({ productionId: 2, hasAvailableTickets: false, noRemainingMessage: 'Gone.', shutoffHourMessage: '<p>Web sales are closed.</p>', lastPerformanceDate: Date.parse('2027-03-01T13:00:00-05:00') }),
+        crafted({ productionId: 3, hasAvailableTickets: false, noRemainingMessage: '' }),
+        crafted({ productionId: 4, showLinkToBuyTickets: false }),
+      ]);
+      const el = await fixture<AvSeriesList>(html`<av-series-list client-id="284" api-base="https://api.example" .now=${now}></av-series-list>`);
+      const page = new SeriesPage(el);
+      await page.settled();
+      expect(squash(page.card(1).querySelector('.unavailable')!.textContent)).to.equal('There are no tickets remaining.');
+      expect(page.card(2).querySelector<HTMLElement>('.unavailable')!.dataset.reason).to.equal('sales-closed');
+      expect(squash(page.card(2).querySelector('.unavailable')!.textContent)).to.equal('Web sales are closed.');
+      expect(squash(page.card(3).querySelector('.unavailable')!.textContent)).to.equal('Sold out');
+      for (const id of [1, 2, 3, 4]) expect(page.part(id, 'buy'), `series ${id}`).to.equal(null);
+    });
+  });
+
+  it('filters by production-id', async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" production-id="962459" api-base=${base}></av-series-list>`);
+    expect(page.ids()).to.deep.equal([962459]);
+    const requests = await mock.requests();
+    expect(requests.map((r) => r.path)).to.include('/public/series/client(284)/production(962459)');
+  });
+
+  it("shows a vendor error with the vendor's words, fires av-error, and retries", async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'vendor-error', message: 'The series service is resting.', times: 1 });
+    const errors: Error[] = [];
+    const page = await seriesFixture(
+      html`<av-series-list client-id="284" api-base=${base} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-series-list>`,
+    );
+    expect(page.error()!.dataset.errorName).to.equal('VendorError');
+    expect(page.error()!.textContent).to.contain('The series service is resting.');
+    expect(errors.map((e) => e.name)).to.deep.equal(['VendorError']);
+    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => page.cards().length > 0, 'retry did not load the season');
+    expect(page.error()).to.equal(null);
+  });
+
+  it('explains an HTML error page and a CORS block', async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'html', status: 403 });
+    let page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('ParseError');
+    expect(page.error()!.textContent).to.contain('AudienceView sent an unexpected answer');
+    await mock.clearFaults();
+
+    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'cors-block' });
+    page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('NetworkError');
+    expect(page.error()!.textContent).to.contain("this site's address must be allowed by AudienceView");
+    await mock.clearFaults();
+    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => page.cards().length > 0, 'retry did not load the season');
+  });
+
+  it('reports a bad client-id or production-url as a ConfigError without any request', async () => {
+    const errors: Error[] = [];
+    const onError = (e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error);
+    let page = await seriesFixture(html`<av-series-list client-id="harbour" api-base=${base} @av-error=${onError}></av-series-list>`);
+    expect(page.error()!.dataset.errorName).to.equal('ConfigError');
+    expect(page.error()!.textContent).to.contain('client-id');
+    page = await seriesFixture(html`<av-series-list client-id="284" production-url="javascript:alert(1)" api-base=${base} @av-error=${onError}></av-series-list>`);
+    expect(page.error()!.textContent).to.contain('production-url');
+    expect(errors.map((e) => e.name)).to.deep.equal(['ConfigError', 'ConfigError']);
+    expect(await mock.requests()).to.deep.equal([]);
+  });
+
+  it("shows the vendor's warnings as a notice, not a failure", async () => {
+    const res = await fetch(`${base}/public/series/client(301)`, { headers: { clientId: '301' } });
+    const { warnings } = (await res.json()) as SeriesResponse;
+    const page = await seriesFixture(html`<av-series-list client-id="301" api-base=${base}></av-series-list>`);
+    const notice = page.root.querySelector('[part="warning"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(squash(notice.textContent)).to.contain(String(warnings[0]));
+    expect(page.error()).to.equal(null);
+    expect(squash(page.root.querySelector('.empty')!.textContent)).to.contain('Nothing is on sale right now');
+  });
+
+  it('shows a skeleton while loading', async () => {
+    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'delay', delayMs: 400, times: 1 });
+    const el = await fixture<AvSeriesList>(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    const loading = el.shadowRoot!.querySelector('[part="loading"]')!;
+    expect(loading.getAttribute('aria-busy')).to.equal('true');
+    expect(squash(loading.textContent)).to.equal('Loading the season…');
+    await new SeriesPage(el).settled();
+    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+  });
+
+  it('is one column at 320 px and a grid of cards on a wide screen', async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base} style="width: 320px"></av-series-list>`);
+    const columns = () => getComputedStyle(page.root.querySelector('[part="list"]')!).gridTemplateColumns.split(' ').length;
+    expect(columns()).to.equal(1);
+    expect(page.cards().every((card) => card.getBoundingClientRect().width <= 320)).to.equal(true);
+    page.el.style.width = '1400px';
+    expect(columns()).to.be.greaterThan(2);
+  });
+
+  it('is accessible', async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    await expect(page.el).to.be.accessible();
+  });
+
+  it('speaks French', async () => {
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base} locale="fr"></av-series-list>`);
+    expect(squash(page.part(962459, 'dates')!.textContent)).to.equal('1 mars – 30 avr. 2027');
+    expect(squash(page.part(962459, 'buy')!.textContent)).to.equal('Acheter des billets: Far Far Away');
+    expect(page.root.querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal('Saison');
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * Styles shared by the AudienceView card lists: theme variables with light and dark defaults,
+ * the responsive card grid (one column at 320 px, as many as fit on a wide screen), skeletons
+ * without motion for people who asked for less, the warning notice and focus rings.
+ */
+import { css } from 'lit';
+import { errorViewStyles } from './error-view.js';
+
+export const cardListStyles = [
+  errorViewStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_accent: var(--av-accent, #5b3cc4);
+      --_on-accent: var(--av-on-accent, #ffffff);
+      --_text: var(--av-text, #1d1b20);
+      --_muted: var(--av-muted, #5f5b66);
+      --_surface: var(--av-surface, #ffffff);
+      --_border: var(--av-border, #d9d5e0);
+      --_radius: var(--av-radius, 0.75rem);
+      --_gap: var(--av-gap, 1rem);
+      --_warning: var(--av-warning, #8a5a00);
+      --_skeleton: var(--av-skeleton, #ebe8f0);
+      --_focus: var(--av-focus, var(--_accent));
+      /* The shared error view reads these. */
+      --widget-accent: var(--_accent);
+      --widget-radius: var(--_radius);
+      font-family: var(--av-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      color: var(--_text);
+      line-height: 1.45;
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_accent: var(--av-accent, #c4b5ff);
+        --_on-accent: var(--av-on-accent, #1d1238);
+        --_text: var(--av-text, #ecebf0);
+        --_muted: var(--av-muted, #b9b4c2);
+        --_surface: var(--av-surface, #1f1d24);
+        --_border: var(--av-border, #45414d);
+        --_warning: var(--av-warning, #ffcf70);
+        --_skeleton: var(--av-skeleton, #34313a);
+        --widget-danger: #ffb4ab;
+      }
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+
+    .grid {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+      grid-template-columns: 1fr;
+    }
+    @container (min-width: 36rem) {
+      .grid {
+        grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+      }
+    }
+    @container (min-width: 90rem) {
+      .grid {
+        grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
+      }
+    }
+
+    .card {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      background: var(--_surface);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow: hidden;
+      overflow-wrap: anywhere;
+    }
+    .card-body {
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      padding: 0.9rem 1rem 1rem;
+      flex: 1;
+    }
+    .card p {
+      margin: 0;
+    }
+    .eyebrow {
+      font-size: 0.8rem;
+      letter-spacing: 0.03em;
+      text-transform: uppercase;
+      color: var(--_muted);
+    }
+    .title {
+      margin: 0;
+      font-size: 1.15rem;
+      line-height: 1.25;
+    }
+    .subtitle {
+      font-style: italic;
+    }
+    .venue {
+      display: flex;
+      flex-direction: column;
+      font-size: 0.92rem;
+    }
+    .venue-name {
+      font-weight: 600;
+    }
+    .vendor-html :is(p, ul, ol) {
+      margin: 0.25rem 0;
+    }
+    .vendor-html a {
+      color: inherit;
+      text-decoration: underline;
+    }
+
+    a:focus-visible,
+    button:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4rem;
+      min-height: 2.75rem;
+      padding: 0.5rem 1.1rem;
+      border-radius: var(--_radius);
+      border: 2px solid var(--_accent);
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font: inherit;
+      font-weight: 600;
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .button.secondary {
+      background: transparent;
+      color: var(--_accent);
+    }
+
+    .warning {
+      margin: 0 0 var(--_gap);
+      padding: 0.6rem 1rem;
+      border: 1px solid var(--_warning);
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+      color: var(--_text);
+    }
+    .warning-heading {
+      margin: 0;
+      font-weight: 600;
+    }
+    .warning ul {
+      margin: 0.25rem 0 0;
+      padding-inline-start: 1.2rem;
+    }
+
+    .empty {
+      margin: 0;
+      padding: 1rem;
+      color: var(--_muted);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .skeleton {
+      gap: 0.6rem;
+      padding: 1rem;
+      min-height: 9rem;
+    }
+    .bone {
+      display: block;
+      height: 0.9rem;
+      width: 70%;
+      border-radius: 0.3rem;
+      background: var(--_skeleton);
+    }
+    .bone.wide {
+      height: 4.5rem;
+      width: 100%;
+    }
+    .bone.short {
+      width: 40%;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .bone {
+        background: linear-gradient(90deg, var(--_skeleton) 0%, color-mix(in srgb, var(--_skeleton) 55%, var(--_surface)) 50%, var(--_skeleton) 100%);
+        background-size: 200% 100%;
+        animation: shimmer 1.4s ease-in-out infinite;
+      }
+      @keyframes shimmer {
+        from {
+          background-position: 100% 0;
+        }
+        to {
+          background-position: -100% 0;
+        }
+      }
+    }
+
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+  `,
+];

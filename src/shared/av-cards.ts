@@ -1,0 +1,218 @@
+/**
+ * What <av-series-list> and <av-event-list> share: the attributes, loading, failure and warning
+ * handling of an element that shows one AudienceView public answer as a grid of cards, and the
+ * small pieces of card rendering both use (venue address, date ranges, skeletons). The calendar
+ * has its own month machinery and does not use this.
+ */
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AUDIENCEVIEW_API_BASE, type PublicQuery } from '../api/audienceview/public.js';
+import type { PublicApiMessage, PublicApiResponse, ProductionVenue, SeriesInformation } from '../api/audienceview/types.js';
+import { isAbortError } from '../api/errors.js';
+import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, type PerformanceView } from './av-performance.js';
+import { renderErrorView } from './error-view.js';
+import { WidgetEvent, type WidgetErrorDetail } from './events.js';
+import { resolveLocale } from './locale.js';
+import { isBlank } from './sanitize.js';
+import { isoDate, type CalendarDate } from './time-zone.js';
+
+/** `detail` of `av-performance-click` (the same shape the calendar sends). */
+export interface PerformanceClickDetail {
+  performance: PerformanceView;
+}
+
+/** `detail` of `av-series-click`. */
+export interface SeriesClickDetail {
+  series: SeriesInformation;
+}
+
+/** Words the shared parts write; each element's catalog extends this. */
+export interface CardListMessages {
+  /** Screen-reader label of the loading skeleton. */
+  loading: string;
+  /** Heading of the non-blocking notice for `warnings` in a 200 answer. */
+  warnings: string;
+  /** Nothing to show. */
+  empty: string;
+}
+
+/**
+ * The base of the two card lists: AudienceView attributes, `@lit/task` loading (a stale answer
+ * is aborted and dropped), `part="loading"` skeleton, `part="error"` with retry, `av-error`, and
+ * a `part="warning"` notice. Subclasses say what to fetch and how to show it.
+ */
+export abstract class AvCardList<Answer extends PublicApiResponse> extends LitElement {
+  /** Base URL vendor paths are appended to (a trailing slash is tolerated). */
+  @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;
+  /** The AudienceView client number (required). */
+  @property({ attribute: 'client-id' }) clientId = '';
+  /** Only this production (series). */
+  @property({ attribute: 'production-id' }) productionId = '';
+  /** Only this department. */
+  @property({ attribute: 'department-id' }) departmentId = '';
+  /** The venue's IANA time zone: every date and time is its wall clock. */
+  @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
+  /** BCP 47 locale; default the nearest `lang`, then the browser's. */
+  @property() locale = '';
+  /** The current time (epoch ms) for the shut-off rules; default `Date.now()`. For tests and previews. */
+  @property({ attribute: false }) now?: number;
+
+  /** The element's words in a locale (its catalog through `messagesFor`). */
+  protected abstract words(locale: string): CardListMessages;
+  /** The answer for these attributes; attributes are already checked. */
+  protected abstract fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<Answer>;
+  /** Checks of the element's own attributes; throw a ConfigError. */
+  protected checkOwnAttributes(): void {}
+  /** The element's own inputs that need a new request or a new check when they change. */
+  protected ownArgs(): unknown[] {
+    return [];
+  }
+  /** The answer, shown in the resolved locale. */
+  protected abstract renderAnswer(answer: Answer, locale: string): TemplateResult | typeof nothing;
+  /** How many skeleton cards to show while loading. */
+  protected skeletonCount = 3;
+
+  protected readonly data = new Task<unknown[], Answer>(this, {
+    task: async (_args, { signal }): Promise<Answer> => {
+      try {
+        checkAudienceViewAttributes({
+          clientId: this.clientId ?? '',
+          timeZone: this.zone,
+          productionId: this.productionId ?? '',
+          departmentId: this.departmentId ?? '',
+        });
+        this.checkOwnAttributes();
+        const query: PublicQuery = { clientId: this.clientId.trim(), productionId: this.productionId || null, departmentId: this.departmentId || null };
+        return await this.fetchAnswer(this.apiBase || AUDIENCEVIEW_API_BASE, query, signal);
+      } catch (cause) {
+        // A replaced request is not a failure anyone should hear about.
+        if (signal.aborted || isAbortError(cause)) throw cause;
+        const error = cause instanceof Error ? cause : new Error(String(cause));
+        this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('av-error', { error }));
+        throw error;
+      }
+    },
+    args: () => [this.apiBase, this.clientId, this.productionId, this.departmentId, this.timeZone, ...this.ownArgs()],
+  });
+
+  /** Loads again (what the retry button does). */
+  reload(): void {
+    void this.data.run();
+  }
+
+  protected get currentTime(): number {
+    return this.now ?? Date.now();
+  }
+
+  /** The venue's zone; an empty attribute means the default, not "no zone". */
+  protected get zone(): string {
+    return this.timeZone?.trim() || DEFAULT_TIME_ZONE;
+  }
+
+  override render() {
+    const locale = resolveLocale(this, this.locale);
+    const m = this.words(locale);
+    return this.data.render({
+      initial: () => renderSkeleton(m.loading, this.skeletonCount),
+      pending: () => renderSkeleton(m.loading, this.skeletonCount),
+      error: (error) => renderErrorView(error instanceof Error ? error : new Error(String(error)), { locale, vendorName: 'AudienceView', onRetry: () => this.reload() }),
+      complete: (answer) => html`${renderWarnings(answer, m.warnings)}${this.renderAnswer(answer, locale)}`,
+    });
+  }
+}
+
+/** `part="loading"`: placeholder cards, announced once as busy. */
+export function renderSkeleton(label: string, count: number) {
+  return html`<div part="loading" class="loading" role="status" aria-busy="true">
+    <span class="visually-hidden">${label}</span>
+    <div class="grid" aria-hidden="true">
+      ${Array.from({ length: count }, () => html`<div class="card skeleton"><span class="bone wide"></span><span class="bone"></span><span class="bone short"></span></div>`)}
+    </div>
+  </div>`;
+}
+
+/** The vendor's `warnings` (top level and in `serviceMessages`) as text, once each. */
+export function warningTexts(answer: Partial<PublicApiResponse>): string[] {
+  const all = [...asList(answer.warnings), ...asList(answer.serviceMessages?.warnings)].map(messageText).filter((text) => text !== '');
+  return [...new Set(all)];
+}
+
+/** A clear, non-blocking notice (`part="warning"`): the data below it still shows. */
+export function renderWarnings(answer: Partial<PublicApiResponse>, heading: string) {
+  const warnings = warningTexts(answer);
+  if (warnings.length === 0) return nothing;
+  return html`<div part="warning" class="warning" role="status">
+    <p class="warning-heading">${heading}</p>
+    <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
+  </div>`;
+}
+
+function asList(value: unknown): PublicApiMessage[] {
+  return Array.isArray(value) ? (value as PublicApiMessage[]) : [];
+}
+
+function messageText(message: PublicApiMessage): string {
+  if (typeof message === 'string') return message.trim();
+  if (message && typeof message === 'object' && typeof message.message === 'string') return message.message.trim();
+  return '';
+}
+
+/** The venue's name and postal address as lines of text (blank parts left out). */
+export function venueLines(venue: ProductionVenue | null | undefined): { name: string; address: string[] } | undefined {
+  if (!venue || (isBlank(venue.name) && !venue.venueAddress)) return undefined;
+  const a = venue.venueAddress;
+  const address: string[] = [];
+  if (a) {
+    const clean = (s: string | null | undefined) => (isBlank(s) ? '' : s!.trim());
+    const region = clean(a.stateAbbreviation) || clean(a.state);
+    const cityLine = [clean(a.city), [region, clean(a.zipcode)].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    address.push(...[clean(a.line1), clean(a.line2), cityLine].filter(Boolean));
+    // A US venue on a US page needs no country line; anything else keeps it.
+    const country = clean(a.country);
+    if (country && clean(a.countryAbbreviation).toUpperCase() !== 'US') address.push(country);
+  }
+  return { name: isBlank(venue.name) ? '' : venue.name.trim(), address };
+}
+
+/** `part="venue"`: name, then the address in an <address>-free block (it is not the page's contact). */
+export function renderVenue(venue: ProductionVenue | null | undefined) {
+  const lines = venueLines(venue);
+  if (!lines) return nothing;
+  return html`<p part="venue" class="venue">
+    ${lines.name ? html`<span class="venue-name">${lines.name}</span>` : nothing}
+    ${lines.address.map((line) => html`<span class="venue-line">${line}</span>`)}
+  </p>`;
+}
+
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A range of calendar dates in the locale ("Mar 2 – May 1, 2027"). Calendar dates have no zone:
+ * they are formatted as UTC midnights so the browser's zone cannot move them.
+ */
+export function formatDateRange(first: CalendarDate, last: CalendarDate, locale: string): string {
+  let format = rangeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    rangeFormats.set(locale, format);
+  }
+  const from = Date.UTC(first.year, first.month - 1, first.day);
+  const to = Date.UTC(last.year, last.month - 1, last.day);
+  return to <= from ? format.format(from) : format.formatRange(from, to);
+}
+
+/** `data-first` / `data-last` values for a date range. */
+export function isoRange(first: CalendarDate, last: CalendarDate): { first: string; last: string } {
+  return { first: isoDate(first), last: isoDate(last) };
+}
+
+/**
+ * Fires a cancelable element event for a link click; a cancelled event keeps the browser from
+ * following the link (the page handles it, e.g. opens its own checkout).
+ */
+export function dispatchLinkEvent<Detail>(host: HTMLElement, click: Event, type: string, detail: Detail): void {
+  const event = new WidgetEvent<Detail>(type, detail, { cancelable: true });
+  host.dispatchEvent(event);
+  if (event.defaultPrevented) click.preventDefault();
+}
