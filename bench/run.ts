@@ -8,6 +8,7 @@
  *    all to the mock's echo endpoint on loopback.
  * 3. The mock backend: the answers the elements lean on hardest (a calendar month, the whole
  *    upcoming list, the 30,000-ticket cache).
+ * 4. <av-calendar> against FullCalendar: size, and rendering 1,000 performances (calendar.ts).
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,7 @@ import { resolve } from 'node:path';
 import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
 import { request } from '../src/api/request.js';
+import { benchCalendar } from './calendar.js';
 import { mockScenarios } from './mock-scenarios.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -110,3 +112,7 @@ for (const scenario of await mockScenarios(mock.origin)) {
 }
 
 await mock.close();
+
+// 4. The elements
+console.log('');
+await benchCalendar();

@@ -8,24 +8,14 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, type PublicQuery } from '../api/audienceview/public.js';
-import type { PublicApiMessage, PublicApiResponse, ProductionVenue, SeriesInformation } from '../api/audienceview/types.js';
+import type { PublicApiMessage, PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
 import { isAbortError } from '../api/errors.js';
-import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, type PerformanceView } from './av-performance.js';
+import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE } from './av-performance.js';
 import { renderErrorView } from './error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from './events.js';
 import { resolveLocale } from './locale.js';
 import { isBlank } from './sanitize.js';
 import { isoDate, type CalendarDate } from './time-zone.js';
-
-/** `detail` of `av-performance-click` (the same shape the calendar sends). */
-export interface PerformanceClickDetail {
-  performance: PerformanceView;
-}
-
-/** `detail` of `av-series-click`. */
-export interface SeriesClickDetail {
-  series: SeriesInformation;
-}
 
 /** Words the shared parts write; each element's catalog extends this. */
 export interface CardListMessages {

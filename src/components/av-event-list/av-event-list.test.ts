@@ -3,7 +3,7 @@ import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
-import type { AvEventList, PerformanceClickDetail } from './index.js';
+import type { AvEventList, AvPerformanceClickDetail } from './index.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
@@ -262,7 +262,7 @@ describe('<av-event-list>', () => {
     const id = Number(link.dataset.performanceId);
     expect(link.href).to.equal(template.replace('{performanceId}', String(id)));
 
-    const seen: WidgetEvent<PerformanceClickDetail>[] = [];
+    const seen: WidgetEvent<AvPerformanceClickDetail>[] = [];
     let navigationPrevented: boolean | undefined;
     page.el.addEventListener('av-performance-click', (e) => {
       seen.push(e);

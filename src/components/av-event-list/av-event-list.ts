@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList, dispatchLinkEvent, type PerformanceClickDetail } from '../../shared/av-cards.js';
+import { AvCardList, dispatchLinkEvent } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
 import { messagesFor } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
@@ -11,7 +11,8 @@ import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
-export type { PerformanceClickDetail } from '../../shared/av-cards.js';
+import type { AvPerformanceClickDetail } from '../../shared/av-events.js';
+export type * from '../../shared/av-events.js';
 
 export const DEFAULT_LIMIT = 20;
 
@@ -158,7 +159,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
             href=${v.purchaseUrl}
             data-performance-id=${v.id}
             data-state=${v.state}
-            @click=${(e: Event) => dispatchLinkEvent<PerformanceClickDetail>(this, e, 'av-performance-click', { performance: v })}
+            @click=${(e: Event) => dispatchLinkEvent<AvPerformanceClickDetail>(this, e, 'av-performance-click', { performance: v })}
             >${summary}</a
           >`
         : html`<div part="performance" class="performance" data-performance-id=${v.id} data-state=${v.state} tabindex="-1">${summary}</div>`}

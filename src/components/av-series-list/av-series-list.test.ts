@@ -4,7 +4,7 @@ import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/t
 import type { WidgetEvent } from '../../shared/events.js';
 import type { WidgetErrorDetail } from '../../shared/events.js';
 import './index.js';
-import type { AvSeriesList, SeriesClickDetail } from './index.js';
+import type { AvSeriesList, AvSeriesClickDetail } from './index.js';
 
 const NOW = '2027-03-01T17:00:00Z';
 /** Intl puts thin and narrow no-break spaces in ranges and times. */
@@ -129,7 +129,7 @@ describe('<av-series-list>', () => {
     const buy = page.part(962459, 'buy') as HTMLAnchorElement;
     expect(buy.href).to.equal(template.replace('{productionId}', '962459'));
 
-    const seen: WidgetEvent<SeriesClickDetail>[] = [];
+    const seen: WidgetEvent<AvSeriesClickDetail>[] = [];
     let navigationPrevented: boolean | undefined;
     page.el.addEventListener('av-series-click', (e) => {
       seen.push(e);

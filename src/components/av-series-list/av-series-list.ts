@@ -4,16 +4,16 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue, type SeriesClickDetail } from '../../shared/av-cards.js';
+import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, purchaseLink, seriesDateRange } from '../../shared/av-performance.js';
-import type { WidgetEvent } from '../../shared/events.js';
 import { messagesFor } from '../../shared/locale.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { instantOfWallClock, wallClockAt } from '../../shared/time-zone.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
 import { styles } from './av-series-list.styles.js';
 
-export type { SeriesClickDetail } from '../../shared/av-cards.js';
+import type { AvSeriesClickDetail } from '../../shared/av-events.js';
+export type * from '../../shared/av-events.js';
 
 /** A series' page on AudienceView's public site (VENDOR-NOTES: `/trs/pr/{productionId}`). */
 export const DEFAULT_PRODUCTION_URL = 'https://web.ovationtix.com/trs/pr/{productionId}';
@@ -128,7 +128,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
         ${unavailable ? html`<div class="unavailable vendor-html" data-reason=${unavailable.reason}>${unavailable.content}</div>` : nothing}
         ${buyUrl
           ? html`<p class="actions">
-              <a part="buy" class="button buy" href=${buyUrl} @click=${(e: Event) => dispatchLinkEvent<SeriesClickDetail>(this, e, 'av-series-click', { series: s })}
+              <a part="buy" class="button buy" href=${buyUrl} @click=${(e: Event) => dispatchLinkEvent<AvSeriesClickDetail>(this, e, 'av-series-click', { series: s })}
                 >${m.buy}<span class="visually-hidden">: ${s.productionName}</span></a
               >
             </p>`
@@ -190,8 +190,5 @@ if (!customElements.get('av-series-list')) customElements.define('av-series-list
 declare global {
   interface HTMLElementTagNameMap {
     'av-series-list': AvSeriesList;
-  }
-  interface GlobalEventHandlersEventMap {
-    'av-series-click': WidgetEvent<SeriesClickDetail>;
   }
 }

@@ -1,0 +1,333 @@
+import { css } from 'lit';
+
+/**
+ * Theming: every colour, the radius and the font come from `--av-*` custom properties with
+ * fallbacks, light and dark. Internal `--_*` properties hold the resolved values.
+ */
+export const calendarStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_accent: var(--av-accent, #5b3cc4);
+    --_on-accent: var(--av-on-accent, #ffffff);
+    --_text: var(--av-text, #1d1b20);
+    --_muted: var(--av-muted, #595761);
+    --_surface: var(--av-surface, #ffffff);
+    --_surface-alt: var(--av-surface-alt, #f4f2f7);
+    --_border: var(--av-border, #d6d3dc);
+    --_danger: var(--av-danger, #a8231b);
+    --_warning: var(--av-warning, #7a4b00);
+    --_radius: var(--av-radius, 0.5rem);
+    --_gap: var(--av-gap, 0.5rem);
+    --widget-accent: var(--_accent);
+    --widget-danger: var(--_danger);
+    --widget-radius: var(--_radius);
+    font-family: var(--av-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_text);
+    background: var(--_surface);
+    line-height: 1.4;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--av-accent, #b9a5ff);
+      --_on-accent: var(--av-on-accent, #1b0d4a);
+      --_text: var(--av-text, #ecebf0);
+      --_muted: var(--av-muted, #b5b2bd);
+      --_surface: var(--av-surface, #17161b);
+      --_surface-alt: var(--av-surface-alt, #24222a);
+      --_border: var(--av-border, #45424d);
+      --_danger: var(--av-danger, #ffb4ab);
+      --_warning: var(--av-warning, #f5c26b);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Header */
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_gap);
+    margin-block-end: 0.75rem;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25rem;
+    font-weight: 650;
+    text-transform: capitalize;
+  }
+  .nav {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .nav button {
+    font: inherit;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .nav button:hover {
+    background: var(--_surface-alt);
+  }
+  .nav .arrow {
+    font-size: 1.25rem;
+    line-height: 1;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  [role='gridcell']:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .notice {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_warning);
+    border-radius: var(--_radius);
+  }
+  .notice > * {
+    display: inline;
+    margin: 0;
+  }
+  .empty {
+    margin: 0.75rem 0;
+    color: var(--_muted);
+  }
+
+  /* Month grid */
+  .grid {
+    border-block-start: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_border);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(0, 1fr));
+  }
+  .colhead {
+    padding: 0.35rem 0.25rem;
+    font-size: 0.8rem;
+    font-weight: 600;
+    text-align: center;
+    color: var(--_muted);
+    border-block-end: 1px solid var(--_border);
+    border-inline-end: 1px solid var(--_border);
+    background: var(--_surface-alt);
+  }
+  .day {
+    min-height: 6rem;
+    min-width: 0;
+    padding: 0.25rem;
+    border-block-end: 1px solid var(--_border);
+    border-inline-end: 1px solid var(--_border);
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  .day.outside {
+    background: var(--_surface-alt);
+  }
+  .day.outside .day-number {
+    color: var(--_muted);
+  }
+  .day-number {
+    font-size: 0.85rem;
+    font-weight: 600;
+    align-self: flex-end;
+    min-width: 1.6rem;
+    text-align: center;
+    border-radius: 999px;
+  }
+  .day[aria-current='date'] .day-number {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .perf {
+    display: block;
+    min-width: 0;
+    padding: 0.15rem 0.3rem;
+    border-radius: calc(var(--_radius) / 2);
+    border-inline-start: 3px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+    color: var(--_text);
+    font-size: 0.8rem;
+    text-decoration: none;
+    overflow-wrap: anywhere;
+  }
+  a.perf:hover {
+    background: color-mix(in srgb, var(--_accent) 20%, var(--_surface));
+  }
+  a.perf:hover .perf-title {
+    text-decoration: underline;
+  }
+  .perf time {
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .perf .perf-title {
+    display: block;
+  }
+  .perf .state {
+    display: block;
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+  .perf .message {
+    font-size: 0.75rem;
+  }
+  .perf .message > :first-child {
+    margin-block-start: 0;
+  }
+  .perf .message > :last-child {
+    margin-block-end: 0;
+  }
+  .perf .message a {
+    color: inherit;
+  }
+  .perf[data-state='package-holders'] {
+    border-inline-start-color: var(--_warning);
+  }
+  .perf[data-state='cancelled'],
+  .perf[data-state='sold-out'],
+  .perf[data-state='not-available'],
+  .perf[data-state='sales-closed'],
+  .perf[data-state='message'] {
+    border-inline-start-color: var(--_muted);
+    background: var(--_surface-alt);
+  }
+  .perf[data-state='cancelled'] .perf-title {
+    text-decoration: line-through;
+  }
+  .perf[data-state='cancelled'] .state,
+  .perf[data-state='sold-out'] .state {
+    color: var(--_danger);
+  }
+
+  /* Compact grid on small containers: time and title only. */
+  @container (max-width: 48rem) {
+    .day {
+      min-height: 4.5rem;
+    }
+    .grid .perf {
+      font-size: 0.7rem;
+      padding: 0.1rem 0.2rem;
+    }
+    .grid .perf .message,
+    .grid .perf .sub {
+      display: none;
+    }
+  }
+
+  /* List view */
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 1rem;
+  }
+  .list-day h3 {
+    margin: 0 0 0.4rem;
+    font-size: 1rem;
+    padding-block-end: 0.25rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .list-day[data-today] h3 {
+    color: var(--_accent);
+  }
+  .list-day ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .list .perf {
+    font-size: 0.95rem;
+    padding: 0.5rem 0.75rem;
+  }
+  .list .perf .state,
+  .list .perf .message,
+  .list .perf .details {
+    font-size: 0.85rem;
+  }
+  .perf .super,
+  .perf .sub {
+    display: block;
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  .details {
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_text);
+  }
+  .details .notes > :first-child {
+    margin-block-start: 0;
+  }
+  .details .notes > :last-child {
+    margin-block-end: 0;
+  }
+
+  /* Loading skeleton */
+  .loading {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(0, 1fr));
+    gap: 0.35rem;
+  }
+  .loading.as-list {
+    grid-template-columns: 1fr;
+  }
+  .bone {
+    height: 4.5rem;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 25%, color-mix(in srgb, var(--_border) 50%, var(--_surface-alt)) 50%, var(--_surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  .as-list .bone {
+    height: 3rem;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+    * {
+      transition: none !important;
+    }
+  }
+`;

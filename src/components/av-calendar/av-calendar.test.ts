@@ -1,0 +1,489 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import './index.js';
+import type { AvCalendar } from './av-calendar.js';
+
+/** The world's anchor: Monday 1 March 2027, noon in New York. */
+const NOW = Date.parse('2027-03-01T17:00:00Z');
+
+interface ControlPerformance {
+  performanceId: number;
+  productionId: number;
+  productionName: string;
+  displayCode: string;
+  availabilityCode: string;
+  allDayEvent: boolean;
+  date: string;
+  time24: string;
+  hasAvailableTickets: boolean;
+  tixRemaining: number;
+  shutoffHour: number;
+  start: number;
+}
+
+interface Options {
+  month?: string;
+  view?: string;
+  timeZone?: string;
+  locale?: string;
+  clientId?: string;
+  productionId?: string;
+  width?: number;
+}
+
+/** Future performances of client 284 as the mock knows them (the control endpoint). */
+async function performances(mock: MockWorld, filter = ''): Promise<ControlPerformance[]> {
+  const answer = await mock.control<{ performances: ControlPerformance[] }>('audienceview', `/performances?clientId=284&when=future&limit=5000${filter}`);
+  return answer.performances;
+}
+
+function root(el: AvCalendar): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+async function settled(el: AvCalendar): Promise<void> {
+  await el.updateComplete; // a change just made (a click, an attribute) renders first
+  await waitUntil(
+    () => !root(el).querySelector('[part~="loading"]') && root(el).querySelector('[part~="grid"], [part~="list"], [part~="empty"], [part~="error"]'),
+    'the calendar did not finish loading',
+    { timeout: 5000 }, // network errors are retried twice with back-off before they show
+  );
+  await el.updateComplete;
+}
+
+async function calendar(mock: MockWorld, o: Options = {}): Promise<AvCalendar> {
+  const el = await fixture<AvCalendar>(html`<av-calendar
+    style="width: ${o.width ?? 1000}px"
+    api-base=${mock.base('audienceview')}
+    client-id=${o.clientId ?? '284'}
+    production-id=${ifDefined(o.productionId)}
+    month=${ifDefined(o.month)}
+    view=${ifDefined(o.view)}
+    time-zone=${ifDefined(o.timeZone)}
+    locale=${ifDefined(o.locale ?? 'en')}
+    .now=${NOW}
+  ></av-calendar>`);
+  await settled(el);
+  return el;
+}
+
+/** Whether the calendar shows something: a boolean, so a failure message never has to print a DOM node. */
+function has(el: AvCalendar, selector: string): boolean {
+  return root(el).querySelector(selector) !== null;
+}
+
+function shown(el: AvCalendar, id: number): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>(`[part~="performance"][data-performance-id="${id}"]`)];
+}
+
+function one(el: AvCalendar, id: number): HTMLElement {
+  const found = shown(el, id);
+  expect(found, `performance ${id} shown once`).to.have.length(1);
+  return found[0]!;
+}
+
+function shownIds(el: AvCalendar): number[] {
+  return [...root(el).querySelectorAll<HTMLElement>('[part~="performance"]')].map((p) => Number(p.dataset.performanceId));
+}
+
+function calendarRequests(requests: { path: string; query: string }[], month?: string): { path: string; query: string }[] {
+  return requests.filter((r) => r.path.includes('/public/calendar/') && (month === undefined || new URLSearchParams(r.query).get('month') === month));
+}
+
+const monthOf = (p: ControlPerformance) => p.date.slice(0, 7);
+
+describe('<av-calendar>', () => {
+  let mock: MockWorld;
+  beforeEach(async () => {
+    mock = await openMockWorld({ now: '2027-03-01T17:00:00Z' });
+  });
+
+  describe('what it shows', () => {
+    it('shows every visible performance of the month grid once, and only this month in the list', async () => {
+      const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'month' });
+      const all = await performances(mock, '&productionId=962459');
+      // The grid runs Sunday 28 Feb – Saturday 3 Apr (whole weeks); Feb 28 is in the past.
+      const inGrid = all.filter((p) => p.date >= '2027-02-28' && p.date <= '2027-04-03' && p.displayCode !== 'I').map((p) => p.performanceId);
+      expect(inGrid.length).to.be.greaterThan(20);
+      expect(shownIds(el).sort()).to.deep.equal([...inGrid].sort());
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('March 2027');
+      // April's days are greyed in the grid.
+      expect(root(el).querySelector('[data-date="2027-04-01"]')!.classList.contains('outside')).to.equal(true);
+
+      el.view = 'list';
+      await el.updateComplete;
+      const inMonth = all.filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I').map((p) => p.performanceId);
+      expect(has(el, '[part~="grid"]')).to.equal(false);
+      expect(shownIds(el).sort()).to.deep.equal([...inMonth].sort());
+    });
+
+    it('marks today and names the days and weekdays for screen readers', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      const today = root(el).querySelector('[aria-current="date"]') as HTMLElement;
+      expect(today.dataset.date).to.equal('2027-03-01');
+      expect(today.getAttribute('tabindex')).to.equal('0');
+      expect(today.textContent).to.contain('Monday, March 1');
+      const headers = [...root(el).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+      expect(headers[0]).to.contain('Sunday');
+      expect(headers[6]).to.contain('Saturday');
+    });
+
+    it('hides display code I, shows C and S unlinked, M with its message', async () => {
+      const all = await performances(mock);
+      const first = (code: string) => all.find((p) => p.displayCode === code)!;
+
+      const invisible = first('I');
+      let el = await calendar(mock, { month: monthOf(invisible), view: 'month' });
+      expect(shown(el, invisible.performanceId)).to.have.length(0);
+
+      const cancelled = first('C');
+      el = await calendar(mock, { month: monthOf(cancelled), view: 'list' });
+      let p = one(el, cancelled.performanceId);
+      expect(p.tagName).to.equal('DIV');
+      expect(p.closest('a') === null, 'not inside a link').to.equal(true);
+      expect(p.textContent).to.contain('Cancelled');
+
+      const soldOut = first('S');
+      el = await calendar(mock, { month: monthOf(soldOut), view: 'list' });
+      p = one(el, soldOut.performanceId);
+      expect(p.tagName).to.equal('DIV');
+      expect(p.textContent).to.contain('Sold out');
+      expect(p.textContent).to.contain('wait list'); // noRemainingTicketsMessage
+
+      const message = first('M');
+      el = await calendar(mock, { month: monthOf(message), view: 'list' });
+      p = one(el, message.performanceId);
+      expect(p.tagName).to.equal('DIV');
+      expect(p.textContent).to.contain('the Old Port Festival'); // customMessage
+      expect(p.querySelector('a')!.getAttribute('href')).to.equal('https://example.org/festival');
+    });
+
+    it('links performances on sale, marks package holders, does not link availability N', async () => {
+      const all = await performances(mock, '&displayCode=T');
+      const onSale = all.find((p) => p.availabilityCode === 'A' && p.hasAvailableTickets && p.start > NOW + 2 * 86_400_000)!;
+      const packages = all.find((p) => p.availabilityCode === 'P' && p.hasAvailableTickets && p.start > NOW + 2 * 86_400_000)!;
+      const notAvailable = all.find((p) => p.availabilityCode === 'N')!;
+
+      let el = await calendar(mock, { month: monthOf(onSale), view: 'month' });
+      let p = one(el, onSale.performanceId);
+      expect(p.tagName).to.equal('A');
+      expect(p.getAttribute('href')).to.equal(`https://web.ovationtix.com/trs/pe.c/${onSale.performanceId}`);
+      expect(p.getAttribute('target')).to.equal(null); // same tab by default
+      expect(p.textContent).not.to.match(/Package holders|Sold out|Cancelled/);
+
+      el = await calendar(mock, { month: monthOf(packages), view: 'list' });
+      p = one(el, packages.performanceId);
+      expect(p.tagName).to.equal('A');
+      expect(p.getAttribute('href')).to.equal(`https://web.ovationtix.com/trs/pe.c/${packages.performanceId}`);
+      expect(p.textContent).to.contain('Package holders');
+
+      el = await calendar(mock, { month: monthOf(notAvailable), view: 'list' });
+      p = one(el, notAvailable.performanceId);
+      expect(p.tagName).to.equal('DIV');
+      expect(p.hasAttribute('href')).to.equal(false);
+      expect(p.textContent).to.contain('Not available online');
+    });
+
+    it('shows sales closed once the shut-off has passed (the gala, shutoffHour 24, tonight)', async () => {
+      const [gala] = await performances(mock, '&productionId=962615');
+      const el = await calendar(mock, { month: '2027-03', view: 'list' });
+      const p = one(el, gala!.performanceId);
+      expect(p.tagName).to.equal('DIV');
+      expect(p.textContent).to.contain('Online sales closed');
+    });
+
+    it('hides the performances of deleted (D) and under-construction (U) series', async () => {
+      const deleted = await performances(mock, '&productionId=962601');
+      const construction = await performances(mock, '&productionId=962590');
+      expect(deleted.length).to.be.greaterThan(0);
+      expect(construction.length).to.be.greaterThan(0);
+      let el = await calendar(mock, { month: monthOf(deleted[0]!), view: 'list' });
+      expect(shownIds(el).length).to.be.greaterThan(0);
+      for (const p of deleted) expect(shown(el, p.performanceId)).to.have.length(0);
+      expect(root(el).textContent).not.to.contain('Spring Benefit Concert');
+      el = await calendar(mock, { month: monthOf(construction[0]!), view: 'list' });
+      for (const p of construction) expect(shown(el, p.performanceId)).to.have.length(0);
+      expect(root(el).textContent).not.to.contain('New Works Festival');
+    });
+
+    it('shows all-day events with door times and entry times, sold-out entries marked', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'list' });
+      const [tides] = await performances(mock, '&productionId=962530');
+      const p = one(el, tides!.performanceId);
+      const item = p.closest('li')!;
+      expect(p.querySelector('time')!.textContent).to.equal('All day');
+      expect(item.textContent).to.contain('Doors 10:00 AM – 5:00 PM');
+      expect(item.querySelector('.entries')!.textContent).to.match(/^Entry 10:00 AM, 11:30 AM(?: \(sold out\))?, 1:00 PM/);
+    });
+
+    it('never puts tixRemaining in the DOM or an attribute', async () => {
+      const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'list' });
+      const all = await performances(mock, '&productionId=962459');
+      expect(root(el).innerHTML.toLowerCase()).not.to.contain('tixremaining');
+      expect(root(el).innerHTML.toLowerCase()).not.to.contain('tix-remaining');
+      let checked = 0;
+      for (const p of all) {
+        const node = shown(el, p.performanceId)[0];
+        if (!node || p.tixRemaining < 100) continue; // three digits: no clash with times or dates
+        const item = node.closest('li')!;
+        expect(item.outerHTML).not.to.match(new RegExp(`\\b${p.tixRemaining}\\b`));
+        checked++;
+      }
+      expect(checked).to.be.greaterThan(0);
+      for (const node of [el, ...root(el).querySelectorAll('*')]) {
+        for (const attr of node.getAttributeNames()) expect(attr.toLowerCase()).not.to.contain('remaining');
+      }
+    });
+  });
+
+  describe('venue time', () => {
+    it('reads a 19:30 performance as 7:30 PM in America/Los_Angeles from a browser in Asia/Tokyo, across DST', async () => {
+      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal('Asia/Tokyo');
+      const all = await performances(mock, '&productionId=962459&displayCode=T');
+      // US daylight saving time starts on 14 March 2027: UTC-8 before, UTC-7 after.
+      const before = all.find((p) => p.time24 === '19:30:00' && p.date >= '2027-03-02' && p.date < '2027-03-14')!;
+      const after = all.find((p) => p.time24 === '19:30:00' && p.date > '2027-03-14' && p.date <= '2027-03-31')!;
+      const el = await calendar(mock, { month: '2027-03', view: 'month', timeZone: 'America/Los_Angeles' });
+      for (const [p, offsetHours] of [[before, 8], [after, 7]] as const) {
+        const time = one(el, p.performanceId).querySelector('time')!;
+        expect(time.textContent).to.equal('7:30 PM');
+        const [y, m, d] = p.date.split('-').map(Number) as [number, number, number];
+        expect(time.getAttribute('datetime')).to.equal(new Date(Date.UTC(y, m - 1, d, 19 + offsetHours, 30)).toISOString());
+        expect(one(el, p.performanceId).closest('[role="gridcell"]')!.getAttribute('data-date')).to.equal(p.date);
+      }
+    });
+  });
+
+  describe('safety', () => {
+    it('sanitizes vendor notes: the <img onerror> never exists nor runs', async () => {
+      const calls: unknown[] = [];
+      const original = window.alert;
+      window.alert = (...args: unknown[]) => void calls.push(args);
+      try {
+        const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'list' });
+        // Saturday performances of Far Far Away carry "Audio-described performance. <img src=x onerror=alert(1)>".
+        expect(root(el).textContent).to.contain('Audio-described performance.');
+        expect(has(el, 'img')).to.equal(false);
+        expect(has(el, '[onerror]')).to.equal(false);
+        expect(root(el).innerHTML).not.to.contain('onerror');
+        await new Promise((r) => setTimeout(r, 50));
+        expect(calls).to.deep.equal([]);
+      } finally {
+        window.alert = original;
+      }
+    });
+  });
+
+  describe('navigation', () => {
+    it('moves with next, previous and today, reflects month and fires av-month-change', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      const title = () => root(el).querySelector('[part~="title"]')!.textContent;
+      const next = root(el).querySelector<HTMLButtonElement>('button[aria-label="Next month"]')!;
+      const changed = oneEvent(el, 'av-month-change');
+      next.click();
+      expect((await changed).detail).to.deep.equal({ year: 2027, month: 4 });
+      expect(el.getAttribute('month')).to.equal('2027-04');
+      await settled(el);
+      expect(title()).to.equal('April 2027');
+      root(el).querySelector<HTMLButtonElement>('button[aria-label="Previous month"]')!.click();
+      root(el).querySelector<HTMLButtonElement>('button[aria-label="Previous month"]')!.click();
+      await settled(el);
+      expect(title()).to.equal('February 2027');
+      root(el).querySelector<HTMLButtonElement>('button.today')!.click();
+      await settled(el);
+      expect(title()).to.equal('March 2027');
+      expect(root(el).activeElement?.getAttribute('data-date')).to.equal('2027-03-01');
+    });
+
+    it('moves through the grid with the keyboard, into a day and into the next month', async () => {
+      const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'month' });
+      const cell = (date: string) => root(el).querySelector<HTMLElement>(`[data-date="${date}"]`)!;
+      const press = async (key: string) => {
+        (root(el).activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+        await el.updateComplete;
+      };
+      const focused = () => root(el).activeElement?.getAttribute('data-date');
+      cell('2027-03-01').focus();
+      await press('ArrowRight');
+      expect(focused()).to.equal('2027-03-02');
+      expect(cell('2027-03-02').tabIndex).to.equal(0);
+      expect(cell('2027-03-01').tabIndex).to.equal(-1);
+      await press('ArrowDown');
+      expect(focused()).to.equal('2027-03-09');
+      await press('Home');
+      expect(focused()).to.equal('2027-03-07');
+      await press('End');
+      expect(focused()).to.equal('2027-03-13');
+      await press('ArrowLeft');
+      expect(focused()).to.equal('2027-03-12');
+      await press('ArrowUp');
+      expect(focused()).to.equal('2027-03-05');
+      // Enter: into the day's first performance link; Escape: back to the day.
+      await press('Enter');
+      const link = root(el).activeElement as HTMLElement;
+      expect(link.matches('a[part~="performance"]')).to.equal(true);
+      expect(link.closest('[role="gridcell"]')!.getAttribute('data-date')).to.equal('2027-03-05');
+      await press('Escape');
+      expect(focused()).to.equal('2027-03-05');
+      // PageDown: the same day next month, which is loaded.
+      const changed = oneEvent(el, 'av-month-change');
+      await press('PageDown');
+      expect((await changed).detail).to.deep.equal({ year: 2027, month: 4 });
+      await settled(el);
+      await waitUntil(() => focused() === '2027-04-05', 'focus follows into April');
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('April 2027');
+    });
+
+    it('serves a month already fetched from memory at once, then refreshes it in the background', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      // The neighbouring months are prefetched once the first render is idle.
+      await waitUntil(async () => calendarRequests(await mock.requests(), '4').length === 1, 'April prefetched');
+      const marchIds = shownIds(el);
+      expect(calendarRequests(await mock.requests(), '3')).to.have.length(1);
+
+      el.setAttribute('month', '2027-04');
+      await el.updateComplete;
+      expect(has(el, '[part~="loading"]'), 'April from memory, no skeleton').to.equal(false);
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('April 2027');
+      expect(shownIds(el).length).to.be.greaterThan(0);
+
+      // Back to March while the vendor is slow: the month is on screen before any answer.
+      await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'delay', delayMs: 600 });
+      const before = calendarRequests(await mock.requests(), '3').length;
+      el.setAttribute('month', '2027-03');
+      await el.updateComplete;
+      expect(has(el, '[part~="loading"]')).to.equal(false);
+      expect(shownIds(el)).to.deep.equal(marchIds);
+      expect(calendarRequests(await mock.requests(), '3')).to.have.length(before);
+      // …and the background refresh reaches the vendor.
+      await waitUntil(async () => calendarRequests(await mock.requests(), '3').length === before + 1, 'March refreshed', { timeout: 3000 });
+      expect(shownIds(el)).to.deep.equal(marchIds);
+    });
+
+    it('shows a performance of the week shared by two months once in each month', async () => {
+      const all = await performances(mock, '&productionId=962459&displayCode=T');
+      // March's answer runs to Saturday 3 April, April's starts on Sunday 28 March.
+      const shared = all.filter((p) => p.date >= '2027-03-28' && p.date <= '2027-04-03');
+      expect(shared.length).to.be.greaterThan(2);
+      const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'month' });
+      for (const p of shared) one(el, p.performanceId);
+      root(el).querySelector<HTMLButtonElement>('button[aria-label="Next month"]')!.click();
+      await settled(el);
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('April 2027');
+      for (const p of shared) one(el, p.performanceId);
+      const ids = shownIds(el);
+      expect(new Set(ids).size).to.equal(ids.length);
+      // In the list, April shows only April's days.
+      el.view = 'list';
+      await el.updateComplete;
+      for (const p of shared) expect(shown(el, p.performanceId)).to.have.length(p.date >= '2027-04-01' ? 1 : 0);
+    });
+  });
+
+  describe('view="auto"', () => {
+    it('is a list at 320 px and a grid at 1000 px (the element, not the window)', async () => {
+      const el = await calendar(mock, { month: '2027-03', width: 320 });
+      expect(has(el, '[part~="list"]')).to.equal(true);
+      expect(has(el, '[part~="grid"]')).to.equal(false);
+      el.style.width = '1000px';
+      await waitUntil(() => root(el).querySelector('[part~="grid"]'), 'the grid at 1000 px');
+      expect(has(el, '[part~="list"]')).to.equal(false);
+      el.style.width = '320px';
+      await waitUntil(() => root(el).querySelector('[part~="list"]'), 'the list again at 320 px');
+    });
+  });
+
+  describe('errors', () => {
+    it('shows the vendor message of a 200 answer with errors, and retry works', async () => {
+      await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'vendor-error', message: 'Calendar is under maintenance.', times: 1 });
+      const errors: Event[] = [];
+      const listener = (e: Event) => errors.push(e);
+      window.addEventListener('av-error', listener);
+      const el = await calendar(mock, { month: '2027-03' }).finally(() => window.removeEventListener('av-error', listener));
+      const error = root(el).querySelector('[part~="error"]')!;
+      expect(error.textContent).to.contain('Calendar is under maintenance.');
+      expect(error.getAttribute('data-error-name')).to.equal('VendorError');
+      expect(errors).to.have.length(1);
+      expect((errors[0] as CustomEvent).detail.error.name).to.equal('VendorError');
+      root(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await settled(el);
+      expect(has(el, '[part~="error"]')).to.equal(false);
+      expect(shownIds(el).length).to.be.greaterThan(0);
+    });
+
+    it('explains a CORS-blocked request: the site must be allowed by AudienceView', async () => {
+      await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'cors-block' });
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      const error = root(el).querySelector('[part~="error"]')!;
+      expect(error.getAttribute('data-error-name')).to.equal('NetworkError');
+      expect(error.textContent).to.contain("this site's address must be allowed by AudienceView");
+      await mock.clearFaults();
+      root(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await settled(el);
+      expect(has(el, '[part~="grid"]')).to.equal(true);
+    });
+
+    it('refuses a bad client-id with a ConfigError, an av-error and no request', async () => {
+      const errors: Event[] = [];
+      const listener = (e: Event) => errors.push(e);
+      window.addEventListener('av-error', listener);
+      try {
+        const el = await calendar(mock, { clientId: 'harbour-lights' });
+        const error = root(el).querySelector('[part~="error"]')!;
+        expect(error.getAttribute('data-error-name')).to.equal('ConfigError');
+        expect(error.textContent).to.contain('client-id');
+        expect(errors).to.have.length(1);
+        expect((errors[0] as CustomEvent).detail.error.name).to.equal('ConfigError');
+        expect(await mock.requests()).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('av-error', listener);
+      }
+    });
+
+    it('shows the warnings of an inactive client as a notice, not a failure', async () => {
+      const el = await calendar(mock, { clientId: '301', month: '2027-03', view: 'month' });
+      expect(has(el, '[part~="error"]')).to.equal(false);
+      expect(root(el).querySelector('[part~="notice"]')!.textContent).to.contain('Client 301 is not active.');
+      expect(root(el).querySelector('[part~="empty"]')!.textContent).to.equal('No performances this month');
+    });
+  });
+
+  describe('clicks', () => {
+    it('fires a cancelable av-performance-click with the performance', async () => {
+      const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'list' });
+      const link = root(el).querySelector<HTMLAnchorElement>('a[part~="performance"]')!;
+      const seen: Event[] = [];
+      el.addEventListener('av-performance-click', (e) => {
+        seen.push(e);
+        e.preventDefault();
+      });
+      link.click(); // cancelled: the test page stays where it is
+      expect(seen).to.have.length(1);
+      expect((seen[0] as CustomEvent).detail.performance.id).to.equal(Number(link.dataset.performanceId));
+      expect((seen[0] as CustomEvent).detail.performance).not.to.have.property('tixRemaining');
+    });
+  });
+
+  describe('accessibility and languages', () => {
+    it('is axe-clean as a grid and as a list', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      await expect(el).to.be.accessible();
+      el.view = 'list';
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks French with locale="fr"', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month', locale: 'fr' });
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('mars 2027');
+      expect(root(el).querySelector('button.prev')!.getAttribute('aria-label')).to.equal('Mois précédent');
+      expect(root(el).querySelector('button.next')!.getAttribute('aria-label')).to.equal('Mois suivant');
+      expect(root(el).querySelector('button.today')!.textContent!.trim()).to.equal('Aujourd’hui');
+      expect(root(el).querySelector('[role="columnheader"]')!.textContent).to.contain('dimanche');
+      el.view = 'list';
+      await el.updateComplete;
+      expect(root(el).querySelector('.list-day h3')!.textContent).to.match(/mars/);
+    });
+  });
+});

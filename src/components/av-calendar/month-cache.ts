@@ -1,0 +1,119 @@
+/**
+ * Months already fetched, kept in memory for the page's lifetime and shared by every calendar on
+ * it: a cached month renders at once and is refreshed in the background (stale-while-revalidate).
+ * Requests for the same month at the same time share one fetch, so a prefetch and a click that
+ * race each other cost one request.
+ */
+import { fetchCalendarMonth, fetchSeries, type CalendarQuery, type PublicQuery } from '../../api/audienceview/public.js';
+import type { CalendarResponse } from '../../api/audienceview/types.js';
+
+export interface MonthQuery extends CalendarQuery {
+  apiBase: string;
+}
+
+export interface CachedMonth {
+  answer: CalendarResponse;
+  /** `Date.now()` when the answer arrived. */
+  fetchedAt: number;
+}
+
+/** Enough for a patron paging through a season and back; the oldest entry goes first. */
+const MAX_MONTHS = 36;
+
+const months = new Map<string, CachedMonth>();
+const inFlight = new Map<string, Promise<CalendarResponse>>();
+
+/** The api-base is part of the key: two calendars on one page may talk to different hosts. */
+export function monthKey(q: MonthQuery): string {
+  const id = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  return [q.apiBase.replace(/\/+$/, ''), id(q.clientId), id(q.productionId), id(q.departmentId), q.year, q.month].join('|');
+}
+
+export function cachedMonth(q: MonthQuery): CachedMonth | undefined {
+  return months.get(monthKey(q));
+}
+
+/**
+ * Fetches a month (or joins the fetch already under way) and caches a good answer. The shared
+ * fetch is not tied to one caller's signal: a calendar that moved on drops the answer itself,
+ * and the answer still fills the cache for the next visit.
+ */
+export function loadMonth(q: MonthQuery): Promise<CalendarResponse> {
+  const key = monthKey(q);
+  let pending = inFlight.get(key);
+  if (!pending) {
+    const { apiBase, ...query } = q;
+    pending = fetchCalendarMonth(apiBase, query).then(
+      (answer) => {
+        months.delete(key);
+        months.set(key, { answer, fetchedAt: Date.now() });
+        while (months.size > MAX_MONTHS) months.delete(months.keys().next().value!);
+        inFlight.delete(key);
+        return answer;
+      },
+      (error: unknown) => {
+        inFlight.delete(key);
+        throw error;
+      },
+    );
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+export interface FilterQuery extends PublicQuery {
+  apiBase: string;
+}
+
+const hiddenKnown = new Map<string, ReadonlySet<number>>();
+const hiddenInFlight = new Map<string, Promise<ReadonlySet<number>>>();
+
+function filterKey(q: FilterQuery): string {
+  const id = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+  return [q.apiBase.replace(/\/+$/, ''), id(q.clientId), id(q.productionId), id(q.departmentId)].join('|');
+}
+
+/**
+ * Productions whose performances must not be shown: the seed's production statuses D (deleted)
+ * and U (under construction). A calendar answer's performances do not carry the status, the
+ * series answer does, so it is asked once per page and filter. Productions the series answer
+ * does not mention are shown (it lists only series with future performances).
+ */
+export function hiddenProductions(q: FilterQuery): Promise<ReadonlySet<number>> {
+  const key = filterKey(q);
+  const known = hiddenKnown.get(key);
+  if (known) return Promise.resolve(known);
+  let pending = hiddenInFlight.get(key);
+  if (!pending) {
+    const { apiBase, clientId, productionId, departmentId } = q;
+    pending = fetchSeries(apiBase, { clientId, productionId, departmentId }).then(
+      (answer) => {
+        const hidden: ReadonlySet<number> = new Set(
+          (answer.seriesInformation ?? []).filter((s) => s.productionStatus !== 'T').map((s) => s.productionId),
+        );
+        hiddenKnown.set(key, hidden);
+        hiddenInFlight.delete(key);
+        return hidden;
+      },
+      (error: unknown) => {
+        hiddenInFlight.delete(key);
+        throw error;
+      },
+    );
+    hiddenInFlight.set(key, pending);
+  }
+  return pending;
+}
+
+/** The hidden productions when already known (a cached month can then render at once). */
+export function knownHiddenProductions(q: FilterQuery): ReadonlySet<number> | undefined {
+  return hiddenKnown.get(filterKey(q));
+}
+
+/** Forgets every month (for tests and for a page that knows the data changed). */
+export function clearMonthCache(): void {
+  months.clear();
+  inFlight.clear();
+  hiddenKnown.clear();
+  hiddenInFlight.clear();
+}
