@@ -10,6 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { createVendorBackend } from './mock/server.js';
 import { MOCK_UTICK_KEYS } from './mock/utick.js';
 import { signUtickRequest } from './src/api/utick/signature.js';
+import { minifyLitLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -60,6 +61,7 @@ export default defineConfig(({ command }) =>
         server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', fs: { allow: [root] } },
       }
     : {
+        plugins: [minifyLitLiteralsPlugin() as Plugin],
         build: {
           outDir: resolve(root, 'dist'),
           emptyOutDir: true,

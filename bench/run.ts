@@ -10,30 +10,17 @@
  *    upcoming list, the 30,000-ticket cache).
  * 4. <av-calendar> against FullCalendar: size, and rendering 1,000 performances (calendar.ts).
  */
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
 import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
 import { request } from '../src/api/request.js';
+import { bundle } from './bundle.js';
 import { benchCalendar } from './calendar.js';
 import { mockScenarios } from './mock-scenarios.js';
 
-const root = resolve(import.meta.dirname, '..');
 
 async function gzipSize(contents: string, label: string): Promise<{ label: string; minified: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { label, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  const { entry } = await bundle({ contents });
+  return { label, minified: entry.minified, gzip: entry.gzip };
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -15,6 +15,7 @@ import { renderErrorView } from './error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from './events.js';
 import { resolveLocale } from './locale.js';
 import { isBlank } from './sanitize.js';
+import { LateContentController } from './late-content.js';
 import { isoDate, type CalendarDate } from './time-zone.js';
 
 /** Words the shared parts write; each element's catalog extends this. */
@@ -33,6 +34,8 @@ export interface CardListMessages {
  * a `part="warning"` notice. Subclasses say what to fetch and how to show it.
  */
 export abstract class AvCardList<Answer extends PublicApiResponse> extends LitElement {
+  /** Renders again when the sanitizer or the words of the page's language arrive. */
+  protected readonly lateContent = new LateContentController(this);
   /** Base URL vendor paths are appended to (a trailing slash is tolerated). */
   @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;
   /** The AudienceView client number (required). */
@@ -48,8 +51,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
   /** The current time (epoch ms) for the shut-off rules; default `Date.now()`. For tests and previews. */
   @property({ attribute: false }) now?: number;
 
-  /** The element's words in a locale (its catalog through `messagesFor`). */
-  protected abstract words(locale: string): CardListMessages;
+  /** The element's words in a locale (`messagesIfReady` on its catalog): undefined while the language loads. */
+  protected abstract wordsIfReady(locale: string): CardListMessages | undefined;
   /** The answer for these attributes; attributes are already checked. */
   protected abstract fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<Answer>;
   /** Checks of the element's own attributes; throw a ConfigError. */
@@ -102,7 +105,9 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
 
   override render() {
     const locale = resolveLocale(this, this.locale);
-    const m = this.words(locale);
+    // The page's language may still be on its way: the skeleton, not a flash of English words.
+    const m = this.wordsIfReady(locale);
+    if (!m) return renderSkeleton(this.wordsIfReady('en')!.loading, this.skeletonCount);
     return this.data.render({
       initial: () => renderSkeleton(m.loading, this.skeletonCount),
       pending: () => renderSkeleton(m.loading, this.skeletonCount),

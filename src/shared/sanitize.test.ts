@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { html, render } from 'lit';
-import { safeHttpUrl, sanitizeHtml, vendorHtml, vendorText } from './sanitize.js';
+import { html, LitElement, render } from 'lit';
+import { LateContentController, lateContentSettled } from './late-content.js';
+import { loadSanitizer, safeHttpUrl, sanitizeHtml, vendorHtml, vendorText } from './sanitize.js';
 
 declare global {
   interface Window {
@@ -8,7 +9,50 @@ declare global {
   }
 }
 
+/** A minimal element showing one vendor string, as the real elements do. */
+class VendorNote extends LitElement {
+  static override properties = { note: {} };
+  declare note: string;
+  protected readonly lateContent = new LateContentController(this);
+  override render() {
+    return html`<p>${vendorHtml(this.note)}</p>`;
+  }
+}
+customElements.define('test-vendor-note', VendorNote);
+
+// Runs first in its own page: DOMPurify has not been loaded by anything yet.
+describe('vendor HTML before the sanitizer has loaded', () => {
+  afterEach(() => delete window.__pwned);
+
+  it('shows plain text as it is, without loading the sanitizer', async () => {
+    const el = document.createElement('test-vendor-note') as VendorNote;
+    el.note = 'Doors open 30 minutes before';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('Doors open 30 minutes before');
+    expect(performance.getEntriesByType('resource').some((e) => /dompurify/i.test(e.name))).to.equal(false);
+    el.remove();
+  });
+
+  it('shows markup as its text at once, then as sanitized HTML when DOMPurify arrives', async () => {
+    const el = document.createElement('test-vendor-note') as VendorNote;
+    el.note = 'A <strong>great</strong> night<img src=x onerror="window.__pwned=1">';
+    document.body.append(el);
+    await el.updateComplete;
+    const p = () => el.shadowRoot!.querySelector('p')!;
+    expect(p().textContent).to.equal('A great night');
+    expect(p().querySelector('strong, img')).to.equal(null);
+    await lateContentSettled();
+    await el.updateComplete;
+    expect(p().querySelector('strong')?.textContent).to.equal('great');
+    expect(p().querySelector('img')).to.equal(null);
+    expect(window.__pwned).to.equal(undefined);
+    el.remove();
+  });
+});
+
 describe('vendor HTML', () => {
+  before(() => loadSanitizer());
   afterEach(() => delete window.__pwned);
 
   it('keeps formatting and drops scripts, handlers, styles and forms', () => {

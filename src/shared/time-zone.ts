@@ -54,9 +54,33 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
 }
 
-function offsetAt(epochMs: number, timeZone: string): number {
+function exactOffsetAt(epochMs: number, timeZone: string): number {
   const w = wallClockAt(epochMs, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone, per UTC day: the offset that holds all day, or null for a day with a change in it. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's offset at an instant. `formatToParts` is the slow part of every conversion and a
+ * month of 1,000 performances needs thousands, so each UTC day is asked twice (its first and last
+ * second): when both agree there is no change inside it (no zone changes twice in a day) and the
+ * offset holds for the whole day.
+ */
+function offsetAt(epochMs: number, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(epochMs / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = exactOffsetAt(day * DAY_MS, timeZone);
+    offset = start === exactOffsetAt((day + 1) * DAY_MS - 1000, timeZone) ? start : null;
+    if (days.size > 2000) days.clear();
+    days.set(day, offset);
+  }
+  return offset ?? exactOffsetAt(epochMs, timeZone);
 }
 
 /**

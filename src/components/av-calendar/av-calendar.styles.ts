@@ -129,6 +129,12 @@ export const calendarStyles = css`
     display: grid;
     grid-template-columns: repeat(7, minmax(0, 1fr));
   }
+  /* A festival month can hold a thousand performances: weeks and days off screen are not laid
+     out until scrolled to (they stay in the accessibility tree and find-in-page). */
+  .week {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
+  }
   .colhead {
     padding: 0.35rem 0.25rem;
     font-size: 0.8rem;
@@ -140,6 +146,8 @@ export const calendarStyles = css`
     background: var(--_surface-alt);
   }
   .day {
+    /* A cell's contents never change the layout outside it: a month switch lays out cells alone. */
+    contain: layout style;
     min-height: 6rem;
     min-width: 0;
     padding: 0.25rem;
@@ -189,6 +197,9 @@ export const calendarStyles = css`
     font-weight: 650;
     font-variant-numeric: tabular-nums;
   }
+  .perf :is(.super, .sub, .state):empty {
+    display: none;
+  }
   .perf .perf-title {
     display: block;
   }
@@ -208,6 +219,22 @@ export const calendarStyles = css`
   }
   .perf .message a {
     color: inherit;
+  }
+  .more {
+    align-self: stretch;
+    padding: 0.15rem 0.3rem;
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    font-size: 0.8rem;
+    font-weight: 600;
+    text-align: start;
+    cursor: pointer;
+  }
+  .more:hover {
+    text-decoration: underline;
   }
   .perf[data-state='package-holders'] {
     border-inline-start-color: var(--_warning);
@@ -250,6 +277,10 @@ export const calendarStyles = css`
     padding: 0;
     display: grid;
     gap: 1rem;
+  }
+  .list-day {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
   }
   .list-day h3 {
     margin: 0 0 0.4rem;

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import './index.js';
 import type { AvCalendar } from './av-calendar.js';
+import { lateContentSettled } from '../../shared/late-content.js';
 
 /** The world's anchor: Monday 1 March 2027, noon in New York. */
 const NOW = Date.parse('2027-03-01T17:00:00Z');
@@ -49,6 +50,7 @@ async function settled(el: AvCalendar): Promise<void> {
     'the calendar did not finish loading',
     { timeout: 5000 }, // network errors are retried twice with back-off before they show
   );
+  await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
   await el.updateComplete;
 }
 
@@ -81,6 +83,12 @@ function one(el: AvCalendar, id: number): HTMLElement {
   const found = shown(el, id);
   expect(found, `performance ${id} shown once`).to.have.length(1);
   return found[0]!;
+}
+
+/** Opens every busy day ("+N more") so each performance of the month is on screen. */
+async function openBusyDays(el: AvCalendar): Promise<void> {
+  for (const more of root(el).querySelectorAll<HTMLButtonElement>('button[part~="more"][aria-expanded="false"]')) more.click();
+  await el.updateComplete;
 }
 
 function shownIds(el: AvCalendar): number[] {
@@ -166,6 +174,7 @@ describe('<av-calendar>', () => {
       const notAvailable = all.find((p) => p.availabilityCode === 'N')!;
 
       let el = await calendar(mock, { month: monthOf(onSale), view: 'month' });
+      await openBusyDays(el);
       let p = one(el, onSale.performanceId);
       expect(p.tagName).to.equal('A');
       expect(p.getAttribute('href')).to.equal(`https://web.ovationtix.com/trs/pe.c/${onSale.performanceId}`);
@@ -245,6 +254,7 @@ describe('<av-calendar>', () => {
       const before = all.find((p) => p.time24 === '19:30:00' && p.date >= '2027-03-02' && p.date < '2027-03-14')!;
       const after = all.find((p) => p.time24 === '19:30:00' && p.date > '2027-03-14' && p.date <= '2027-03-31')!;
       const el = await calendar(mock, { month: '2027-03', view: 'month', timeZone: 'America/Los_Angeles' });
+      await openBusyDays(el);
       for (const [p, offsetHours] of [[before, 8], [after, 7]] as const) {
         const time = one(el, p.performanceId).querySelector('time')!;
         expect(time.textContent).to.equal('7:30 PM');
@@ -335,6 +345,40 @@ describe('<av-calendar>', () => {
       expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('April 2027');
     });
 
+    it('shows three performances of a busy day and "+N more", which opens the day and moves focus into it', async () => {
+      const el = await calendar(mock, { month: '2027-03', view: 'month' });
+      const more = root(el).querySelector<HTMLButtonElement>('button[part~="more"]');
+      expect(more, 'March has a day with more than four performances').to.not.equal(null);
+      const day = more!.closest<HTMLElement>('[role="gridcell"]')!;
+      const inDay = () => [...day.querySelectorAll<HTMLElement>('[part~="performance"]')];
+      const hidden = Number(/\+(\d+) more/.exec(more!.textContent!)?.[1]);
+      expect(inDay()).to.have.length(3);
+      expect(more!.getAttribute('aria-expanded')).to.equal('false');
+      // The day's name for screen readers counts them all.
+      expect(day.querySelector('.sr-only')!.textContent).to.contain(`${3 + hidden} performances`);
+
+      // The list view of the same month shows the same day in full: the count is right.
+      const list = await calendar(mock, { month: '2027-03', view: 'list' });
+      const listed = root(list).querySelectorAll(`[part~="day"][data-date="${day.dataset.date}"] [part~="performance"]`);
+      expect(listed).to.have.length(3 + hidden);
+
+      more!.click();
+      await waitUntil(() => root(el).activeElement !== null, 'focus moves into the opened day');
+      expect(inDay()).to.have.length(3 + hidden);
+      const firstRevealed = inDay()[3]!;
+      const fewer = day.querySelector<HTMLButtonElement>('button[part~="more"]')!;
+      // On the first performance it revealed, or (when that one cannot be bought) on the button.
+      expect(root(el).activeElement).to.equal(firstRevealed.matches('a[href]') ? firstRevealed : fewer);
+      expect(fewer.getAttribute('aria-expanded')).to.equal('true');
+      expect(fewer.textContent!.trim()).to.equal('Show fewer');
+
+      fewer.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(inDay()).to.have.length(3);
+      expect(root(el).activeElement).to.equal(day.querySelector('button[part~="more"]'));
+    });
+
     it('serves a month already fetched from memory at once, then refreshes it in the background', async () => {
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
       // The neighbouring months are prefetched once the first render is idle.
@@ -387,10 +431,10 @@ describe('<av-calendar>', () => {
       expect(has(el, '[part~="list"]')).to.equal(true);
       expect(has(el, '[part~="grid"]')).to.equal(false);
       el.style.width = '1000px';
-      await waitUntil(() => root(el).querySelector('[part~="grid"]'), 'the grid at 1000 px');
+      await waitUntil(() => root(el).querySelector('[part~="grid"]'), 'the grid at 1000 px', { timeout: 3000 });
       expect(has(el, '[part~="list"]')).to.equal(false);
       el.style.width = '320px';
-      await waitUntil(() => root(el).querySelector('[part~="list"]'), 'the list again at 320 px');
+      await waitUntil(() => root(el).querySelector('[part~="list"]'), 'the list again at 320 px', { timeout: 3000 });
     });
   });
 

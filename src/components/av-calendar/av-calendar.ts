@@ -7,12 +7,14 @@ import {
   checkAudienceViewAttributes,
   DEFAULT_PURCHASE_URL,
   DEFAULT_TIME_ZONE,
+  byStartThenName,
   performanceViews,
   type PerformanceView,
 } from '../../shared/av-performance.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { messagesFor, resolveLocale } from '../../shared/locale.js';
+import { LateContentController } from '../../shared/late-content.js';
+import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { addDays, addMonths, daysInMonth, formatInZone, isoDate, todayIn, weekday, type CalendarDate } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES, type CalendarMessages } from './av-calendar.messages.js';
@@ -26,6 +28,12 @@ export type CalendarView = 'month' | 'list' | 'auto';
 
 /** Below this container width `view="auto"` shows the list (36rem at the default 16 px). */
 const NARROW_PX = 576;
+/**
+ * A day cell shows at most this many performances; a busier day shows one fewer and a "+N more"
+ * button that opens the cell (FullCalendar's `dayMaxEvents`). A festival day of thirty shows
+ * stays readable, and a month of a thousand renders in a frame or two. The list view shows all.
+ */
+const DAY_CELL_LIMIT = 4;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
 const NONE: ReadonlySet<number> = new Set();
 
@@ -34,11 +42,18 @@ interface MonthRef {
   month: number;
 }
 
-interface MonthViews {
-  /** What the views were built from; a new answer or option rebuilds them. */
-  sources: readonly CalendarResponse[];
+/** What a set of views was built with: a new answer, option or minute rebuilds them. */
+interface Built {
   signature: string;
   hidden: ReadonlySet<number>;
+}
+
+interface AnswerViews extends Built {
+  views: PerformanceView[];
+}
+
+interface MonthViews extends Built {
+  sources: readonly CalendarResponse[];
   byDate: Map<string, PerformanceView[]>;
   byId: Map<number, PerformanceView>;
 }
@@ -61,6 +76,7 @@ interface MonthViews {
  * @csspart grid - The month grid (`role="grid"`).
  * @csspart day - One day cell of the grid (`data-date="YYYY-MM-DD"`), or one day of the list.
  * @csspart performance - One performance: a link when it can be bought, otherwise text with its state.
+ * @csspart more - On a day with more performances than its cell shows: "+N more" / "Show fewer".
  * @csspart list - The list view.
  * @csspart notice - The vendor's warnings.
  * @csspart empty - "No performances this month".
@@ -114,6 +130,8 @@ export class AvCalendar extends LitElement {
   @state() private narrow = false;
   /** The day that holds the grid's one tab stop (roving tabindex). */
   @state() private focusDate = '';
+  /** Busy days the patron opened to see every performance (ISO dates). */
+  @state() private openDays: ReadonlySet<string> = new Set();
 
   private loadedKey = '';
   private configKey = '';
@@ -121,7 +139,11 @@ export class AvCalendar extends LitElement {
   private pendingFocus = false;
   private measured = false;
   private resizeObserver?: ResizeObserver;
-  private views?: MonthViews;
+  /** Views per answer, and per visible answer with its neighbours: a month shown before costs nothing to show again. */
+  /** Renders again when the sanitizer or the words of the page's language arrive. */
+  protected readonly lateContent = new LateContentController(this);
+  private answerViews = new WeakMap<CalendarResponse, AnswerViews>();
+  private monthViewsCache = new WeakMap<CalendarResponse, MonthViews>();
   private prefetchHandle?: number;
 
   override connectedCallback(): void {
@@ -129,9 +151,10 @@ export class AvCalendar extends LitElement {
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver ??= new ResizeObserver((entries) => {
         const width = entries[entries.length - 1]?.contentRect.width ?? 0;
-        // A hidden element (width 0) keeps its last layout. The switch waits for the next frame:
-        // changing the layout inside the observer's own frame is a "ResizeObserver loop".
-        if (width > 0 && width < NARROW_PX !== this.narrow) requestAnimationFrame(() => (this.narrow = width < NARROW_PX));
+        // A hidden element (width 0) keeps its last layout. The switch waits for a task: changing
+        // the layout inside the observer's own frame is a "ResizeObserver loop" (and a frame
+        // callback never comes in a background tab).
+        if (width > 0 && width < NARROW_PX !== this.narrow) setTimeout(() => (this.narrow = width < NARROW_PX));
       });
       this.resizeObserver.observe(this);
     }
@@ -245,7 +268,9 @@ export class AvCalendar extends LitElement {
     this.hiddenProductions = known ?? NONE;
     this.loading = !cached;
     // Without the series answer every production is shown: better than no calendar at all.
-    Promise.all([loadMonth(query), hiddenProductions(query).catch(() => NONE)]).then(
+    const fetchMonth = () => Promise.all([loadMonth(query), hiddenProductions(query).catch(() => NONE)]);
+    // A month from memory is painted first; its background refresh starts in the next task.
+    (cached ? new Promise<void>((resolve) => setTimeout(resolve)).then(fetchMonth) : fetchMonth()).then(
       ([answer, hidden]) => {
         if (generation !== this.generation) return;
         this.answer = answer;
@@ -310,30 +335,38 @@ export class AvCalendar extends LitElement {
     const base = this.monthQuery(visible);
     const neighbours = [-1, 1].map((d) => cachedMonth({ ...base, ...addMonths(visible.year, visible.month, d) })?.answer).filter((a): a is CalendarResponse => !!a);
     const sources = [answer, ...neighbours];
-    const now = this.currentTime();
     // Sales close by the minute: rebuild at most once a minute for the same answers.
-    const signature = [this.timeZone, this.purchaseUrl, Math.floor(now / 60_000)].join('|');
-    if (this.views && this.views.signature === signature && this.views.hidden === this.hiddenProductions && this.views.sources.length === sources.length && this.views.sources.every((s, i) => s === sources[i])) {
-      return this.views;
-    }
-    const all: Performance[] = [];
-    for (const source of sources) {
-      for (const list of Object.values(source.performancesByDateDisplay ?? {})) {
-        if (Array.isArray(list)) for (const p of list) if (!this.hiddenProductions.has(p.productionId)) all.push(p);
-      }
-    }
-    const views = performanceViews(all, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL, now });
+    const signature = [this.timeZone, this.purchaseUrl, Math.floor(this.currentTime() / 60_000)].join('|');
+    const hidden = this.hiddenProductions;
+    const fresh = (b: Built | undefined) => b?.signature === signature && b.hidden === hidden;
+    const known = this.monthViewsCache.get(answer);
+    if (fresh(known) && known!.sources.length === sources.length && known!.sources.every((s, i) => s === sources[i])) return known!;
+
     const byDate = new Map<string, PerformanceView[]>();
     const byId = new Map<number, PerformanceView>();
-    for (const view of views) {
-      const key = isoDate(view.date);
-      const day = byDate.get(key);
-      if (day) day.push(view);
-      else byDate.set(key, [view]);
-      byId.set(view.id, view);
+    for (const source of sources) {
+      let built = this.answerViews.get(source);
+      if (!fresh(built)) {
+        const all: Performance[] = [];
+        for (const list of Object.values(source.performancesByDateDisplay ?? {})) {
+          if (Array.isArray(list)) for (const p of list) if (!hidden.has(p.productionId)) all.push(p);
+        }
+        const views = performanceViews(all, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL, now: this.currentTime() });
+        this.answerViews.set(source, (built = { signature, hidden, views }));
+      }
+      for (const view of built!.views) {
+        if (byId.has(view.id)) continue; // the visible answer wins a neighbouring-week repeat
+        byId.set(view.id, view);
+        const key = isoDate(view.date);
+        const day = byDate.get(key);
+        if (day) day.push(view);
+        else byDate.set(key, [view]);
+      }
     }
-    this.views = { sources, signature, hidden: this.hiddenProductions, byDate, byId };
-    return this.views;
+    if (neighbours.length) for (const day of byDate.values()) day.sort(byStartThenName);
+    const month = { sources, signature, hidden, byDate, byId };
+    this.monthViewsCache.set(answer, month);
+    return month;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -404,7 +437,7 @@ export class AvCalendar extends LitElement {
       case 'Enter':
       case ' ': {
         event.preventDefault();
-        const first = cell.querySelector<HTMLElement>('a[part~="performance"]') ?? cell.querySelector<HTMLElement>('a[href]');
+        const first = cell.querySelector<HTMLElement>('a[part~="performance"]') ?? cell.querySelector<HTMLElement>('a[href], button');
         first?.focus();
         return;
       }
@@ -430,7 +463,7 @@ export class AvCalendar extends LitElement {
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...cell.querySelectorAll<HTMLElement>('a[href]')];
+    const links = [...cell.querySelectorAll<HTMLElement>('a[href], button')];
     const index = links.indexOf(target);
     if (index < 0) return;
     event.preventDefault();
@@ -441,6 +474,23 @@ export class AvCalendar extends LitElement {
     const cell = (event.composedPath()[0] as HTMLElement).closest?.<HTMLElement>('[role="gridcell"]');
     const date = cell?.dataset.date;
     if (date && date !== this.focusDate) this.focusDate = date;
+  }
+
+  /**
+   * Opens or folds a busy day. Opening moves focus to the first performance that was hidden, so
+   * a keyboard or screen-reader user goes on where the list went on; folding returns it to the button.
+   */
+  private async toggleDay(iso: string, firstHidden: number): Promise<void> {
+    const opening = !this.openDays.has(iso);
+    const days = new Set(this.openDays);
+    if (opening) days.add(iso);
+    else days.delete(iso);
+    this.openDays = days;
+    await this.updateComplete;
+    const cell = this.shadowRoot?.querySelector<HTMLElement>(`[role="gridcell"][data-date="${iso}"]`);
+    const target = opening ? cell?.querySelectorAll<HTMLElement>('[part~="performance"]')[firstHidden] : undefined;
+    if (target?.matches('a[href]')) target.focus();
+    else cell?.querySelector<HTMLElement>('button.more')?.focus();
   }
 
   private onPerformanceClick(event: MouseEvent, view: PerformanceView): void {
@@ -454,7 +504,6 @@ export class AvCalendar extends LitElement {
 
   override render(): TemplateResult {
     const locale = resolveLocale(this, this.locale);
-    const m = messagesFor(CALENDAR_MESSAGES, locale);
     let visible: MonthRef | undefined;
     try {
       visible = this.visibleMonth();
@@ -466,6 +515,9 @@ export class AvCalendar extends LitElement {
       return html`${this.error ? renderErrorView(this.error, { locale, vendorName: 'AudienceView', onRetry }) : nothing}`;
     }
     const listView = this.view === 'list' || (this.view === 'auto' && this.narrow);
+    // The page's language may still be on its way: the skeleton, not a flash of English words.
+    const m = messagesIfReady(CALENDAR_MESSAGES, locale);
+    if (!m) return this.renderLoading(CALENDAR_MESSAGES.en, listView);
     return html`
       ${this.renderHeader(visible, locale, m)}
       ${this.error
@@ -528,6 +580,9 @@ export class AvCalendar extends LitElement {
         const outside = date.month !== visible.month;
         const performances = byDate.get(iso) ?? [];
         if (!outside) inMonth += performances.length;
+        const busy = performances.length > DAY_CELL_LIMIT;
+        const open = busy && this.openDays.has(iso);
+        const shown = busy && !open ? performances.slice(0, DAY_CELL_LIMIT - 1) : performances;
         cells.push(html`<div
           role="gridcell"
           part="day"
@@ -538,10 +593,15 @@ export class AvCalendar extends LitElement {
         >
           <span class="day-number" aria-hidden="true">${date.day}</span>
           <span class="sr-only">${dayLabel(date, locale)}${performances.length ? `, ${m.performanceCount(performances.length)}` : ''}</span>
-          ${performances.map((p) => this.renderPerformance(p, locale, m, 'grid'))}
+          ${shown.map((p) => this.renderPerformance(p, locale, m, 'grid'))}
+          ${busy
+            ? html`<button type="button" part="more" class="more" tabindex="-1" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggleDay(iso, shown.length)}>
+                ${open ? m.showFewer : m.showMore(performances.length - shown.length)}
+              </button>`
+            : nothing}
         </div>`);
       }
-      rows.push(html`<div role="row" class="row">${cells}</div>`);
+      rows.push(html`<div role="row" class="row week">${cells}</div>`);
     }
     const headers = Array.from({ length: 7 }, (_, i) => addDays(start, i));
     return html`<div
@@ -583,20 +643,22 @@ export class AvCalendar extends LitElement {
     </ul>`;
   }
 
+  /**
+   * One performance. Flat on purpose: one template instance per performance (the optional lines
+   * are always there and hidden when empty), because a festival month renders hundreds of them.
+   */
   private renderPerformance(p: PerformanceView, locale: string, m: CalendarMessages, layout: 'grid' | 'list') {
     const time = (epoch: number) => formatInZone(epoch, this.timeZone, locale, { hour: 'numeric', minute: '2-digit' });
-    const when = p.allDay
-      ? html`<time datetime=${isoDate(p.date)}>${m.allDay}</time>`
-      : html`<time datetime=${new Date(p.start).toISOString()}>${time(p.start)}</time>`;
-    const stateText = p.state === 'on-sale' ? '' : m.states[p.state];
     const inGrid = layout === 'grid';
-    const body = html`${when}
-      ${!inGrid && p.superTitle ? html`<span class="super">${p.superTitle}</span>` : nothing}
-      <span class="perf-title">${p.productionName}</span>
-      ${p.subTitle ? html`<span class="sub">${p.subTitle}</span>` : nothing}
-      ${stateText ? html`<span class="state">${stateText}</span>` : nothing}`;
+    const body = [
+      p.allDay ? isoDate(p.date) : new Date(p.start).toISOString(),
+      p.allDay ? m.allDay : time(p.start),
+      inGrid ? '' : (p.superTitle ?? ''),
+      p.productionName,
+      p.subTitle ?? '',
+      p.state === 'on-sale' ? '' : m.states[p.state],
+    ] as const;
     const details = inGrid ? nothing : this.renderDetails(p, time, m);
-    const message = p.messageHtml ? html`<div class="message">${vendorHtml(p.messageHtml)}</div>` : nothing;
     if (p.purchaseUrl) {
       // Links inside the grid are reached with Enter from their day (one tab stop per grid).
       return html`<a
@@ -607,10 +669,15 @@ export class AvCalendar extends LitElement {
           data-state=${p.state}
           tabindex=${inGrid ? -1 : nothing}
           @click=${(e: MouseEvent) => this.onPerformanceClick(e, p)}
-          >${body}</a
+          ><time datetime=${body[0]}>${body[1]}</time> <span class="super">${body[2]}</span><span class="perf-title">${body[3]}</span
+          ><span class="sub">${body[4]}</span><span class="state">${body[5]}</span></a
         >${details}`;
     }
-    return html`<div part="performance" class="perf" data-performance-id=${p.id} data-state=${p.state}>${body}${message}${details}</div>`;
+    return html`<div part="performance" class="perf" data-performance-id=${p.id} data-state=${p.state}
+      ><time datetime=${body[0]}>${body[1]}</time> <span class="super">${body[2]}</span><span class="perf-title">${body[3]}</span
+      ><span class="sub">${body[4]}</span><span class="state">${body[5]}</span
+      >${p.messageHtml ? html`<div class="message">${vendorHtml(p.messageHtml)}</div>` : nothing}${details}</div
+    >`;
   }
 
   /** List view only: notes, door times of all-day events, entry times. */

@@ -44,7 +44,11 @@ export function loadMonth(q: MonthQuery): Promise<CalendarResponse> {
   if (!pending) {
     const { apiBase, ...query } = q;
     pending = fetchCalendarMonth(apiBase, query).then(
-      (answer) => {
+      (fetched) => {
+        // A background refresh that brings nothing new keeps the answer already shown: the
+        // calendar then neither rebuilds its views nor re-renders.
+        const previous = months.get(key)?.answer;
+        const answer = previous && JSON.stringify(previous) === JSON.stringify(fetched) ? previous : fetched;
         months.delete(key);
         months.set(key, { answer, fetchedAt: Date.now() });
         while (months.size > MAX_MONTHS) months.delete(months.keys().next().value!);

@@ -4,6 +4,7 @@ import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
 import type { AvEventList, AvPerformanceClickDetail } from './index.js';
+import { lateContentSettled } from '../../shared/late-content.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
@@ -52,6 +53,8 @@ class EventListPage {
   }
   async settled(): Promise<void> {
     await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
+    await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
+    await this.el.updateComplete;
   }
 }
 

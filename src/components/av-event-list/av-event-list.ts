@@ -5,7 +5,7 @@ import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
-import { messagesFor } from '../../shared/locale.js';
+import { messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
@@ -65,8 +65,8 @@ export class AvEventList extends AvCardList<EventsResponse> {
 
   private viewsCache?: { key: unknown[]; views: PerformanceView[] };
 
-  protected override words(locale: string): EventListMessages {
-    return messagesFor(EVENT_LIST_MESSAGES, locale);
+  protected override wordsIfReady(locale: string): EventListMessages | undefined {
+    return messagesIfReady(EVENT_LIST_MESSAGES, locale);
   }
 
   protected override fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<EventsResponse> {
@@ -105,7 +105,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
   }
 
   protected override renderAnswer(answer: EventsResponse, locale: string) {
-    const m = this.words(locale);
+    const m = messagesFor(EVENT_LIST_MESSAGES, locale);
     const all = this.views(answer);
     if (all.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const visible = all.slice(0, this.limit + this.extra);

@@ -5,6 +5,7 @@ import type { WidgetEvent } from '../../shared/events.js';
 import type { WidgetErrorDetail } from '../../shared/events.js';
 import './index.js';
 import type { AvSeriesList, AvSeriesClickDetail } from './index.js';
+import { lateContentSettled } from '../../shared/late-content.js';
 
 const NOW = '2027-03-01T17:00:00Z';
 /** Intl puts thin and narrow no-break spaces in ranges and times. */
@@ -35,6 +36,8 @@ class SeriesPage {
   }
   async settled(): Promise<void> {
     await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
+    await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
+    await this.el.updateComplete;
   }
 }
 

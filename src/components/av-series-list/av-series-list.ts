@@ -6,7 +6,7 @@ import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from 
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, purchaseLink, seriesDateRange } from '../../shared/av-performance.js';
-import { messagesFor } from '../../shared/locale.js';
+import { messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { instantOfWallClock, wallClockAt } from '../../shared/time-zone.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
@@ -71,8 +71,8 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
   /** Template for a series' page. */
   @property({ attribute: 'production-url' }) productionUrl = DEFAULT_PRODUCTION_URL;
 
-  protected override words(locale: string): SeriesListMessages {
-    return messagesFor(SERIES_LIST_MESSAGES, locale);
+  protected override wordsIfReady(locale: string): SeriesListMessages | undefined {
+    return messagesIfReady(SERIES_LIST_MESSAGES, locale);
   }
 
   protected override fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<SeriesResponse> {
@@ -93,7 +93,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
   }
 
   protected override renderAnswer(answer: SeriesResponse, locale: string) {
-    const m = this.words(locale);
+    const m = messagesFor(SERIES_LIST_MESSAGES, locale);
     // The seed: only status T is for public display (D deleted, U under construction).
     const series = (answer.seriesInformation ?? []).filter((s) => s.productionStatus === 'T');
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;

@@ -1,0 +1,42 @@
+/** The other four languages of SERIES_LIST_MESSAGES (a chunk of its own, loaded on demand). */
+import type { OtherLanguage } from '../../shared/locale.js';
+import type { SeriesListMessages } from './av-series-list.messages.js';
+
+export default {
+  fr: {
+    loading: 'Chargement de la saison…',
+    warnings: 'AudienceView a envoyé un avis :',
+    empty: 'Rien n’est en vente pour le moment. Revenez bientôt.',
+    listLabel: 'Saison',
+    buy: 'Acheter des billets',
+    soldOut: 'Complet',
+    salesClosed: 'La vente en ligne est close',
+  },
+  nl: {
+    loading: 'Seizoen laden…',
+    warnings: 'AudienceView stuurde een melding:',
+    empty: 'Er is op dit moment niets te koop. Kom binnenkort terug.',
+    listLabel: 'Seizoen',
+    buy: 'Tickets kopen',
+    soldOut: 'Uitverkocht',
+    salesClosed: 'De online verkoop is gesloten',
+  },
+  de: {
+    loading: 'Spielzeit wird geladen…',
+    warnings: 'AudienceView meldet:',
+    empty: 'Derzeit ist nichts im Verkauf. Schauen Sie bald wieder vorbei.',
+    listLabel: 'Spielzeit',
+    buy: 'Tickets kaufen',
+    soldOut: 'Ausverkauft',
+    salesClosed: 'Der Online-Verkauf ist beendet',
+  },
+  es: {
+    loading: 'Cargando la temporada…',
+    warnings: 'AudienceView envió un aviso:',
+    empty: 'No hay nada a la venta en este momento. Vuelve pronto.',
+    listLabel: 'Temporada',
+    buy: 'Comprar entradas',
+    soldOut: 'Agotado',
+    salesClosed: 'La venta en línea ha terminado',
+  },
+} satisfies Record<OtherLanguage, SeriesListMessages>;
