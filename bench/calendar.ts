@@ -8,6 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer from 'puppeteer-core';
+import { makePerformance } from '../test/fixtures/performance.js';
 import { bundle } from './bundle.js';
 import type { Performance } from '../src/api/audienceview/types.js';
 import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
@@ -21,40 +22,26 @@ function festivalMonth(count: number): { performancesByDateDisplay: Record<strin
   for (let i = 0; i < count; i++) {
     const day = (i % 31) + 1;
     const hour = 10 + (Math.floor(i / 31) % 12);
+    const minutes = i % 2 ? '30' : '00';
     const date = `2027-03-${String(day).padStart(2, '0')}`;
-    const time24 = `${String(hour).padStart(2, '0')}:${i % 2 ? '30' : '00'}:00`;
-    (byDate[date] ??= []).push({
-      performanceId: 20_000_000 + i,
-      performanceStart: Date.UTC(2027, 2, day, hour + 5),
-      performanceDate: `03/${String(day).padStart(2, '0')}/2027`,
-      performanceTime: `${hour % 12 || 12}:${i % 2 ? '30' : '00'} ${hour < 12 ? 'AM' : 'PM'}`,
-      performanceTime24: time24,
-      performanceStartDate: '',
-      performanceSuperTitle: null,
-      performanceSubTitle: `Stage ${(i % 4) + 1}`,
-      performanceNotes: '',
-      availabilityCode: 'A',
-      displayCode: 'T',
-      productionId: 900_000 + (i % 40),
-      productionName: `Festival show ${(i % 40) + 1}`,
-      hasAvailableTickets: true,
-      tixRemaining: 100,
-      customMessage: '',
-      noRemainingTicketsMessage: null,
-      shutoffHour: 0,
-      shutoffHourMessage: null,
-      generalAdmission: true,
-      allDayEvent: false,
-      doorEntryStartDate: '',
-      doorEntryStartTime: '',
-      doorEntryEndDate: '',
-      doorEntryEndTime: '',
-      productionLogoLink: null,
-      productionDescription: null,
-      departmentId: null,
-      departmentName: null,
-      performanceEntryTimes: null,
-    });
+    (byDate[date] ??= []).push(
+      makePerformance({
+        performanceId: 20_000_000 + i,
+        performanceStart: Date.UTC(2027, 2, day, hour + 5),
+        performanceDate: `03/${String(day).padStart(2, '0')}/2027`,
+        performanceTime: `${hour % 12 || 12}:${minutes} ${hour < 12 ? 'AM' : 'PM'}`,
+        performanceTime24: `${String(hour).padStart(2, '0')}:${minutes}:00`,
+        performanceStartDate: '',
+        performanceSuperTitle: null,
+        performanceSubTitle: `Stage ${(i % 4) + 1}`,
+        productionId: 900_000 + (i % 40),
+        productionName: `Festival show ${(i % 40) + 1}`,
+        tixRemaining: 100,
+        shutoffHour: 0,
+        departmentId: null,
+        departmentName: null,
+      }),
+    );
   }
   return { performancesByDateDisplay: byDate };
 }

@@ -761,8 +761,33 @@ function controlTickets(req: MockRequest, state: AudienceViewState, world: World
   };
 }
 
+/** One performance as the control endpoint describes it, for tests to pick examples and check answers. */
+export interface ControlPerformance {
+  performanceId: number;
+  productionId: number;
+  productionName: string;
+  productionStatus: string;
+  clientId: number;
+  departmentId: number | null;
+  displayCode: string;
+  availabilityCode: string;
+  allDayEvent: boolean;
+  /** The venue's date, `YYYY-MM-DD`. */
+  date: string;
+  /** The venue's time, `HH:mm:ss`. */
+  time24: string;
+  /** The real instant (epoch ms). */
+  start: number;
+  /** AudienceView's `performanceStart` (the venue's wall clock read as US Eastern). */
+  performanceStart: number;
+  hasAvailableTickets: boolean;
+  tixRemaining: number;
+  shutoffHour: number;
+  ticketsSold: number;
+}
+
 /** `GET /__mock/audienceview/performances?clientId=&productionId=&displayCode=&availabilityCode=&allDayEvent=&when=future|scannable|past&limit=` */
-function controlPerformances(req: MockRequest, state: AudienceViewState, world: World): Json {
+function controlPerformances(req: MockRequest, state: AudienceViewState, world: World): { total: number; performances: ControlPerformance[] } {
   const q = req.query;
   const now = world.now();
   const when = q.get('when') ?? 'future';

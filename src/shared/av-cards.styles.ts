@@ -1,55 +1,20 @@
 /**
- * Styles shared by the AudienceView card lists: theme variables with light and dark defaults,
- * the responsive card grid (one column at 320 px, as many as fit on a wide screen), skeletons
- * without motion for people who asked for less, the warning notice and focus rings.
+ * Styles shared by the AudienceView card lists, on the shared AudienceView theme: the responsive
+ * card grid (one column at 320 px, as many as fit on a wide screen), skeletons without motion for
+ * people who asked for less, the warning notice and focus rings.
  */
 import { css } from 'lit';
+import { avThemeStyles } from './av-theme.styles.js';
 import { errorViewStyles } from './error-view.js';
 
 export const cardListStyles = [
+  avThemeStyles,
   errorViewStyles,
   css`
     :host {
-      display: block;
-      container-type: inline-size;
-      --_accent: var(--av-accent, #5b3cc4);
-      --_on-accent: var(--av-on-accent, #ffffff);
-      --_text: var(--av-text, #1d1b20);
-      --_muted: var(--av-muted, #5f5b66);
-      --_surface: var(--av-surface, #ffffff);
-      --_border: var(--av-border, #d9d5e0);
       --_radius: var(--av-radius, 0.75rem);
       --_gap: var(--av-gap, 1rem);
-      --_warning: var(--av-warning, #8a5a00);
-      --_skeleton: var(--av-skeleton, #ebe8f0);
-      --_focus: var(--av-focus, var(--_accent));
-      /* The shared error view reads these. */
-      --widget-accent: var(--_accent);
-      --widget-radius: var(--_radius);
-      font-family: var(--av-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-      color: var(--_text);
       line-height: 1.45;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_accent: var(--av-accent, #c4b5ff);
-        --_on-accent: var(--av-on-accent, #1d1238);
-        --_text: var(--av-text, #ecebf0);
-        --_muted: var(--av-muted, #b9b4c2);
-        --_surface: var(--av-surface, #1f1d24);
-        --_border: var(--av-border, #45414d);
-        --_warning: var(--av-warning, #ffcf70);
-        --_skeleton: var(--av-skeleton, #34313a);
-        --widget-danger: #ffb4ab;
-      }
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
     }
 
     .grid {
@@ -208,18 +173,6 @@ export const cardListStyles = [
           background-position: -100% 0;
         }
       }
-    }
-
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
     }
   `,
 ];

@@ -120,7 +120,7 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
 /** `part="loading"`: placeholder cards, announced once as busy. */
 export function renderSkeleton(label: string, count: number) {
   return html`<div part="loading" class="loading" role="status" aria-busy="true">
-    <span class="visually-hidden">${label}</span>
+    <span class="sr-only">${label}</span>
     <div class="grid" aria-hidden="true">
       ${Array.from({ length: count }, () => html`<div class="card skeleton"><span class="bone wide"></span><span class="bone"></span><span class="bone short"></span></div>`)}
     </div>

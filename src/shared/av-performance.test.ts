@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { makePerformance } from '../../test/fixtures/performance.js';
 import type { Performance } from '../api/audienceview/types.js';
 import {
   checkAudienceViewAttributes,
@@ -15,43 +16,8 @@ const HOUR = 3_600_000;
 const START = Date.parse('2027-03-04T00:30:00Z');
 const options: ViewOptions = { timeZone: 'America/New_York', purchaseUrl: DEFAULT_PURCHASE_URL, now: START - 48 * HOUR };
 
-/** A plain performance on sale; each test changes what it is about. */
-function performance(overrides: Partial<Performance> = {}): Performance {
-  return {
-    performanceId: 10_145_600,
-    performanceStart: START,
-    performanceDate: '03/03/2027',
-    performanceTime: '7:30 PM',
-    performanceTime24: '19:30:00',
-    performanceStartDate: 'Wed, Mar 3, 2027 - 7:30 PM',
-    performanceSuperTitle: 'Tom McNeal',
-    performanceSubTitle: 'A new play with music',
-    performanceNotes: '',
-    availabilityCode: 'A',
-    displayCode: 'T',
-    productionId: 962459,
-    productionName: 'Far Far Away',
-    hasAvailableTickets: true,
-    tixRemaining: 137,
-    customMessage: '',
-    noRemainingTicketsMessage: null,
-    shutoffHour: 2,
-    shutoffHourMessage: null,
-    generalAdmission: false,
-    allDayEvent: false,
-    doorEntryStartDate: '',
-    doorEntryStartTime: '',
-    doorEntryEndDate: '',
-    doorEntryEndTime: '',
-    productionLogoLink: null,
-    productionDescription: null,
-    departmentId: 1219,
-    departmentName: 'Main Stage Season',
-    performanceEntryTimes: null,
-    ...overrides,
-  };
-}
 
+const performance = (overrides: Partial<Performance> = {}) => makePerformance({ performanceStart: START, ...overrides });
 const view = (overrides: Partial<Performance> = {}, opts: Partial<ViewOptions> = {}) => toPerformanceView(performance(overrides), { ...options, ...opts });
 
 describe('toPerformanceView: what a patron sees of a performance', () => {

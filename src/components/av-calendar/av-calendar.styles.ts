@@ -1,63 +1,11 @@
 import { css } from 'lit';
 
-/**
- * Theming: every colour, the radius and the font come from `--av-*` custom properties with
- * fallbacks, light and dark. Internal `--_*` properties hold the resolved values.
- */
+/** The calendar's own layout; colours and fonts come from the shared AudienceView theme. */
 export const calendarStyles = css`
   :host {
-    display: block;
-    container-type: inline-size;
-    --_accent: var(--av-accent, #5b3cc4);
-    --_on-accent: var(--av-on-accent, #ffffff);
-    --_text: var(--av-text, #1d1b20);
-    --_muted: var(--av-muted, #595761);
-    --_surface: var(--av-surface, #ffffff);
-    --_surface-alt: var(--av-surface-alt, #f4f2f7);
-    --_border: var(--av-border, #d6d3dc);
-    --_danger: var(--av-danger, #a8231b);
-    --_warning: var(--av-warning, #7a4b00);
     --_radius: var(--av-radius, 0.5rem);
     --_gap: var(--av-gap, 0.5rem);
-    --widget-accent: var(--_accent);
-    --widget-danger: var(--_danger);
-    --widget-radius: var(--_radius);
-    font-family: var(--av-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--_text);
     background: var(--_surface);
-    line-height: 1.4;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--av-accent, #b9a5ff);
-      --_on-accent: var(--av-on-accent, #1b0d4a);
-      --_text: var(--av-text, #ecebf0);
-      --_muted: var(--av-muted, #b5b2bd);
-      --_surface: var(--av-surface, #17161b);
-      --_surface-alt: var(--av-surface-alt, #24222a);
-      --_border: var(--av-border, #45424d);
-      --_danger: var(--av-danger, #ffb4ab);
-      --_warning: var(--av-warning, #f5c26b);
-    }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 
   /* Header */

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ControlPerformance } from '../../../mock/audienceview.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import './index.js';
 import type { AvCalendar } from './av-calendar.js';
@@ -7,21 +8,6 @@ import { lateContentSettled } from '../../shared/late-content.js';
 
 /** The world's anchor: Monday 1 March 2027, noon in New York. */
 const NOW = Date.parse('2027-03-01T17:00:00Z');
-
-interface ControlPerformance {
-  performanceId: number;
-  productionId: number;
-  productionName: string;
-  displayCode: string;
-  availabilityCode: string;
-  allDayEvent: boolean;
-  date: string;
-  time24: string;
-  hasAvailableTickets: boolean;
-  tixRemaining: number;
-  shutoffHour: number;
-  start: number;
-}
 
 interface Options {
   month?: string;

@@ -11,6 +11,7 @@ import {
   performanceViews,
   type PerformanceView,
 } from '../../shared/av-performance.js';
+import { avThemeStyles } from '../../shared/av-theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
@@ -98,7 +99,7 @@ interface MonthViews extends Built {
  * @cssprop --av-font - Font family.
  */
 export class AvCalendar extends LitElement {
-  static override styles = [errorViewStyles, calendarStyles];
+  static override styles = [avThemeStyles, errorViewStyles, calendarStyles];
 
   /** Base URL the vendor paths are appended to (a proxy, or the mock backend). */
   @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;

@@ -40,29 +40,28 @@ export function cachedMonth(q: MonthQuery): CachedMonth | undefined {
  */
 export function loadMonth(q: MonthQuery): Promise<CalendarResponse> {
   const key = monthKey(q);
-  let pending = inFlight.get(key);
-  if (!pending) {
-    const { apiBase, ...query } = q;
-    pending = fetchCalendarMonth(apiBase, query).then(
-      (fetched) => {
-        // A background refresh that brings nothing new keeps the answer already shown: the
-        // calendar then neither rebuilds its views nor re-renders.
-        const previous = months.get(key)?.answer;
-        const answer = previous && JSON.stringify(previous) === JSON.stringify(fetched) ? previous : fetched;
-        months.delete(key);
-        months.set(key, { answer, fetchedAt: Date.now() });
-        while (months.size > MAX_MONTHS) months.delete(months.keys().next().value!);
-        inFlight.delete(key);
-        return answer;
-      },
-      (error: unknown) => {
-        inFlight.delete(key);
-        throw error;
-      },
-    );
-    inFlight.set(key, pending);
+  const { apiBase, ...query } = q;
+  return joinOrFetch(inFlight, key, async () => {
+    const fetched = await fetchCalendarMonth(apiBase, query);
+    // A background refresh that brings nothing new keeps the answer already shown: the
+    // calendar then neither rebuilds its views nor re-renders.
+    const previous = months.get(key)?.answer;
+    const answer = previous && JSON.stringify(previous) === JSON.stringify(fetched) ? previous : fetched;
+    months.delete(key);
+    months.set(key, { answer, fetchedAt: Date.now() });
+    while (months.size > MAX_MONTHS) months.delete(months.keys().next().value!);
+    return answer;
+  });
+}
+
+/** One fetch per key at a time: a second caller joins the first; the entry goes when it settles. */
+function joinOrFetch<T>(pending: Map<string, Promise<T>>, key: string, fetch: () => Promise<T>): Promise<T> {
+  let promise = pending.get(key);
+  if (!promise) {
+    promise = fetch().finally(() => pending.delete(key));
+    pending.set(key, promise);
   }
-  return pending;
+  return promise;
 }
 
 export interface FilterQuery extends PublicQuery {
@@ -87,26 +86,13 @@ export function hiddenProductions(q: FilterQuery): Promise<ReadonlySet<number>> 
   const key = filterKey(q);
   const known = hiddenKnown.get(key);
   if (known) return Promise.resolve(known);
-  let pending = hiddenInFlight.get(key);
-  if (!pending) {
-    const { apiBase, clientId, productionId, departmentId } = q;
-    pending = fetchSeries(apiBase, { clientId, productionId, departmentId }).then(
-      (answer) => {
-        const hidden: ReadonlySet<number> = new Set(
-          (answer.seriesInformation ?? []).filter((s) => s.productionStatus !== 'T').map((s) => s.productionId),
-        );
-        hiddenKnown.set(key, hidden);
-        hiddenInFlight.delete(key);
-        return hidden;
-      },
-      (error: unknown) => {
-        hiddenInFlight.delete(key);
-        throw error;
-      },
-    );
-    hiddenInFlight.set(key, pending);
-  }
-  return pending;
+  const { apiBase, clientId, productionId, departmentId } = q;
+  return joinOrFetch(hiddenInFlight, key, async () => {
+    const answer = await fetchSeries(apiBase, { clientId, productionId, departmentId });
+    const hidden: ReadonlySet<number> = new Set((answer.seriesInformation ?? []).filter((s) => s.productionStatus !== 'T').map((s) => s.productionId));
+    hiddenKnown.set(key, hidden);
+    return hidden;
+  });
 }
 
 /** The hidden productions when already known (a cached month can then render at once). */

@@ -1,28 +1,15 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { cardListFailureTests, cardListSettled } from '../../../test/av-card-list.js';
+import type { ControlPerformance } from '../../../mock/audienceview.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
 import type { AvEventList, AvPerformanceClickDetail } from './index.js';
-import { lateContentSettled } from '../../shared/late-content.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/** A performance as the mock's control endpoint describes it. */
-interface ControlPerformance {
-  performanceId: number;
-  productionId: number;
-  productionName: string;
-  displayCode: string;
-  availabilityCode: string;
-  allDayEvent: boolean;
-  date: string;
-  time24: string;
-  start: number;
-  tixRemaining: number;
-}
 
 /** What a patron sees of the element, without the shadow-DOM plumbing. */
 class EventListPage {
@@ -51,10 +38,8 @@ class EventListPage {
   error(): HTMLElement | null {
     return this.root.querySelector<HTMLElement>('[part="error"]');
   }
-  async settled(): Promise<void> {
-    await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
-    await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
-    await this.el.updateComplete;
+  settled(): Promise<void> {
+    return cardListSettled(this.el);
   }
 }
 
@@ -81,6 +66,8 @@ describe('<av-event-list>', () => {
     mock = await openMockWorld({ now: NOW });
     base = mock.base('audienceview');
   });
+
+  cardListFailureTests({ tag: 'av-event-list', vendorPath: '/events/', loadingText: 'Loading performances…', shown: (root) => root.querySelectorAll('[part="performance"]').length }, () => mock);
 
   it('shows the next 20 visible performances, soonest first, and "Show more" adds as many again', async () => {
     const expected = (await control('clientId=284&when=future&limit=100000'))
@@ -280,46 +267,10 @@ describe('<av-event-list>', () => {
     expect(navigationPrevented).to.equal(true);
   });
 
-  it("shows a vendor error in the vendor's words and retries", async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'vendor-error', message: 'Events are being rebuilt.', times: 1 });
-    const errors: Error[] = [];
-    const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-event-list>`);
-    expect(page.error()!.dataset.errorName).to.equal('VendorError');
-    expect(page.error()!.textContent).to.contain('Events are being rebuilt.');
-    expect(errors.map((e) => e.name)).to.deep.equal(['VendorError']);
-    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => page.performances().length === 20, 'retry did not load the performances');
-  });
-
-  it('explains an HTML error page and a CORS block', async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'html', status: 403 });
-    let page = await listFixture(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
-    expect(page.error()!.dataset.errorName).to.equal('ParseError');
-    expect(page.error()!.textContent).to.contain('AudienceView sent an unexpected answer');
-    await mock.clearFaults();
-
-    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'cors-block' });
-    page = await listFixture(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
-    expect(page.error()!.dataset.errorName).to.equal('NetworkError');
-    expect(page.error()!.textContent).to.contain("this site's address must be allowed by AudienceView");
-    await mock.clearFaults();
-    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => page.performances().length > 0, 'retry did not load the performances');
-  });
-
   it("shows the vendor's warnings as a notice", async () => {
     const page = await listFixture(html`<av-event-list client-id="301" api-base=${base}></av-event-list>`);
     expect(squash(page.root.querySelector('[part="warning"]')!.textContent)).to.contain('Client 301 is not active.');
     expect(squash(page.root.querySelector('.empty')!.textContent)).to.equal('No upcoming performances. Please check back soon.');
-  });
-
-  it('shows an accessible skeleton while loading', async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'delay', delayMs: 400, times: 1 });
-    const el = await fixture<AvEventList>(html`<av-event-list client-id="284" api-base=${base}></av-event-list>`);
-    const loading = el.shadowRoot!.querySelector('[part="loading"]')!;
-    expect(loading.getAttribute('aria-busy')).to.equal('true');
-    expect(squash(loading.textContent)).to.equal('Loading performances…');
-    await new EventListPage(el).settled();
   });
 
   it('is accessible', async () => {

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { cardListFailureTests, cardListSettled } from '../../../test/av-card-list.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import type { WidgetErrorDetail } from '../../shared/events.js';
 import './index.js';
 import type { AvSeriesList, AvSeriesClickDetail } from './index.js';
-import { lateContentSettled } from '../../shared/late-content.js';
 
 const NOW = '2027-03-01T17:00:00Z';
 /** Intl puts thin and narrow no-break spaces in ranges and times. */
@@ -34,10 +34,8 @@ class SeriesPage {
   error(): HTMLElement | null {
     return this.root.querySelector<HTMLElement>('[part="error"]');
   }
-  async settled(): Promise<void> {
-    await waitUntil(() => this.root?.querySelector('[part="list"], [part="error"], .empty'), 'the element did not finish loading', { timeout: 8000 });
-    await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
-    await this.el.updateComplete;
+  settled(): Promise<void> {
+    return cardListSettled(this.el);
   }
 }
 
@@ -61,6 +59,8 @@ describe('<av-series-list>', () => {
     mock = await openMockWorld({ now: NOW });
     base = mock.base('audienceview');
   });
+
+  cardListFailureTests({ tag: 'av-series-list', vendorPath: '/series/', loadingText: 'Loading the season…', shown: (root) => root.querySelectorAll('[part="series"]').length }, () => mock);
 
   it('shows one card per series on public display, and never the under-construction or deleted ones', async () => {
     const answer = await seriesAnswer(mock);
@@ -250,36 +250,6 @@ describe('<av-series-list>', () => {
     expect(requests.map((r) => r.path)).to.include('/public/series/client(284)/production(962459)');
   });
 
-  it("shows a vendor error with the vendor's words, fires av-error, and retries", async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'vendor-error', message: 'The series service is resting.', times: 1 });
-    const errors: Error[] = [];
-    const page = await seriesFixture(
-      html`<av-series-list client-id="284" api-base=${base} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-series-list>`,
-    );
-    expect(page.error()!.dataset.errorName).to.equal('VendorError');
-    expect(page.error()!.textContent).to.contain('The series service is resting.');
-    expect(errors.map((e) => e.name)).to.deep.equal(['VendorError']);
-    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => page.cards().length > 0, 'retry did not load the season');
-    expect(page.error()).to.equal(null);
-  });
-
-  it('explains an HTML error page and a CORS block', async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'html', status: 403 });
-    let page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
-    expect(page.error()!.dataset.errorName).to.equal('ParseError');
-    expect(page.error()!.textContent).to.contain('AudienceView sent an unexpected answer');
-    await mock.clearFaults();
-
-    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'cors-block' });
-    page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
-    expect(page.error()!.dataset.errorName).to.equal('NetworkError');
-    expect(page.error()!.textContent).to.contain("this site's address must be allowed by AudienceView");
-    await mock.clearFaults();
-    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => page.cards().length > 0, 'retry did not load the season');
-  });
-
   it('reports a bad client-id or production-url as a ConfigError without any request', async () => {
     const errors: Error[] = [];
     const onError = (e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error);
@@ -301,16 +271,6 @@ describe('<av-series-list>', () => {
     expect(squash(notice.textContent)).to.contain(String(warnings[0]));
     expect(page.error()).to.equal(null);
     expect(squash(page.root.querySelector('.empty')!.textContent)).to.contain('Nothing is on sale right now');
-  });
-
-  it('shows a skeleton while loading', async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/series/', kind: 'delay', delayMs: 400, times: 1 });
-    const el = await fixture<AvSeriesList>(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
-    const loading = el.shadowRoot!.querySelector('[part="loading"]')!;
-    expect(loading.getAttribute('aria-busy')).to.equal('true');
-    expect(squash(loading.textContent)).to.equal('Loading the season…');
-    await new SeriesPage(el).settled();
-    expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
   });
 
   it('is one column at 320 px and a grid of cards on a wide screen', async () => {

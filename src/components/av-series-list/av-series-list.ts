@@ -129,7 +129,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
         ${buyUrl
           ? html`<p class="actions">
               <a part="buy" class="button buy" href=${buyUrl} @click=${(e: Event) => dispatchLinkEvent<AvSeriesClickDetail>(this, e, 'av-series-click', { series: s })}
-                >${m.buy}<span class="visually-hidden">: ${s.productionName}</span></a
+                >${m.buy}<span class="sr-only">: ${s.productionName}</span></a
               >
             </p>`
           : nothing}
