@@ -11,7 +11,7 @@ await elements[`../src/components/${tag}/index.ts`]?.();
 const element = document.querySelector(tag);
 const stage = element?.closest('section');
 if (element && stage) {
-  const attributes = [...element.attributes].filter((a) => a.name !== 'api-base').map((a) => ` ${a.name}="${a.value}"`).join('');
+  const attributes = [...element.attributes].filter((a) => a.name !== 'api-base' && a.value !== '').map((a) => ` ${a.name}="${a.value}"`).join('');
   const apiBase = element.getAttribute('api-base') ?? '';
   const section = document.createElement('section');
   section.setAttribute('aria-labelledby', 'paste-title');

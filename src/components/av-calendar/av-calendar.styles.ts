@@ -5,7 +5,6 @@ export const calendarStyles = css`
   :host {
     --_radius: var(--av-radius, 0.5rem);
     --_gap: var(--av-gap, 0.5rem);
-    background: var(--_surface);
   }
 
   /* Header */
@@ -76,12 +75,6 @@ export const calendarStyles = css`
   .row {
     display: grid;
     grid-template-columns: repeat(7, minmax(0, 1fr));
-  }
-  /* A festival month can hold a thousand performances: weeks and days off screen are not laid
-     out until scrolled to (they stay in the accessibility tree and find-in-page). */
-  .week {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 6rem;
   }
   .colhead {
     padding: 0.35rem 0.25rem;
@@ -226,6 +219,8 @@ export const calendarStyles = css`
     display: grid;
     gap: 1rem;
   }
+  /* A festival month can hold a thousand performances: days off screen are not laid out until
+     scrolled to (they stay in the accessibility tree and find-in-page). */
   .list-day {
     content-visibility: auto;
     contain-intrinsic-size: auto 8rem;
@@ -246,9 +241,30 @@ export const calendarStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .list .perf {
-    font-size: 0.95rem;
+  /* In the list a performance and its details (door times, notes) share one card. */
+  .list .entry {
     padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) / 2);
+    border-inline-start: 3px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+  }
+  .list .entry:has(> a.perf:hover) {
+    background: color-mix(in srgb, var(--_accent) 20%, var(--_surface));
+  }
+  .list .entry[data-state='package-holders'] {
+    border-inline-start-color: var(--_warning);
+  }
+  .list .entry:is([data-state='cancelled'], [data-state='sold-out'], [data-state='not-available'], [data-state='sales-closed'], [data-state='message']) {
+    border-inline-start-color: var(--_muted);
+    background: var(--_surface-alt);
+  }
+  .list .perf,
+  .list .perf[data-state],
+  .list a.perf:hover {
+    font-size: 0.95rem;
+    padding: 0;
+    border: 0;
+    background: none;
   }
   .list .perf .state,
   .list .perf .message,

@@ -602,7 +602,7 @@ export class AvCalendar extends LitElement {
             : nothing}
         </div>`);
       }
-      rows.push(html`<div role="row" class="row week">${cells}</div>`);
+      rows.push(html`<div role="row" class="row">${cells}</div>`);
     }
     const headers = Array.from({ length: 7 }, (_, i) => addDays(start, i));
     return html`<div
@@ -637,7 +637,7 @@ export class AvCalendar extends LitElement {
         return html`<li part="day" class="list-day" data-date=${iso} ?data-today=${iso === today}>
           <h3><time datetime=${iso}>${dayLabel(date, locale)}</time></h3>
           <ul>
-            ${byDate.get(iso)!.map((p) => html`<li>${this.renderPerformance(p, locale, m, 'list')}</li>`)}
+            ${byDate.get(iso)!.map((p) => html`<li class="entry" data-state=${p.state}>${this.renderPerformance(p, locale, m, 'list')}</li>`)}
           </ul>
         </li>`;
       })}
