@@ -70,6 +70,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(), env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
+      // A browser context per test page: files run side by side, and IndexedDB, service workers
+      // and Web Locks are per origin (the scanner's database must not be shared between files).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
 };

@@ -9,12 +9,15 @@
  * 3. The mock backend: the answers the elements lean on hardest (a calendar month, the whole
  *    upcoming list, the 30,000-ticket cache).
  * 4. <av-calendar> against FullCalendar: size, and rendering 1,000 performances (calendar.ts).
+ * 5. <ticket-scanner>'s offline core: 100,000 tickets downloaded and stored, offline verdicts,
+ *    replaying 10,000 queued scans (scanner.ts).
  */
 import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
 import { request } from '../src/api/request.js';
 import { bundle } from './bundle.js';
 import { benchCalendar } from './calendar.js';
+import { benchScanner } from './scanner.js';
 import { mockScenarios } from './mock-scenarios.js';
 
 
@@ -103,3 +106,5 @@ await mock.close();
 // 4. The elements
 console.log('');
 await benchCalendar();
+console.log('');
+await benchScanner();

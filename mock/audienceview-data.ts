@@ -698,7 +698,8 @@ export interface AvTicket {
   preScanned: boolean;
 }
 
-const TICKETS_PER_SLOT = 1 << 20;
+/** Barcodes hold slot × 2^20 + index: a performance can sell up to this many tickets. */
+export const TICKETS_PER_SLOT = 1 << 20;
 const TICKET_ID_BASE = 580_000_000;
 
 /** A performance's tickets, generated on first use. */
@@ -726,7 +727,7 @@ export function ticketsOf(performance: AvPerformance, seed: number, cache: Map<n
       const row = String.fromCharCode(65 + (Math.floor(position / seatsPerRow) % 26));
       const general = performance.production.generalAdmission;
       tickets.push({
-        ticketId: TICKET_ID_BASE + performance.slot * 40_000 + index,
+        ticketId: ticketIdOf(performance.slot, index),
         barcode: encodeBarcode(performance.slot, index, seed),
         performance,
         index,
@@ -747,6 +748,14 @@ export function ticketsOf(performance: AvPerformance, seed: number, cache: Map<n
   }
   cache.set(performance.id, tickets);
   return tickets;
+}
+
+/**
+ * 40,000 ids per performance slot; past that (a sale raised by `POST /__mock/audienceview/sold`)
+ * each further 40,000 take a block of their own, above every slot's first block.
+ */
+function ticketIdOf(slot: number, index: number): number {
+  return TICKET_ID_BASE + slot * 40_000 + (index % 40_000) + Math.floor(index / 40_000) * 100_000_000;
 }
 
 function ascii(name: string): string {

@@ -24,8 +24,11 @@
  *   - `serviceMessages.errors` ONLY (top-level `errors` empty): a department that does not exist;
  *   - `warnings` (not an error): an inactive client (`clientActive: false`, no data).
  * Scanning errors are 200 with `error: true` and `errorDetails` (codes 1–17).
+ *
+ * Control (`/__mock/audienceview/...`): `GET users`, `GET tickets`, `GET performances`,
+ * `POST expire-tokens`, `POST sold` (a performance's sales raised, e.g. to 100,000, for scale tests).
  */
-import type { MockRequest, MockResponse, VendorModule, World } from './core.js';
+import { StreamedBody, type MockRequest, type MockResponse, type VendorModule, type World } from './core.js';
 import {
   type AvClient,
   type AvData,
@@ -34,6 +37,7 @@ import {
   type AvTicket,
   type WallDate,
   EASTERN,
+  TICKETS_PER_SLOT,
   TIME,
   addDays,
   buildAvData,
@@ -100,13 +104,18 @@ export interface AudienceViewState {
   tokens: Map<string, Token>;
   /** ticketId → scan time, for scans made in this world. */
   scans: Map<number, number>;
+  /** Counts changes to `scans`: serialized ticket lists made before a change are stale. */
+  scansVersion: number;
   /** Passwords are set relative to the world's start. */
   createdAt: number;
   nextToken: () => string;
 }
 
 type Json = Record<string | symbol, unknown>;
-/** Key of a handler answer already serialized: the JSON text of an object WITHOUT its closing brace, merged after the common fields. */
+/**
+ * Key of a handler answer already serialized: the JSON text of an object WITHOUT its closing
+ * brace, merged after the common fields; or a function yielding that text in pieces (streamed).
+ */
 const RAW_JSON = Symbol('raw JSON');
 
 export const audienceview: VendorModule<AudienceViewState> = {
@@ -120,6 +129,7 @@ export const audienceview: VendorModule<AudienceViewState> = {
       tickets: new Map(),
       tokens: new Map(),
       scans: new Map(),
+      scansVersion: 0,
       createdAt: world.now(),
       nextToken: () => uuid(world.seed, counter++),
     };
@@ -154,6 +164,7 @@ export const audienceview: VendorModule<AudienceViewState> = {
     }
     if (req.method === 'GET' && path === '/tickets') return { body: controlTickets(req, state, world) };
     if (req.method === 'GET' && path === '/performances') return { body: controlPerformances(req, state, world) };
+    if (req.method === 'POST' && path === '/sold') return sellMore(req, state);
     if (req.method === 'POST' && path === '/expire-tokens') {
       for (const token of state.tokens.values()) token.expiresAt = world.now() - 1;
       return { body: { expired: state.tokens.size } };
@@ -395,8 +406,21 @@ function scanning(req: MockRequest, route: string, state: AudienceViewState, wor
   const answer = (body: Json | Refusal): MockResponse => {
     if (isRefusal(body)) return { body: refusalJson(body, token.expiresAt) };
     const raw = body[RAW_JSON];
-    if (typeof raw === 'string') {
-      return { body: `${JSON.stringify(ok).slice(0, -1)},${raw.slice(1)}}`, headers: { 'content-type': 'application/json; charset=utf-8' } };
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    if (typeof raw === 'string') return { body: `${JSON.stringify(ok).slice(0, -1)},${raw.slice(1)}}`, headers: json };
+    if (typeof raw === 'function') {
+      // The first piece is the text that opens the object; the others may be bytes.
+      const pieces = raw as () => Iterator<string | Uint8Array, undefined, undefined>;
+      return {
+        headers: json,
+        body: new StreamedBody(function* () {
+          const rest = pieces();
+          const opening = rest.next().value as string;
+          yield `${JSON.stringify(ok).slice(0, -1)},${opening.slice(1)}`;
+          for (let piece = rest.next(); !piece.done; piece = rest.next()) yield piece.value;
+          yield '}';
+        }),
+      };
     }
     return { body: { ...ok, ...body } };
   };
@@ -582,6 +606,7 @@ function validateTicket(req: MockRequest, user: ScanningUser, state: AudienceVie
     return { code: 12, extraHtml: `<div>Scanned at ${formatTime12(when)}</div><div>${escapeHtml(performance)}</div>` };
   }
   state.scans.set(ticket.ticketId, now);
+  state.scansVersion++;
   world.record('scans', { barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performance.id, scanTime: now, username: user.username });
   const name = `${ticket.firstName} ${ticket.lastName}`;
   const ticketsScanned = orderScannedCount(ticket, state);
@@ -627,19 +652,51 @@ function validTickets(req: MockRequest, user: ScanningUser, state: AudienceViewS
     .filter((p) => filter.productionId === null || p.id === filter.productionId)
     .flatMap((p) => p.performances)
     .filter((p) => (filter.performanceId === null ? inScanWindow(p, now) : p.id === filter.performanceId));
-  const tickets: string[] = [];
-  for (const performance of performances) {
-    const all = ticketsOf(performance, state.seed, state.tickets);
-    // Scanned counts per order, computed once per performance (30,000 tickets must stay fast).
-    const scannedInOrder = new Map<number, number>();
-    for (const t of all) if (scannedAt(t, state) !== undefined) scannedInOrder.set(t.orderStart, (scannedInOrder.get(t.orderStart) ?? 0) + 1);
-    for (const t of all) tickets.push(scannableTicketJson(t, scannedAt(t, state) !== undefined, scannedInOrder.get(t.orderStart) ?? null, user.patronReporting));
-  }
   const head = JSON.stringify({ clientId: filter.clientId, productionId: filter.productionId, performanceId: filter.performanceId });
-  // Spliced by hand: a 30,000-ticket answer is ~15 MB, and JSON.stringify of the whole object
-  // graph takes half a second; the fixed part of each ticket is serialized once and cached.
-  return { [RAW_JSON]: `${head.slice(0, -1)},"tickets":[${tickets.join(',')}]` };
+  // Streamed, a few thousand tickets a piece: 100,000 tickets are ~55 MB, and building that in one
+  // string kept clients waiting seconds for the first byte. The pieces are kept (as bytes) until a
+  // scan changes what they say.
+  function* pieces(): Generator<string | Uint8Array> {
+    yield `${head.slice(0, -1)},"tickets":[`;
+    let first = true;
+    for (const performance of performances) {
+      for (const piece of ticketPieces(performance, user.patronReporting, state)) {
+        if (!first) yield ',';
+        yield piece;
+        first = false;
+      }
+    }
+    yield ']';
+  }
+  return { [RAW_JSON]: pieces };
 }
+
+/** A performance's tickets as JSON, a few thousand a piece, joined by commas within a piece. */
+function ticketPieces(performance: AvPerformance, withPatron: boolean, state: AudienceViewState): Buffer[] {
+  const all = ticketsOf(performance, state.seed, state.tickets);
+  const key = `${withPatron}|${state.scansVersion}`;
+  const cached = pieceCache.get(all);
+  const hit = cached?.get(key);
+  if (hit) return hit;
+  // Scanned counts per order, computed once per performance (30,000 tickets must stay fast).
+  const scannedInOrder = new Map<number, number>();
+  for (const t of all) if (scannedAt(t, state) !== undefined) scannedInOrder.set(t.orderStart, (scannedInOrder.get(t.orderStart) ?? 0) + 1);
+  const made: Buffer[] = [];
+  for (let from = 0; from < all.length; from += TICKETS_PER_PIECE) {
+    const piece = all.slice(from, from + TICKETS_PER_PIECE).map((t) => scannableTicketJson(t, scannedAt(t, state) !== undefined, scannedInOrder.get(t.orderStart) ?? null, withPatron));
+    made.push(Buffer.from(piece.join(',')));
+  }
+  // Only the latest scan state is worth keeping (one entry per patron view).
+  const entries = new Map([...(cached ?? [])].filter(([k]) => k.endsWith(`|${state.scansVersion}`)));
+  entries.set(key, made);
+  pieceCache.set(all, entries);
+  return made;
+}
+
+/** A performance's ticket list (regenerated when its sales change) → its pieces by patron view and scan state. */
+const pieceCache = new WeakMap<AvTicket[], Map<string, Buffer[]>>();
+
+const TICKETS_PER_PIECE = 2_000;
 
 /** The JSON of a Scannable Ticket; its unchanging parts are serialized once per ticket. */
 function scannableTicketJson(t: AvTicket, alreadyScanned: boolean, ticketsScanned: number | null, withPatron: boolean): string {
@@ -722,6 +779,7 @@ function syncScans(req: MockRequest, user: ScanningUser, state: AudienceViewStat
       continue;
     }
     state.scans.set(ticket.ticketId, scanTime);
+    state.scansVersion++;
     world.record('syncScans', { barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performance.id, scanTime, appliedAt: now, username: user.username });
   }
   return { failedBarcodes };
@@ -759,6 +817,22 @@ function controlTickets(req: MockRequest, state: AudienceViewState, world: World
       state: stateOf(t),
     })),
   };
+}
+
+/**
+ * `POST /__mock/audienceview/sold` `{ "performanceId": 1, "sold": 100000 }`: sets how many tickets a
+ * performance has sold, for scale tests (the bench's 100,000-ticket cache); its tickets are made
+ * again, the first ones unchanged. The default world is never changed by itself.
+ */
+function sellMore(req: MockRequest, state: AudienceViewState): MockResponse {
+  const { performanceId, sold } = req.json<{ performanceId?: number; sold?: number }>();
+  const performance = state.data.performancesById.get(Number(performanceId));
+  if (!performance) return { status: 404, body: { error: 'unknown performanceId' } };
+  if (!Number.isInteger(sold) || sold! < 0 || sold! > TICKETS_PER_SLOT) return { status: 400, body: { error: `sold must be an integer from 0 to ${TICKETS_PER_SLOT}` } };
+  performance.sold = sold!;
+  performance.tixRemaining = Math.max(0, performance.production.capacity - sold!);
+  state.tickets.delete(performance.id);
+  return { body: { performanceId: performance.id, ticketsSold: performance.sold } };
 }
 
 /** One performance as the control endpoint describes it, for tests to pick examples and check answers. */

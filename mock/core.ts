@@ -96,8 +96,22 @@ export interface MockResponse {
   status?: number;
   /** An array value is sent as repeated headers (several Set-Cookie). */
   headers?: Record<string, string | string[]>;
-  /** An object is sent as JSON; a string as is (set content-type yourself); null/undefined: no body. */
+  /**
+   * An object is sent as JSON; a string as is (set content-type yourself); a StreamedBody piece by
+   * piece; null/undefined: no body.
+   */
   body?: unknown;
+}
+
+/**
+ * A big answer sent in pieces as they are made (chunked), so the client starts reading at once
+ * instead of waiting for tens of megabytes to be built. `pieces` is called once per answer.
+ */
+export class StreamedBody {
+  constructor(readonly pieces: () => Iterable<string | Uint8Array>) {}
+  text(): string {
+    return Buffer.concat([...this.pieces()].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))).toString('utf8');
+  }
 }
 
 /** Throw from a handler to answer 400 with a plain message. */
@@ -308,7 +322,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       headers: { 'content-type': 'text/plain' },
     };
     log(fault?.kind === 'drop-after-apply' ? 0 : answer.status ?? 200);
-    if (fault?.kind === 'drop-after-apply') return dropConnection(res);
+    if (fault?.kind === 'drop-after-apply') return dropConnection(res, req, encodeBody(answer.body));
     if (fault?.kind === 'truncated') {
       const text = encodeBody(answer.body);
       return send(res, req, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers: { 'content-type': 'application/json', ...answer.headers } }, true);
@@ -361,11 +375,14 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
  * Loses the answer. A connection closed before any byte is retried by Chromium itself when the
  * socket was a reused keep-alive one (even for a POST), which would apply a request twice behind
  * the client's back; so the status line goes out first and the body is cut, which no browser retries.
+ * The first half of the real body goes out (a big download is lost part-way), then the connection
+ * is closed short of its Content-Length: closed, not reset, so the client can read that half.
  */
-function dropConnection(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
-  res.write('{"');
-  setTimeout(() => res.destroy(), 10);
+function dropConnection(res: ServerResponse, req?: IncomingMessage, body = ''): void {
+  const sent = body.slice(0, Math.floor(body.length / 2)) || '{"';
+  res.writeHead(200, { ...(req ? corsHeaders(req) : {}), 'content-type': 'application/json', 'content-length': String(Math.max(4096, Buffer.byteLength(body) + 1)) });
+  // A moment between the half and the close, as on a real network: the client reads what came.
+  res.write(sent, () => setTimeout(() => res.socket?.end(), 50));
 }
 
 function findFault(world: World, vendor: VendorName, req: MockRequest): FaultRule | undefined {
@@ -449,6 +466,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function encodeBody(body: unknown): string {
   if (body === undefined || body === null) return '';
+  if (body instanceof StreamedBody) return body.text();
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
@@ -469,7 +487,8 @@ function preflightHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 function send(res: ServerResponse, req: IncomingMessage, answer: MockResponse, withCors: boolean): void {
-  const text = encodeBody(answer.body);
+  const streamed = answer.body instanceof StreamedBody ? answer.body : undefined;
+  const text = streamed ? '' : encodeBody(answer.body);
   const headers: Record<string, string | string[]> = {
     ...(withCors ? corsHeaders(req) : {}),
     ...(answer.body !== null && answer.body !== undefined && typeof answer.body !== 'string' ? { 'content-type': 'application/json; charset=utf-8' } : {}),
@@ -477,7 +496,26 @@ function send(res: ServerResponse, req: IncomingMessage, answer: MockResponse, w
     ...lowerKeys(answer.headers ?? {}),
   };
   res.writeHead(answer.status ?? 200, headers);
+  if (streamed) return void writePieces(res, streamed.pieces()).catch(() => res.destroy());
   res.end(text);
+}
+
+/** Writes each piece, waiting while the client is behind; stops if it went away. */
+async function writePieces(res: ServerResponse, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  for (const piece of pieces) {
+    if (res.destroyed) return;
+    if (res.write(piece)) continue;
+    await new Promise<void>((resolve) => {
+      const go = () => {
+        res.off('drain', go);
+        res.off('close', go);
+        resolve();
+      };
+      res.on('drain', go);
+      res.on('close', go);
+    });
+  }
+  res.end();
 }
 
 function sendControl(res: ServerResponse, req: IncomingMessage, answer: MockResponse): void {

@@ -31,8 +31,17 @@ export interface RequestOptions {
   /** Extra attempts for GET on a network error, 5xx or 429. Never for other methods. Default 2. */
   retries?: number;
   credentials?: RequestCredentials;
-  /** `json` (default): parse, or fail with ParseError; `text`; `none`: ignore the body (204, DELETE). */
-  responseType?: 'json' | 'text' | 'none';
+  /**
+   * `json` (default): parse, or fail with ParseError; `text`; `none`: ignore the body (204, DELETE);
+   * `stream`: hand a 2xx, non-HTML body to `readStream` as it arrives (answers too big to hold as text).
+   */
+  responseType?: 'json' | 'text' | 'none' | 'stream';
+  /**
+   * With `responseType: 'stream'`: consumes the body's chunks and resolves with the result. A dropped
+   * connection or the time limit while reading fails like any other request (NetworkError,
+   * TimeoutError); errors of the reader's own pass through unchanged. Called once per attempt.
+   */
+  readStream?: (chunks: AsyncIterable<Uint8Array>, response: Response) => Promise<unknown>;
   /** Turns a non-2xx answer into the vendor's own error; `undefined` keeps the default. */
   toVendorError?: (answer: ErrorAnswer) => Error | undefined;
 }
@@ -74,19 +83,29 @@ async function attemptOnce<T>(url: string, method: HttpMethod, options: RequestO
 
   let response: Response;
   let bodyText: string;
+  const transportError = (cause: unknown): unknown => {
+    if (options.signal?.aborted) return options.signal.reason;
+    if (timeout.aborted) return new TimeoutError(url, timeoutMs);
+    return new NetworkError(url, { cause });
+  };
   try {
     response = await fetch(url, { method, headers, body, signal, credentials: options.credentials });
-    bodyText = options.responseType === 'none' && response.ok ? '' : await response.text();
+    const bodyLater = options.responseType === 'none' || (options.responseType === 'stream' && !looksLikeHtml(response, ''));
+    bodyText = bodyLater && response.ok ? '' : await response.text();
   } catch (cause) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (timeout.aborted) throw new TimeoutError(url, timeoutMs);
-    throw new NetworkError(url, { cause });
+    throw transportError(cause);
   }
 
   if (!response.ok) throw errorFor(url, response, bodyText, options);
   switch (options.responseType) {
     case 'none':
       return undefined as T;
+    case 'stream':
+      if (looksLikeHtml(response, bodyText)) {
+        throw new ParseError(url, response.status, bodyText.slice(0, 200), 'received an HTML page where JSON was expected');
+      }
+      if (!options.readStream || !response.body) throw new ParseError(url, response.status, '', 'the answer was empty');
+      return (await options.readStream(readChunks(response.body, transportError), response)) as T;
     case 'text':
       return bodyText as T;
     default:
@@ -178,6 +197,26 @@ function withQuery(url: string, query: RequestOptions['query']): string {
   }
   const text = params.toString();
   return text ? url + (url.includes('?') ? '&' : '?') + text : url;
+}
+
+/** A body's chunks; a failure to read (dropped connection, time limit, abort) becomes the seam's error. */
+async function* readChunks(body: ReadableStream<Uint8Array>, transportError: (cause: unknown) => unknown): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array>;
+      try {
+        step = await reader.read();
+      } catch (cause) {
+        throw transportError(cause);
+      }
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    // A reader that stopped early (its own error, or it had enough) must not leave the download running.
+    reader.cancel().catch(() => {});
+  }
 }
 
 /** `AbortSignal.any`, with a fallback for browsers that lack it (Safari < 17.4). */
