@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { VendorError } from '../../api/errors.js';
-import { freshScannerDb, openScannerWorld, type ScannerWorld } from './offline-fixture.js';
+import { freshScannerDb, openScannerWorld, type ScannerWorld } from '../../../test/scanner-world.js';
 import { pendingCount, type SyncReport } from './scan-queue.js';
 import { closeScannerDb, saveSession } from './scanner-db.js';
 import { SYNC_NOW_MESSAGE, reportFromMessage } from './scan-sync.js';

@@ -2,10 +2,10 @@
  * Test fixture for the scanner's offline core: a mock world with a signed-in door manager, the
  * performances and tickets to scan, and a scanner database that starts empty.
  */
-import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { authenticate, type ScanningSession } from '../../api/audienceview/scanning.js';
-import { SCANNER_DB_NAME, closeScannerDb } from './scanner-db.js';
-import { downloadValidTickets, type ScanFilter } from './ticket-cache.js';
+import { openMockWorld, type MockWorld } from './mock.js';
+import { authenticate, type ScanningSession } from '../src/api/audienceview/scanning.js';
+import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/scanner-db.js';
+import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/ticket-cache.js';
 
 export const DOOR = { username: 'door@harbourlights.example', password: 'harbour-door-2027' };
 /** A production with several performances in the scan window (a walk every 45 minutes, daily). */
