@@ -404,6 +404,24 @@ describe('<ticket-scanner>', () => {
       expect(ofType('ticket-scan')).to.have.length(1);
     });
 
+    it('hears a scanner gun anywhere on the page while scanning, and nothing before sign-in', async () => {
+      const gun = (code: string) => {
+        for (const key of code) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+      };
+      const el = await atTheDoor({ mode: 'online' });
+      const [ticket] = await tickets('valid', 1);
+      gun(ticket!.barcode); // on the sign-in screen: not a scan
+      await signIn(el);
+      expect(ofType('ticket-scan')).to.have.length(0);
+
+      (root(el).activeElement as HTMLElement | null)?.blur();
+      gun(ticket!.barcode);
+      await until(el, () => ofType('ticket-scan').length === 1, 'the gun was not heard');
+      expect(ofType<TicketScanDetail>('ticket-scan')[0]!.barcode).to.equal(ticket!.barcode);
+      expect($(el, '[part="verdict"]')!.dataset.verdict).to.equal('valid');
+    });
+
     it('in online mode, says a ticket was not checked when AudienceView does not answer in time, and never touches the cache', async () => {
       const el = await atTheDoor({ mode: 'online' });
       await signIn(el);

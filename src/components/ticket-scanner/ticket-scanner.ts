@@ -15,6 +15,7 @@ import { formatInZone, isValidTimeZone } from '../../shared/time-zone.js';
 import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSession } from './scanner-db.js';
 import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from './scan-queue.js';
 import { ScanSync } from './scan-sync.js';
+import { KeyboardWedge } from './keyboard-wedge.js';
 import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
 import {
   completeFilter,
@@ -105,7 +106,8 @@ const MAX_BARCODE_LENGTH = 200;
  * production → performance) and scan tickets. Online, AudienceView gives each verdict; when the
  * network fails or is slow (`mode="auto"`), the downloaded tickets do, every offline scan is
  * queued durably and sent when the network is back. The state and the number of scans waiting
- * are always on screen.
+ * are always on screen. Codes come from the entry field, from `scan()`, or from a keyboard-wedge
+ * scanner gun typing anywhere on the page while scanning.
  *
  * @summary Door scanning for AudienceView Professional, online and offline.
  *
@@ -211,6 +213,9 @@ export class TicketScanner extends LitElement {
   private scanChain: Promise<unknown> = Promise.resolve();
   private focusAfterRender?: string;
   private readonly onBrowserOnline = () => void this.probe();
+  /** Scanner guns that type the code: heard anywhere on the page while scanning. */
+  private readonly wedge = new KeyboardWedge(document, { onScan: (code) => void this.scan(code) });
+  private wedgeListening = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -225,6 +230,7 @@ export class TicketScanner extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onBrowserOnline);
+    this.listenForScannerGuns(false);
     this.stopWork();
     this.run++;
   }
@@ -327,6 +333,8 @@ export class TicketScanner extends LitElement {
   }
 
   protected override updated(): void {
+    // While a sign-out question is open, a gun must not scan behind it.
+    this.listenForScannerGuns(this.isConnected && this.phase === 'scanning' && !this.confirmingSignOut);
     if (this.confirmingSignOut) {
       const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
       if (dialog && !dialog.open) dialog.showModal();
@@ -841,6 +849,13 @@ export class TicketScanner extends LitElement {
         this.download = undefined;
       }
     }
+  }
+
+  private listenForScannerGuns(listen: boolean): void {
+    if (listen === this.wedgeListening) return;
+    this.wedgeListening = listen;
+    if (listen) this.wedge.start();
+    else this.wedge.stop();
   }
 
   private stopWork(): void {
