@@ -57,6 +57,9 @@ export default {
     barcodeMissing: 'Saisissez ou scannez un code-barres.',
     barcodeTooLong: 'C’est trop long pour un code-barres de billet.',
     ready: 'Prêt : scannez un billet',
+    sound: 'Son',
+    recentScans: 'Derniers scans',
+    sessionTally: (admitted, refused) => `Cette session : ${admitted} entrés, ${refused} refusés`,
     verdicts: { valid: 'Valide', duplicate: 'Déjà scanné', invalid: 'Non valide', unknown: 'Billet inconnu' },
     verdictHints: {
       valid: 'Laissez entrer.',
@@ -146,6 +149,9 @@ export default {
     barcodeMissing: 'Vul een barcode in of scan er een.',
     barcodeTooLong: 'Dat is te lang voor een ticketbarcode.',
     ready: 'Klaar: scan een ticket',
+    sound: 'Geluid',
+    recentScans: 'Laatste scans',
+    sessionTally: (admitted, refused) => `Deze sessie: ${admitted} binnen, ${refused} geweigerd`,
     verdicts: { valid: 'Geldig', duplicate: 'Al gescand', invalid: 'Niet geldig', unknown: 'Onbekend ticket' },
     verdictHints: {
       valid: 'Laat binnen.',
@@ -235,6 +241,9 @@ export default {
     barcodeMissing: 'Geben Sie einen Barcode ein oder scannen Sie ihn.',
     barcodeTooLong: 'Das ist zu lang für einen Ticket-Barcode.',
     ready: 'Bereit: Ticket scannen',
+    sound: 'Ton',
+    recentScans: 'Letzte Scans',
+    sessionTally: (admitted, refused) => `Diese Sitzung: ${admitted} eingelassen, ${refused} abgewiesen`,
     verdicts: { valid: 'Gültig', duplicate: 'Bereits gescannt', invalid: 'Ungültig', unknown: 'Unbekanntes Ticket' },
     verdictHints: {
       valid: 'Einlass gewähren.',
@@ -324,6 +333,9 @@ export default {
     barcodeMissing: 'Escribe o escanea un código de barras.',
     barcodeTooLong: 'Es demasiado largo para el código de barras de una entrada.',
     ready: 'Listo: escanea una entrada',
+    sound: 'Sonido',
+    recentScans: 'Últimos escaneos',
+    sessionTally: (admitted, refused) => `Esta sesión: ${admitted} dentro, ${refused} rechazadas`,
     verdicts: { valid: 'Válida', duplicate: 'Ya escaneada', invalid: 'No válida', unknown: 'Entrada desconocida' },
     verdictHints: {
       valid: 'Puede entrar.',

@@ -66,6 +66,12 @@ export interface ScannerMessages {
   barcodeMissing: string;
   barcodeTooLong: string;
   ready: string;
+  /** The toggle for verdict sounds. */
+  sound: string;
+  /** Heading of the last scans, newest first. */
+  recentScans: string;
+  /** This session's tally. */
+  sessionTally: (admitted: string, refused: string) => string;
   verdicts: Record<Verdict, string>;
   verdictHints: Record<Verdict, string>;
   checkedOffline: string;
@@ -155,6 +161,9 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     barcodeMissing: 'Enter or scan a barcode.',
     barcodeTooLong: 'That is too long to be a ticket barcode.',
     ready: 'Ready: scan a ticket',
+    sound: 'Sound',
+    recentScans: 'Last scans',
+    sessionTally: (admitted, refused) => `This session: ${admitted} in, ${refused} refused`,
     verdicts: { valid: 'Valid', duplicate: 'Already scanned', invalid: 'Not valid', unknown: 'Unknown ticket' },
     verdictHints: {
       valid: 'Let them in.',

@@ -484,4 +484,71 @@ export const scannerStyles = css`
       animation: none;
     }
   }
+
+  /* The last scans and this session's tally */
+  .history-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .history h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .tally {
+    margin: 0.25rem 0 0.5rem;
+    color: var(--_muted);
+  }
+  .sound {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.25rem 0.9rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: var(--_text);
+  }
+  .sound[aria-pressed='false'] {
+    text-decoration: line-through;
+    color: var(--_muted);
+  }
+  .recent {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .recent li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .recent code {
+    overflow-wrap: anywhere;
+  }
+  .recent time {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .recent .mark {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    align-self: center;
+    background: var(--_unknown);
+  }
+  .recent [data-verdict='valid'] .mark {
+    background: var(--_valid);
+  }
+  .recent [data-verdict='duplicate'] .mark {
+    background: var(--_duplicate);
+  }
+  .recent [data-verdict='invalid'] .mark {
+    background: var(--_invalid);
+  }
 `;

@@ -404,6 +404,33 @@ describe('<ticket-scanner>', () => {
       expect(ofType('ticket-scan')).to.have.length(1);
     });
 
+    it('lists the last scans with their verdicts and keeps a tally for the session, forgotten at sign-out', async () => {
+      const el = await atTheDoor({ mode: 'online' });
+      await signIn(el);
+      const [first, second] = await tickets('valid', 2);
+      await scanAndWait(el, first!.barcode);
+      await scanAndWait(el, second!.barcode);
+      await scanAndWait(el, first!.barcode); // again: already scanned
+      const rows = [...root(el).querySelectorAll<HTMLElement>('[part="history"] li')];
+      expect(rows.map((row) => [row.dataset.verdict, text(row.querySelector('code'))])).to.deep.equal([
+        ['duplicate', first!.barcode],
+        ['valid', second!.barcode],
+        ['valid', first!.barcode],
+      ]);
+      expect(text($(el, '[part="history"] .tally'))).to.equal('This session: 2 in, 1 refused');
+      const sound = $<HTMLButtonElement>(el, '[part="history"] button.sound')!;
+      expect(sound.getAttribute('aria-pressed')).to.equal('true');
+      sound.click();
+      await el.updateComplete;
+      expect(sound.getAttribute('aria-pressed')).to.equal('false');
+
+      $<HTMLButtonElement>(el, 'button.sign-out')!.click();
+      await until(el, () => phase(el) === 'sign-in', 'did not sign out');
+      await signIn(el);
+      expect(has(el, '[part="history"] li')).to.equal(false);
+      expect(text($(el, '[part="history"] .tally'))).to.equal('This session: 0 in, 0 refused');
+    });
+
     it('hears a scanner gun anywhere on the page while scanning, and nothing before sign-in', async () => {
       const gun = (code: string) => {
         for (const key of code) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));

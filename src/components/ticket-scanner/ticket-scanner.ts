@@ -16,6 +16,7 @@ import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSes
 import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from './scan-queue.js';
 import { ScanSync } from './scan-sync.js';
 import { KeyboardWedge } from './keyboard-wedge.js';
+import { VerdictFeedback } from './verdict-feedback.js';
 import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
 import {
   completeFilter,
@@ -100,6 +101,8 @@ const VERDICT_HOLD_MS = 5_000;
 /** Passwords expiring within this many days get a warning. */
 const PASSWORD_WARNING_DAYS = 14;
 const MAX_BARCODE_LENGTH = 200;
+/** How many of the last scans stay listed under the entry field. */
+const RECENT_SCANS = 8;
 
 /**
  * The door app for AudienceView Professional: door staff sign in, choose what they scan (client →
@@ -133,6 +136,7 @@ const MAX_BARCODE_LENGTH = 200;
  * @csspart cache - The downloaded tickets: when, how many, the refresh button.
  * @csspart progress - The download progress bar.
  * @csspart failed - Scans AudienceView refused, each with its reason and a "Got it" button.
+ * @csspart history - The last scans with their verdicts, this session's tally and the sound toggle.
  *
  * @cssprop --ticket-scanner-valid - Background of a valid verdict.
  * @cssprop --ticket-scanner-duplicate - Background of an already-scanned verdict.
@@ -196,6 +200,10 @@ export class TicketScanner extends LitElement {
   @state() private checking = false;
   @state() private entryError?: string;
   @state() private confirmingSignOut = false;
+  /** The last scans, newest first, and this session's tally. */
+  @state() private recent: TicketScanDetail[] = [];
+  @state() private tally = { admitted: 0, refused: 0 };
+  @state() private soundOn = true;
   @state() private signingOut = false;
 
   protected readonly lateContent = new LateContentController(this);
@@ -216,10 +224,15 @@ export class TicketScanner extends LitElement {
   /** Scanner guns that type the code: heard anywhere on the page while scanning. */
   private readonly wedge = new KeyboardWedge(document, { onScan: (code) => void this.scan(code) });
   private wedgeListening = false;
+  private readonly feedback = new VerdictFeedback();
+  /** Audio may start only after a gesture: the first tap or key in the scanner allows it. */
+  private readonly unlockAudio = () => this.feedback.unlock();
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onBrowserOnline);
+    this.addEventListener('pointerdown', this.unlockAudio);
+    this.addEventListener('keydown', this.unlockAudio);
     // Moved in the page: start again (a first connection starts from willUpdate).
     if (this.hasUpdated) {
       this.configKey = '';
@@ -230,6 +243,9 @@ export class TicketScanner extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onBrowserOnline);
+    this.removeEventListener('pointerdown', this.unlockAudio);
+    this.removeEventListener('keydown', this.unlockAudio);
+    this.feedback.close();
     this.listenForScannerGuns(false);
     this.stopWork();
     this.run++;
@@ -307,6 +323,14 @@ export class TicketScanner extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed as Map<string, unknown>).has('session')) {
+      const before = (changed as Map<string, unknown>).get('session') as StoredSession | undefined;
+      // Another person, or nobody: the last scans and the tally were theirs, not the next one's.
+      if (before?.username !== this.session?.username) {
+        this.recent = [];
+        this.tally = { admitted: 0, refused: 0 };
+      }
+    }
     const key = [this.apiBase, this.clientId, this.productionId, this.performanceId, this.mode, this.timeZone].join('\u0000');
     if (key === this.configKey) return;
     const previous = this.configKey;
@@ -734,6 +758,9 @@ export class TicketScanner extends LitElement {
       message: `${m.verdicts[shown.verdict]}: ${shown.reason ?? m.verdictHints[shown.verdict]}`,
       scannedAt: shown.scannedAt,
     };
+    this.feedback.play(shown.verdict, { sound: this.soundOn, vibration: true });
+    this.recent = [detail, ...this.recent].slice(0, RECENT_SCANS);
+    this.tally = shown.verdict === 'valid' ? { ...this.tally, admitted: this.tally.admitted + 1 } : { ...this.tally, refused: this.tally.refused + 1 };
     this.dispatchEvent(new WidgetEvent<TicketScanDetail>('ticket-scan', detail));
     return detail;
   }
@@ -1094,8 +1121,32 @@ export class TicketScanner extends LitElement {
         </div>
         ${this.entryError ? html`<p id="barcode-problem" class="field-problem" role="alert">${this.entryError}</p>` : nothing}
       </form>
+      ${this.renderRecent(m, locale)}
       ${this.mode === 'online' ? nothing : this.renderCache(m, locale)}
     </div>`;
+  }
+
+  /** The last scans and this session's tally, with the sound toggle. */
+  private renderRecent(m: ScannerMessages, locale: string) {
+    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+    const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(at);
+    return html`<section part="history" class="history" aria-labelledby="recent-title">
+      <div class="history-head">
+        <h3 id="recent-title">${m.recentScans}</h3>
+        <button type="button" class="sound" aria-pressed=${this.soundOn ? 'true' : 'false'} @click=${() => (this.soundOn = !this.soundOn)}>${m.sound}</button>
+      </div>
+      <p class="tally">${m.sessionTally(number(this.tally.admitted), number(this.tally.refused))}</p>
+      ${this.recent.length
+        ? html`<ol class="recent">
+            ${this.recent.map(
+              (scan) => html`<li data-verdict=${scan.verdict}>
+                <span class="mark" aria-hidden="true"></span><span class="what">${m.verdicts[scan.verdict]}</span>
+                <code>${scan.barcode}</code> <time datetime=${new Date(scan.scannedAt).toISOString()}>${time(scan.scannedAt)}</time>
+              </li>`,
+            )}
+          </ol>`
+        : nothing}
+    </section>`;
   }
 
   private renderContext(m: ScannerMessages, locale: string) {
