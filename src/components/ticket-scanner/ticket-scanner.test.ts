@@ -370,6 +370,22 @@ describe('<ticket-scanner>', () => {
       expect((await mock.received<{ barcode: string }>('scans')).map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
     });
 
+    it('never shows the patron name with hide-patron-names', async () => {
+      const el = await atTheDoor({ mode: 'online' });
+      await signIn(el);
+      const [first, second] = await tickets('valid', 2);
+      let verdict = await scanAndWait(el, first!.barcode);
+      const name = verdict.querySelector('.facts dd')!.textContent!.trim();
+      expect(text(verdict.querySelector('.facts'))).to.match(new RegExp(`^Name${name}`));
+      expect(text(verdict.querySelector('.vendor-message'))).to.contain(name); // AudienceView's banner names them too
+
+      el.setAttribute('hide-patron-names', '');
+      verdict = await scanAndWait(el, second!.barcode);
+      expect(verdict.dataset.verdict).to.equal('valid');
+      expect(text(verdict.querySelector('.facts'))).to.match(/^Section.+Seat.+Scanned\d+ of \d+$/);
+      expect(verdict.querySelector('.vendor-message')).to.equal(null);
+    });
+
     it('tells duplicate, invalid and unknown tickets apart', async () => {
       const el = await atTheDoor({ mode: 'online' });
       await signIn(el);
@@ -485,6 +501,22 @@ describe('<ticket-scanner>', () => {
       expect(text($(el, 'label[for="download-progress"]'))).to.equal('Downloading tickets');
       await until(el, () => !$(el, '[part="progress"]'), 'the refresh did not finish');
       expect(await requestsTo('/cache/validTickets')).to.have.length(2);
+    });
+
+    it('asks the browser to keep its storage (persist) before downloading tickets', async () => {
+      let asked = 0;
+      const persist = Object.getOwnPropertyDescriptor(StorageManager.prototype, 'persist')!;
+      Object.defineProperty(navigator.storage, 'persist', { configurable: true, value: async () => (asked++, true) });
+      try {
+        const el = await atTheDoor();
+        expect(asked).to.equal(0);
+        await signIn(el);
+        await cacheReady(el);
+        expect(asked).to.be.greaterThan(0);
+      } finally {
+        delete (navigator.storage as { persist?: unknown }).persist;
+        Object.defineProperty(StorageManager.prototype, 'persist', persist);
+      }
     });
 
     it('refreshes the downloaded tickets in the background while online', async () => {

@@ -160,6 +160,8 @@ export class TicketScanner extends LitElement {
   @property({ attribute: 'performance-id' }) performanceId = '';
   /** `auto` (default): online, offline by itself when AudienceView fails or is slow; `online`: never the cache; `offline`: never asks AudienceView for a verdict. */
   @property() mode: ScannerMode = 'auto';
+  /** Never show patron names on screen (a venue's privacy setting for a door in full view of the queue). */
+  @property({ type: Boolean, attribute: 'hide-patron-names' }) hidePatronNames = false;
   /** The venue's IANA time zone, for performance and cache times (the scanning API gives none). */
   @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
   /** BCP 47 locale; default the nearest `lang`, then the browser's. */
@@ -851,6 +853,8 @@ export class TicketScanner extends LitElement {
     const session = this.session;
     const filter = this.filter;
     if (!session || !filter || this.mode === 'online') return;
+    // The downloaded tickets and the queue must survive the browser's clean-ups on a full phone.
+    void navigator.storage?.persist?.().catch(() => false);
     this.downloadController?.abort();
     const controller = new AbortController();
     this.downloadController = controller;
@@ -1180,7 +1184,7 @@ export class TicketScanner extends LitElement {
   private renderVerdict(v: ShownVerdict, m: ScannerMessages, locale: string) {
     const number = (n: number) => new Intl.NumberFormat(locale).format(n);
     const rows: Array<[string, string]> = [];
-    if (v.name) rows.push([m.name, v.name]);
+    if (v.name && !this.hidePatronNames) rows.push([m.name, v.name]);
     if (v.section) rows.push([m.section, v.section]);
     if (v.seat) rows.push([m.seat, v.seat]);
     if (v.ticketsScanned !== undefined && v.ticketsSold !== undefined) rows.push([m.scanned, m.scannedOfSold(number(v.ticketsScanned), number(v.ticketsSold))]);
@@ -1191,7 +1195,7 @@ export class TicketScanner extends LitElement {
         <p class="verdict-hint">${m.verdictHints[v.verdict]}</p>
         ${v.offline ? html`<p class="offline-mark"><strong>${m.checkedOffline}</strong>${v.reason ? html` · ${v.reason}` : nothing}</p>` : nothing}
         ${rows.length ? html`<dl class="facts">${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>` : nothing}
-        ${v.vendorHtml
+        ${v.vendorHtml && !this.hidePatronNames // AudienceView's banner names the patron
           ? html`<div class="vendor-message">${vendorHtml(v.vendorHtml)}</div>`
           : html`${v.performance ? html`<p class="performance">${v.performance}</p>` : nothing}${!v.offline && v.reason ? html`<p class="reason">${v.reason}</p>` : nothing}`}
         <p class="meta"><code>${v.barcode}</code> · <time datetime=${new Date(v.scannedAt).toISOString()}>${this.time(v.scannedAt, locale, true)}</time></p>
