@@ -103,6 +103,8 @@ const PASSWORD_WARNING_DAYS = 14;
 const MAX_BARCODE_LENGTH = 200;
 /** How many of the last scans stay listed under the entry field. */
 const RECENT_SCANS = 8;
+/** The same code read again by a device within this time is one read. */
+const REREAD_WINDOW_MS = 2000;
 
 /**
  * The door app for AudienceView Professional: door staff sign in, choose what they scan (client →
@@ -224,7 +226,9 @@ export class TicketScanner extends LitElement {
   private focusAfterRender?: string;
   private readonly onBrowserOnline = () => void this.probe();
   /** Scanner guns that type the code: heard anywhere on the page while scanning. */
-  private readonly wedge = new KeyboardWedge(document, { onScan: (code) => void this.scan(code) });
+  private readonly wedge = new KeyboardWedge(document, { onScan: (code) => void this.scanFromDevice(code) });
+  /** The last code a device read, and when: a gun or camera that reads a ticket twice counts it once. */
+  private lastDeviceRead?: { code: string; at: number };
   private wedgeListening = false;
   private readonly feedback = new VerdictFeedback();
   /** Audio may start only after a gesture: the first tap or key in the scanner allows it. */
@@ -880,6 +884,19 @@ export class TicketScanner extends LitElement {
         this.download = undefined;
       }
     }
+  }
+
+  /**
+   * A code from a scanner gun (and the camera, later). Devices often read one ticket twice in a
+   * row; the same code within `REREAD_WINDOW_MS` is that, not a second scan. Staff who mean to
+   * check a ticket again type it, or wait a moment.
+   */
+  private scanFromDevice(code: string): Promise<TicketScanDetail | undefined> {
+    const now = Date.now();
+    const last = this.lastDeviceRead;
+    this.lastDeviceRead = { code, at: now };
+    if (last && last.code === code && now - last.at < REREAD_WINDOW_MS) return Promise.resolve(undefined);
+    return this.scan(code);
   }
 
   private listenForScannerGuns(listen: boolean): void {
