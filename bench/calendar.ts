@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { makePerformance } from '../test/fixtures/performance.js';
 import { bundle } from './bundle.js';
+import { median } from './stats.js';
 import type { Performance } from '../src/api/audienceview/types.js';
 import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
 
@@ -128,7 +129,6 @@ interface RenderTimes {
   shown: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchCalendar(): Promise<void> {
   const [ours, fullCalendar] = await Promise.all([

@@ -16,6 +16,7 @@ import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
 import { request } from '../src/api/request.js';
 import { bundle } from './bundle.js';
+import { summarize } from './stats.js';
 import { benchCalendar } from './calendar.js';
 import { benchScanner } from './scanner.js';
 import { mockScenarios } from './mock-scenarios.js';
@@ -24,15 +25,6 @@ import { mockScenarios } from './mock-scenarios.js';
 async function gzipSize(contents: string, label: string): Promise<{ label: string; minified: number; gzip: number }> {
   const { entry } = await bundle({ contents });
   return { label, minified: entry.minified, gzip: entry.gzip };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function summarize(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
 async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {

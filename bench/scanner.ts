@@ -16,6 +16,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { startMockServer } from '../mock/server.js';
 import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
 import { bundle } from './bundle.js';
+import { median } from './stats.js';
 import type { ScannableTicket } from '../src/api/audienceview/types.js';
 
 const TICKETS = 100_000;
@@ -138,7 +139,6 @@ function sample<T>(items: T[], count: number, seed = 7): T[] {
   return copy.slice(0, count);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 

@@ -126,6 +126,11 @@ export function isWidgetError(error: unknown): error is WidgetError {
   return error instanceof Error && WIDGET_ERROR_NAMES.has(error.name);
 }
 
+/** Whatever was thrown, as an Error (a rejected promise may carry a string or anything). */
+export function asError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
+}
+
 /** The caller cancelled (a newer request replaced this one): not a failure to show anyone. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

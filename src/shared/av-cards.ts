@@ -9,7 +9,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, type PublicQuery } from '../api/audienceview/public.js';
 import type { PublicApiMessage, PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
-import { isAbortError } from '../api/errors.js';
+import { asError, isAbortError } from '../api/errors.js';
 import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE } from './av-performance.js';
 import { renderErrorView } from './error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from './events.js';
@@ -81,7 +81,7 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
       } catch (cause) {
         // A replaced request is not a failure anyone should hear about.
         if (signal.aborted || isAbortError(cause)) throw cause;
-        const error = cause instanceof Error ? cause : new Error(String(cause));
+        const error = asError(cause);
         this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('av-error', { error }));
         throw error;
       }
@@ -111,7 +111,7 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
     return this.data.render({
       initial: () => renderSkeleton(m.loading, this.skeletonCount),
       pending: () => renderSkeleton(m.loading, this.skeletonCount),
-      error: (error) => renderErrorView(error instanceof Error ? error : new Error(String(error)), { locale, vendorName: 'AudienceView', onRetry: () => this.reload() }),
+      error: (error) => renderErrorView(asError(error), { locale, vendorName: 'AudienceView', onRetry: () => this.reload() }),
       complete: (answer) => html`${renderWarnings(answer, m.warnings)}${this.renderAnswer(answer, locale)}`,
     });
   }

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE } from '../../api/audienceview/public.js';
 import type { CalendarResponse, Performance, PublicApiMessage } from '../../api/audienceview/types.js';
-import { ConfigError, isAbortError } from '../../api/errors.js';
+import { asError, ConfigError, isAbortError } from '../../api/errors.js';
 import {
   checkAudienceViewAttributes,
   DEFAULT_PURCHASE_URL,
@@ -284,7 +284,7 @@ export class AvCalendar extends LitElement {
         // A failed background refresh leaves the month from memory on screen.
         if (cached) return;
         this.loading = false;
-        this.error = error instanceof Error ? error : new Error(String(error));
+        this.error = asError(error);
         this.dispatchError(this.error);
       },
     );

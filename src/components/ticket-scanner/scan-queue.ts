@@ -16,7 +16,7 @@
  * marker record and one range delete, not a write per scan (10,000 scans went from ~13 s to the
  * figure `npm run bench` prints).
  */
-import { VendorError } from '../../api/errors.js';
+import { asError, VendorError } from '../../api/errors.js';
 import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../api/audienceview/scanning.js';
 import type { SyncScanFailure } from '../../api/audienceview/types.js';
 import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type QueueKey, type QueueRecord, type SentBatch } from './scanner-db.js';
@@ -155,7 +155,7 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
       settled += batch.scans.length;
     }
   } catch (error) {
-    report.stoppedBy = error instanceof Error ? error : new Error(String(error));
+    report.stoppedBy = asError(error);
   }
   // Counted again: scans made meanwhile are pending too. If the database is gone, an estimate.
   report.pending = db ? await countPending(db).catch(() => Math.max(0, queued - settled)) : 0;

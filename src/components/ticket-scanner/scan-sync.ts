@@ -6,7 +6,7 @@
  * Replays never overlap (see scan-queue.ts), and nothing here throws into the page.
  */
 import type { ScanningSession } from '../../api/audienceview/scanning.js';
-import { VendorError } from '../../api/errors.js';
+import { asError, VendorError } from '../../api/errors.js';
 import { pendingCount, replayPendingScans, type SyncReport } from './scan-queue.js';
 
 export const SYNC_TAG = 'ticket-scanner-sync';
@@ -73,7 +73,7 @@ export class ScanSync {
       report = await replayPendingScans(session, { timeoutMs: this.options.timeoutMs, batchSize: this.options.batchSize });
     } catch (error) {
       // replayPendingScans reports its failures; this is the database itself failing.
-      report = { acknowledged: 0, failed: [], pending: await pendingCount().catch(() => 0), stoppedBy: error instanceof Error ? error : new Error(String(error)) };
+      report = { acknowledged: 0, failed: [], pending: await pendingCount().catch(() => 0), stoppedBy: asError(error) };
     }
     if (report.pending > 0 && !needsSignIn(report.stoppedBy)) void requestBackgroundSync();
     this.tell(report);

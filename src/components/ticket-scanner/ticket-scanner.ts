@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE } from '../../api/audienceview/public.js';
 import { authenticate, filterOptions, invalidateToken, validateTicket, validateToken, type TicketValidation } from '../../api/audienceview/scanning.js';
 import type { FilterOptionsClient } from '../../api/audienceview/types.js';
-import { ConfigError, HttpError, isAbortError, VendorError } from '../../api/errors.js';
+import { asError, ConfigError, HttpError, isAbortError, VendorError } from '../../api/errors.js';
 import { DEFAULT_TIME_ZONE } from '../../shared/av-performance.js';
 import { avThemeStyles } from '../../shared/av-theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
@@ -1149,20 +1149,18 @@ export class TicketScanner extends LitElement {
 
   /** The last scans and this session's tally, with the sound toggle. */
   private renderRecent(m: ScannerMessages, locale: string) {
-    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
-    const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(at);
     return html`<section part="history" class="history" aria-labelledby="recent-title">
       <div class="history-head">
         <h3 id="recent-title">${m.recentScans}</h3>
         <button type="button" class="sound" aria-pressed=${this.soundOn ? 'true' : 'false'} @click=${() => (this.soundOn = !this.soundOn)}>${m.sound}</button>
       </div>
-      <p class="tally">${m.sessionTally(number(this.tally.admitted), number(this.tally.refused))}</p>
+      <p class="tally">${m.sessionTally(formatCount(this.tally.admitted, locale), formatCount(this.tally.refused, locale))}</p>
       ${this.recent.length
         ? html`<ol class="recent">
             ${this.recent.map(
               (scan) => html`<li data-verdict=${scan.verdict}>
                 <span class="mark" aria-hidden="true"></span><span class="what">${m.verdicts[scan.verdict]}</span>
-                <code>${scan.barcode}</code> <time datetime=${new Date(scan.scannedAt).toISOString()}>${time(scan.scannedAt)}</time>
+                <code>${scan.barcode}</code> <time datetime=${new Date(scan.scannedAt).toISOString()}>${this.time(scan.scannedAt, locale, true)}</time>
               </li>`,
             )}
           </ol>`
@@ -1199,12 +1197,11 @@ export class TicketScanner extends LitElement {
   }
 
   private renderVerdict(v: ShownVerdict, m: ScannerMessages, locale: string) {
-    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
     const rows: Array<[string, string]> = [];
     if (v.name && !this.hidePatronNames) rows.push([m.name, v.name]);
     if (v.section) rows.push([m.section, v.section]);
     if (v.seat) rows.push([m.seat, v.seat]);
-    if (v.ticketsScanned !== undefined && v.ticketsSold !== undefined) rows.push([m.scanned, m.scannedOfSold(number(v.ticketsScanned), number(v.ticketsSold))]);
+    if (v.ticketsScanned !== undefined && v.ticketsSold !== undefined) rows.push([m.scanned, m.scannedOfSold(formatCount(v.ticketsScanned, locale), formatCount(v.ticketsSold, locale))]);
     return html`<section part="verdict" class="verdict ${this.verdictSettled ? 'settled' : ''}" data-verdict=${v.verdict} ?data-offline=${v.offline} aria-labelledby="verdict-title">
       <span class="icon" aria-hidden="true">${VERDICT_ICONS[v.verdict]}</span>
       <div class="verdict-body">
@@ -1233,7 +1230,6 @@ export class TicketScanner extends LitElement {
     const cache = sameFilter(this.cache?.filter, this.filter) ? this.cache : undefined;
     const download = this.download;
     const stale = cache && (this.connection() === 'offline' || Date.now() - cache.downloadedAt > this.cacheRefreshMs);
-    const number = (n: number) => new Intl.NumberFormat(locale).format(n);
     return html`<section part="cache" class="cache" aria-labelledby="cache-title">
       <h2 id="cache-title">${m.cacheTitle}</h2>
       ${download
@@ -1245,11 +1241,11 @@ export class TicketScanner extends LitElement {
               max=${download.totalBytes ?? nothing}
               value=${download.totalBytes ? download.bytes : nothing}
             ></progress>
-            <span class="count">${m.downloaded(number(download.tickets))}</span>
+            <span class="count">${m.downloaded(formatCount(download.tickets, locale))}</span>
           </div>`
         : nothing}
       ${cache
-        ? html`<p class="cache-info">${m.cacheFrom(this.time(cache.downloadedAt, locale), number(cache.tickets))}</p>
+        ? html`<p class="cache-info">${m.cacheFrom(this.time(cache.downloadedAt, locale), formatCount(cache.tickets, locale))}</p>
             ${stale ? html`<p class="stale">${m.cacheStale}</p>` : nothing}`
         : download
           ? nothing
@@ -1287,6 +1283,10 @@ export class TicketScanner extends LitElement {
   }
 }
 
+function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
 /** Text and icon, not colour alone: a tick, a double tick, a cross, a question mark. */
 const icon = (path: string) =>
   svg`<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"><path d=${path} /></svg>`;
@@ -1302,10 +1302,6 @@ function isConnectivityError(error: unknown): boolean {
   const name = (error as Error | undefined)?.name;
   if (name === 'NetworkError' || name === 'TimeoutError' || name === 'ParseError') return true;
   return error instanceof HttpError && (error.status >= 500 || error.status === 429 || error.status === 408);
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The steps of a choice that are decided, for `initialChoice` to keep. */
