@@ -272,6 +272,12 @@ describe('<av-calendar>', () => {
   });
 
   describe('navigation', () => {
+    it('opens on the venue\'s current month without writing a month attribute onto the page\'s tag', async () => {
+      const el = await calendar(mock, { view: 'month' });
+      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('March 2027');
+      expect(el.hasAttribute('month')).to.equal(false);
+    });
+
     it('moves with next, previous and today, reflects month and fires av-month-change', async () => {
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
       const title = () => root(el).querySelector('[part~="title"]')!.textContent;

@@ -110,7 +110,7 @@ export class AvCalendar extends LitElement {
   /** Only this department's performances. */
   @property({ attribute: 'department-id' }) departmentId = '';
   /** The month shown, `YYYY-MM`; default the current month at the venue. Reflects navigation. */
-  @property({ reflect: true }) month = '';
+  @property({ reflect: true }) month?: string;
   /** `month` (grid), `list`, or `auto`: the list when the element is narrower than 36rem. */
   @property() view: CalendarView = 'auto';
   /** The venue's IANA time zone: every date and time is its wall clock. */
