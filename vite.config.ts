@@ -8,9 +8,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { createVendorBackend } from './mock/server.js';
-import { MOCK_UTICK_KEYS } from './mock/utick.js';
-import { signUtickRequest } from './src/api/utick/signature.js';
+import { createUtickProxyMount } from './mock/utick.js';
 import { minifyLitLiteralsPlugin } from './scripts/minify-literals.mjs';
+import { zxingWasmPlugin } from './scripts/zxing-wasm-plugin.mjs';
+import { serveBuiltScanner } from './vite.scanner.config.js';
 
 const root = import.meta.dirname;
 
@@ -29,22 +30,17 @@ function libraryEntries(): Record<string, string> {
 
 /**
  * Mounts the mock vendor backend at /mock on Vite's own server (dev and preview). Utick answers
- * only signed requests, and a browser must never hold the key, so /mock/utick-signed stands in
- * for the venue's signing proxy: it signs with the mock's demo keys and passes the request on.
+ * only signed requests, and a browser must never hold the key, so the package's real signing
+ * proxy runs at /mock/utick-proxy, with the mock's demo keys.
  */
 function mockVendorBackend(): Plugin {
   const backend = createVendorBackend();
+  const utickProxy = createUtickProxyMount(backend, (req) => `http://127.0.0.1:${req.socket.localPort}/mock`);
   type Handler = (req: any, res: any) => void;
   const mount = (middlewares: { use(path: string, handler: Handler): void }) => {
-    middlewares.use('/mock/utick-signed', (req, res) => {
-      const pathAndQuery = req.url ?? '/';
-      void signUtickRequest({ ...MOCK_UTICK_KEYS, method: req.method ?? 'GET', pathAndQuery }).then((headers) => {
-        for (const [name, value] of Object.entries(headers)) req.headers[name.toLowerCase()] = value;
-        req.url = `/utick${pathAndQuery}`;
-        return backend.handle(req, res);
-      });
+    middlewares.use('/mock', (req, res) => {
+      if (!utickProxy(req, res)) void backend.handle(req, res);
     });
-    middlewares.use('/mock', (req, res) => void backend.handle(req, res));
   };
   return {
     name: 'mock-vendor-backend',
@@ -57,11 +53,12 @@ export default defineConfig(({ command }) =>
   command === 'serve'
     ? {
         root: resolve(root, 'demo'),
-        plugins: [mockVendorBackend()],
+        // /scanner/: the installable app as built (`npm start` builds it first), precache list and all.
+        plugins: [mockVendorBackend(), serveBuiltScanner()],
         server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', fs: { allow: [root] } },
       }
     : {
-        plugins: [minifyLitLiteralsPlugin() as Plugin],
+        plugins: [minifyLitLiteralsPlugin() as Plugin, zxingWasmPlugin()],
         build: {
           outDir: resolve(root, 'dist'),
           emptyOutDir: true,

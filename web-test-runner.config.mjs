@@ -5,9 +5,13 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+import { scannerAppServer } from './test/app/app-server.mjs';
+import { secondPagePlugin } from './test/app/page-commands.mjs';
 
 export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 let mock;
+// The installable scanner at /scanner/ of the test server (built on first use), talking to the mock.
+const scannerApp = scannerAppServer(() => mock.origin);
 
 /** One plain closing line, `Tests: N passed, N failed, N skipped`, for people and CI logs alike. */
 function summaryLine() {
@@ -45,7 +49,20 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryLine()],
+  middleware: [scannerApp.middleware],
   plugins: [
+    secondPagePlugin(),
+    scannerApp.plugin,
+    {
+      // Workbox's modules read process.env.NODE_ENV, which a bundler replaces: served unbundled
+      // (sw.ts in its tests) they get the production value.
+      name: 'workbox-node-env',
+      transform(context) {
+        if (context.path.includes('/node_modules/workbox-') && typeof context.body === 'string') {
+          return { body: context.body.replaceAll('process.env.NODE_ENV', '"production"') };
+        }
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     {
       name: 'mock-vendor-backend',
@@ -53,7 +70,7 @@ export default {
         mock = await startMockServer();
       },
       async serverStop() {
-        await mock?.close();
+        await Promise.all([mock?.close(), scannerApp.stop()]);
       },
     },
   ],
@@ -67,12 +84,30 @@ export default {
 </html>`,
   // The browser runs in Tokyo: every venue-time assertion then proves itself against a zone far
   // from the venue's (America/New_York, America/Los_Angeles in the mock and tests).
-  browsers: [
+  browsers: [freshContextPerFile(
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(), env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
       // A browser context per test page: files run side by side, and IndexedDB, service workers
       // and Web Locks are per origin (the scanner's database must not be shared between files).
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
-  ],
+  )],
 };
+
+/**
+ * The runner keeps a finished file's page for the next file, so storage (localStorage, IndexedDB,
+ * caches, service workers) would carry over from one file to another. Closing the page's context
+ * after each file gives every file a browser of its own. (Reaches into the launcher's page pool:
+ * @web/test-runner-chrome 0.18 has no option for it.)
+ */
+function freshContextPerFile(launcher) {
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const page = launcher.activePages.get(sessionId);
+    const result = await stopSession(sessionId);
+    launcher.inactivePages = launcher.inactivePages.filter((p) => p !== page);
+    await page?.puppeteerPage.browserContext().close().catch(() => undefined);
+    return result;
+  };
+  return launcher;
+}

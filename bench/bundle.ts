@@ -39,11 +39,15 @@ function weigh(name: string, contents: Uint8Array, text: string): BundledFile {
   return { name, text, minified: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
 }
 
+/** Lit itself: left out (`external`) to weigh what an element adds to a page that already has Lit. */
+export const LIT_PACKAGES = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
+
 /**
  * Bundles module source written inline (`contents`, resolved from the project root) or, with code
  * splitting, a module file (`entry`, relative to the project root) and the chunks it loads lazily.
+ * `external` packages are left out (imported, not bundled).
  */
-export async function bundle(source: { contents: string } | { entry: string }): Promise<Bundle> {
+export async function bundle(source: { contents: string } | { entry: string }, options: { external?: string[] } = {}): Promise<Bundle> {
   const split = 'entry' in source;
   const result = await build({
     ...(split ? { entryPoints: [resolve(root, source.entry)], splitting: true, outdir: '/bundle', entryNames: 'entry', chunkNames: '[name]-[hash]' } : { stdin: { contents: source.contents, resolveDir: root, loader: 'ts' } }),
@@ -56,6 +60,7 @@ export async function bundle(source: { contents: string } | { entry: string }): 
     metafile: true,
     logLevel: 'silent',
     tsconfig: resolve(root, 'tsconfig.json'),
+    external: options.external ?? [],
     plugins: [litLiterals],
   });
   const files = result.outputFiles.map((f) => weigh(f.path.split('/').pop()!, f.contents, f.text));
@@ -65,7 +70,7 @@ export async function bundle(source: { contents: string } | { entry: string }): 
   const key = (name: string) => Object.keys(outputs).find((k) => k.endsWith(`/${name}`))!;
   const eager = new Set<string>(['entry.js']);
   for (const name of eager) {
-    for (const imported of outputs[key(name)]!.imports) if (imported.kind === 'import-statement') eager.add(imported.path.split('/').pop()!);
+    for (const imported of outputs[key(name)]!.imports) if (imported.kind === 'import-statement' && !imported.external) eager.add(imported.path.split('/').pop()!);
   }
   const loaded = files.filter((f) => eager.has(f.name));
   const entry = loaded.find((f) => f.name === 'entry.js')!;

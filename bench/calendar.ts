@@ -5,14 +5,11 @@
  *   already loaded (ours from its month cache, FullCalendar with its events in memory).
  * The month's data is generated here and served from loopback, so the figures are rendering, not network.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import puppeteer from 'puppeteer-core';
 import { makePerformance } from '../test/fixtures/performance.js';
 import { bundle } from './bundle.js';
 import { median } from './stats.js';
 import type { Performance } from '../src/api/audienceview/types.js';
-import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
+import { openBenchBrowser } from './browser.js';
 
 const PERFORMANCES = 1000;
 const RUNS = 7;
@@ -153,13 +150,8 @@ export async function benchCalendar(): Promise<void> {
   const events = Object.values(festivalMonth(PERFORMANCES).performancesByDateDisplay)
     .flat()
     .map((p) => ({ id: String(p.performanceId), title: p.productionName, start: `2027-03-${p.performanceDate.slice(3, 5)}T${p.performanceTime24}` }));
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://bench');
-    const send = (type: string, body: string) => {
-      res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' });
-      res.end(body);
-    };
-    if (req.method === 'OPTIONS') return send('text/plain', '');
+  const send = (type: string, body: string) => ({ type, body });
+  const { origin, browser, close } = await openBenchBrowser((url) => {
     if (url.pathname === '/') return send('text/html', PAGE);
     if (url.pathname === '/av-calendar.js') return send('text/javascript', ours.entry.text);
     const chunk = [...ours.lazy, ...(ours.shared ?? [])].find((f) => url.pathname === `/${f.name}`);
@@ -168,11 +160,8 @@ export async function benchCalendar(): Promise<void> {
     // The calendar asks the season once to hide deleted and unfinished productions; none here.
     if (url.pathname.startsWith('/av/public/series/')) return send('application/json', JSON.stringify({ seriesInformation: [] }));
     if (url.pathname.startsWith('/av/public/calendar/')) return send('application/json', url.searchParams.get('month') === '3' ? march : JSON.stringify(emptyMonth));
-    res.writeHead(404).end();
+    return undefined;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs(), headless: true });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 1000 });
@@ -206,7 +195,6 @@ export async function benchCalendar(): Promise<void> {
     console.log(`  ${goal('grid first render', ours((r) => r.firstRender), 50)}; ${goal('switch to a loaded month', ours((r) => r.cachedSwitch), 16)}`);
     console.log(`  ratios ours / FullCalendar: first render ${(ours((r) => r.firstRender) / theirs((r) => r.firstRender)).toFixed(2)}, switch ${(ours((r) => r.cachedSwitch) / theirs((r) => r.cachedSwitch)).toFixed(2)}`);
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }

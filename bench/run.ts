@@ -11,6 +11,11 @@
  * 4. <av-calendar> against FullCalendar: size, and rendering 1,000 performances (calendar.ts).
  * 5. <ticket-scanner>'s offline core: 100,000 tickets downloaded and stored, offline verdicts,
  *    replaying 10,000 queued scans (scanner.ts).
+ * 6. <ticket-scanner>'s camera: size without the decoder against html5-qrcode, the decoder's size,
+ *    and decode time per 640×480 frame (QR, Code 128) against jsQR and @zxing/library (decoder.ts).
+ * 7. Utick: <utick-stream-gate> and <utick-pack-list> sizes without and with Lit, and the signing
+ *    proxy's added latency per request against the mock Utick (utick.ts).
+ * 8. Vista: <vista-member-login> and <vista-ticket-redemption> sizes without and with Lit (vista.ts).
  */
 import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
@@ -19,6 +24,9 @@ import { bundle } from './bundle.js';
 import { summarize } from './stats.js';
 import { benchCalendar } from './calendar.js';
 import { benchScanner } from './scanner.js';
+import { benchDecoder } from './decoder.js';
+import { benchUtick } from './utick.js';
+import { benchVista } from './vista.js';
 import { mockScenarios } from './mock-scenarios.js';
 
 
@@ -100,3 +108,9 @@ console.log('');
 await benchCalendar();
 console.log('');
 await benchScanner();
+console.log('');
+await benchDecoder();
+console.log('');
+await benchUtick();
+console.log('');
+await benchVista();

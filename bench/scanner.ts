@@ -9,12 +9,10 @@
  * - replay of 10,000 queued scans in batches of 500, against one bare `syncScans` request
  *   carrying all of them (no batches, no durable marks: the unsafe way).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { startMockServer } from '../mock/server.js';
-import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
+import { openBenchBrowser } from './browser.js';
 import { bundle } from './bundle.js';
 import { median } from './stats.js';
 import type { ScannableTicket } from '../src/api/audienceview/types.js';
@@ -150,16 +148,11 @@ export async function benchScanner(): Promise<void> {
       export { authenticate, authorizationHeader, syncScans } from './src/api/audienceview/scanning.ts';`,
   });
   const mock = await startMockServer();
-  const server = createServer((req, res) => {
-    const send = (type: string, body: string) => res.writeHead(200, { 'content-type': type }).end(body);
-    if (req.url === '/') return send('text/html', PAGE);
-    if (req.url === '/scanner.js') return send('text/javascript', code.entry.text);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Queueing 10,000 scans one by one takes longer than puppeteer's default 3 minutes per call on a slow disk.
-  const browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs(), headless: true, protocolTimeout: 15 * 60_000 });
+  const { origin, browser, close } = await openBenchBrowser(
+    (url) => (url.pathname === '/' ? { type: 'text/html', body: PAGE } : url.pathname === '/scanner.js' ? { type: 'text/javascript', body: code.entry.text } : undefined),
+    // Queueing 10,000 scans one by one takes longer than puppeteer's default 3 minutes per call on a slow disk.
+    { protocolTimeout: 15 * 60_000 },
+  );
   try {
     const { apiBase, gala, clock } = await galaWorld(mock.origin, 'bench-scanner');
     const all = await galaTickets(apiBase, gala); // also warms the mock's ticket JSON
@@ -219,8 +212,7 @@ export async function benchScanner(): Promise<void> {
     console.log(`    ratio ours / peer ${(replay.ms / bare.ms).toFixed(2)}`);
     console.log(`    queueing them (${REPLAYED.toLocaleString('en')} offline verdicts, one after another) took ${seconds(queued.ms)}: ${(queued.ms / REPLAYED).toFixed(2)} ms a scan`);
   } finally {
-    await browser.close();
-    server.close();
+    await close();
     await mock.close();
   }
 }

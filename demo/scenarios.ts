@@ -10,8 +10,8 @@ import { createVistaMembersClient, createVistaRedemptionClient } from '../src/ap
 export const MOCK_ROOT = new URL('/mock', location.href).href;
 const AV = `${MOCK_ROOT}/audienceview`;
 const VISTA = `${MOCK_ROOT}/vista`;
-/** Utick through the demo server's stand-in for the venue's signing proxy (see vite.config.ts). */
-const UTICK = `${MOCK_ROOT}/utick-signed`;
+/** Utick through the real signing proxy, mounted by the demo server with the mock's keys (see vite.config.ts). */
+const UTICK = `${MOCK_ROOT}/utick-proxy`;
 
 const DOOR_MANAGER = { username: 'door@harbourlights.example', password: 'harbour-door-2027' };
 const MEMBER = { username: 'emma.janssens@example.com', password: 'Popcorn-2027' };

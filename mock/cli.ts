@@ -7,5 +7,6 @@ const mock = await startMockServer({ port });
 console.log(`Mock vendor backend on ${mock.origin}
   AudienceView  api-base="${mock.origin}/audienceview"
   Vista OCAPI   api-base="${mock.origin}/vista"
+  Utick         api-base="${mock.origin}/utick-proxy"   (the signing proxy, with the mock's demo keys)
   Utick upstream          ${mock.origin}/utick
   Control API             ${mock.origin}/__mock/health`);

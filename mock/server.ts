@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createMockBackend, type MockBackend, type WorldOptions } from './core.js';
 import { audienceview } from './audienceview.js';
 import { vista } from './vista.js';
-import { utick } from './utick.js';
+import { createUtickProxyMount, utick } from './utick.js';
 import { echo } from './echo.js';
 
 export const vendorModules = [audienceview, vista, utick, echo];
@@ -28,7 +28,11 @@ export interface RunningMock {
 export async function startMockServer(options: { port?: number; host?: string } & WorldOptions = {}): Promise<RunningMock> {
   const { port = 0, host = '127.0.0.1', ...world } = options;
   const backend = createVendorBackend(world);
-  const server = createServer((req, res) => void backend.handle(req, res));
+  // The real Utick signing proxy at /utick-proxy, in front of the mock Utick (see mock/utick.ts).
+  const utickProxy = createUtickProxyMount(backend, (req) => `http://${req.headers.host}`);
+  const server = createServer((req, res) => {
+    if (!utickProxy(req, res)) void backend.handle(req, res);
+  });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -28,7 +28,7 @@ export const UTICK_PACK_COUNT = 453;
 export const UTICK_IDS = {
   /** The seed's pack example, first in the list. */
   seedPack: '39815A69-6C58-7B1D-DA16-29A6D975D489',
-  /** A pack whose description carries `<img src=x onerror=…>`. */
+  /** A pack whose description carries `<img src=x onerror=…>`, and whose shop and image URLs are `javascript:`. */
   maliciousPack: 'B7E2C9A4-1F3D-4A8B-9C6E-2D5F8A1B3C7E',
   /** The seed's stream example: on demand, all dates null, published. */
   vodStream: '97B8994B-D521-A2C2-FA06-982B5F1DAFD2',
@@ -223,6 +223,8 @@ function makePack(worldSeed: number, index: number, now: number): UtickPack {
     // A hostile or careless back-office entry: must be sanitized before it reaches the DOM.
     description = `<p>Offre limitée !</p><img src=x onerror="alert('utick-xss')"><a href="javascript:alert(1)">Réserver</a>`;
   }
+  // The same careless entry in the links: an element must only ever link http(s) addresses.
+  const unsafeLinks = index === 1;
   const max = typeid === 10 ? 1 : pick(random, [4, 5, 6, 8, 10]);
   const min = typeid === 1 ? Math.min(max, 3) : 0;
   return {
@@ -233,8 +235,8 @@ function makePack(worldSeed: number, index: number, now: number): UtickPack {
     itemnb_min: index === 0 ? 0 : min,
     itemnb_max: index === 0 ? 10 : max,
     mainpackid: '',
-    shop_url: `${SHOP}/?pos=${posCode(v)}&module=PACKS&pack=${encodeURIComponent(id)}`,
-    image_url: `https://library.utick.be/packs/${id.toLowerCase()}.jpg`,
+    shop_url: unsafeLinks ? "javascript:alert('utick-xss')" : `${SHOP}/?pos=${posCode(v)}&module=PACKS&pack=${encodeURIComponent(id)}`,
+    image_url: unsafeLinks ? 'javascript:void(0)' : `https://library.utick.be/packs/${id.toLowerCase()}.jpg`,
   };
 }
 

@@ -24,12 +24,24 @@
  *   passed, refuses every code with -1. Attempts are recorded as `streamControl` without the code.
  *   An unknown stream answers 404 in the envelope; neither parameter, 400.
  * - Unknown stream status codes and ids that are not valid UUIDs are in the data on purpose.
+ * - Images: real ones live on `https://library.utick.be`; answers point at the mock's own
+ *   `/utick/library/...` instead (generated SVG posters, served without a signature, as a public
+ *   image host does), so demos and tests never leave the machine.
  *
  * Control endpoints (`/__mock/utick/...`): `GET keys` (MOCK_UTICK_KEYS), `GET ids` (notable pack
  * and stream ids, `UTICK_IDS`), `GET codes` (which access code or contact id gets which answer on
  * which stream at the world's clock), `GET|POST config` (see `UtickMockConfig`).
+ *
+ * The REAL signing proxy (src/proxy/utick) stands in front of each world's mock Utick at
+ * `/utick-proxy` (`/s/<world>/utick-proxy/catalogue/...`), signing with `MOCK_UTICK_KEYS` at the
+ * world's clock: elements in tests and the demo use it as their `api-base`, so every test that
+ * goes through it proves the proxy's signatures pass the mock's check. Any origin is allowed.
  */
-import type { FaultRule, MockRequest, MockResponse, VendorModule, World } from './core.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Hono } from 'hono';
+import type { FaultRule, MockBackend, MockRequest, MockResponse, VendorModule, World } from './core.js';
+import { createUtickProxy } from '../src/proxy/utick/app.js';
+import { utickProxyListener } from '../src/proxy/utick/node.js';
 import { verifyUtickSignature, type UtickKeyPair } from '../src/api/utick/signature.js';
 import { UTICK_MAX_LIMIT, type UtickControlCode, type UtickPack, type UtickPackDetails, type UtickStream } from '../src/api/utick/types.js';
 import { makeGrants, makePackDetails, makePacks, makeStreams, UTICK_IDS, type StreamGrants } from './utick-data.js';
@@ -89,6 +101,8 @@ export const utick: VendorModule<UtickMockState> = {
   },
 
   async handle(req, state, world) {
+    // Images are public files on Utick's library host, fetched by browsers without a signature.
+    if (req.method === 'GET' && req.path.startsWith('/library/')) return libraryImage(req.path);
     if (state.config.requireSignature) {
       const check = await verifyUtickSignature({
         headers: req.headers,
@@ -137,8 +151,10 @@ function route(req: MockRequest, state: UtickMockState, world: World): MockRespo
   }
   if (req.method !== 'GET') return /^\/catalogue\//.test(path) ? wrongMethod() : undefined;
 
-  const success = (response: unknown): MockResponse =>
-    state.config.envelope ? { status: 200, body: { success: true, response, error: null } } : { status: 200, body: response };
+  const success = (payload: unknown): MockResponse => {
+    const response = withMockImages(payload, req.vendorBase);
+    return state.config.envelope ? { status: 200, body: { success: true, response, error: null } } : { status: 200, body: response };
+  };
   const page = <T>(items: readonly T[]) => pageOf(req, items, success);
 
   if (/^\/catalogue\/packs\/?$/.test(path)) return page(state.packs);
@@ -158,6 +174,31 @@ function route(req: MockRequest, state: UtickMockState, world: World): MockRespo
   }
   // Unknown paths, `.../control` without its slash included: Utick's own 404.
   return /^\/catalogue\//.test(path) ? notFound('Not found') : undefined;
+}
+
+/** Where real images live; the mock serves its own there instead, so demos and tests need no network. */
+const UTICK_LIBRARY = 'https://library.utick.be';
+
+/** The answer with every image URL on the mock's own `/library` (the vendor root as the caller reached it). */
+function withMockImages(payload: unknown, vendorBase: string): unknown {
+  const text = JSON.stringify(payload);
+  return text.includes(UTICK_LIBRARY) ? JSON.parse(text.replaceAll(UTICK_LIBRARY, `${vendorBase}/library`)) : payload;
+}
+
+/** A generated poster for `/library/<kind>/<id>.jpg`: a colour from the id, the kind's name. */
+function libraryImage(path: string): MockResponse {
+  const [, , kind = 'packs', file = ''] = path.split('/');
+  let hash = 0;
+  for (const char of file) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const hue = hash % 360;
+  const label = kind === 'attractions' ? 'SPECTACLE' : 'UTICK PACK';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360" width="640" height="360">
+<rect width="640" height="360" fill="hsl(${hue} 40% 30%)"/>
+<circle cx="520" cy="70" r="150" fill="hsl(${(hue + 50) % 360} 60% 55%)" opacity="0.5"/>
+<circle cx="90" cy="330" r="110" fill="hsl(${(hue + 190) % 360} 55% 60%)" opacity="0.4"/>
+<text x="40" y="320" fill="#fff" font-family="system-ui, sans-serif" font-size="26" letter-spacing="4">${label}</text>
+</svg>`;
+  return { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }, body: svg };
 }
 
 function pageOf<T>(req: MockRequest, items: readonly T[], success: (response: unknown) => MockResponse): MockResponse {
@@ -276,4 +317,40 @@ function utickFault(rule: FaultRule): MockResponse | undefined {
     default:
       return undefined;
   }
+}
+
+/** `/utick-proxy`, after an optional world prefix. */
+const UTICK_PROXY_MOUNT = /^(\/s\/[A-Za-z0-9_-]{1,64})?\/utick-proxy(?=[/?]|$)/;
+
+/**
+ * Mounts the real signing proxy in front of the mock Utick of each world. Returns a Node handler
+ * that answers and returns true for the proxy's paths, false for anything else.
+ * `mockRoot(req)` is where the backend itself is reached (`http://127.0.0.1:8787`, or the demo's
+ * `http://127.0.0.1:5173/mock`): the proxy calls its world's Utick there, over HTTP, like a real one.
+ */
+export function createUtickProxyMount(backend: MockBackend, mockRoot: (req: IncomingMessage) => string): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // One proxy per world, so one test's throttled client never meets another's allowance.
+  const proxies = new WeakMap<World, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+  return (req, res) => {
+    const match = UTICK_PROXY_MOUNT.exec(req.url ?? '/');
+    if (!match) return false;
+    const prefix = match[1] ?? '';
+    const worldId = prefix ? prefix.slice(3) : undefined;
+    const world = backend.world(worldId);
+    let listener = proxies.get(world);
+    if (!listener) {
+      const app: Hono = createUtickProxy({
+        ...MOCK_UTICK_KEYS,
+        upstream: `${mockRoot(req)}${prefix}/utick`,
+        allowedOrigins: ['*'],
+        now: () => backend.world(worldId).now(),
+        log: false,
+      });
+      listener = utickProxyListener(app);
+      proxies.set(world, listener);
+    }
+    req.url = req.url!.slice(match[0].length) || '/';
+    void listener(req, res);
+    return true;
+  };
 }

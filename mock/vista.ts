@@ -26,9 +26,12 @@
  * - No member session: 401 "Member authentication required"; unknown or expired
  *   `LoyaltySessionToken` (or auth cookie): 403 "Loyalty Member Authentication Token Expired".
  * - Cookie sessions last as long as the refresh token would (the seed: the API refreshes the
- *   cookie itself), so the mock never expires them early. Their Path is the world's api-base
- *   path rather than `/`: every world shares the mock's one origin. They are `Partitioned` by
- *   default so a cross-site page keeps them (see `cookieAttributes`).
+ *   cookie itself), so the mock never expires them early. The HttpOnly session cookie's Path is
+ *   the world's api-base path rather than `/`: every world shares the mock's one origin. The
+ *   readable `vista-loyalty-member-is-authenticated` cookie has `Path=/`, as on the vendor's host,
+ *   so a page on the same host (the demo mounts the mock at /mock) can read it; only pages read
+ *   it, never the mock. Both are `Partitioned` by default so a cross-site page keeps them (see
+ *   `cookieAttributes`).
  * - `GET members/current` answers `{ member: {...} }`; `PATCH members/current` updates the name
  *   and email, and is refused (403/32005) for workstation sessions (the seed).
  * - AddTicketRedemptionCard answers an extra `ticketTypes` (the ticket types this card redeems
@@ -40,9 +43,11 @@
  * - SetShowtime replaces the showtime's tickets and answers `{ orderId, showtime: { id, tickets } }`.
  *
  * Control (`/__mock/vista/...`): `GET members` (all of the above), `GET sessions`,
- * `POST expire-sessions` (every access token and cookie session expires now),
- * `POST config` `{ requireRegionCode?: 'BE' | null, partitionedCookies?: boolean }` (refuse calls
- * without that `Connect-Region-Code`; send cookies a third-party-cookie-blocking browser drops),
+ * `POST expire-sessions` (every access token and cookie session expires now; with
+ * `{ refreshTokens: true }` the refresh tokens too),
+ * `POST config` `{ requireRegionCode?: 'BE' | null, partitionedCookies?: boolean, accessTokenSeconds?: number }`
+ * (refuse calls without that `Connect-Region-Code`; send cookies a third-party-cookie-blocking
+ * browser drops; new access tokens live this long, to watch a client refresh before expiry),
  * `GET orders/{orderId}`.
  */
 import { seededRandom, type FaultRule, type MockRequest, type MockResponse, type VendorModule, type World } from './core.js';
@@ -133,6 +138,8 @@ export interface VistaState {
   requireRegionCode: string | null;
   /** Whether the session cookies are `Partitioned` (see `cookieAttributes`). */
   partitionedCookies: boolean;
+  /** Lifetime of new access tokens (`POST config` shortens it to watch a client refresh in time). */
+  accessTokenSeconds: number;
 }
 
 export const vista: VendorModule<VistaState> = {
@@ -149,6 +156,7 @@ export const vista: VendorModule<VistaState> = {
       orders: new Map(),
       requireRegionCode: null,
       partitionedCookies: true,
+      accessTokenSeconds: ACCESS_TOKEN_SECONDS,
     };
   },
 
@@ -215,14 +223,23 @@ export const vista: VendorModule<VistaState> = {
             refreshTokens: [...state.refreshTokens.values()],
           },
         };
-      case 'POST /expire-sessions':
+      case 'POST /expire-sessions': {
+        // `{ "refreshTokens": true }` ends the refresh tokens too: the member must sign in again.
+        const options = req.body ? req.json<{ refreshTokens?: boolean }>() : {};
         for (const session of state.sessions.values()) session.expiresAt = Math.min(session.expiresAt, world.now());
+        if (options.refreshTokens) state.refreshTokens.clear();
         return { body: { expired: state.sessions.size } };
+      }
       case 'POST /config': {
-        const config = req.body ? req.json<{ requireRegionCode?: string | null; partitionedCookies?: boolean }>() : {};
+        const config = req.body
+          ? req.json<{ requireRegionCode?: string | null; partitionedCookies?: boolean; accessTokenSeconds?: number }>()
+          : {};
         if ('requireRegionCode' in config) state.requireRegionCode = config.requireRegionCode ?? null;
         if (typeof config.partitionedCookies === 'boolean') state.partitionedCookies = config.partitionedCookies;
-        return { body: { requireRegionCode: state.requireRegionCode, partitionedCookies: state.partitionedCookies } };
+        if (typeof config.accessTokenSeconds === 'number' && config.accessTokenSeconds > 0) state.accessTokenSeconds = config.accessTokenSeconds;
+        return {
+          body: { requireRegionCode: state.requireRegionCode, partitionedCookies: state.partitionedCookies, accessTokenSeconds: state.accessTokenSeconds },
+        };
       }
     }
     const order = /^GET \/orders\/([^/]+)$/.exec(route);
@@ -362,10 +379,10 @@ function signIn(req: MockRequest, state: VistaState, world: World, mode: 'token'
 
   const accessToken = token(state.random, 'vat');
   const refreshToken = token(state.random, 'vrt');
-  state.sessions.set(accessToken, { memberId: member.id, expiresAt: world.now() + ACCESS_TOKEN_SECONDS * 1000, workstation: false, cookie: false });
+  state.sessions.set(accessToken, { memberId: member.id, expiresAt: world.now() + state.accessTokenSeconds * 1000, workstation: false, cookie: false });
   state.refreshTokens.set(refreshToken, { memberId: member.id, expiresAt: world.now() + refreshSeconds * 1000, remember });
   return {
-    body: { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken },
+    body: { access_token: accessToken, token_type: 'Bearer', expires_in: state.accessTokenSeconds, refresh_token: refreshToken },
   };
 }
 
@@ -379,10 +396,13 @@ function cookieSignIn(
   const seconds = options.remember ? REMEMBERED_REFRESH_TOKEN_SECONDS : REFRESH_TOKEN_SECONDS;
   const value = token(state.random, 'vck');
   state.sessions.set(value, { memberId: member.id, expiresAt: world.now() + seconds * 1000, workstation: options.workstation, cookie: true });
-  const attributes = `${cookieAttributes(req, state)}${options.remember ? `; Max-Age=${seconds}` : ''}`;
+  const lifetime = options.remember ? `; Max-Age=${seconds}` : '';
   return {
     status: 204,
-    headers: setCookies([`${AUTH_COOKIE}=${value}; HttpOnly; ${attributes}`, `${IS_AUTHENTICATED_COOKIE}=true; ${attributes}`]),
+    headers: setCookies([
+      `${AUTH_COOKIE}=${value}; HttpOnly; ${cookieAttributes(req, state)}${lifetime}`,
+      `${IS_AUTHENTICATED_COOKIE}=true; ${cookieAttributes(req, state, '/')}${lifetime}`,
+    ]),
   };
 }
 
@@ -580,13 +600,13 @@ function cookiePath(req: MockRequest): string {
  * `partitionedCookies: false` (POST /__mock/vista/config) to reproduce a vendor whose cookies the
  * browser drops, as VENDOR-NOTES.md warns ("survive third-party cookie blocking").
  */
-function cookieAttributes(req: MockRequest, state: VistaState): string {
-  return `SameSite=None; Secure${state.partitionedCookies ? '; Partitioned' : ''}; Path=${cookiePath(req)}`;
+function cookieAttributes(req: MockRequest, state: VistaState, path = cookiePath(req)): string {
+  return `SameSite=None; Secure${state.partitionedCookies ? '; Partitioned' : ''}; Path=${path}`;
 }
 
 function expiredCookies(req: MockRequest, state: VistaState): string[] {
-  const attributes = `${cookieAttributes(req, state)}; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
-  return [`${AUTH_COOKIE}=; HttpOnly; ${attributes}`, `${IS_AUTHENTICATED_COOKIE}=; ${attributes}`];
+  const expired = '; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  return [`${AUTH_COOKIE}=; HttpOnly; ${cookieAttributes(req, state)}${expired}`, `${IS_AUTHENTICATED_COOKIE}=; ${cookieAttributes(req, state, '/')}${expired}`];
 }
 
 /**

@@ -138,6 +138,14 @@ describe('Utick mock: catalogue', () => {
     expect(UUID_LIKE.test(archived.response.id)).to.equal(false);
     expect(archived.response.status.id).to.equal(-10);
   });
+
+  it('points images at its own library, served unsigned like a public image host', async () => {
+    const [pack] = (await world.json<{ image_url: string }[]>('/catalogue/packs?limit=1')).response;
+    expect(pack!.image_url).to.equal(`${world.mock.base('utick')}/library/packs/${world.ids.seedPack!.toLowerCase()}.jpg`);
+    const image = await fetch(pack!.image_url);
+    expect(image.status).to.equal(200);
+    expect(image.headers.get('content-type')).to.equal('image/svg+xml');
+  });
 });
 
 describe('Utick mock: stream access control', () => {

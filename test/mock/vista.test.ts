@@ -169,6 +169,28 @@ describe('mock Vista OCAPI: member authentication', () => {
     expect(expired.json.title).to.equal('Loyalty Member Authentication Token Expired');
   });
 
+  it('keeps refresh tokens through expire-sessions unless asked to end them too', async () => {
+    const first = await signIn(mock, EMMA);
+    await mock.control('vista', '/expire-sessions', { method: 'POST' });
+    const refreshed = await call(mock, 'members/authentication-token', {
+      method: 'POST',
+      body: form({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token }),
+    });
+    expect(refreshed.status).to.equal(200);
+    await mock.control('vista', '/expire-sessions', json('POST', { refreshTokens: true }));
+    const refused = await call(mock, 'members/authentication-token', {
+      method: 'POST',
+      body: form({ grant_type: 'refresh_token', refresh_token: refreshed.json.refresh_token }),
+    });
+    expectProblem(refused, 401, 32003);
+  });
+
+  it('issues access tokens with the lifetime set by config, to watch a client refresh in time', async () => {
+    const config = await mock.control<{ accessTokenSeconds: number }>('vista', '/config', json('POST', { accessTokenSeconds: 2 }));
+    expect(config.accessTokenSeconds).to.equal(2);
+    expect((await signIn(mock, EMMA)).json.expires_in).to.equal(2);
+  });
+
   it('answers an unknown session token with the same 403, and no session at all with 401', async () => {
     const unknown = await call(mock, 'members/current', { headers: { LoyaltySessionToken: 'vat_forged' } });
     expect(unknown.json.title).to.equal('Loyalty Member Authentication Token Expired');
@@ -239,6 +261,21 @@ describe('mock Vista OCAPI: cookie sessions', () => {
 
     expect((await call(mock, 'members/authentication-cookie', { method: 'DELETE', credentials: 'include' })).status).to.equal(204);
     expectProblem(await call(mock, 'members/current', { credentials: 'include' }), 401, null);
+  });
+
+  it('sets the readable vista-loyalty-member-is-authenticated cookie on Path=/ and the HttpOnly one on the world\'s path', async () => {
+    // A page on the mock's own host reads the readable one (cookies ignore ports).
+    const sameHost = mock.base('vista').replace('127.0.0.1', location.hostname);
+    const created = await fetch(`${sameHost}/ocapi/v1/members/authentication-cookie`, {
+      method: 'POST',
+      body: form({ grant_type: 'password', ...EMMA }),
+      credentials: 'include',
+    });
+    expect(created.status).to.equal(204);
+    expect(document.cookie).to.contain('vista-loyalty-member-is-authenticated=true');
+    expect(document.cookie).not.to.contain('vista-loyalty-member-auth=');
+    await fetch(`${sameHost}/ocapi/v1/members/authentication-cookie`, { method: 'DELETE', credentials: 'include' });
+    expect(document.cookie).not.to.contain('vista-loyalty-member-is-authenticated');
   });
 
   it('can send unpartitioned cookies, which a third-party-cookie-blocking browser drops', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, ParseError, VendorError } from '../errors.js';
 import { createVistaMembersClient, type VistaMembersClient } from './members.js';
-import { isMemberLockedOut, isMemberSessionExpired } from './problem.js';
+import { isMemberLockedOut, isMemberSessionExpired, isRecaptchaRequired } from './problem.js';
 import { rejection } from '../../../test/rejection.js';
 
 const NOW = '2027-03-01T12:00:00Z';
@@ -95,6 +95,25 @@ describe('Vista members client', () => {
     expect(member.canUpdateDetails).to.equal(true);
     const sent = (await mock.requests()).find((r) => r.path === '/ocapi/v1/members/current')!;
     expect(sent.headers['loyaltysessiontoken']).to.equal(access_token);
+  });
+
+  it('recognises a reCAPTCHA requirement, and signs in with the widget\'s answer', async () => {
+    const sofia = { grant_type: 'password', email: 'sofia.martin@example.com', password: 'Trailer-2027' } as const;
+    const error = await rejection(members.createAuthenticationToken(sofia));
+    expect(isRecaptchaRequired(error)).to.equal(true);
+    expect(isMemberLockedOut(error)).to.equal(false);
+    const token = await members.createAuthenticationToken({ ...sofia, 'g-recaptcha-response': 'widget-answer' });
+    expect(token.access_token).to.be.a('string');
+  });
+
+  it('updates the member\'s details, refused for a workstation session', async () => {
+    const { access_token } = await members.createAuthenticationToken(EMMA);
+    const member = await members.updateCurrentMember({ name: { givenName: 'Emmy' } }, { memberToken: access_token });
+    expect(member.name.givenName).to.equal('Emmy');
+    await members.createWorkstationCookie({ card_number: '6004100000004821', pin: '4821' }, DEVICE_TOKEN);
+    const refused = (await rejection(members.updateCurrentMember({ email: 'x@example.com' }, { withCookies: true }))) as VendorError;
+    expect(refused.code).to.equal(32005);
+    await members.expireAuthenticationCookie();
   });
 
   it('signs in and out with cookies', async () => {

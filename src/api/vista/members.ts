@@ -11,6 +11,7 @@ import type {
   AuthenticationTokenResponse,
   CurrentMemberResponse,
   MemberAuthenticationRequest,
+  MemberDetailsUpdate,
   VistaMember,
   WorkstationAuthenticationRequest,
 } from './types.js';
@@ -37,6 +38,8 @@ export interface VistaMembersClient {
   ): Promise<void>;
   /** The signed-in member (by `memberToken`, or by cookie with `withCookies`). */
   getCurrentMember(options?: VistaCallOptions): Promise<VistaMember>;
+  /** Changes the member's name or email; refused for workstation sessions (the seed). */
+  updateCurrentMember(changes: MemberDetailsUpdate, options?: VistaCallOptions): Promise<VistaMember>;
 }
 
 /** A members client for one tenant (`config.apiBase`). */
@@ -72,11 +75,15 @@ export function createVistaMembersClient(config: VistaClientConfig): VistaMember
         options,
       ),
 
-    getCurrentMember: async (options) => {
-      const answer = await vistaRequest<CurrentMemberResponse | VistaMember>(config, 'members/current', {}, options);
-      return 'member' in answer ? answer.member : answer;
-    },
+    getCurrentMember: async (options) => unwrapMember(await vistaRequest<CurrentMemberResponse | VistaMember>(config, 'members/current', {}, options)),
+
+    updateCurrentMember: async (changes, options) =>
+      unwrapMember(await vistaRequest<CurrentMemberResponse | VistaMember>(config, 'members/current', { method: 'PATCH', body: changes }, options)),
   };
+}
+
+function unwrapMember(answer: CurrentMemberResponse | VistaMember): VistaMember {
+  return 'member' in answer ? answer.member : answer;
 }
 
 /**

@@ -5,6 +5,12 @@ import type { VistaProblem } from './types.js';
 /** Error code 32000: too many failed sign-ins; the problem carries `lockOutPeriodInSeconds`. */
 export const VISTA_LOCKED_OUT = 32000;
 
+/**
+ * The account must pass a reCAPTCHA before it may sign in. ASSUMPTION: OCAPI's code is not
+ * public; the mock answers 32002, and a problem that names reCAPTCHA counts too.
+ */
+export const VISTA_RECAPTCHA_REQUIRED = 32002;
+
 /** The title OCAPI gives an expired or unknown `LoyaltySessionToken` (403; VENDOR-NOTES.md). */
 export const MEMBER_SESSION_EXPIRED_TITLE = 'Loyalty Member Authentication Token Expired';
 
@@ -53,4 +59,12 @@ function asProblem(answer: ErrorAnswer): VistaProblem | undefined {
   // Some gateways label problems plain application/json: accept any object with a problem's fields.
   const looksLikeProblem = 'title' in candidate || 'errorCode' in candidate || 'detail' in candidate;
   return labelled || looksLikeProblem ? candidate : undefined;
+}
+
+/** True when the sign-in needs the site's reCAPTCHA answer (`g-recaptcha-response`). */
+export function isRecaptchaRequired(error: unknown): boolean {
+  if (!(error instanceof VendorError) || error.vendor !== 'vista') return false;
+  if (Number(error.code) === VISTA_RECAPTCHA_REQUIRED) return true;
+  const problem = error.details as VistaProblem | undefined;
+  return /recaptcha/i.test(`${problem?.title ?? ''} ${problem?.detail ?? ''}`);
 }

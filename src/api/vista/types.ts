@@ -39,6 +39,11 @@ export interface PasswordAuthenticationRequest extends MemberAuthenticationCommo
   username?: string;
   email?: string;
   password: string;
+  /**
+   * The answer of the site's reCAPTCHA widget, for accounts that must pass one. ASSUMPTION: the
+   * seed is silent; OCAPI sites post reCAPTCHA's standard field name (the mock checks it).
+   */
+  'g-recaptcha-response'?: string;
 }
 
 /** A new access token for a refresh token from an earlier sign-in. */
@@ -130,6 +135,12 @@ export interface VistaMember {
   maskedCardNumber: string | null;
   /** False for a workstation session (the seed: it "does not have permission to update member details"). */
   canUpdateDetails: boolean;
+}
+
+/** What `PATCH members/current` may change (not allowed for workstation sessions). */
+export interface MemberDetailsUpdate {
+  name?: Partial<PersonName>;
+  email?: string;
 }
 
 /** The answer of `GET members/current` (wrapped, like the other member collections). */

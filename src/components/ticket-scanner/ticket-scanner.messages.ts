@@ -5,6 +5,8 @@
 import type { Catalog } from '../../shared/locale.js';
 
 export type Verdict = 'valid' | 'invalid' | 'duplicate' | 'unknown';
+/** Why the camera is not showing: permission refused, no camera, in use elsewhere, not possible on this page, the reader failed to load. */
+export type CameraProblem = 'denied' | 'missing' | 'busy' | 'unavailable' | 'decoder';
 
 export interface ScannerMessages {
   // Session
@@ -83,6 +85,19 @@ export interface ScannerMessages {
   /** No answer in time in `online` mode: the ticket was not checked. */
   notChecked: string;
   notCheckedTitle: string;
+
+  // Camera
+  /** The button that opens and closes the camera (a toggle), and the camera area's name. */
+  camera: string;
+  cameraStarting: string;
+  /** The video's accessible name. */
+  viewfinder: string;
+  switchLens: string;
+  torch: string;
+  tapToFocus: string;
+  cameraProblems: Record<CameraProblem, string>;
+  /** After a camera problem: what still works. */
+  cameraOtherInputs: string;
 
   // Connection and sync
   online: string;
@@ -179,6 +194,21 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     scannedOfSold: (s, t) => `${s} of ${t}`,
     notChecked: 'AudienceView did not answer, so this ticket was not checked. Scan it again.',
     notCheckedTitle: 'Not checked',
+
+    camera: 'Camera',
+    cameraStarting: 'Starting the camera…',
+    viewfinder: 'Camera view: hold the ticket’s barcode in the frame',
+    switchLens: 'Switch camera',
+    torch: 'Torch',
+    tapToFocus: 'Tap the picture to focus',
+    cameraProblems: {
+      denied: 'Camera access was refused. Allow the camera for this site in the browser’s settings, then press Camera again.',
+      missing: 'No camera was found on this device.',
+      busy: 'The camera is in use by another app or tab. Close it there, then press Camera again.',
+      unavailable: 'This browser cannot use a camera on this page (a camera needs a secure https:// page).',
+      decoder: 'The barcode reader could not be loaded. Check the connection, then press Camera again.',
+    },
+    cameraOtherInputs: 'The entry field and scanner guns still work.',
 
     online: 'Online',
     offline: 'Offline',

@@ -16,6 +16,7 @@ import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSes
 import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from './scan-queue.js';
 import { ScanSync } from './scan-sync.js';
 import { KeyboardWedge } from './keyboard-wedge.js';
+import { ScannerCamera } from './scanner-camera.js';
 import { VerdictFeedback } from './verdict-feedback.js';
 import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
 import {
@@ -111,8 +112,10 @@ const REREAD_WINDOW_MS = 2000;
  * production → performance) and scan tickets. Online, AudienceView gives each verdict; when the
  * network fails or is slow (`mode="auto"`), the downloaded tickets do, every offline scan is
  * queued durably and sent when the network is back. The state and the number of scans waiting
- * are always on screen. Codes come from the entry field, from `scan()`, or from a keyboard-wedge
- * scanner gun typing anywhere on the page while scanning.
+ * are always on screen. Codes come from the entry field, from `scan()`, from a keyboard-wedge
+ * scanner gun typing anywhere on the page while scanning, or from the camera (the Camera button:
+ * rear camera, lens switch, torch and tap to focus where the device has them; the barcode reader
+ * is loaded the first time the camera opens).
  *
  * @summary Door scanning for AudienceView Professional, online and offline.
  *
@@ -139,6 +142,8 @@ const REREAD_WINDOW_MS = 2000;
  * @csspart progress - The download progress bar.
  * @csspart failed - Scans AudienceView refused, each with its reason and a "Got it" button.
  * @csspart history - The last scans with their verdicts, this session's tally and the sound toggle.
+ * @csspart camera - The camera area: the Camera toggle, lens and torch buttons, and why the camera cannot show.
+ * @csspart viewfinder - The live camera picture (`.hit` for a moment after each code read).
  *
  * @cssprop --ticket-scanner-valid - Background of a valid verdict.
  * @cssprop --ticket-scanner-duplicate - Background of an already-scanned verdict.
@@ -168,6 +173,17 @@ export class TicketScanner extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
   /** BCP 47 locale; default the nearest `lang`, then the browser's. */
   @property() locale = '';
+  /**
+   * What the camera reads: a comma or space separated list of Barcode Detection API formats
+   * (default `qr_code code_128 pdf417 aztec data_matrix`, what tickets use; fewer is faster).
+   */
+  @property({ attribute: 'barcode-formats' }) barcodeFormats = '';
+  /**
+   * Where the camera's barcode reader (zxing-wasm's `zxing_reader.wasm`) is served, on your own
+   * origin. Default: beside the scanner's decoder chunk, where `npm run build` puts it. Unused
+   * where the browser reads barcodes itself.
+   */
+  @property({ attribute: 'decoder-url' }) decoderUrl = '';
   /** How long a scan waits for AudienceView (ms). */
   @property({ attribute: false }) doorTimeoutMs = DOOR_TIMEOUT_MS;
   /** How often the downloaded tickets are refreshed while online (ms). */
@@ -230,6 +246,13 @@ export class TicketScanner extends LitElement {
   /** The last code a device read, and when: a gun or camera that reads a ticket twice counts it once. */
   private lastDeviceRead?: { code: string; at: number };
   private wedgeListening = false;
+  /** The camera, while scanning; reads behind the sign-out question are dropped as a gun's are. */
+  private readonly camera = new ScannerCamera(this, {
+    onRead: (code) => {
+      if (!this.confirmingSignOut) void this.scanFromDevice(code);
+    },
+    wasmUrl: () => this.decoderUrl,
+  });
   private readonly feedback = new VerdictFeedback();
   /** Audio may start only after a gesture: the first tap or key in the scanner allows it. */
   private readonly unlockAudio = () => this.feedback.unlock();
@@ -262,7 +285,7 @@ export class TicketScanner extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Checks a barcode (manual entry, and the camera and scanner guns of issue 6) and shows the
+   * Checks a barcode (manual entry; the camera and scanner guns come here too) and shows the
    * verdict. Resolves with the verdict, or `undefined` when the scanner is not ready to scan
    * (signed out, nothing chosen) or the barcode was not checked. Never rejects.
    */
@@ -329,6 +352,12 @@ export class TicketScanner extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out, choosing again: the camera's light goes off.
+    if (this.phase !== 'scanning') this.camera.close();
+    if (changed.has('barcodeFormats')) {
+      const formatsError = this.camera.setFormats(this.barcodeFormats);
+      if (formatsError) this.report(formatsError);
+    }
     if ((changed as Map<string, unknown>).has('session')) {
       const before = (changed as Map<string, unknown>).get('session') as StoredSession | undefined;
       // Another person, or nobody: the last scans and the tally were theirs, not the next one's.
@@ -887,7 +916,7 @@ export class TicketScanner extends LitElement {
   }
 
   /**
-   * A code from a scanner gun (and the camera, later). Devices often read one ticket twice in a
+   * A code from a scanner gun or the camera. Devices often read one ticket twice in a
    * row; the same code within `REREAD_WINDOW_MS` is that, not a second scan. Staff who mean to
    * check a ticket again type it, or wait a moment.
    */
@@ -1118,6 +1147,7 @@ export class TicketScanner extends LitElement {
   private renderScanning(m: ScannerMessages, locale: string) {
     return html`<div class="scan-view">
       ${this.renderContext(m, locale)}
+      ${this.camera.render(m, locale)}
       <div class="stage" role="status" aria-live="polite" aria-atomic="true" aria-busy=${this.checking ? 'true' : 'false'}>
         ${this.verdict ? this.renderVerdict(this.verdict, m, locale) : nothing}
         ${this.unchecked ? this.renderUnchecked(this.unchecked, m, locale) : nothing}

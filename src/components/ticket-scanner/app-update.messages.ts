@@ -1,0 +1,20 @@
+/** The words of the installable scanner's update prompt (app-update.ts), in the five message languages. */
+import type { Catalog } from '../../shared/locale.js';
+
+export interface AppUpdateMessages {
+  /** The prompt's accessible name. */
+  label: string;
+  ready: string;
+  reload: string;
+  later: string;
+}
+
+export const APP_UPDATE_MESSAGES: Catalog<AppUpdateMessages> = {
+  en: {
+    label: 'Update',
+    ready: 'A new version is ready. Reload when there is a pause between scans; scans waiting to be sent are kept.',
+    reload: 'Reload',
+    later: 'Later',
+  },
+  others: () => import('./app-update.messages.i18n.js'),
+};

@@ -1,0 +1,1 @@
+export * from './utick-pack-list.js';

@@ -1,0 +1,294 @@
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { getPackDetails, listPacks } from '../../api/utick/catalogue.js';
+import { UTICK_MAX_LIMIT, type UtickPack, type UtickPackDetails, type UtickPackSet, type UtickStock } from '../../api/utick/types.js';
+import { asError, ConfigError, isAbortError } from '../../api/errors.js';
+import { renderErrorView } from '../../shared/error-view.js';
+import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
+import { LateContentController } from '../../shared/late-content.js';
+import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { safeHttpUrl, vendorHtml, vendorText } from '../../shared/sanitize.js';
+import { isValidTimeZone } from '../../shared/time-zone.js';
+import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick-dates.js';
+import { renderUtickLoading } from '../../shared/utick-loading.js';
+import { PACK_LIST_MESSAGES, type PackListMessages, type PackTypeName } from './utick-pack-list.messages.js';
+import { styles } from './utick-pack-list.styles.js';
+
+export type * from '../../shared/utick-events.js';
+
+export const DEFAULT_PACK_LIMIT = 20;
+
+/** Seed: "Pack type ids". */
+const PACK_TYPE_NAMES: Readonly<Record<number, PackTypeName>> = { 1: 'standard', 10: 'shopping', 20: 'passport', 100: 'card' };
+
+type PackDetailsState = { status: 'loading' } | { status: 'done'; details: UtickPackDetails } | { status: 'error'; error: Error };
+
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
+function formatPrice(amount: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let format = priceFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      // A currency code Intl does not know: the number, then the code as sent.
+      return `${amount} ${currency}`;
+    }
+    priceFormats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+/**
+ * Utick's published packs (subscriptions, passes, cards, gift vouchers), a page at a time
+ * (`limit`/`offset`, never more than 200), with their type, image, sanitized description and a
+ * buy link (http(s) only); the sets of stocks a pack holds are fetched when a patron opens it.
+ * `api-base` is the venue's signing proxy, never Utick itself.
+ *
+ * @attr api-base - The venue's Utick signing proxy (required).
+ * @attr limit - Packs per page, 1–200 (default 20).
+ * @attr time-zone - IANA zone the stocks' dates are shown in (default `Europe/Brussels`).
+ * @attr locale - BCP 47 locale (default: the nearest `lang`, then the browser's).
+ *
+ * @fires utick-error - The packs, or a pack's details, could not be loaded (`detail.error`).
+ *
+ * @csspart list - The list of packs.
+ * @csspart pack - One pack.
+ * @csspart image - A pack's image.
+ * @csspart type - A pack's type label.
+ * @csspart buy - A pack's buy link (`shop_url`).
+ * @csspart details-toggle - The button that shows a pack's sets of stocks.
+ * @csspart sets - A pack's sets of stocks, once opened.
+ * @csspart set - One set.
+ * @csspart stock - One stock of a set.
+ * @csspart pager - The previous / next navigation.
+ * @csspart error - The failure message (retry button `retry`).
+ * @csspart loading - The loading placeholder.
+ *
+ * @cssprop --av-accent - Accent colour (buttons, links, focus rings).
+ * @cssprop --av-on-accent - Text on the accent colour.
+ * @cssprop --av-text - Text colour.
+ * @cssprop --av-muted - Secondary text colour.
+ * @cssprop --av-surface - Card background.
+ * @cssprop --av-surface-alt - Background of the opened sets.
+ * @cssprop --av-border - Border colour.
+ * @cssprop --av-radius - Corner radius.
+ * @cssprop --av-gap - Space between cards.
+ * @cssprop --av-font - Font family.
+ */
+export class UtickPackList extends LitElement {
+  static override styles = styles;
+
+  /** Renders again when the sanitizer or the words of the page's language arrive. */
+  protected readonly lateContent = new LateContentController(this);
+
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Packs per page (seed: at most 200). */
+  @property({ type: Number }) limit = DEFAULT_PACK_LIMIT;
+  @property({ attribute: 'time-zone' }) timeZone = UTICK_DEFAULT_TIME_ZONE;
+  @property() locale = '';
+
+  /** The record offset of the page shown. */
+  @state() private offset = 0;
+  /** Opened packs and their details, by pack id (kept while the page is shown). */
+  @state() private opened = new Map<string, PackDetailsState>();
+  private readonly detailRequests = new Map<string, AbortController>();
+  /** Move focus to the list once the new page is there (after Previous / Next). */
+  private focusListAfterLoad = false;
+
+  private readonly packs = new Task<[string, number, number], UtickPack[]>(this, {
+    task: async ([apiBase, limit, offset], { signal }) => {
+      try {
+        if (!apiBase.trim()) throw new ConfigError('api-base is required: the address of the venue’s Utick signing proxy', 'api-base');
+        if (!Number.isInteger(limit) || limit < 1 || limit > UTICK_MAX_LIMIT) {
+          throw new ConfigError(`limit must be a whole number from 1 to ${UTICK_MAX_LIMIT} (got "${String(this.getAttribute('limit') ?? limit).slice(0, 40)}")`, 'limit');
+        }
+        if (!isValidTimeZone(this.zone)) throw new ConfigError(`time-zone "${this.zone.slice(0, 60)}" is not an IANA time zone`, 'time-zone');
+        return await listPacks(apiBase, { limit, offset }, { signal });
+      } catch (cause) {
+        if (signal.aborted || isAbortError(cause)) throw cause;
+        this.reportError(cause);
+        throw asError(cause);
+      }
+    },
+    args: () => [this.apiBase ?? '', this.limit, this.offset],
+  });
+
+  /** Loads the page again (what the retry button does). */
+  reload(): void {
+    void this.packs.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeAll();
+  }
+
+  private get zone(): string {
+    return this.timeZone?.trim() || UTICK_DEFAULT_TIME_ZONE;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Another source or page size starts from the first page.
+    if (changed.has('apiBase') || changed.has('limit')) this.offset = 0;
+    if (changed.has('apiBase') || changed.has('limit') || changed.has('offset')) this.closeAll();
+  }
+
+  protected override updated(): void {
+    if (this.focusListAfterLoad && this.packs.value && !this.renderRoot.querySelector('[part="loading"]')) {
+      this.focusListAfterLoad = false;
+      this.renderRoot.querySelector<HTMLElement>('.range')?.focus();
+    }
+  }
+
+  private reportError(cause: unknown): void {
+    this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('utick-error', { error: asError(cause) }));
+  }
+
+  private closeAll(): void {
+    for (const request of this.detailRequests.values()) request.abort();
+    this.detailRequests.clear();
+    if (this.opened.size > 0) this.opened = new Map();
+  }
+
+  private goTo(offset: number): void {
+    this.offset = Math.max(0, offset);
+    this.focusListAfterLoad = true;
+  }
+
+  private setOpened(packId: string, value: PackDetailsState | undefined): void {
+    const next = new Map(this.opened);
+    if (value) next.set(packId, value);
+    else next.delete(packId);
+    this.opened = next;
+  }
+
+  /** Opens a pack (fetching its sets the first time) or closes it. */
+  private async toggle(pack: UtickPack): Promise<void> {
+    const current = this.opened.get(pack.id);
+    if (current && current.status !== 'error') {
+      this.detailRequests.get(pack.id)?.abort();
+      this.detailRequests.delete(pack.id);
+      this.setOpened(pack.id, undefined);
+      return;
+    }
+    const request = new AbortController();
+    this.detailRequests.set(pack.id, request);
+    this.setOpened(pack.id, { status: 'loading' });
+    try {
+      const details = await getPackDetails(this.apiBase, pack.id, { signal: request.signal });
+      if (!request.signal.aborted) this.setOpened(pack.id, { status: 'done', details });
+    } catch (cause) {
+      if (request.signal.aborted || isAbortError(cause)) return;
+      this.reportError(cause);
+      this.setOpened(pack.id, { status: 'error', error: asError(cause) });
+    }
+  }
+
+  override render() {
+    const locale = resolveLocale(this, this.locale);
+    const m = messagesIfReady(PACK_LIST_MESSAGES, locale);
+    if (!m) return renderUtickLoading(PACK_LIST_MESSAGES.en.loading, 3);
+    return this.packs.render({
+      initial: () => renderUtickLoading(m.loading, 3),
+      pending: () => renderUtickLoading(m.loading, 3),
+      error: (error) => renderErrorView(asError(error), { locale, vendorName: 'Utick', onRetry: () => this.reload() }),
+      complete: (packs) => this.renderPage(packs, m, locale),
+    });
+  }
+
+  private renderPage(packs: UtickPack[], m: PackListMessages, locale: string) {
+    const offset = this.offset;
+    const hasPrevious = offset > 0;
+    // No total in Utick's answer: a full page may have a next one, a short page is the last.
+    const hasNext = packs.length === this.limit;
+    if (packs.length === 0 && !hasPrevious) return html`<p class="empty">${m.empty}</p>`;
+    return html`${packs.length > 0
+        ? html`<ol part="list" class="grid" aria-label=${m.listLabel}>
+            ${packs.map((pack) => this.renderPack(pack, m, locale))}
+          </ol>`
+        : html`<p class="empty">${m.noMore}</p>`}
+      ${hasPrevious || hasNext
+        ? html`<nav part="pager" class="pager" aria-label=${m.pagerLabel}>
+            <button type="button" class="button secondary" data-page="previous" ?disabled=${!hasPrevious} @click=${() => this.goTo(offset - this.limit)}>${m.previous}</button>
+            <p class="range" tabindex="-1" aria-live="polite">${packs.length > 0 ? m.range(offset + 1, offset + packs.length) : m.noMore}</p>
+            <button type="button" class="button secondary" data-page="next" ?disabled=${!hasNext} @click=${() => this.goTo(offset + this.limit)}>${m.next}</button>
+          </nav>`
+        : nothing}`;
+  }
+
+  private renderPack(pack: UtickPack, m: PackListMessages, locale: string) {
+    const typeName = PACK_TYPE_NAMES[pack.typeid];
+    const image = safeHttpUrl(pack.image_url);
+    const buy = safeHttpUrl(pack.shop_url);
+    const opened = this.opened.get(pack.id);
+    const setsId = `sets-${pack.id}`;
+    const max = Number(pack.itemnb_max);
+    const min = Number(pack.itemnb_min);
+    return html`<li part="pack" class="card pack" data-pack-id=${pack.id}>
+      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" />` : nothing}
+      <div class="card-body">
+        <span part="type" class="type" data-type=${typeName ?? 'other'}>${m.types[typeName ?? 'other']}</span>
+        <h3 class="title">${pack.label}</h3>
+        ${pack.description ? html`<div class="description vendor-html">${vendorHtml(pack.description)}</div>` : nothing}
+        ${max > 0 ? html`<p class="pick">${m.pick(Math.max(0, min || 0), max)}</p>` : nothing}
+        <div class="actions">
+          ${buy ? html`<a part="buy" class="button" href=${buy} target="_blank" rel="noopener" aria-label=${`${m.buy}: ${vendorText(pack.label)}`}>${m.buy}</a>` : nothing}
+          <button
+            part="details-toggle"
+            type="button"
+            class="button secondary"
+            aria-expanded=${opened && opened.status !== 'error' ? 'true' : 'false'}
+            aria-controls=${setsId}
+            @click=${() => this.toggle(pack)}
+          >
+            ${opened && opened.status !== 'error' ? m.hideDetails : m.showDetails}
+          </button>
+        </div>
+        <div id=${setsId} class="sets-region">${opened ? this.renderDetails(pack, opened, m, locale) : nothing}</div>
+      </div>
+    </li>`;
+  }
+
+  private renderDetails(pack: UtickPack, opened: PackDetailsState, m: PackListMessages, locale: string) {
+    if (opened.status === 'loading') return html`<p class="details-loading" role="status">${m.detailsLoading}</p>`;
+    if (opened.status === 'error') return renderErrorView(opened.error, { locale, vendorName: 'Utick', onRetry: () => this.toggle(pack) });
+    return html`<div part="sets" class="sets">${opened.details.sets.map((set) => this.renderSet(set, m, locale))}</div>`;
+  }
+
+  private renderSet(set: UtickPackSet, m: PackListMessages, locale: string) {
+    const max = Number(set.itemnb_max);
+    return html`<section part="set" class="set" data-set-id=${set.id}>
+      <h4 class="set-title">${set.label}</h4>
+      ${set.description ? html`<div class="set-description vendor-html">${vendorHtml(set.description)}</div>` : nothing}
+      ${max > 0 ? html`<p class="pick">${m.pick(Math.max(0, Number(set.itemnb_min) || 0), max)}</p>` : nothing}
+      ${set.stocks.length === 0
+        ? html`<p class="empty-set">${m.noStocks}</p>`
+        : html`<ul class="stocks">
+            ${set.stocks.map((stock) => this.renderStock(stock, m, locale))}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderStock(stock: UtickStock, m: PackListMessages, locale: string) {
+    const start = utickInstant(stock.starttime);
+    const price = typeof stock.price === 'number' && stock.currency ? formatPrice(stock.price, stock.currency, locale) : '';
+    return html`<li part="stock" class="stock" data-stock-id=${stock.id} data-available=${String(stock.available !== false)}>
+      <span class="stock-label">${stock.label}</span>
+      <span class="stock-when">${start === undefined ? m.undated : html`<time datetime=${new Date(start).toISOString()}>${formatUtickDateTime(start, this.zone, locale)}</time>`}</span>
+      ${stock.venue ? html`<span class="stock-venue">${stock.venue}</span>` : nothing}
+      ${price ? html`<span class="stock-price">${price}</span>` : nothing}
+      ${stock.available === false ? html`<span class="sold-out">${m.soldOut}</span>` : nothing}
+    </li>`;
+  }
+}
+
+if (!customElements.get('utick-pack-list')) customElements.define('utick-pack-list', UtickPackList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'utick-pack-list': UtickPackList;
+  }
+}

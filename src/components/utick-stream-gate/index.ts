@@ -1,0 +1,1 @@
+export * from './utick-stream-gate.js';

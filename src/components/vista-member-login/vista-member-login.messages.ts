@@ -1,0 +1,104 @@
+/**
+ * Every word `<vista-member-login>` writes itself, in the five message languages. Vista's own
+ * problem+json texts are English only, so the element explains each known refusal in these
+ * words and shows Vista's text only for refusals it does not know.
+ */
+import type { Catalog } from '../../shared/locale.js';
+
+export interface LoginMessages {
+  title: string;
+  /** The one field for an email address or a username. */
+  login: string;
+  password: string;
+  remember: string;
+  signIn: string;
+  signingIn: string;
+  /** Workstation mode. */
+  workstationTitle: string;
+  identifyBy: string;
+  byCard: string;
+  byPhone: string;
+  cardNumber: string;
+  phoneNumber: string;
+  pin: string;
+  summaryTitle: string;
+  loginMissing: string;
+  passwordMissing: string;
+  cardMissing: string;
+  phoneMissing: string;
+  pinMissing: string;
+  wrongPassword: string;
+  wrongPin: string;
+  /** Error 32000 / 429: the countdown follows. */
+  lockedOut: string;
+  /** The visible countdown, "m:ss". */
+  tryAgainIn: (clock: string) => string;
+  /** Spoken now and then while locked (polite, not every second). */
+  lockedAnnouncement: (seconds: number) => string;
+  unlocked: string;
+  /** 429 without a known wait. */
+  tooManyAttempts: string;
+  recaptchaRequired: string;
+  /** After the page supplies the reCAPTCHA answer. */
+  recaptchaReady: string;
+  sessionExpired: string;
+  signedInAs: (name: string) => string;
+  card: (masked: string) => string;
+  workstationNote: string;
+  signOut: string;
+  signingOut: string;
+  editDetails: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  save: string;
+  cancel: string;
+  saved: string;
+}
+
+export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
+  en: {
+    title: 'Sign in to your membership',
+    login: 'Email or username',
+    password: 'Password',
+    remember: 'Keep me signed in on this device',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    workstationTitle: 'Find the member',
+    identifyBy: 'Identify the member by',
+    byCard: 'Card number',
+    byPhone: 'Phone number',
+    cardNumber: 'Card number',
+    phoneNumber: 'Phone number',
+    pin: 'PIN',
+    summaryTitle: 'There is a problem',
+    loginMissing: 'Enter your email address or username',
+    passwordMissing: 'Enter your password',
+    cardMissing: 'Enter the card number',
+    phoneMissing: 'Enter the phone number',
+    pinMissing: 'Enter the PIN',
+    wrongPassword: 'The email, username or password is not right',
+    wrongPin: 'The card number, phone number or PIN is not right',
+    lockedOut: 'Too many failed sign-in attempts. Signing in is locked for a while.',
+    tryAgainIn: (c) => `Try again in ${c}`,
+    lockedAnnouncement: (s) => (s >= 60 ? `Signing in is locked for ${Math.ceil(s / 60)} more minutes.` : `Signing in is locked for ${s} more seconds.`),
+    unlocked: 'You can sign in again now.',
+    tooManyAttempts: 'Too many attempts. Wait a moment, then try again.',
+    recaptchaRequired: 'For your security this account must pass a reCAPTCHA check. Complete the check below, then sign in again.',
+    recaptchaReady: 'Check complete: you can sign in now.',
+    sessionExpired: 'Your session has ended. Please sign in again.',
+    signedInAs: (n) => `Signed in as ${n}`,
+    card: (m) => `Card ${m}`,
+    workstationNote: 'Box-office session: member details cannot be changed on this device.',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    editDetails: 'Edit my details',
+    givenName: 'First name',
+    familyName: 'Last name',
+    email: 'Email',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Your details are saved.',
+  },
+  others: () => import('./vista-member-login.messages.i18n.js'),
+};

@@ -1,0 +1,454 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { clear, createStore } from 'idb-keyval';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import { lateContentSettled } from '../../shared/late-content.js';
+import { currentVistaSession, forgetVistaSessionsInMemory } from '../../shared/vista-session.js';
+import type { WidgetEvent } from '../../shared/events.js';
+import './index.js';
+import type { VistaMemberLogin, VistaMemberLoginDetail, VistaMemberLogoutDetail } from './vista-member-login.js';
+
+const SITE_TOKEN = 'ocapi_site_2f9c1e7b4a6d';
+const DEVICE_TOKEN = 'dim_boxoffice_antwerp_01_x7Qp';
+const EMMA = { login: 'emma.janssens@example.com', password: 'Popcorn-2027' };
+
+interface Attrs {
+  mode?: string;
+  apiBase?: string;
+  regionCode?: string;
+  clubId?: string;
+  deviceToken?: string;
+  locale?: string;
+}
+
+describe('<vista-member-login>', () => {
+  let mock: MockWorld;
+  let events: Array<{ type: string; detail: unknown }>;
+  const record = (e: Event) => events.push({ type: e.type, detail: (e as WidgetEvent<unknown>).detail });
+  const EVENT_TYPES = ['vista-member-login', 'vista-member-logout', 'vista-member-error'] as const;
+
+  beforeEach(async () => {
+    forgetVistaSessionsInMemory();
+    mock = await openMockWorld({ now: '2027-03-01T12:00:00Z' });
+    events = [];
+    for (const type of EVENT_TYPES) window.addEventListener(type, record);
+  });
+
+  afterEach(async () => {
+    for (const type of EVENT_TYPES) window.removeEventListener(type, record);
+    forgetVistaSessionsInMemory();
+    await clearRememberedSessions();
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Page object
+  // -------------------------------------------------------------------------------------------
+
+  async function mount(attrs: Attrs = {}): Promise<VistaMemberLogin> {
+    const el = await fixture<VistaMemberLogin>(html`<vista-member-login
+      api-base=${attrs.apiBase ?? mock.base('vista')}
+      api-token=${SITE_TOKEN}
+      mode=${ifDefined(attrs.mode)}
+      region-code=${ifDefined(attrs.regionCode)}
+      club-id=${ifDefined(attrs.clubId)}
+      device-token=${ifDefined(attrs.deviceToken)}
+      locale=${attrs.locale ?? 'en'}
+    ></vista-member-login>`);
+    await until(el, () => $(el, 'form[part="form"]') || $(el, '[part="member"]') || $(el, '[part="error"]'), 'the element did not start');
+    return el;
+  }
+
+  const $ = <E extends Element = HTMLElement>(el: VistaMemberLogin, selector: string) => el.shadowRoot!.querySelector<E>(selector);
+  const text = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const input = (el: VistaMemberLogin, id: string) => $<HTMLInputElement>(el, `#${id}`)!;
+  const submit = (el: VistaMemberLogin) => $<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!;
+  const deepActive = () => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  };
+
+  async function until(el: VistaMemberLogin, condition: () => unknown, message: string, timeout = 5000): Promise<void> {
+    await waitUntil(condition, message, { timeout });
+    await lateContentSettled();
+    await el.updateComplete;
+  }
+
+  async function signIn(el: VistaMemberLogin, who = EMMA, options: { remember?: boolean } = {}): Promise<void> {
+    input(el, 'login').value = who.login;
+    input(el, 'password').value = who.password;
+    if (options.remember) $<HTMLInputElement>(el, '[name="remember"]')!.checked = true;
+    submit(el).click();
+    await el.updateComplete;
+    // The button says "Signing in…" while the request is out.
+    await until(el, () => $(el, '[part="member"]') || !text(submit(el)).endsWith('…'), 'sign-in did not finish');
+  }
+
+  const clearRememberedSessions = () => clear(createStore('vista-member', 'session'));
+
+  const logged = async (ending: string, method?: string) =>
+    (await mock.requests()).filter((r) => r.path.endsWith(ending) && (!method || r.method === method));
+
+  // -------------------------------------------------------------------------------------------
+  // Token mode
+  // -------------------------------------------------------------------------------------------
+
+  describe('token mode', () => {
+    it('signs a member in with email and password, greets them, and tells the page with the token', async () => {
+      const el = await mount({ regionCode: 'BE' });
+      expect(el.authenticated).to.equal(false);
+      await signIn(el);
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      expect(el.authenticated).to.equal(true);
+      expect(el.hasAttribute('authenticated')).to.equal(true);
+      expect(deepActive()?.id).to.equal('member-title');
+      await expect(el).to.be.accessible();
+
+      const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
+      expect(login.member?.email).to.equal('emma.janssens@example.com');
+      expect(login.token).to.be.a('string').and.not.equal('');
+      expect(login.restored).to.equal(false);
+
+      const [signInCall] = await logged('authentication-token', 'POST');
+      expect(signInCall!.headers['authorization']).to.equal(`Bearer ${SITE_TOKEN}`);
+      expect(signInCall!.headers['connect-region-code']).to.equal('BE');
+      const [memberCall] = await logged('members/current');
+      expect(memberCall!.headers['loyaltysessiontoken']).to.equal(login.token);
+      // The token never reaches storage a page script reads synchronously.
+      expect(JSON.stringify({ ...localStorage })).not.to.contain(login.token!);
+      expect(JSON.stringify({ ...sessionStorage })).not.to.contain(login.token!);
+      expect(document.cookie).not.to.contain(login.token!);
+    });
+
+    it('signs in with a username, and with the club the element is set to', async () => {
+      const el = await mount({ clubId: '2' });
+      await signIn(el, { login: 'noah.dubois@example.com', password: 'Matinee-2027' });
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Noah Dubois');
+      await el.signOut();
+
+      const club1 = await mount();
+      await signIn(club1, { login: 'emma.janssens', password: 'Popcorn-2027' });
+      expect(text($(club1, '#member-title'))).to.equal('Signed in as Emma Janssens');
+    });
+
+    it('offers the fields password managers recognise, in a real form', async () => {
+      const el = await mount();
+      const form = $<HTMLFormElement>(el, 'form[part="form"]')!;
+      expect(input(el, 'login').name).to.equal('username');
+      expect(input(el, 'login').autocomplete).to.equal('username');
+      expect(input(el, 'password').autocomplete).to.equal('current-password');
+      expect(input(el, 'password').type).to.equal('password');
+      expect(form.contains(input(el, 'password'))).to.equal(true);
+      expect(text(el.shadowRoot!.querySelector('label[for="login"]'))).to.equal('Email or username');
+      el.focus();
+      expect(deepActive()?.id).to.equal('login');
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists missing fields in a summary that takes focus and links to each field', async () => {
+      const el = await mount();
+      submit(el).click();
+      await el.updateComplete;
+      const summary = $(el, '[part="error-summary"]')!;
+      expect(deepActive()).to.equal(summary);
+      const links = [...summary.querySelectorAll('a')];
+      expect(links.map((a) => text(a))).to.deep.equal(['Enter your email address or username', 'Enter your password']);
+      expect(input(el, 'login').getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el, 'login').getAttribute('aria-describedby')).to.equal('login-problem');
+      links[1]!.click();
+      expect(deepActive()?.id).to.equal('password');
+      expect(await logged('authentication-token')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains wrong credentials on the password field and keeps the name typed', async () => {
+      const el = await mount();
+      await signIn(el, { login: EMMA.login, password: 'wrong' });
+      expect(text($(el, '[part="error-summary"] a'))).to.equal('The email, username or password is not right');
+      expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el, 'login').value).to.equal(EMMA.login);
+      expect(deepActive()).to.equal($(el, '[part="error-summary"]'));
+      expect(el.authenticated).to.equal(false);
+      expect(events.find((e) => e.type === 'vista-member-error')).to.not.equal(undefined);
+    });
+
+    it('refreshes the token before it expires, and calls keep working with the new one', async () => {
+      await mock.control('vista', '/config', { method: 'POST', body: JSON.stringify({ accessTokenSeconds: 2 }), headers: { 'content-type': 'application/json' } });
+      const el = await mount();
+      await signIn(el);
+      const first = currentVistaSession(mock.base('vista'))!.token!.accessToken;
+      await waitUntil(async () => (await logged('authentication-token', 'POST')).length >= 2, 'no refresh', { timeout: 5000, interval: 200 });
+      await waitUntil(() => currentVistaSession(mock.base('vista'))?.token?.accessToken !== first, 'token not replaced');
+      expect(el.authenticated).to.equal(true);
+      const fresh = currentVistaSession(mock.base('vista'))!.token!.accessToken;
+      expect(el.memberToken).to.equal(fresh);
+      const answer = await fetch(`${mock.base('vista')}/ocapi/v1/members/current`, { headers: { LoyaltySessionToken: fresh } });
+      expect(answer.status).to.equal(200);
+      expect(events.filter((e) => e.type === 'vista-member-logout')).to.have.length(0);
+    });
+
+    it('refreshes on demand when Vista says the token expired, and the call goes through', async () => {
+      const el = await mount();
+      await signIn(el);
+      await mock.control('vista', '/expire-sessions', { method: 'POST' });
+      $<HTMLButtonElement>(el, '[part="edit"]')!.click();
+      await el.updateComplete;
+      input(el, 'given-name').value = 'Emmy';
+      $<HTMLButtonElement>(el, '[part="details"] button[type="submit"]')!.click();
+      await until(el, () => $(el, '.saved'), 'details not saved');
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emmy Janssens');
+      const grants = await logged('authentication-token', 'POST');
+      expect(grants).to.have.length(2); // the sign-in, then one refresh
+      expect(el.authenticated).to.equal(true);
+    });
+
+    it('keeps a remembered member signed in across a reload, in IndexedDB', async () => {
+      const el = await mount();
+      await signIn(el, EMMA, { remember: true });
+      el.remove();
+      forgetVistaSessionsInMemory(); // what a reload does
+      events = [];
+      const again = await mount();
+      await until(again, () => $(again, '[part="member"]'), 'not restored');
+      expect(text($(again, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
+      expect(login.restored).to.equal(true);
+      expect(Object.keys(localStorage)).to.have.length(0);
+    });
+
+    it('forgets a member who did not ask to be remembered at the reload', async () => {
+      const el = await mount();
+      await signIn(el);
+      el.remove();
+      forgetVistaSessionsInMemory();
+      const again = await mount();
+      expect($(again, 'form[part="form"]')).to.not.equal(null);
+      expect(again.authenticated).to.equal(false);
+    });
+
+    it('asks to sign in again, name kept, when Vista ended the session (403) and the refresh token is gone', async () => {
+      const el = await mount();
+      await signIn(el, EMMA, { remember: true });
+      el.remove();
+      forgetVistaSessionsInMemory();
+      await mock.control('vista', '/expire-sessions', { method: 'POST', body: JSON.stringify({ refreshTokens: true }), headers: { 'content-type': 'application/json' } });
+      events = [];
+      const again = await mount();
+      await until(again, () => $(again, 'form[part="form"]'), 'the form did not come back');
+      expect(text($(again, '[part="notice"]'))).to.equal('Your session has ended. Please sign in again.');
+      expect(input(again, 'login').value).to.equal(EMMA.login);
+      expect(again.authenticated).to.equal(false);
+      expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('expired');
+      const members = await logged('members/current');
+      expect(members.at(-1)!.status).to.equal(403);
+      // Signing in again works and clears the notice.
+      input(again, 'password').value = EMMA.password;
+      submit(again).click();
+      await until(again, () => $(again, '[part="member"]'), 'not signed in again');
+    });
+
+    it('signs out by forgetting the token, and says so', async () => {
+      const el = await mount();
+      await signIn(el, EMMA, { remember: true });
+      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
+      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
+      expect(el.authenticated).to.equal(false);
+      expect(deepActive()?.id).to.equal('login');
+      expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('sign-out');
+      expect(currentVistaSession(mock.base('vista'))).to.equal(undefined);
+      forgetVistaSessionsInMemory();
+      const again = await mount();
+      expect(again.authenticated).to.equal(false);
+    });
+
+    it('signs in with a linked external identity token', async () => {
+      const el = await mount();
+      expect(await el.signInWithExternalToken('lumiere-sso', 'sso-emma-7d41')).to.equal(true);
+      await el.updateComplete;
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Lock-out, 429, reCAPTCHA
+  // -------------------------------------------------------------------------------------------
+
+  describe('refusals', () => {
+    it('counts a lock-out down live, with the form disabled until it ends', async () => {
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 2, times: 1 });
+      const el = await mount();
+      await signIn(el);
+      const fieldset = $<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!;
+      expect(fieldset.disabled).to.equal(true);
+      expect(text($(el, '[part="lockout"]'))).to.match(/^Try again in 0:0[12]$/);
+      expect($(el, '[part="lockout"] [role="timer"]')).to.not.equal(null);
+      expect(text($(el, '[part="error-summary"]'))).to.contain('Too many failed sign-in attempts');
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Signing in is locked for 2 more seconds.');
+      await expect(el).to.be.accessible();
+      await until(el, () => !$<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled, 'the lock-out did not end', 5000);
+      expect($(el, '[part="lockout"]')).to.equal(null);
+      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('You can sign in again now.');
+      expect(deepActive()?.id).to.equal('password');
+      input(el, 'password').value = EMMA.password;
+      submit(el).click();
+      await until(el, () => $(el, '[part="member"]'), 'no sign-in after the lock-out');
+    });
+
+    it('goes on counting down when moved in the page', async () => {
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 1, times: 1 });
+      const el = await mount();
+      await signIn(el);
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await until(el, () => !$(el, '[part="lockout"]'), 'the lock-out did not end after the move', 4000);
+      expect($<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled).to.equal(false);
+    });
+
+    it('locks out after five wrong passwords with Vista\'s period', async () => {
+      const el = await mount();
+      for (let attempt = 1; attempt <= 5; attempt++) await signIn(el, { login: 'liam.peeters@example.com', password: `guess-${attempt}` });
+      expect($<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled).to.equal(true);
+      expect(text($(el, '[part="lockout"]'))).to.match(/^Try again in 0:(30|29)$/);
+    });
+
+    it('turns a 429 into a countdown from Retry-After, and never repeats the sign-in itself', async () => {
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'rate-limit', retryAfter: 1, times: 1 });
+      const el = await mount();
+      await signIn(el);
+      expect(text($(el, '[part="lockout"]'))).to.equal('Try again in 0:01');
+      expect(await logged('authentication-token', 'POST')).to.have.length(1);
+      await until(el, () => !$(el, '[part="lockout"]'), 'the wait did not end');
+    });
+
+    it('explains a reCAPTCHA requirement and signs in once the page supplies the answer', async () => {
+      const el = await mount();
+      await signIn(el, { login: 'sofia.martin@example.com', password: 'Trailer-2027' });
+      const notice = $(el, '[part="notice"]')!;
+      expect(text(notice)).to.contain('must pass a reCAPTCHA check');
+      expect(notice.querySelector('slot[name="recaptcha"]')).to.not.equal(null);
+      expect(deepActive()).to.equal(notice);
+      el.recaptchaResponse = 'token-from-the-widget';
+      await el.updateComplete;
+      expect(text($(el, '[part="notice"]'))).to.equal('Check complete: you can sign in now.');
+      input(el, 'password').value = 'Trailer-2027';
+      submit(el).click();
+      await until(el, () => $(el, '[part="member"]'), 'not signed in');
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Sofia Martin');
+    });
+
+    it('shows other failures in part="error" and retries the sign-in', async () => {
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'html', status: 502, times: 1 });
+      const el = await mount();
+      await signIn(el);
+      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ParseError');
+      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      await until(el, () => $(el, '[part="member"]'), 'the retry did not sign in');
+    });
+
+    it('speaks the page\'s language, Vista\'s refusals included', async () => {
+      const el = await mount({ locale: 'fr-BE' });
+      expect(text(el.shadowRoot!.querySelector('label[for="password"]'))).to.equal('Mot de passe');
+      await signIn(el, { login: EMMA.login, password: 'wrong' });
+      expect(text($(el, '[part="error-summary"] a'))).to.equal('L’e-mail, le nom d’utilisateur ou le mot de passe est incorrect');
+    });
+
+    it('refuses to start without an api-base', async () => {
+      const el = await mount({ apiBase: '' });
+      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Cookie and workstation modes
+  // -------------------------------------------------------------------------------------------
+
+  describe('cookie mode', () => {
+    it('signs in with an HttpOnly cookie, finds the session again after a reload, and signs out with DELETE', async () => {
+      const el = await mount({ mode: 'cookie' });
+      await signIn(el);
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
+      expect(login.token ?? 'none').to.equal('none');
+      // The first call is the start-up check (nobody signed in yet), the last the member after sign-in.
+      const checks = await logged('members/current');
+      expect(checks[0]!.status).to.equal(401);
+      const member = checks.at(-1)!;
+      expect(member.status).to.equal(200);
+      expect(member.headers['cookie']).to.contain('vista-loyalty-member-auth=');
+      expect(member.headers['loyaltysessiontoken'] ?? 'none').to.equal('none');
+
+      el.remove();
+      forgetVistaSessionsInMemory();
+      const again = await mount({ mode: 'cookie' });
+      await until(again, () => $(again, '[part="member"]'), 'the cookie session was not found');
+      $<HTMLButtonElement>(again, '[part="sign-out"]')!.click();
+      await until(again, () => $(again, 'form[part="form"]'), 'not signed out');
+      expect(await logged('authentication-cookie', 'DELETE')).to.have.length(1);
+
+      again.remove();
+      forgetVistaSessionsInMemory();
+      const third = await mount({ mode: 'cookie' });
+      expect(third.authenticated).to.equal(false);
+    });
+
+    it('reads the signed-in state from vista-loyalty-member-is-authenticated when the API is on the page\'s host', async () => {
+      // The page runs on localhost; the mock answers on localhost too (another port: same cookies).
+      const sameHost = mock.base('vista').replace('127.0.0.1', location.hostname);
+      const el = await mount({ mode: 'cookie', apiBase: sameHost });
+      await signIn(el);
+      expect(document.cookie).to.contain('vista-loyalty-member-is-authenticated=true');
+      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
+      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
+      expect(document.cookie).not.to.contain('vista-loyalty-member-is-authenticated=true');
+      const before = (await logged('members/current')).length;
+      forgetVistaSessionsInMemory();
+      const again = await mount({ mode: 'cookie', apiBase: sameHost });
+      expect(again.authenticated).to.equal(false);
+      // The readable cookie said nobody is signed in: no request needed to know it.
+      expect(await logged('members/current')).to.have.length(before);
+    });
+  });
+
+  describe('workstation mode', () => {
+    it('signs a member in by card number and PIN with the device token, without offering to edit details', async () => {
+      const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
+      expect($(el, '#login')).to.equal(null);
+      expect(input(el, 'pin').autocomplete).to.equal('off');
+      await expect(el).to.be.accessible();
+      input(el, 'card').value = '6004 1000 0000 4821';
+      input(el, 'pin').value = '4821';
+      submit(el).click();
+      await until(el, () => $(el, '[part="member"]'), 'not signed in');
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      expect(text($(el, '[part="member"]'))).to.contain('member details cannot be changed');
+      expect($(el, '[part="edit"]')).to.equal(null);
+      const [call] = await logged('workstation-authentication-cookie');
+      expect(call!.headers['authorization']).to.equal(`Bearer ${DEVICE_TOKEN}`);
+      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
+      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
+      expect(await logged('authentication-cookie', 'DELETE')).to.have.length(1);
+    });
+
+    it('identifies by phone number, and ties a wrong PIN to the PIN field', async () => {
+      const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
+      $<HTMLInputElement>(el, 'input[value="phone"]')!.click();
+      await el.updateComplete;
+      input(el, 'phone').value = '+32470123456';
+      input(el, 'pin').value = '0000';
+      submit(el).click();
+      await until(el, () => $(el, '[part="error-summary"]'), 'no summary');
+      expect(text($(el, '[part="error-summary"] a'))).to.equal('The card number, phone number or PIN is not right');
+      expect(input(el, 'pin').getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('needs the device token', async () => {
+      const el = await mount({ mode: 'workstation' });
+      input(el, 'card').value = '6004100000004821';
+      input(el, 'pin').value = '4821';
+      submit(el).click();
+      await until(el, () => $(el, '[part="error"]'), 'no error');
+      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');
+    });
+  });
+});

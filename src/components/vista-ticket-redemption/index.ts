@@ -1,0 +1,1 @@
+export * from './vista-ticket-redemption.js';

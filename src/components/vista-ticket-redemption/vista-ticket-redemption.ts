@@ -1,0 +1,653 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { asError, ConfigError, VendorError } from '../../api/errors.js';
+import type { VistaClientConfig } from '../../api/vista/call.js';
+import { createVistaRedemptionClient } from '../../api/vista/redemption.js';
+import { localizedText } from '../../api/vista/text.js';
+import type {
+  AddTicketRedemptionCardRequest,
+  OrderTicket,
+  RedemptionLimit,
+  ShowtimeTicket,
+  ThirdPartyMemberScheme,
+  TicketRedemptionCard,
+} from '../../api/vista/types.js';
+import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
+import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
+import { LateContentController } from '../../shared/late-content.js';
+import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { renderField, renderSummary } from '../../shared/vista-form.js';
+import {
+  currentVistaSession,
+  restoreVistaSession,
+  watchVistaSession,
+  withVistaMember,
+  type VistaSessionChange,
+  type VistaSessionMode,
+} from '../../shared/vista-session.js';
+import { vistaThemeStyles } from '../../shared/vista-theme.styles.js';
+import { REDEMPTION_MESSAGES, type RedemptionMessages } from './vista-ticket-redemption.messages.js';
+import { redemptionStyles } from './vista-ticket-redemption.styles.js';
+
+export type { OrderTicket, RedemptionLimit, TicketRedemptionCard } from '../../api/vista/types.js';
+export type { WidgetErrorDetail } from '../../shared/events.js';
+
+/** `detail` of `vista-redemption-card-added`: the card Vista attached to the order and how many tickets it may redeem. */
+export interface VistaRedemptionCardAddedDetail {
+  card: TicketRedemptionCard;
+  limit: RedemptionLimit;
+}
+
+/** `detail` of `vista-showtime-tickets-set`: the showtime's tickets in the order, as Vista answered. */
+export interface VistaShowtimeTicketsSetDetail {
+  tickets: OrderTicket[];
+}
+
+export class VistaRedemptionCardAddedEvent extends WidgetEvent<VistaRedemptionCardAddedDetail> {
+  constructor(detail: VistaRedemptionCardAddedDetail) {
+    super('vista-redemption-card-added', detail);
+  }
+}
+export class VistaShowtimeTicketsSetEvent extends WidgetEvent<VistaShowtimeTicketsSetDetail> {
+  constructor(detail: VistaShowtimeTicketsSetDetail) {
+    super('vista-showtime-tickets-set', detail);
+  }
+}
+export class VistaRedemptionErrorEvent extends WidgetEvent<WidgetErrorDetail> {
+  constructor(detail: WidgetErrorDetail) {
+    super('vista-redemption-error', detail);
+  }
+}
+
+/** A card attached to the order for this showtime, and the tickets the patron wants with it. */
+interface AddedCard {
+  card: TicketRedemptionCard;
+  limit: RedemptionLimit;
+  ticketTypeId: string;
+  /** A name for the card, kept from when it was added (the scheme's, or the member card's). */
+  label: string;
+  quantity: number;
+}
+
+/** Error codes the mock answers (Vista's are not public; see mock/vista.ts). */
+const CODES = { notFound: 34001, declined: 34002, notActive: 34003, overLimit: 34010, underMinimum: 34011 } as const;
+const VENDOR = 'Vista';
+
+/**
+ * The signed-in member applies a subscription card (`MemberTicketRedemptionCard`) or a partner's
+ * member card (`ThirdPartyMemberCard`) to a showtime of an in-progress order, and picks how many
+ * tickets to redeem within the card's limit (seeds: vista-ocapi-subscription-tickets.txt,
+ * vista-ocapi-third-party-member-tickets.txt). The member's session comes from
+ * `<vista-member-login>` on the same `api-base` (src/shared/vista-session.ts).
+ *
+ * @summary Subscription and partner member cards applied to a Vista showtime.
+ *
+ * @fires vista-redemption-card-added - Vista accepted a card for the showtime (`detail.card`, `detail.limit`).
+ * @fires vista-showtime-tickets-set - The showtime's tickets are in the order (`detail.tickets`).
+ * @fires vista-redemption-error - Something failed (`detail.error`, whose `name` is one of HttpError,
+ *   NetworkError, TimeoutError, VendorError, ParseError, ConfigError).
+ *
+ * @csspart cards - The member's subscription cards.
+ * @csspart card - One subscription card (`data-card-id`, `data-friend` when a friend shared it).
+ * @csspart use-card - A card's "Use this card" button.
+ * @csspart third-party-form - The partner member card form.
+ * @csspart error-summary - The problems with the partner card form, each linked to its field.
+ * @csspart added - The cards in use, with their limits and ticket quantities.
+ * @csspart limit - A card's redemption limit.
+ * @csspart quantity - A card's ticket quantity input.
+ * @csspart confirm - The button that sets the showtime's tickets.
+ * @csspart notice - A message (sign in first, session ended, tickets set).
+ * @csspart error - A failure, with `retry`.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --vista-accent - Buttons, links, focus ring.
+ * @cssprop --vista-on-accent - Text on the accent colour.
+ * @cssprop --vista-text - Text colour.
+ * @cssprop --vista-muted - Secondary text.
+ * @cssprop --vista-surface - Background.
+ * @cssprop --vista-surface-alt - Background of cards.
+ * @cssprop --vista-border - Borders.
+ * @cssprop --vista-danger - Problems.
+ * @cssprop --vista-success - Confirmations.
+ * @cssprop --vista-radius - Corner radius.
+ * @cssprop --vista-gap - Spacing.
+ * @cssprop --vista-font - Font family.
+ */
+export class VistaTicketRedemption extends LitElement {
+  static override styles = [vistaThemeStyles, errorViewStyles, redemptionStyles];
+
+  /** The tenant's OCAPI address (required). */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** The site's OCAPI bearer token, sent as `Authorization: Bearer` when set. */
+  @property({ attribute: 'api-token' }) apiToken = '';
+  /** Sent as `Connect-Region-Code` when set. */
+  @property({ attribute: 'region-code' }) regionCode = '';
+  /** How the member signs in (as on `<vista-member-login>`), to find a session after a reload. */
+  @property() mode: VistaSessionMode = 'token';
+  /** The in-progress order (required). */
+  @property({ attribute: 'order-id' }) orderId = '';
+  /** The showtime the tickets are for (required). */
+  @property({ attribute: 'showtime-id' }) showtimeId = '';
+  /** The cinema site: its third-party member schemes are offered when set. */
+  @property({ attribute: 'site-id' }) siteId = '';
+  /** The ticket type to redeem when Vista's answer does not name one. */
+  @property({ attribute: 'ticket-type-id' }) ticketTypeId = '';
+  /** BCP 47 locale; default the nearest `lang`, then the browser's. */
+  @property() locale = '';
+
+  @state() private signedIn = false;
+  @state() private sessionEnded = false;
+  @state() private cards?: TicketRedemptionCard[];
+  @state() private schemes?: ThirdPartyMemberScheme[];
+  @state() private added: AddedCard[] = [];
+  @state() private busy?: string;
+  @state() private cardProblems: Record<string, { text: string; detail?: string }> = {};
+  @state() private formProblem?: { text: string; detail?: string; field?: string };
+  @state() private ticketsProblem?: { text: string; detail?: string };
+  @state() private ticketsSet?: OrderTicket[];
+  @state() private error?: Error;
+
+  private unwatch?: () => void;
+  private loadedFor = '';
+  private generation = 0;
+  private retryAction?: () => void;
+  private focusAfterRender?: string;
+  /** Ticket ids of the last SetShowtime sent; kept for a retry after a lost answer, so Vista sees the same tickets. */
+  private pendingTickets?: { signature: string; tickets: ShowtimeTicket[] };
+
+  constructor() {
+    super();
+    new LateContentController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: watch the session again (it may have changed meanwhile).
+    if (this.loadedFor && !this.unwatch && !this.error) {
+      this.watch();
+      const session = currentVistaSession(this.apiBase);
+      if ((session !== undefined) !== this.signedIn) this.sessionChanged(session ? { kind: 'signed-in', session } : { kind: 'signed-out' });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  private watch(): void {
+    this.unwatch?.();
+    this.unwatch = watchVistaSession(this.apiBase, (change) => this.sessionChanged(change));
+  }
+
+  private sessionChanged(change: VistaSessionChange): void {
+    if (change.kind === 'updated') return;
+    this.signedIn = change.kind === 'signed-in';
+    this.sessionEnded = change.kind === 'expired';
+    // Another member (or none): their cards and the cards they added are not this one's.
+    this.cards = undefined;
+    this.added = this.added.filter((a) => a.card.type === 'ThirdPartyMemberCard');
+    if (this.signedIn) void this.loadCards(this.generation);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const key = [this.apiBase, this.orderId, this.showtimeId, this.siteId, this.mode].join('|');
+    if (this.isConnected && key !== this.loadedFor && (changed.size > 0 || !this.loadedFor)) {
+      this.loadedFor = key;
+      void this.start();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
+    }
+  }
+
+  private config(): VistaClientConfig {
+    return { apiBase: this.apiBase, apiToken: this.apiToken || undefined, regionCode: this.regionCode || undefined };
+  }
+
+  private client() {
+    return createVistaRedemptionClient(this.config());
+  }
+
+  private words(): RedemptionMessages {
+    return messagesIfReady(REDEMPTION_MESSAGES, resolveLocale(this, this.locale)) ?? REDEMPTION_MESSAGES.en;
+  }
+
+  private fail(error: Error, retry?: () => void): void {
+    this.error = error;
+    this.retryAction = retry;
+    this.dispatchEvent(new VistaRedemptionErrorEvent({ error }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading
+  // -------------------------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    const run = ++this.generation;
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.error = undefined;
+    this.cards = undefined;
+    this.schemes = undefined;
+    this.added = [];
+    this.ticketsSet = undefined;
+    const missing = !this.apiBase ? 'api-base' : !this.orderId ? 'order-id' : !this.showtimeId ? 'showtime-id' : undefined;
+    if (missing) return this.fail(new ConfigError(`<vista-ticket-redemption> needs ${missing}`, missing));
+    const apiBase = this.apiBase;
+    this.watch();
+    const schemes = this.siteId ? this.loadSchemes(run) : Promise.resolve();
+    try {
+      const session = currentVistaSession(apiBase) ?? (await restoreVistaSession(this.config(), this.mode));
+      if (run !== this.generation) return;
+      this.signedIn = session !== undefined;
+    } catch {
+      this.signedIn = false; // the sign-in element explains what went wrong with the session
+    }
+    await Promise.all([this.signedIn ? this.loadCards(run) : undefined, schemes]);
+  }
+
+  private async loadCards(run: number): Promise<void> {
+    try {
+      const cards = await withVistaMember(this.apiBase, (options) => this.client().getMemberTicketRedemptionCards(options));
+      if (run === this.generation) this.cards = cards;
+    } catch (error) {
+      if (run === this.generation && !this.sessionEnded) this.fail(asError(error), () => void this.loadCards(this.generation));
+    }
+  }
+
+  private async loadSchemes(run: number): Promise<void> {
+    try {
+      const schemes = await this.client().getThirdPartyMemberSchemes(this.siteId);
+      if (run === this.generation) this.schemes = schemes;
+    } catch (error) {
+      if (run === this.generation) this.fail(asError(error), () => void this.loadSchemes(this.generation));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Adding cards
+  // -------------------------------------------------------------------------------------------
+
+  private useMemberCard(card: TicketRedemptionCard, label: string): void {
+    void this.addCard(
+      card.id,
+      { type: 'MemberTicketRedemptionCard', memberTicketRedemptionCardId: card.id, showtimeId: this.showtimeId },
+      label,
+      (problem) => (this.cardProblems = { ...this.cardProblems, [card.id]: problem }),
+    );
+  }
+
+  private addPartnerCard(event: SubmitEvent): void {
+    event.preventDefault();
+    const m = this.words();
+    const data = new FormData(event.target as HTMLFormElement);
+    const cardNumber = String(data.get('card-number') ?? '').replace(/\s+/g, '');
+    const scheme = this.schemes?.find((s) => s.id === data.get('scheme'));
+    this.formProblem = undefined;
+    const schemeName = scheme ? localizedText(scheme.name, resolveLocale(this, this.locale)) : '';
+    const problem = !cardNumber || !scheme ? m.cardNumberMissing : !matchesFormat(cardNumber, scheme.cardNumberFormat?.fullFormat) ? m.notSchemeFormat(schemeName) : undefined;
+    if (problem) {
+      this.formProblem = { text: problem, field: 'card-number' };
+      this.focusAfterRender = '[part="third-party-form"] [part="error-summary"]';
+      return;
+    }
+    void this.addCard(
+      'third-party',
+      { type: 'ThirdPartyMemberCard', credentials: { cardNumber, thirdPartyMemberSchemeId: scheme!.id }, showtimeId: this.showtimeId },
+      schemeName,
+      (problem) => {
+        this.formProblem = { ...problem, ...(problem.text === m.cardNotRecognised ? { field: 'card-number' } : {}) };
+        this.focusAfterRender = '[part="third-party-form"] [part="error-summary"]';
+      },
+    );
+  }
+
+  private async addCard(
+    busyKey: string,
+    request: AddTicketRedemptionCardRequest,
+    label: string,
+    refused: (problem: { text: string; detail?: string }) => void,
+  ): Promise<void> {
+    if (this.busy) return;
+    const m = this.words();
+    this.busy = busyKey;
+    this.error = undefined;
+    const { [busyKey]: _cleared, ...otherProblems } = this.cardProblems;
+    this.cardProblems = otherProblems;
+    try {
+      const answer = await withVistaMember(this.apiBase, (options) => this.client().addTicketRedemptionCard(this.orderId, request, options));
+      // The seeds never say where SetShowtime's ticketTypeId comes from: the answer's ticket types
+      // (the mock's extension), else the page's `ticket-type-id`.
+      const ticketTypeId = answer.ticketTypes?.[0]?.id ?? this.ticketTypeId;
+      if (!ticketTypeId) throw new ConfigError(m.noTicketType, 'ticket-type-id');
+      const card = answer.ticketRedemptionCard;
+      const typeName = answer.ticketTypes?.[0] ? localizedText(answer.ticketTypes[0].name, resolveLocale(this, this.locale)) : '';
+      const entry: AddedCard = {
+        card,
+        limit: answer.redemptionLimit,
+        ticketTypeId,
+        label: request.type === 'ThirdPartyMemberCard' ? m.partnerCard(label || typeName, card.maskedCardNumber ?? '') : label,
+        quantity: lowest(answer.redemptionLimit),
+      };
+      this.added = [...this.added.filter((a) => a.card.id !== card.id), entry];
+      this.ticketsSet = undefined;
+      this.focusAfterRender = `#quantity-${cssId(card.id)}`;
+      this.dispatchEvent(new VistaRedemptionCardAddedEvent({ card, limit: answer.redemptionLimit }));
+    } catch (error) {
+      const problem = this.explainCardRefusal(asError(error));
+      if (problem) refused(problem);
+      else if (!this.sessionEnded) this.fail(asError(error));
+      if (problem) this.dispatchEvent(new VistaRedemptionErrorEvent({ error: asError(error) }));
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Vista's card refusals in the patron's words; `undefined` for failures the error view explains. */
+  private explainCardRefusal(error: Error): { text: string; detail?: string } | undefined {
+    if (!(error instanceof VendorError) || error.vendor !== 'vista') return undefined;
+    const m = this.words();
+    switch (Number(error.code)) {
+      case CODES.notFound:
+        return { text: m.cardNotRecognised };
+      case CODES.declined:
+        // The scheme's own reason ("visits used this month") is what the patron needs to know.
+        return { text: m.declined, detail: error.message };
+      case CODES.notActive:
+        return { text: m.cardNotActive };
+      default:
+        return undefined;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tickets
+  // -------------------------------------------------------------------------------------------
+
+  private setQuantity(entry: AddedCard, value: number): void {
+    this.added = this.added.map((a) => (a === entry ? { ...a, quantity: value } : a));
+    this.ticketsSet = undefined;
+    this.ticketsProblem = undefined;
+  }
+
+  private removeCard(entry: AddedCard): void {
+    this.added = this.added.filter((a) => a !== entry);
+    this.ticketsSet = undefined;
+  }
+
+  private get ticketCount(): number {
+    return this.added.reduce((sum, a) => sum + a.quantity, 0);
+  }
+
+  private get allWithinLimits(): boolean {
+    return this.added.every((a) => withinLimit(a.quantity, a.limit));
+  }
+
+  /** SetShowtime with one ticket per chosen seat, each naming its card (`ticketRedemptionCardId`). */
+  private async setTickets(): Promise<void> {
+    if (this.busy || !this.added.length || !this.allWithinLimits) return;
+    const m = this.words();
+    this.busy = 'tickets';
+    this.error = undefined;
+    this.ticketsProblem = undefined;
+    const signature = JSON.stringify(this.added.map((a) => [a.card.id, a.ticketTypeId, a.quantity]));
+    if (this.pendingTickets?.signature !== signature) {
+      const tickets = this.added.flatMap((a) =>
+        Array.from({ length: a.quantity }, () => ({ id: crypto.randomUUID(), ticketTypeId: a.ticketTypeId, ticketRedemptionCardId: a.card.id })),
+      );
+      this.pendingTickets = { signature, tickets };
+    }
+    const tickets = this.pendingTickets.tickets;
+    try {
+      const answer = await withVistaMember(this.apiBase, (options) => this.client().setShowtime(this.orderId, this.showtimeId, tickets, options));
+      this.pendingTickets = undefined;
+      this.ticketsSet = answer.showtime.tickets;
+      this.focusAfterRender = '[part="notice"].done';
+      this.dispatchEvent(new VistaShowtimeTicketsSetEvent({ tickets: answer.showtime.tickets }));
+    } catch (error) {
+      const e = asError(error);
+      const code = e instanceof VendorError && e.vendor === 'vista' ? Number(e.code) : undefined;
+      if (code === CODES.overLimit || code === CODES.underMinimum) {
+        // The UI keeps within the limit Vista gave; the server can still know better (a scheme's rules).
+        this.ticketsProblem = { text: code === CODES.overLimit ? m.overLimit : m.underMinimum, detail: e.message };
+        this.focusAfterRender = '.tickets-problem';
+        this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
+      } else if (this.explainCardRefusal(e)) {
+        this.ticketsProblem = this.explainCardRefusal(e);
+        this.focusAfterRender = '.tickets-problem';
+        this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
+      } else if (!this.sessionEnded) {
+        this.fail(e, () => void this.setTickets());
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+  // -------------------------------------------------------------------------------------------
+
+  override render() {
+    const locale = resolveLocale(this, this.locale);
+    const m = messagesIfReady(REDEMPTION_MESSAGES, locale);
+    if (!m) return html`<p class="muted" role="status">…</p>`;
+    const retry = this.retryAction;
+    const error = this.error
+      ? renderErrorView(this.error, {
+          locale,
+          vendorName: VENDOR,
+          ...(retry
+            ? {
+                onRetry: () => {
+                  this.error = undefined;
+                  retry();
+                },
+              }
+            : {}),
+        })
+      : nothing;
+    if (this.error?.name === 'ConfigError' && !this.orderId) return error;
+    return html`<section class="panel" aria-labelledby="redemption-title">
+      <h2 id="redemption-title">${m.title}</h2>
+      ${this.sessionEnded
+        ? html`<p part="notice" class="notice info" role="alert">${m.sessionEnded}</p>`
+        : !this.signedIn
+          ? html`<p part="notice" class="notice info">${m.signInFirst}</p>`
+          : nothing}
+      ${this.signedIn ? this.renderCards(m) : nothing}
+      ${this.schemes?.length
+        ? this.renderPartnerForm(m, locale)
+        : this.siteId && !this.schemes && !this.error
+          ? html`<p class="muted" role="status">${m.loading}</p>`
+          : nothing}
+      ${this.added.length ? this.renderAdded(m) : nothing} ${error}
+    </section>`;
+  }
+
+  private renderCards(m: RedemptionMessages) {
+    if (!this.cards) return html`<p class="muted" role="status">${m.loading}</p>`;
+    return html`<section aria-labelledby="cards-title">
+      <h3 id="cards-title">${m.yourCards}</h3>
+      ${this.cards.length
+        ? html`<ul part="cards" class="cards">
+            ${this.cards.map((card) => this.renderCard(m, card))}
+          </ul>`
+        : html`<p>${m.noCards}</p>`}
+    </section>`;
+  }
+
+  private renderCard(m: RedemptionMessages, card: TicketRedemptionCard) {
+    const label = m.subscription(card.maskedCardNumber ?? '');
+    const active = card.status === undefined || card.status === 'Active';
+    const inUse = this.added.some((a) => a.card.id === card.id);
+    const problem = this.cardProblems[card.id];
+    const owner = card.memberName ? [card.memberName.givenName, card.memberName.familyName].filter(Boolean).join(' ') : '';
+    const id = cssId(card.id);
+    return html`<li part="card" class="card" data-card-id=${card.id} ?data-friend=${!!card.friendId}>
+      <p class="card-name" id="card-${id}">${label}</p>
+      ${card.friendId ? html`<p class="friend">${owner ? m.sharedBy(owner) : m.friendsCard}</p>` : nothing}
+      ${!active ? html`<p class="muted">${m.notActive}</p>` : nothing}
+      ${problem
+        ? html`<div class="card-problem" role="alert"><p class="field-problem">${problem.text}</p>${problem.detail ? html`<p>${problem.detail}</p>` : nothing}</div>`
+        : nothing}
+      ${inUse
+        ? html`<p class="in-use">${m.inUse}</p>`
+        : active
+          ? html`<button
+              type="button"
+              part="use-card"
+              aria-label=${m.useCardLabel(card.friendId && owner ? `${label}, ${m.sharedBy(owner)}` : label)}
+              ?disabled=${this.busy !== undefined}
+              @click=${() => this.useMemberCard(card, card.friendId && owner ? `${label} (${owner})` : label)}
+            >
+              ${this.busy === card.id ? m.adding : m.useCard}
+            </button>`
+          : nothing}
+    </li>`;
+  }
+
+  private renderPartnerForm(m: RedemptionMessages, locale: string) {
+    const problem = this.formProblem;
+    return html`<form part="third-party-form" class="partner" novalidate aria-labelledby="partner-title" @submit=${(e: SubmitEvent) => this.addPartnerCard(e)}>
+      <h3 id="partner-title">${m.partnerTitle}</h3>
+      ${renderSummary(
+        m.summaryTitle,
+        problem ? [{ text: problem.detail ? `${problem.text}: ${problem.detail}` : problem.text, ...(problem.field ? { field: problem.field } : {}) }] : [],
+        () => this.shadowRoot,
+      )}
+      <fieldset ?disabled=${this.busy !== undefined}>
+        <div class="field">
+          <label for="scheme">${m.scheme}</label>
+          <select id="scheme" name="scheme">
+            ${this.schemes!.map((s) => html`<option value=${s.id}>${localizedText(s.name, locale)}</option>`)}
+          </select>
+        </div>
+        ${renderField({
+          id: 'card-number',
+          name: 'card-number',
+          label: m.cardNumber,
+          problem: problem?.field ? problem.text : undefined,
+          autocomplete: 'off',
+        })}
+        <button type="submit">${this.busy === 'third-party' ? m.adding : m.addCard}</button>
+      </fieldset>
+    </form>`;
+  }
+
+  private renderAdded(m: RedemptionMessages) {
+    const count = this.ticketCount;
+    const problem = this.ticketsProblem;
+    return html`<section part="added" class="added" aria-labelledby="tickets-title">
+      <h3 id="tickets-title">${m.ticketsTitle}</h3>
+      <ul class="cards">
+        ${this.added.map((entry) => this.renderAddedCard(m, entry))}
+      </ul>
+      ${problem
+        ? html`<div class="notice tickets-problem" tabindex="-1" role="alert">
+            <p><strong>${problem.text}</strong></p>
+            ${problem.detail ? html`<p>${problem.detail}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${this.ticketsSet
+        ? html`<p part="notice" class="notice done" tabindex="-1" role="status">${m.ticketsSet(this.ticketsSet.length)}</p>`
+        : html`<button
+            type="button"
+            part="confirm"
+            class="primary"
+            ?disabled=${this.busy !== undefined || count === 0 || !this.allWithinLimits}
+            @click=${() => this.setTickets()}
+          >
+            ${this.busy === 'tickets' ? m.confirming : m.confirm(count)}
+          </button>`}
+    </section>`;
+  }
+
+  private renderAddedCard(m: RedemptionMessages, entry: AddedCard) {
+    const { limit } = entry;
+    const id = cssId(entry.card.id);
+    const min = lowest(limit);
+    const max = limit.isUnlimited ? undefined : (limit.maximum ?? undefined);
+    const valid = withinLimit(entry.quantity, limit);
+    const step = (delta: number) => () => this.setQuantity(entry, Math.max(min, max === undefined ? entry.quantity + delta : Math.min(max, entry.quantity + delta)));
+    return html`<li class="card added-card" data-card-id=${entry.card.id}>
+      <p class="card-name">${entry.label}</p>
+      <p part="limit" class="muted" id="limit-${id}">${limitText(m, limit)}</p>
+      <div class="field">
+        <label for="quantity-${id}">${m.quantity}</label>
+        ${valid ? nothing : html`<p id="quantity-${id}-problem" class="field-problem">${m.outOfRange}</p>`}
+        <div class="stepper">
+          <button type="button" aria-label=${m.fewer} ?disabled=${entry.quantity <= min} @click=${step(-1)}>−</button>
+          <input
+            part="quantity"
+            id="quantity-${id}"
+            type="number"
+            inputmode="numeric"
+            min=${min}
+            max=${max ?? nothing}
+            .value=${String(entry.quantity)}
+            aria-invalid=${valid ? 'false' : 'true'}
+            aria-describedby=${valid ? `limit-${id}` : `limit-${id} quantity-${id}-problem`}
+            @change=${(e: Event) => this.setQuantity(entry, Math.floor(Number((e.target as HTMLInputElement).value) || 0))}
+          />
+          <button type="button" aria-label=${m.more} ?disabled=${max !== undefined && entry.quantity >= max} @click=${step(1)}>+</button>
+        </div>
+      </div>
+      <button type="button" class="link" @click=${() => this.removeCard(entry)}>${m.remove}</button>
+    </li>`;
+  }
+}
+
+/** The fewest tickets a card takes once used: its minimum, and at least one. */
+function lowest(limit: RedemptionLimit): number {
+  return Math.max(1, limit.minimum ?? 1);
+}
+
+function withinLimit(quantity: number, limit: RedemptionLimit): boolean {
+  if (!Number.isInteger(quantity) || quantity < lowest(limit)) return false;
+  return limit.isUnlimited || limit.maximum === null || quantity <= limit.maximum;
+}
+
+function limitText(m: RedemptionMessages, limit: RedemptionLimit): string {
+  const min = limit.minimum ?? 0;
+  if (limit.isUnlimited || limit.maximum === null) return min > 1 ? m.atLeast(min) : m.unlimited;
+  if (min > 0 && min === limit.maximum) return m.exactly(min);
+  return min > 1 ? m.between(min, limit.maximum) : m.upTo(limit.maximum);
+}
+
+/**
+ * Whether a card number fits its scheme's `fullFormat`, so that a typo is caught before a call.
+ * A pattern JavaScript cannot read (Vista's are written for .NET) checks nothing: Vista decides.
+ */
+function matchesFormat(cardNumber: string, pattern: string | null | undefined): boolean {
+  if (!pattern) return true;
+  try {
+    return new RegExp(pattern).test(cardNumber);
+  } catch {
+    return true;
+  }
+}
+
+/** A card id usable in an element id (Vista ids are UUIDs, but a server may send anything). */
+function cssId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+if (!customElements.get('vista-ticket-redemption')) customElements.define('vista-ticket-redemption', VistaTicketRedemption);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vista-ticket-redemption': VistaTicketRedemption;
+  }
+  interface GlobalEventHandlersEventMap {
+    'vista-redemption-card-added': VistaRedemptionCardAddedEvent;
+    'vista-showtime-tickets-set': VistaShowtimeTicketsSetEvent;
+    'vista-redemption-error': VistaRedemptionErrorEvent;
+  }
+}
