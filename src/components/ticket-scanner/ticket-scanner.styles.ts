@@ -308,17 +308,36 @@ export const scannerStyles = css`
     text-align: start;
   }
   .verdict {
-    flex: 1;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .verdict-content {
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: center;
     gap: 0.5rem;
     padding: 1.25rem 1rem;
-    border-radius: var(--_radius);
     text-align: center;
-    background: var(--_bg);
-    color: var(--_fg);
+  }
+  /* A fresh verdict covers the whole scanner, the door app's whole screen: one colour, read at arm's
+     length. Its words stay in view (sticky) however tall the scanner is and wherever it is scrolled. */
+  .scanner {
+    position: relative;
+  }
+  .verdict.fresh {
+    position: absolute;
+    inset: 0;
+    z-index: 3;
+    border-radius: 0;
+    cursor: pointer;
+  }
+  .verdict.fresh .verdict-content {
+    position: sticky;
+    top: 0;
+    min-height: min(100%, 100dvh);
+    padding: 2rem 1.25rem;
     animation: verdict-in 160ms ease-out;
   }
   .verdict[data-verdict='valid'] {
@@ -392,8 +411,7 @@ export const scannerStyles = css`
     opacity: 0.9;
   }
   /* After a few seconds the verdict steps back: still there, no longer shouting */
-  .verdict.settled {
-    flex: 0 0 auto;
+  .verdict.settled .verdict-content {
     flex-direction: row;
     justify-content: flex-start;
     gap: 0.75rem;
@@ -480,7 +498,7 @@ export const scannerStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .verdict {
+    .verdict.fresh .verdict-content {
       animation: none;
     }
   }

@@ -374,6 +374,39 @@ describe('<ticket-scanner>', () => {
       expect((await mock.received<{ barcode: string }>('scans')).map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
     });
 
+    it('covers the whole scanner with a fresh verdict; a tap or Escape steps it back, and the next code still goes in', async () => {
+      const el = await atTheDoor({ mode: 'online' });
+      await signIn(el);
+      const [first, second] = await tickets('valid', 2);
+      const entry = $<HTMLInputElement>(el, '#barcode')!;
+      const atCentreOf = (node: Element) => {
+        const r = node.getBoundingClientRect();
+        return el.shadowRoot!.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      };
+      let verdict = await scanAndWait(el, first!.barcode);
+      const scanner = el.getBoundingClientRect();
+      const covered = verdict.getBoundingClientRect();
+      for (const side of ['top', 'left', 'width', 'height'] as const) expect(covered[side], side).to.be.closeTo(scanner[side], 1);
+      expect(verdict.contains(atCentreOf(entry)), 'the colour covers the entry field').to.equal(true);
+
+      atCentreOf(verdict)!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); // a tap
+      await el.updateComplete;
+      verdict = $(el, '[part="verdict"]')!;
+      expect(verdict.dataset.verdict).to.equal('valid'); // still there, as a line
+      expect(verdict.getBoundingClientRect().height).to.be.below(scanner.height / 3);
+      expect(atCentreOf(entry)).to.equal(entry);
+
+      entry.focus();
+      entry.value = second!.barcode;
+      entry.form!.requestSubmit();
+      await until(el, () => $(el, '[part="verdict"] code')?.textContent === second!.barcode, 'the second code was not checked');
+      expect(verdict.contains(atCentreOf(entry))).to.equal(true); // fresh again, full size
+      entry.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(atCentreOf(entry)).to.equal(entry);
+      expect(el.shadowRoot!.activeElement).to.equal(entry);
+    });
+
     it('never shows the patron name with hide-patron-names', async () => {
       const el = await atTheDoor({ mode: 'online' });
       await signIn(el);

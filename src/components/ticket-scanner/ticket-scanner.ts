@@ -97,8 +97,10 @@ const SETUP_TIMEOUT_MS = 15_000;
 const PROBE_INTERVAL_MS = 15_000;
 /** How often the downloaded tickets are refreshed while online. */
 const CACHE_REFRESH_MS = 10 * 60_000;
-/** A verdict stays big this long, then steps back so the next patron is not greeted by the last one's. */
+/** A verdict fills the scanner this long, then steps back so the next patron is not greeted by the last one's. */
 const VERDICT_HOLD_MS = 5_000;
+/** With the camera open, staff need the viewfinder back sooner to aim at the next ticket. */
+const VERDICT_HOLD_WITH_CAMERA_MS = 2_000;
 /** Passwords expiring within this many days get a warning. */
 const PASSWORD_WARNING_DAYS = 14;
 const MAX_BARCODE_LENGTH = 200;
@@ -779,13 +781,19 @@ export class TicketScanner extends LitElement {
     return this.show(offlineVerdict(result, scannedAt));
   }
 
+  /** The full-screen verdict steps back to a line above the entry (after its time, on a tap, or Escape). */
+  private settleVerdict(): void {
+    clearTimeout(this.verdictTimer);
+    this.verdictSettled = true;
+  }
+
   private show(shown: ShownVerdict): TicketScanDetail {
     const m = this.words();
     this.unchecked = undefined;
     this.verdict = shown;
     this.verdictSettled = false;
     clearTimeout(this.verdictTimer);
-    this.verdictTimer = setTimeout(() => (this.verdictSettled = true), VERDICT_HOLD_MS);
+    this.verdictTimer = setTimeout(() => this.settleVerdict(), this.camera.state === 'closed' ? VERDICT_HOLD_MS : VERDICT_HOLD_WITH_CAMERA_MS);
     const detail: TicketScanDetail = {
       barcode: shown.barcode,
       verdict: shown.verdict,
@@ -973,7 +981,7 @@ export class TicketScanner extends LitElement {
       const text = m ? (this.signingOut ? m.signingOut : m.resuming) : '';
       return html`<div class="scanner starting" role="status" aria-busy="true"><p>${text}</p></div>`;
     }
-    return html`<div class="scanner" data-phase=${this.phase}>
+    return html`<div class="scanner" data-phase=${this.phase} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.settleVerdict()}>
       ${this.renderStatus(m)} ${this.renderFailed(m, locale)}
       ${this.session && this.passwordDays !== null && this.passwordDays <= PASSWORD_WARNING_DAYS
         ? html`<div part="notice" class="notice" role="status">
@@ -1232,7 +1240,18 @@ export class TicketScanner extends LitElement {
     if (v.section) rows.push([m.section, v.section]);
     if (v.seat) rows.push([m.seat, v.seat]);
     if (v.ticketsScanned !== undefined && v.ticketsSold !== undefined) rows.push([m.scanned, m.scannedOfSold(formatCount(v.ticketsScanned, locale), formatCount(v.ticketsSold, locale))]);
-    return html`<section part="verdict" class="verdict ${this.verdictSettled ? 'settled' : ''}" data-verdict=${v.verdict} ?data-offline=${v.offline} aria-labelledby="verdict-title">
+    // Fresh, it covers the whole scanner (the door app's whole screen) in its colour; a tap anywhere
+    // on it, or Escape, steps it back at once. Focus stays in the entry field, so a gun or a typed
+    // code goes on working underneath.
+    return html`<section
+      part="verdict"
+      class="verdict ${this.verdictSettled ? 'settled' : 'fresh'}"
+      data-verdict=${v.verdict}
+      ?data-offline=${v.offline}
+      aria-labelledby="verdict-title"
+      @click=${() => this.settleVerdict()}
+    >
+      <div class="verdict-content">
       <span class="icon" aria-hidden="true">${VERDICT_ICONS[v.verdict]}</span>
       <div class="verdict-body">
         <h2 id="verdict-title" class="verdict-title">${m.verdicts[v.verdict]}</h2>
@@ -1243,6 +1262,7 @@ export class TicketScanner extends LitElement {
           ? html`<div class="vendor-message">${vendorHtml(v.vendorHtml)}</div>`
           : html`${v.performance ? html`<p class="performance">${v.performance}</p>` : nothing}${!v.offline && v.reason ? html`<p class="reason">${v.reason}</p>` : nothing}`}
         <p class="meta"><code>${v.barcode}</code> · <time datetime=${new Date(v.scannedAt).toISOString()}>${this.time(v.scannedAt, locale, true)}</time></p>
+      </div>
       </div>
     </section>`;
   }
