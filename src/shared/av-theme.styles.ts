@@ -5,8 +5,10 @@
  * shared error view. Each element adds its own `--_radius` and `--_gap` defaults.
  */
 import { css } from 'lit';
+import { baseStyles } from './base.styles.js';
 
 export const avThemeStyles = css`
+  ${baseStyles}
   :host {
     display: block;
     container-type: inline-size;
@@ -41,24 +43,5 @@ export const avThemeStyles = css`
       --_warning: var(--av-warning, #f5c26b);
       --_skeleton: var(--av-skeleton, #34313a);
     }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 `;

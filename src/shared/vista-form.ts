@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { renderErrorView } from './error-view.js';
 
 export interface FieldOptions {
   id: string;
@@ -73,4 +74,24 @@ export function renderSummary(title: string, items: readonly SummaryItem[], root
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A failure in `part="error"`, worded for Vista; with `retry`, its button first clears the error
+ * (`clear`) and then tries again.
+ */
+export function renderVistaError(error: Error | undefined, locale: string, retry: (() => void) | undefined, clear: () => void): TemplateResult | typeof nothing {
+  if (!error) return nothing;
+  return renderErrorView(error, {
+    locale,
+    vendorName: 'Vista',
+    ...(retry
+      ? {
+          onRetry: () => {
+            clear();
+            retry();
+          },
+        }
+      : {}),
+  });
 }

@@ -4,8 +4,10 @@
  * and the form controls, error summary and notices both use. `--widget-*` feed the shared error view.
  */
 import { css } from 'lit';
+import { baseStyles } from './base.styles.js';
 
 export const vistaThemeStyles = css`
+  ${baseStyles}
   :host {
     display: block;
     --_accent: var(--vista-accent, #0b5cad);
@@ -38,23 +40,6 @@ export const vistaThemeStyles = css`
       --_danger: var(--vista-danger, #ffb4ab);
       --_success: var(--vista-success, #8fd6a0);
     }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
   .panel {
     display: grid;

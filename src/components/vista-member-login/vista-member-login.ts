@@ -5,11 +5,11 @@ import type { VistaClientConfig } from '../../api/vista/call.js';
 import { createVistaMembersClient } from '../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../api/vista/problem.js';
 import type { MemberAuthenticationRequest, VistaMember } from '../../api/vista/types.js';
-import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
+import { errorViewStyles } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
-import { clock, renderField, renderSummary, type SummaryItem } from '../../shared/vista-form.js';
+import { clock, renderField, renderSummary, renderVistaError, type SummaryItem } from '../../shared/vista-form.js';
 import {
   beginVistaSession,
   currentVistaSession,
@@ -65,7 +65,6 @@ export class VistaMemberErrorEvent extends WidgetEvent<WidgetErrorDetail> {
 type Field = 'login' | 'password' | 'card' | 'phone' | 'pin';
 type Phase = 'starting' | 'form' | 'member';
 const MODES: readonly string[] = ['token', 'cookie', 'workstation'];
-const VENDOR = 'Vista';
 /** Announce the lock-out's time left every this many seconds (polite), never every second. */
 const ANNOUNCE_EVERY_S = 15;
 
@@ -526,21 +525,7 @@ export class VistaMemberLogin extends LitElement {
   }
 
   private renderError(locale: string) {
-    const retry = this.retryAction;
-    return this.error
-      ? renderErrorView(this.error, {
-          locale,
-          vendorName: VENDOR,
-          ...(retry
-            ? {
-                onRetry: () => {
-                  this.error = undefined;
-                  retry();
-                },
-              }
-            : {}),
-        })
-      : nothing;
+    return renderVistaError(this.error, locale, this.retryAction, () => (this.error = undefined));
   }
 
   private renderForm(m: LoginMessages, locale: string) {

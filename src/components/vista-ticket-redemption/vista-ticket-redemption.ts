@@ -12,11 +12,11 @@ import type {
   ThirdPartyMemberScheme,
   TicketRedemptionCard,
 } from '../../api/vista/types.js';
-import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
+import { errorViewStyles } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
-import { renderField, renderSummary } from '../../shared/vista-form.js';
+import { renderField, renderSummary, renderVistaError } from '../../shared/vista-form.js';
 import {
   currentVistaSession,
   restoreVistaSession,
@@ -71,7 +71,6 @@ interface AddedCard {
 
 /** Error codes the mock answers (Vista's are not public; see mock/vista.ts). */
 const CODES = { notFound: 34001, declined: 34002, notActive: 34003, overLimit: 34010, underMinimum: 34011 } as const;
-const VENDOR = 'Vista';
 
 /**
  * The signed-in member applies a subscription card (`MemberTicketRedemptionCard`) or a partner's
@@ -438,21 +437,7 @@ export class VistaTicketRedemption extends LitElement {
     const locale = resolveLocale(this, this.locale);
     const m = messagesIfReady(REDEMPTION_MESSAGES, locale);
     if (!m) return html`<p class="muted" role="status">…</p>`;
-    const retry = this.retryAction;
-    const error = this.error
-      ? renderErrorView(this.error, {
-          locale,
-          vendorName: VENDOR,
-          ...(retry
-            ? {
-                onRetry: () => {
-                  this.error = undefined;
-                  retry();
-                },
-              }
-            : {}),
-        })
-      : nothing;
+    const error = renderVistaError(this.error, locale, this.retryAction, () => (this.error = undefined));
     if (this.error?.name === 'ConfigError' && !this.orderId) return error;
     return html`<section class="panel" aria-labelledby="redemption-title">
       <h2 id="redemption-title">${m.title}</h2>
