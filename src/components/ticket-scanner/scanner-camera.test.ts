@@ -85,6 +85,20 @@ describe('<ticket-scanner> camera', () => {
     stop(): void;
   }
 
+  /** getUserMedia answers with a clone of the fake camera's stream per opening, listed so each opening's tracks can be checked. */
+  function handOutClones(fake: FakeCamera): MediaStream[] {
+    const handedOut: MediaStream[] = [];
+    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
+      configurable: true,
+      value: async () => {
+        const stream = fake.stream.clone();
+        handedOut.push(stream);
+        return stream;
+      },
+    });
+    return handedOut;
+  }
+
   /** getUserMedia answers with a 640×480 canvas's stream; the canvas shows what `show` draws. */
   function fakeCamera(): FakeCamera {
     const canvas = document.createElement('canvas');
@@ -348,15 +362,7 @@ describe('<ticket-scanner> camera', () => {
   it('says so when the barcode reader cannot be loaded, and stops the camera', async function () {
     this.timeout(20_000);
     camera = fakeCamera();
-    const handedOut: MediaStream[] = [];
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
-      configurable: true,
-      value: async () => {
-        const stream = camera!.stream.clone();
-        handedOut.push(stream);
-        return stream;
-      },
-    });
+    const handedOut = handOutClones(camera);
     const el = await atTheDoor();
     el.decoderUrl = '/nowhere/zxing_reader.wasm';
     await openCamera(el);
@@ -374,16 +380,7 @@ describe('<ticket-scanner> camera', () => {
     this.timeout(30_000);
     camera = fakeCamera();
     const el = await atTheDoor();
-    // A clone of the canvas's stream per opening: each opening's tracks can be checked.
-    const handedOut: MediaStream[] = [];
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
-      configurable: true,
-      value: async () => {
-        const stream = camera!.stream.clone();
-        handedOut.push(stream);
-        return stream;
-      },
-    });
+    const handedOut = handOutClones(camera);
     const ended = (stream: MediaStream) => stream.getTracks().every((t) => t.readyState === 'ended');
 
     await openCamera(el);
@@ -414,15 +411,7 @@ describe('<ticket-scanner> camera', () => {
   it('stops the camera when the staff member signs out', async function () {
     this.timeout(20_000);
     camera = fakeCamera();
-    const handedOut: MediaStream[] = [];
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
-      configurable: true,
-      value: async () => {
-        const stream = camera!.stream.clone();
-        handedOut.push(stream);
-        return stream;
-      },
-    });
+    const handedOut = handOutClones(camera);
     const el = await atTheDoor();
     await openCamera(el);
     await el.signOut();
