@@ -47,6 +47,12 @@ export interface CacheRecord {
   tickets: number;
   downloadedAt: number;
   performances: Record<number, PerformanceLabels>;
+  /** Tickets of the list that may enter (not refunded or voided). Absent in lists stored before it was counted. */
+  admissible?: number;
+  /** Of those, the ones in already: scanned before the download (any device) or on this device before `marksSince`. */
+  admitted?: number;
+  /** When the download looked at this device's scans: later ones are counted from the `scanned` store. */
+  marksSince?: number;
 }
 
 export interface ScanMark {

@@ -42,6 +42,8 @@ export interface CacheInfo {
   filter: ScanFilter;
   tickets: number;
   downloadedAt: number;
+  /** The door's count for the list's performances: tickets in (by the list, plus this device's scans since) of those that may enter. */
+  doorCount?: { admitted: number; admissible: number };
 }
 
 export interface DownloadProgress {
@@ -148,7 +150,10 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
   const db = await scannerDb();
   // What an interrupted download (a reload, a crash) left behind.
   await dropGenerationsExcept(db, (await readCache(db))?.generation);
-  let writer = new GenerationWriter(db);
+  // This device's scans so far: a ticket scanned here but not yet synced is in, whatever the list says.
+  const marksSince = Date.now();
+  const marked = new Set(await inTransaction(db, ['scanned'], 'readonly', (tx) => promised<IDBValidKey[]>(tx.objectStore('scanned').getAllKeys())));
+  let writer = new GenerationWriter(db, marked);
   // Tickets arrive a hundred at a time: tell the page often enough for a progress bar, no more.
   let latest: DownloadProgress | undefined;
   let toldAt = -Infinity;
@@ -157,7 +162,7 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
       signal,
       onRestart: async () => {
         await writer.discard();
-        writer = new GenerationWriter(db);
+        writer = new GenerationWriter(db, marked);
       },
       onTickets: (tickets, progress) => {
         latest = progress;
@@ -171,10 +176,19 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
     if (latest) onProgress?.(latest);
     await writer.finish();
     signal.throwIfAborted();
-    const record: CacheRecord = { generation: writer.generation, filter: { ...filter }, tickets: writer.count, downloadedAt: Date.now(), performances: writer.performances };
+    const record: CacheRecord = {
+      generation: writer.generation,
+      filter: { ...filter },
+      tickets: writer.count,
+      downloadedAt: Date.now(),
+      performances: writer.performances,
+      admissible: writer.admissible,
+      admitted: writer.admitted,
+      marksSince,
+    };
     await inTransaction(db, ['cache'], 'readwrite', (tx) => void tx.objectStore('cache').put(record, CURRENT), 'strict');
     await dropGenerationsExcept(db, writer.generation);
-    return { filter: record.filter, tickets: record.tickets, downloadedAt: record.downloadedAt };
+    return describeCache(db, record);
   } catch (error) {
     await writer.discard();
     throw error;
@@ -185,6 +199,9 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
 class GenerationWriter {
   readonly generation = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   count = 0;
+  /** Tickets that may enter, and of those the ones in already (the list's `alreadyScanned`, or scanned on this device). */
+  admissible = 0;
+  admitted = 0;
   readonly performances: Record<number, PerformanceLabels> = {};
   private buckets = new Map<number, string[]>();
   private buffered = 0;
@@ -192,7 +209,10 @@ class GenerationWriter {
   private writes: Promise<void>[] = [];
   private failed: unknown;
 
-  constructor(private readonly db: IDBDatabase) {}
+  constructor(
+    private readonly db: IDBDatabase,
+    private readonly markedHere: ReadonlySet<IDBValidKey>,
+  ) {}
 
   add(tickets: ScannableTicket[]): Promise<void> | undefined {
     for (const ticket of tickets) {
@@ -211,6 +231,10 @@ class GenerationWriter {
       else this.buckets.set(bucket, [JSON.stringify(row)]);
       this.count++;
       this.buffered++;
+      if (!ticket.refundedOrVoided) {
+        this.admissible++;
+        if (ticket.alreadyScanned || this.markedHere.has(key)) this.admitted++;
+      }
     }
     return this.buffered >= FLUSH_SIZE ? this.flush() : undefined;
   }
@@ -282,8 +306,18 @@ function readCache(db: IDBDatabase): Promise<CacheRecord | undefined> {
 
 /** What the offline list holds, or `undefined` before the first download. */
 export async function cacheInfo(): Promise<CacheInfo | undefined> {
-  const record = await readCache(await scannerDb());
-  return record && { filter: record.filter, tickets: record.tickets, downloadedAt: record.downloadedAt };
+  const db = await scannerDb();
+  const record = await readCache(db);
+  return record && describeCache(db, record);
+}
+
+/** A list's summary; its door count adds the tickets this device let in after the download looked. */
+async function describeCache(db: IDBDatabase, record: CacheRecord): Promise<CacheInfo> {
+  const info: CacheInfo = { filter: record.filter, tickets: record.tickets, downloadedAt: record.downloadedAt };
+  if (record.admissible === undefined || record.admitted === undefined || record.marksSince === undefined) return info;
+  const marks = await inTransaction(db, ['scanned'], 'readonly', (tx) => promised<ScanMark[]>(tx.objectStore('scanned').getAll()));
+  const since = marks.filter((mark) => mark.scanTime >= record.marksSince!).length;
+  return { ...info, doorCount: { admitted: Math.min(record.admitted + since, record.admissible), admissible: record.admissible } };
 }
 
 /** A ticket of the offline list, looked up within a transaction that includes `tickets`. */

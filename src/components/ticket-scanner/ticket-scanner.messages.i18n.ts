@@ -60,6 +60,7 @@ export default {
     sound: 'Son',
     recentScans: 'Derniers scans',
     sessionTally: (admitted, refused) => `Cette session : ${admitted} entrés, ${refused} refusés`,
+    doorCount: (admitted, admissible) => `${admitted} billets entrés sur ${admissible}`,
     verdicts: { valid: 'Valide', duplicate: 'Déjà scanné', invalid: 'Non valide', unknown: 'Billet inconnu' },
     verdictHints: {
       valid: 'Laissez entrer.',
@@ -167,6 +168,7 @@ export default {
     sound: 'Geluid',
     recentScans: 'Laatste scans',
     sessionTally: (admitted, refused) => `Deze sessie: ${admitted} binnen, ${refused} geweigerd`,
+    doorCount: (admitted, admissible) => `${admitted} van ${admissible} tickets binnen`,
     verdicts: { valid: 'Geldig', duplicate: 'Al gescand', invalid: 'Niet geldig', unknown: 'Onbekend ticket' },
     verdictHints: {
       valid: 'Laat binnen.',
@@ -274,6 +276,7 @@ export default {
     sound: 'Ton',
     recentScans: 'Letzte Scans',
     sessionTally: (admitted, refused) => `Diese Sitzung: ${admitted} eingelassen, ${refused} abgewiesen`,
+    doorCount: (admitted, admissible) => `${admitted} von ${admissible} Tickets eingelassen`,
     verdicts: { valid: 'Gültig', duplicate: 'Bereits gescannt', invalid: 'Ungültig', unknown: 'Unbekanntes Ticket' },
     verdictHints: {
       valid: 'Einlass gewähren.',
@@ -381,6 +384,7 @@ export default {
     sound: 'Sonido',
     recentScans: 'Últimos escaneos',
     sessionTally: (admitted, refused) => `Esta sesión: ${admitted} dentro, ${refused} rechazadas`,
+    doorCount: (admitted, admissible) => `${admitted} de ${admissible} entradas dentro`,
     verdicts: { valid: 'Válida', duplicate: 'Ya escaneada', invalid: 'No válida', unknown: 'Entrada desconocida' },
     verdictHints: {
       valid: 'Puede entrar.',

@@ -74,6 +74,8 @@ export interface ScannerMessages {
   recentScans: string;
   /** This session's tally. */
   sessionTally: (admitted: string, refused: string) => string;
+  /** The performance's count at the door, by the downloaded list and this device's scans since. */
+  doorCount: (admitted: string, admissible: string) => string;
   verdicts: Record<Verdict, string>;
   verdictHints: Record<Verdict, string>;
   checkedOffline: string;
@@ -179,6 +181,7 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     sound: 'Sound',
     recentScans: 'Last scans',
     sessionTally: (admitted, refused) => `This session: ${admitted} in, ${refused} refused`,
+    doorCount: (admitted, admissible) => `${admitted} of ${admissible} tickets in`,
     verdicts: { valid: 'Valid', duplicate: 'Already scanned', invalid: 'Not valid', unknown: 'Unknown ticket' },
     verdictHints: {
       valid: 'Let them in.',

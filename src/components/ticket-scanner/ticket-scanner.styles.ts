@@ -581,6 +581,11 @@ export const scannerStyles = css`
     margin: 0;
     font-size: 1rem;
   }
+  .door-count {
+    margin: 0.25rem 0 0;
+    font-size: 1.15rem;
+    font-weight: 650;
+  }
   .tally {
     margin: 0.25rem 0 0.5rem;
     color: var(--_muted);

@@ -595,6 +595,25 @@ describe('<ticket-scanner>', () => {
       expect(await requestsTo('/validateTicket')).to.have.length(0);
     });
 
+    it('counts the performance\'s tickets in: scanned before the download, on any device, and here since; across a reload', async () => {
+      let el = await atTheDoor({ mode: 'offline' });
+      await signIn(el);
+      await cacheReady(el);
+      const [valid, scanned, refunded] = await Promise.all(['valid', 'scanned', 'refunded'].map((state) => tickets(state, 100_000)));
+      const doorCount = () => text($(el, '[part="door-count"]'));
+      const counted = (admitted: number) => `${admitted.toLocaleString('en')} of ${(valid!.length + scanned!.length).toLocaleString('en')} tickets in`;
+      expect(refunded!.length, 'the world has refunded tickets, which never count').to.be.above(0);
+      expect(doorCount()).to.equal(counted(scanned!.length));
+      await scanAndWait(el, valid![0]!.barcode);
+      await scanAndWait(el, valid![0]!.barcode); // a duplicate: not one more
+      await scanAndWait(el, refunded![0]!.barcode);
+      expect(doorCount()).to.equal(counted(scanned!.length + 1));
+      el.remove();
+      el = await atTheDoor({ mode: 'offline' });
+      await until(el, () => $(el, '[part="door-count"]'), 'no door count after the reload');
+      expect(doorCount()).to.equal(counted(scanned!.length + 1));
+    });
+
     it('in auto mode, decides offline when AudienceView is slow, comes back online by itself and sends the scans', async () => {
       const el = await atTheDoor();
       await signIn(el);

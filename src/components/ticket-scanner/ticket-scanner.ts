@@ -144,6 +144,7 @@ const REREAD_WINDOW_MS = 2000;
  * @csspart progress - The download progress bar.
  * @csspart failed - Scans AudienceView refused, each with its reason and a "Got it" button.
  * @csspart history - The last scans with their verdicts, this session's tally and the sound toggle.
+ * @csspart door-count - How many of the performance's tickets are in (by the downloaded list and this device's scans since).
  * @csspart camera - The camera area: the Camera toggle, lens and torch buttons, and why the camera cannot show.
  * @csspart viewfinder - The live camera picture (`.hit` for a moment after each code read).
  *
@@ -804,6 +805,9 @@ export class TicketScanner extends LitElement {
     this.feedback.play(shown.verdict, { sound: this.soundOn, vibration: true });
     this.recent = [detail, ...this.recent].slice(0, RECENT_SCANS);
     this.tally = shown.verdict === 'valid' ? { ...this.tally, admitted: this.tally.admitted + 1 } : { ...this.tally, refused: this.tally.refused + 1 };
+    const count = this.cache?.doorCount;
+    // A valid verdict marked the ticket scanned on this device: one more in, as the stored count will say.
+    if (shown.verdict === 'valid' && this.cache && count) this.cache = { ...this.cache, doorCount: { ...count, admitted: Math.min(count.admitted + 1, count.admissible) } };
     this.dispatchEvent(new WidgetEvent<TicketScanDetail>('ticket-scan', detail));
     return detail;
   }
@@ -1192,6 +1196,7 @@ export class TicketScanner extends LitElement {
         <h3 id="recent-title">${m.recentScans}</h3>
         <button type="button" class="sound" aria-pressed=${this.soundOn ? 'true' : 'false'} @click=${() => (this.soundOn = !this.soundOn)}>${m.sound}</button>
       </div>
+      ${this.renderDoorCount(m, locale)}
       <p class="tally">${m.sessionTally(formatCount(this.tally.admitted, locale), formatCount(this.tally.refused, locale))}</p>
       ${this.recent.length
         ? html`<ol class="recent">
@@ -1204,6 +1209,13 @@ export class TicketScanner extends LitElement {
           </ol>`
         : nothing}
     </section>`;
+  }
+
+  /** How many of the performance's tickets are in: by the downloaded list, plus this device's scans since. */
+  private renderDoorCount(m: ScannerMessages, locale: string) {
+    const count = this.mode !== 'online' && sameFilter(this.cache?.filter, this.filter) ? this.cache?.doorCount : undefined;
+    if (!count) return nothing;
+    return html`<p part="door-count" class="door-count">${m.doorCount(formatCount(count.admitted, locale), formatCount(count.admissible, locale))}</p>`;
   }
 
   private renderContext(m: ScannerMessages, locale: string) {
