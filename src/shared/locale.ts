@@ -73,3 +73,8 @@ export function messagesIfReady<M>(catalog: Catalog<M>, locale: string): M | und
 export function messagesFor<M>(catalog: Catalog<M>, locale: string): M {
   return messagesIfReady(catalog, locale) ?? catalog.en;
 }
+
+/** A count as the locale writes it (1,981 in English, 1 981 in French). */
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

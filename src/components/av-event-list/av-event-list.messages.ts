@@ -19,7 +19,7 @@ export interface EventListMessages extends CardListMessages {
   entrySoldOut: string;
   showMore: string;
   /** Below the list: how many of how many are shown. */
-  showing: (shown: number, total: number) => string;
+  showing: (shown: string, total: string) => string;
 }
 
 export const EVENT_LIST_MESSAGES: Catalog<EventListMessages> = {

@@ -5,7 +5,7 @@ import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
-import { messagesFor, messagesIfReady } from '../../shared/locale.js';
+import { formatCount, messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
@@ -115,7 +115,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
       </ol>
       ${all.length > visible.length
         ? html`<div class="more-row">
-            <p class="count">${m.showing(visible.length, all.length)}</p>
+            <p class="count">${m.showing(formatCount(visible.length, locale), formatCount(all.length, locale))}</p>
             <button type="button" part="more" class="button secondary more" @click=${() => this.showMore(visible.length)}>${m.showMore}</button>
           </div>`
         : nothing}`;
