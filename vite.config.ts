@@ -4,10 +4,11 @@
  * `npm run build`: dist/ with one standalone ES module per element (plus `api.js`), each
  * defining its tag when loaded with a single <script type="module">.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { createVendorBackend } from './mock/server.js';
+import { DOCS_ASSETS, readManifest, renderDocsSite } from './scripts/build-docs.js';
 import { createUtickProxyMount } from './mock/utick.js';
 import { minifyLitLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { zxingWasmPlugin } from './scripts/zxing-wasm-plugin.mjs';
@@ -18,7 +19,7 @@ const root = import.meta.dirname;
 /** Every element folder that has an entry point, plus the vendor clients. */
 function libraryEntries(): Record<string, string> {
   const components = resolve(root, 'src/components');
-  const entries: Record<string, string> = { api: resolve(root, 'src/api/index.ts') };
+  const entries: Record<string, string> = { api: resolve(root, 'src/api/index.ts'), all: resolve(root, 'src/all.ts') };
   for (const vendor of ['audienceview', 'vista', 'utick']) entries[`api/${vendor}`] = resolve(root, `src/api/${vendor}/index.ts`);
   if (!existsSync(components)) return entries;
   for (const name of readdirSync(components)) {
@@ -26,6 +27,27 @@ function libraryEntries(): Record<string, string> {
     if (existsSync(entry)) entries[name] = entry;
   }
   return entries;
+}
+
+/** `dist/` by default; the embedding tests build a private copy elsewhere. */
+const outDir = resolve(root, process.env.VENUE_WIDGETS_OUT_DIR ?? 'dist');
+const version: string = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
+
+/**
+ * The CDN layout: `cdn/<version>/` holds the browser modules (elements, `all.js`, their chunks)
+ * exactly as in `dist/`, so a CDN or the venue's own server can publish that folder at
+ * `/<version>/` and pages load `/<version>/av-calendar.js`. Imports between them are relative,
+ * so any base path works.
+ */
+function cdnLayout(): Plugin {
+  return {
+    name: 'cdn-layout',
+    writeBundle(_options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!file.endsWith('.map') && !file.startsWith('api')) cpSync(resolve(outDir, file), resolve(outDir, 'cdn', version, file));
+      }
+    },
+  };
 }
 
 /**
@@ -49,18 +71,42 @@ function mockVendorBackend(): Plugin {
   };
 }
 
+/**
+ * The element reference at /docs/ (scripts/build-docs.ts), rendered from custom-elements.json on
+ * each request (`npm start` runs `cem analyze` first), its live examples loading the source.
+ */
+function docsSite(): Plugin {
+  return {
+    name: 'docs-site',
+    configureServer(server) {
+      server.middlewares.use('/docs', (req, res, next) => {
+        const name = (req.url ?? '/').split('?')[0]!.replace(/^\//, '') || 'index.html';
+        if (!existsSync(resolve(root, 'custom-elements.json'))) {
+          res.statusCode = 503;
+          return res.end('The element reference is generated from custom-elements.json: run `npx cem analyze` (`npm start` does).');
+        }
+        const html = name.endsWith('.html') ? renderDocsSite(readManifest(), `/@fs${root}/src/all.ts`).get(name) : undefined;
+        const asset = !html && /^[\w-]+\.(css|js)$/.test(name) && existsSync(resolve(DOCS_ASSETS, name)) ? readFileSync(resolve(DOCS_ASSETS, name)) : undefined;
+        if (!html && !asset) return next();
+        res.setHeader('Content-Type', html ? 'text/html' : name.endsWith('.css') ? 'text/css' : 'text/javascript');
+        res.end(html ?? asset);
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) =>
   command === 'serve'
     ? {
         root: resolve(root, 'demo'),
         // /scanner/: the installable app as built (`npm start` builds it first), precache list and all.
-        plugins: [mockVendorBackend(), serveBuiltScanner()],
+        plugins: [mockVendorBackend(), serveBuiltScanner(), docsSite()],
         server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', fs: { allow: [root] } },
       }
     : {
-        plugins: [minifyLitLiteralsPlugin() as Plugin, zxingWasmPlugin()],
+        plugins: [minifyLitLiteralsPlugin() as Plugin, zxingWasmPlugin(), cdnLayout()],
         build: {
-          outDir: resolve(root, 'dist'),
+          outDir,
           emptyOutDir: true,
           target: 'es2022',
           sourcemap: true,

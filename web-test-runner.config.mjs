@@ -7,11 +7,15 @@ import { startMockServer } from './mock/server.ts';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
+import { embedPages } from './test/embed/embed-server.mjs';
+import { hardeningSummary, hardeningTallyPlugin } from './test/hardening/summary.mjs';
 
 export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 let mock;
 // The installable scanner at /scanner/ of the test server (built on first use), talking to the mock.
 const scannerApp = scannerAppServer(() => mock.origin);
+// The built library, the framework examples and the hostile host pages (strict CSP as a header).
+const embed = embedPages(() => mock.origin);
 
 /** One plain closing line, `Tests: N passed, N failed, N skipped`, for people and CI logs alike. */
 function summaryLine() {
@@ -48,10 +52,11 @@ export default {
   // Lit's dev build warns once per file that it is in dev mode; keep its other warnings.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 300000,
-  reporters: [defaultReporter(), summaryLine()],
-  middleware: [scannerApp.middleware],
+  reporters: [defaultReporter(), summaryLine(), hardeningSummary()],
+  middleware: [scannerApp.middleware, embed.middleware],
   plugins: [
     secondPagePlugin(),
+    hardeningTallyPlugin(),
     scannerApp.plugin,
     {
       // Workbox's modules read process.env.NODE_ENV, which a bundler replaces: served unbundled
@@ -70,7 +75,7 @@ export default {
         mock = await startMockServer();
       },
       async serverStop() {
-        await Promise.all([mock?.close(), scannerApp.stop()]);
+        await Promise.all([mock?.close(), scannerApp.stop(), embed.stop()]);
       },
     },
   ],

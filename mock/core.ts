@@ -34,6 +34,8 @@ export type VendorName = 'audienceview' | 'vista' | 'utick' | 'echo';
  * - `drop-after-apply`: the request is carried out (state changes, records kept) and then the
  *   connection is dropped, as when the response is lost on a bad network.
  * - `vendor-error`, `expired-token`, `lockout`: the vendor's own error form (see each module).
+ * - `oversize`: the real answer with every list ten times as long (its items repeated), as a
+ *   venue with ten times the data would send.
  */
 export type FaultKind =
   | 'offline'
@@ -48,7 +50,8 @@ export type FaultKind =
   | 'drop-after-apply'
   | 'vendor-error'
   | 'expired-token'
-  | 'lockout';
+  | 'lockout'
+  | 'oversize';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -140,6 +143,8 @@ export interface World {
   record(kind: string, item: unknown): void;
   /** Each vendor's state, created lazily from the world's seed and clock. */
   vendor<S>(name: VendorName): S;
+  /** Set for a hostile world: the payloads and what was placed so far. */
+  readonly hostile?: HostileOptions & { next: number; report: HostileReport };
 }
 
 export interface VendorModule<S = unknown> {
@@ -158,6 +163,24 @@ export interface WorldOptions {
   /** Anchor "now" (ISO string or epoch ms); the world's clock runs from there. Default: real time. */
   now?: string | number;
   seed?: number;
+  /** Hostile vendor data: every string field of every vendor answer becomes a payload (see `hostileAnswer`). */
+  hostile?: HostileOptions;
+}
+
+/**
+ * A world whose vendors are attackers (the hardening suite): `payloads` are placed, in turn, into
+ * every string field of every JSON answer of every vendor, URLs included. `offset` shifts which
+ * payload lands in which field, so a second world puts other payloads in the same fields.
+ */
+export interface HostileOptions {
+  payloads: string[];
+  offset?: number;
+}
+
+/** What a hostile world placed: per field (`vendor path-pattern key.path`), the payload indexes it carried. */
+export interface HostileReport {
+  placements: number;
+  fields: Record<string, number[]>;
 }
 
 const DEFAULT_WORLD = 'default';
@@ -182,6 +205,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
     const states = new Map<VendorName, unknown>();
     const world: World = {
       id,
+      ...(options.hostile?.payloads?.length ? { hostile: { ...options.hostile, next: options.hostile.offset ?? 0, report: { placements: 0, fields: {} } } } : {}),
       seed: options.seed ?? defaults.seed ?? 284,
       now: () => (anchor === undefined ? Date.now() : anchor + (Date.now() - createdAt)),
       requests: [],
@@ -304,6 +328,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
           log(200);
           return send(res, req, { status: 200, body: '', headers: { 'content-type': 'application/json' } }, true);
         case 'drop-after-apply':
+        case 'oversize':
         case 'truncated':
         case 'wrong-content-type':
         case 'cors-block':
@@ -316,17 +341,19 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       }
     }
 
-    const answer = (await module.handle(mockReq, w.vendor(module.name), w)) ?? {
+    const handled = (await module.handle(mockReq, w.vendor(module.name), w)) ?? {
       status: 404,
       body: `Not found: ${module.name} ${mockReq.method} ${mockReq.path}`,
       headers: { 'content-type': 'text/plain' },
     };
+    const answer = w.hostile && module.name !== 'echo' ? hostileAnswer(handled, w.hostile, `${module.name} ${mockReq.method} ${fieldPattern(mockReq.path)}`) : handled;
     log(fault?.kind === 'drop-after-apply' ? 0 : answer.status ?? 200);
     if (fault?.kind === 'drop-after-apply') return dropConnection(res, req, encodeBody(answer.body));
     if (fault?.kind === 'truncated') {
       const text = encodeBody(answer.body);
       return send(res, req, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers: { 'content-type': 'application/json', ...answer.headers } }, true);
     }
+    if (fault?.kind === 'oversize') return send(res, req, oversized(answer), !corsBlocked);
     if (fault?.kind === 'wrong-content-type') {
       return send(res, req, { ...answer, body: encodeBody(answer.body), headers: { ...answer.headers, 'content-type': 'text/plain' } }, true);
     }
@@ -354,6 +381,8 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
         return { body: { faults: w.faults } };
       case 'GET /requests':
         return { body: { requests: w.requests } };
+      case 'GET /hostile':
+        return { body: w.hostile?.report ?? { placements: 0, fields: {} } };
       case 'GET /received': {
         const kind = rest[0];
         return { body: kind ? { [kind]: w.received.get(kind) ?? [] } : Object.fromEntries(w.received) };
@@ -369,6 +398,80 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
   }
 
   return { handle, world, reset };
+}
+
+/**
+ * Keys whose string values stay as they are in a hostile world, because the client must parse or
+ * send them back for the element to reach the screens that show the other fields: identifiers
+ * (sent back in later requests or used as keys), tokens and barcodes (sent in headers and bodies),
+ * dates and times (parsed; a hostile one only proves the element refuses a bad date), vendor
+ * status and display codes (one-letter enums that decide what is shown) and the venue's time
+ * zone and currency (passed to Intl, which throws on garbage by design). Everything else, names,
+ * descriptions, messages, addresses, and every URL (`productionLogoLink`, `shop_url`, `image_url`,
+ * purchase links), carries a payload.
+ */
+const HOSTILE_EXEMPT_KEY = /(^id$|Id$|_id$|Ids$|ID$|^guid$|token|Token|barcode|Barcode|password|date|Date|time|Time|^start|^end|Expir|expir|^status$|Status$|^code$|Code$|Codes$|zone|Zone|currency|Currency|^type$|Type$|^grant_type$|^kind$|^color$|^colour$|^availability$|^display$|^locale$|^language$)/;
+/** Values that are identifiers, numbers or dates written as text (whatever their key): kept too. */
+const HOSTILE_EXEMPT_VALUE = /^(?:[-+]?\d+(?:\.\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+)?(?:Z|[+-]\d{2}:?\d{2})?|\d{1,2}:\d{2}(?::\d{2})?|[A-Z]{1,2})$/i;
+
+/** Puts the world's payloads into every string field of a JSON answer (see `HOSTILE_EXEMPT_KEY`). */
+function hostileAnswer(answer: MockResponse, hostile: NonNullable<World['hostile']>, route: string): MockResponse {
+  let value: unknown;
+  if (answer.body instanceof StreamedBody || typeof answer.body === 'string') {
+    const type = String(lowerKeys(answer.headers ?? {})['content-type'] ?? 'application/json');
+    if (typeof answer.body === 'string' && !type.includes('json')) return answer;
+    try {
+      value = JSON.parse(encodeBody(answer.body));
+    } catch {
+      return answer;
+    }
+  } else if (answer.body && typeof answer.body === 'object') {
+    value = answer.body;
+  } else {
+    return answer;
+  }
+  const { payloads, report } = hostile;
+  const walk = (node: unknown, key: string, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => walk(item, key, `${path}[]`));
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k, path ? `${path}.${k}` : k)]));
+    }
+    if (typeof node !== 'string' || HOSTILE_EXEMPT_KEY.test(key) || HOSTILE_EXEMPT_VALUE.test(node.trim())) return node;
+    const index = hostile.next++ % payloads.length;
+    report.placements++;
+    const field = `${route} ${path}`;
+    const seen = (report.fields[field] ??= []);
+    if (!seen.includes(index)) seen.push(index);
+    return payloads[index];
+  };
+  const body = walk(value, '', '');
+  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-length'));
+  return { ...answer, headers, body: typeof answer.body === 'string' ? JSON.stringify(body) : body };
+}
+
+/** The answer with every list of records ten times as long (a JSON answer; anything else as is). */
+function oversized(answer: MockResponse): MockResponse {
+  let value: unknown;
+  try {
+    value = answer.body instanceof StreamedBody || typeof answer.body === 'string' ? JSON.parse(encodeBody(answer.body)) : answer.body;
+  } catch {
+    return answer;
+  }
+  const grow = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      const items = node.map(grow);
+      return items.some((item) => item && typeof item === 'object') ? Array.from({ length: 10 }, () => items).flat() : items;
+    }
+    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, grow(v)]));
+    return node;
+  };
+  const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-length'));
+  return { ...answer, headers, body: grow(value) };
+}
+
+/** A request path with its numbers and ids blanked, so one field is counted once across requests. */
+function fieldPattern(path: string): string {
+  return path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id').replace(/\d+/g, ':n').split('?')[0]!;
 }
 
 /**

@@ -12,7 +12,7 @@ import { chromeArgs, findChrome } from './find-chrome.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'docs/screenshots');
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index', 'av-calendar', 'av-series-list', 'av-event-list', 'verdicts'];
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index', 'av-calendar', 'av-series-list', 'av-event-list', 'verdicts', 'theming', 'embed'];
 const viewports = [
   { name: 'phone', width: 375, height: 812, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   { name: 'desktop', width: 1280, height: 900, deviceScaleFactor: 1 },
@@ -30,6 +30,10 @@ try {
   for (const name of pages) {
     if (name === 'verdicts') {
       await shootVerdicts(browser);
+      continue;
+    }
+    if (name === 'theming' || name === 'embed') {
+      await shootDocs(browser, name);
       continue;
     }
     for (const viewport of viewports) {
@@ -105,4 +109,33 @@ async function shootVerdicts(browser: Browser): Promise<void> {
     console.log(`${file.slice(root.length + 1)}${problems.length ? `  (page errors: ${problems.join(' | ')})` : ''}`);
   }
   await context.close();
+}
+
+/**
+ * The docs site's guides (/docs/, scripts/build-docs.ts): `theming` shoots each of the three looks
+ * of docs/theming.md; `embed` shoots the CMS example page (docs/embedding.md) on a phone and a
+ * desktop, and an element reference page with its live example.
+ */
+async function shootDocs(browser: Browser, name: 'theming' | 'embed'): Promise<void> {
+  const shots =
+    name === 'theming'
+      ? ['classic', 'midnight', 'poster'].map((look) => ({ url: '/docs/theming.html', selector: `#look-${look}`, file: `theming-${look}`, viewport: viewports[1]! }))
+      : [
+          { url: '/docs/cms-example.html', selector: '', file: 'embed-cms-phone', viewport: viewports[0]! },
+          { url: '/docs/cms-example.html', selector: '', file: 'embed-cms-desktop', viewport: viewports[1]! },
+          { url: '/docs/av-event-list.html', selector: '#example', file: 'docs-live-example', viewport: viewports[1]! },
+        ];
+  for (const shot of shots) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.setViewport(shot.viewport);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await page.goto(`${origin}${shot.url}`, { waitUntil: 'networkidle0' });
+    const file = resolve(outDir, `${shot.file}.png`) as `${string}.png`;
+    if (shot.selector) await (await page.$(shot.selector))!.screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: shot.viewport.name === 'desktop' });
+    console.log(`${file.slice(root.length + 1)}${problems.length ? `  (page errors: ${problems.join(' | ')})` : ''}`);
+    await page.close();
+  }
 }

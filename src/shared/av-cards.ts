@@ -11,6 +11,7 @@ import { AUDIENCEVIEW_API_BASE, type PublicQuery } from '../api/audienceview/pub
 import type { PublicApiMessage, PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
 import { asError, isAbortError } from '../api/errors.js';
 import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE } from './av-performance.js';
+import { checkAddress } from './attribute-checks.js';
 import { renderErrorView } from './error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from './events.js';
 import { resolveLocale } from './locale.js';
@@ -69,6 +70,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
   protected readonly data = new Task<unknown[], Answer>(this, {
     task: async (_args, { signal }): Promise<Answer> => {
       try {
+        // Empty means AudienceView's own address (documented); anything else must be an address.
+        if (this.apiBase) checkAddress(this.apiBase, 'api-base');
         checkAudienceViewAttributes({
           clientId: this.clientId ?? '',
           timeZone: this.zone,

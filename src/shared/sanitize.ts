@@ -6,6 +6,11 @@
  * loaded (from our own origin, as its own chunk) the first time a string holds markup. Until it
  * arrives that string shows as its plain text, which is safe; then every element holding a
  * `LateContentController` renders again with the sanitized HTML.
+ *
+ * Pages that require Trusted Types: nothing here assigns a string to an HTML sink. DOMPurify parses
+ * through the `venue-widgets` policy (created once, handed only to DOMPurify, so the only HTML it
+ * ever blesses is what DOMPurify parses and returns), and Lit renders the clean string through its
+ * own `lit-html` policy. A page's CSP therefore allows `trusted-types lit-html venue-widgets`.
  */
 import type { Config, DOMPurify } from 'dompurify';
 import { nothing } from 'lit';
@@ -20,6 +25,7 @@ const CONFIG: Config = {
 
 interface Sanitizer {
   purify: DOMPurify;
+  config: Config;
   unsafeHTML: typeof import('lit/directives/unsafe-html.js').unsafeHTML;
 }
 
@@ -37,6 +43,12 @@ export function loadSanitizer(): Promise<void> {
         return;
       }
       const [{ default: purify }, { unsafeHTML }] = modules;
+      let config: Config;
+      try {
+        config = { ...CONFIG, ...trustedTypesPolicy() };
+      } catch {
+        return; // the page's CSP refuses the `venue-widgets` policy: vendor markup stays plain text
+      }
       // Every surviving link opens safely in a new tab: vendor links leave the venue's page.
       purify.addHook('afterSanitizeAttributes', (node) => {
         if (node.tagName === 'A') {
@@ -46,7 +58,7 @@ export function loadSanitizer(): Promise<void> {
           node.setAttribute('rel', 'noopener noreferrer');
         }
       });
-      sanitizer = { purify, unsafeHTML };
+      sanitizer = { purify, unsafeHTML, config };
     },
   );
   return loading.then(() => undefined);
@@ -56,7 +68,26 @@ export function loadSanitizer(): Promise<void> {
 export function sanitizeHtml(html: string | null | undefined): string {
   if (isBlank(html)) return '';
   if (!sanitizer) throw new Error('sanitizeHtml() before loadSanitizer() settled');
-  return sanitizer.purify.sanitize(html!, CONFIG);
+  return sanitizer.purify.sanitize(html!, sanitizer.config);
+}
+
+/**
+ * DOMPurify's parser under Trusted Types: our named policy, or none where the browser has no
+ * Trusted Types (DOMPurify then parses plain strings). Passing it also stops DOMPurify from
+ * creating its own `dompurify` policy, which a strict page would refuse.
+ */
+function trustedTypesPolicy(): Pick<Config, 'TRUSTED_TYPES_POLICY'> {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return {};
+  const identity = (value: string) => value;
+  const policy = factory.getPolicy?.('venue-widgets') ?? factory.createPolicy('venue-widgets', { createHTML: identity, createScriptURL: identity });
+  return { TRUSTED_TYPES_POLICY: policy };
+}
+
+/** The slice of the Trusted Types API used here (not yet in TypeScript's DOM types). */
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createHTML(value: string): string; createScriptURL(value: string): string }): NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+  getPolicy?(name: string): NonNullable<Config['TRUSTED_TYPES_POLICY']> | null;
 }
 
 /**
@@ -76,14 +107,35 @@ export function vendorHtml(html: string | null | undefined) {
 
 /**
  * The text of a vendor HTML string, for attributes, accessible names and the moment before
- * DOMPurify arrives. Parsed into an inert template: nothing in it loads or runs.
+ * DOMPurify arrives. Parsed by DOMPurify into an inert fragment (nothing in it loads or runs);
+ * until DOMPurify is here, the tags are stripped as text, since parsing a string ourselves
+ * would be an HTML sink that a Trusted Types page refuses.
  */
 export function vendorText(html: string | null | undefined): string {
   if (isBlank(html)) return '';
-  const template = document.createElement('template');
-  template.innerHTML = html!;
-  for (const hidden of template.content.querySelectorAll('script, style, template, noscript, title')) hidden.remove();
-  return (template.content.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!/[<&]/.test(html!)) return html!.replace(/\s+/g, ' ').trim();
+  if (!sanitizer) {
+    loadSanitizer().catch(() => undefined);
+    return collapse(decodeEntities(html!.replace(HIDDEN_CONTENT, ' ').replace(/<[^>]*>?/g, ' ')));
+  }
+  const fragment = sanitizer.purify.sanitize(html!, { ...sanitizer.config, RETURN_DOM_FRAGMENT: true });
+  return collapse(fragment.textContent ?? '');
+}
+
+/** Elements whose content is never text a patron sees. */
+const HIDDEN_CONTENT = /<(script|style|template|noscript|title)\b[^]*?<\/\1\s*>/gi;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** An absolute http(s) URL, or undefined: no `javascript:`, `data:` or relative tricks from a vendor. */

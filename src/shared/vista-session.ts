@@ -23,6 +23,7 @@ import { isMemberSessionExpired } from '../api/vista/problem.js';
 import type { AuthenticationTokenResponse, VistaMember } from '../api/vista/types.js';
 
 export type VistaSessionMode = 'token' | 'cookie' | 'workstation';
+export const VISTA_SESSION_MODES: readonly string[] = ['token', 'cookie', 'workstation'] satisfies VistaSessionMode[];
 
 export interface VistaMemberToken {
   accessToken: string;

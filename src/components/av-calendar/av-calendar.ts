@@ -12,6 +12,7 @@ import {
   type PerformanceView,
 } from '../../shared/av-performance.js';
 import { avThemeStyles } from '../../shared/av-theme.styles.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
@@ -205,6 +206,7 @@ export class AvCalendar extends LitElement {
 
   /** Throws ConfigError for a bad attribute. */
   private visibleMonth(): MonthRef {
+    if (this.apiBase) checkAddress(this.apiBase, 'api-base');
     checkAudienceViewAttributes({
       clientId: this.clientId ?? '',
       timeZone: this.timeZone ?? '',

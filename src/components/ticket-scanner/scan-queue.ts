@@ -20,7 +20,7 @@ import { asError, VendorError } from '../../api/errors.js';
 import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../api/audienceview/scanning.js';
 import type { SyncScanFailure } from '../../api/audienceview/types.js';
 import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type QueueKey, type QueueRecord, type SentBatch } from './scanner-db.js';
-import { findCachedTicket } from './ticket-cache.js';
+import { findCachedTicket, forgetHeldScans, heldScans, saveHeldScans } from './ticket-cache.js';
 
 export interface QueuedScan {
   barcode: string;
@@ -71,8 +71,9 @@ export async function pendingScans(): Promise<QueuedScan[]> {
   return records.map((record) => ({ ...record, attempts: ledger.attempts(barcodeKey(record.barcode)) })).sort((a, b) => a.scanTime - b.scanTime);
 }
 
+/** Queued scans, with those held in memory while the disk is full. */
 export async function pendingCount(): Promise<number> {
-  return countPending(await scannerDb());
+  return (await countPending(await scannerDb())) + heldScans.length;
 }
 
 function countPending(db: IDBDatabase): Promise<number> {
@@ -117,6 +118,8 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
   let settled = 0;
   try {
     db = await scannerDb();
+    // Scans held in memory while the disk was full join the durable queue if there is room now.
+    await saveHeldScans().catch(() => undefined);
     const ledger = await inTransaction(db, ['sent'], 'readonly', (tx) => SentLedger.read(tx));
     queued = await countPending(db);
     for (;;) {
@@ -154,12 +157,45 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
       report.failed.push(...outcome.failed);
       settled += batch.scans.length;
     }
+    await sendHeldScans(session, batchSize, report, options);
   } catch (error) {
     report.stoppedBy = asError(error);
   }
   // Counted again: scans made meanwhile are pending too. If the database is gone, an estimate.
-  report.pending = db ? await countPending(db).catch(() => Math.max(0, queued - settled)) : 0;
+  report.pending = (db ? await countPending(db).catch(() => Math.max(0, queued - settled)) : 0) + heldScans.length;
   return report;
+}
+
+/**
+ * Still no room on disk: the held scans go straight from memory, a group at a time, and leave
+ * memory once answered. (With no ledger on disk, a lost answer means sending again; the server's
+ * "already scanned" for its own earlier copy then counts as delivered, as for the durable queue.)
+ */
+async function sendHeldScans(session: ScanningSession, batchSize: number, report: SyncReport, options: ScanningRequestOptions): Promise<void> {
+  while (heldScans.length) {
+    const first = heldScans[0]!;
+    const batch = heldScans
+      .filter((scan) => scan.clientId === first.clientId && scan.productionId === first.productionId && scan.performanceId === first.performanceId)
+      .slice(0, batchSize);
+    const answer = await syncScans(
+      session,
+      {
+        clientId: first.clientId,
+        productionId: first.productionId,
+        performanceId: first.performanceId,
+        tickets: batch.map(({ ticketId, performanceId, barcode, scanTime }) => ({ ticketId, performanceId, barcode, scanTime })),
+      },
+      { signal: options.signal, timeoutMs: options.timeoutMs },
+    );
+    report.accessTokenExpiration = answer.accessTokenExpiration ?? report.accessTokenExpiration;
+    const refused = new Map(answer.failedBarcodes.filter((f) => !isAlreadyScannedReason(f.reason)).map((f) => [barcodeKey(f.barcode), f.reason]));
+    for (const scan of batch) {
+      const reason = refused.get(barcodeKey(scan.barcode));
+      if (reason === undefined) report.acknowledged++;
+      else report.failed.push({ barcode: scan.barcode, reason, scanTime: scan.scanTime, failedAt: Date.now(), conflict: false });
+    }
+    forgetHeldScans(batch);
+  }
 }
 
 interface Batch {

@@ -34,6 +34,8 @@ export interface OfflineResult {
   barcode: string;
   ticket?: ScannableTicket;
   reason: string;
+  /** Kept in memory only: the disk was full. */
+  heldInMemory?: boolean;
 }
 
 export function onlineVerdict(barcode: string, result: TicketValidation, scannedAt: number): ShownVerdict {

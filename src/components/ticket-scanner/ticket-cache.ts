@@ -60,6 +60,55 @@ export interface OfflineVerdict {
   ticket?: ScannableTicket;
   /** English, for staff; the element localizes by verdict. */
   reason: string;
+  /** The disk was full: the scan is kept in this page's memory only (see `heldScans`). */
+  heldInMemory?: boolean;
+}
+
+/**
+ * Valid offline scans IndexedDB had no room for (QuotaExceededError), with their marks: scanning
+ * goes on, the scanner warns staff, and the scans are written to the queue as soon as there is
+ * room (`saveHeldScans`, before every replay), or sent straight from here while there is none.
+ * They live as long as the page: staff are told not to close it.
+ */
+export const heldScans: QueueRecord[] = [];
+const heldMarks = new Map<string, ScanMark>();
+
+function isQuotaError(error: unknown): boolean {
+  return (error as Error | null)?.name === 'QuotaExceededError';
+}
+
+/** Writes the held scans to the durable queue if the disk has room now; resolves how many are still held. */
+export async function saveHeldScans(): Promise<number> {
+  if (!heldScans.length) return 0;
+  const batch = heldScans.slice();
+  try {
+    await inTransaction(
+      await scannerDb(),
+      ['queue', 'scanned'],
+      'readwrite',
+      (tx) => {
+        for (const record of batch) {
+          tx.objectStore('queue').put(record, queueKey(record));
+          tx.objectStore('scanned').put(heldMarks.get(barcodeKey(record.barcode)) ?? { scanTime: record.scanTime, via: 'offline' }, barcodeKey(record.barcode));
+        }
+      },
+      'strict',
+    );
+  } catch (error) {
+    if (isQuotaError(error)) return heldScans.length;
+    throw error;
+  }
+  forgetHeldScans(batch);
+  return heldScans.length;
+}
+
+/** Drops held scans that are on disk or delivered now. */
+export function forgetHeldScans(done: readonly QueueRecord[]): void {
+  for (const record of done) {
+    const at = heldScans.indexOf(record);
+    if (at >= 0) heldScans.splice(at, 1);
+    heldMarks.delete(barcodeKey(record.barcode));
+  }
 }
 
 const BUCKETS = 512;
@@ -373,6 +422,27 @@ export async function recordOfflineScan(barcode: string, filter: ScanFilter, sca
   const key = barcodeKey(barcode);
   if (!key) return { verdict: 'unknown', barcode, reason: 'No barcode was read.' };
   const db = await scannerDb();
+  try {
+    return await recordOnDisk(db, barcode, key, filter, scanTime, options);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+  }
+  // The disk is full: the same verdict from a read (reads need no room), the scan held in memory.
+  const verdict = await inTransaction(db, ['cache', 'tickets', 'scanned'], 'readonly', async (tx) => {
+    const cache = await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
+    const mark = heldMarks.get(key) ?? (await promised<ScanMark | undefined>(tx.objectStore('scanned').get(key)));
+    const ticket = cache ? ticketInSegments(await readSegments(tx, cache.generation, key), cache, key) : undefined;
+    return judge(barcode, ticket, cache, filter, mark);
+  });
+  if (verdict.verdict === 'valid' && verdict.ticket) {
+    const { ticket } = verdict;
+    heldScans.push({ barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performanceId, clientId: filter.clientId, productionId: filter.productionId, scanTime });
+    heldMarks.set(key, { scanTime, via: 'offline' });
+  }
+  return { ...verdict, heldInMemory: true };
+}
+
+function recordOnDisk(db: IDBDatabase, barcode: string, key: string, filter: ScanFilter, scanTime: number, options: { maybeSent?: boolean }): Promise<OfflineVerdict> {
   return inTransaction(
     db,
     options.maybeSent ? ['cache', 'tickets', 'scanned', 'queue', 'sent'] : ['cache', 'tickets', 'scanned', 'queue'],
@@ -390,7 +460,7 @@ export async function recordOfflineScan(barcode: string, filter: ScanFilter, sca
       let ticket: ScannableTicket | undefined;
       if (cache) ticket = ticketInSegments(cache.generation === guess && segments ? segments : await readSegments(tx, cache.generation, key), cache, key);
       // Every queued scan has its mark (written together): the marks are the queue's index.
-      const verdict = judge(barcode, ticket, cache, filter, mark);
+      const verdict = judge(barcode, ticket, cache, filter, mark ?? heldMarks.get(key));
       if (verdict.verdict === 'valid' && ticket) {
         const record: QueueRecord = {
           barcode: ticket.barcode,

@@ -20,6 +20,7 @@ export default {
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Votre mot de passe expire aujourd’hui.' : d === 1 ? 'Votre mot de passe expire demain.' : `Votre mot de passe expire dans ${d} jours.`) +
       ' Changez-le dans AudienceView Professional.',
+    storageFull: 'Le stockage de l’appareil est plein : les scans restent en mémoire seulement jusqu’à leur envoi. Gardez cette page ouverte et libérez de l’espace.',
     dismiss: 'Fermer',
     passwordExpiredTitle: 'Votre mot de passe a expiré',
     passwordExpiredText: 'Réinitialisez-le en vous connectant à AudienceView Professional sur un ordinateur, puis connectez-vous ici avec le nouveau mot de passe.',
@@ -128,6 +129,7 @@ export default {
     locked: (s) => (s ? `Te veel pogingen: aanmelden is geblokkeerd. Probeer het over ${s} s opnieuw.` : 'Te veel pogingen: aanmelden is een tijd geblokkeerd. Probeer het later opnieuw.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Je wachtwoord verloopt vandaag.' : d === 1 ? 'Je wachtwoord verloopt morgen.' : `Je wachtwoord verloopt over ${d} dagen.`) + ' Wijzig het in AudienceView Professional.',
+    storageFull: 'De opslag van dit toestel is vol: scans blijven alleen in het geheugen tot ze verzonden zijn. Houd deze pagina open en maak ruimte vrij.',
     dismiss: 'Sluiten',
     passwordExpiredTitle: 'Je wachtwoord is verlopen',
     passwordExpiredText: 'Stel het opnieuw in door je op een computer aan te melden bij AudienceView Professional, en meld je hier dan aan met het nieuwe wachtwoord.',
@@ -236,6 +238,7 @@ export default {
     locked: (s) => (s ? `Zu viele Versuche: Die Anmeldung ist gesperrt. Versuchen Sie es in ${s} s erneut.` : 'Zu viele Versuche: Die Anmeldung ist vorübergehend gesperrt. Versuchen Sie es später erneut.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Ihr Passwort läuft heute ab.' : d === 1 ? 'Ihr Passwort läuft morgen ab.' : `Ihr Passwort läuft in ${d} Tagen ab.`) + ' Ändern Sie es in AudienceView Professional.',
+    storageFull: 'Der Speicher dieses Geräts ist voll: Scans bleiben nur im Arbeitsspeicher, bis sie gesendet sind. Lassen Sie diese Seite offen und schaffen Sie Platz.',
     dismiss: 'Schließen',
     passwordExpiredTitle: 'Ihr Passwort ist abgelaufen',
     passwordExpiredText: 'Setzen Sie es zurück, indem Sie sich an einem Computer bei AudienceView Professional anmelden, und melden Sie sich dann hier mit dem neuen Passwort an.',
@@ -344,6 +347,7 @@ export default {
     locked: (s) => (s ? `Demasiados intentos: el inicio de sesión está bloqueado. Vuelve a intentarlo en ${s} s.` : 'Demasiados intentos: el inicio de sesión está bloqueado por un tiempo. Vuelve a intentarlo más tarde.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Tu contraseña caduca hoy.' : d === 1 ? 'Tu contraseña caduca mañana.' : `Tu contraseña caduca en ${d} días.`) + ' Cámbiala en AudienceView Professional.',
+    storageFull: 'El almacenamiento del dispositivo está lleno: los escaneos quedan solo en memoria hasta enviarse. Mantenga esta página abierta y libere espacio.',
     dismiss: 'Cerrar',
     passwordExpiredTitle: 'Tu contraseña ha caducado',
     passwordExpiredText: 'Restablécela iniciando sesión en AudienceView Professional desde un ordenador y luego inicia sesión aquí con la nueva contraseña.',

@@ -27,6 +27,8 @@ export interface ScannerMessages {
   /** Too many attempts (429 / lock-out); `seconds` when the vendor said how long. */
   locked: (seconds: number | undefined) => string;
   passwordExpiresSoon: (days: number) => string;
+  /** IndexedDB is full: scans go on, kept in this page's memory until there is room. */
+  storageFull: string;
   dismiss: string;
   passwordExpiredTitle: string;
   passwordExpiredText: string;
@@ -141,6 +143,7 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     noPermission: 'This account may not scan tickets. Ask your box office for the scanning permission.',
     locked: (s) => (s ? `Too many attempts: sign-in is locked. Try again in ${s} s.` : 'Too many attempts: sign-in is locked for a while. Try again later.'),
     passwordExpiresSoon: (d) => (d <= 0 ? 'Your password expires today.' : d === 1 ? 'Your password expires tomorrow.' : `Your password expires in ${d} days.`) + ' Change it in AudienceView Professional.',
+    storageFull: 'This device’s storage is full: scans are kept in memory only until they are sent. Keep this page open, and free some space.',
     dismiss: 'Dismiss',
     passwordExpiredTitle: 'Your password has expired',
     passwordExpiredText: 'Reset it by signing in to AudienceView Professional on a computer, then sign in here with the new password.',

@@ -5,6 +5,7 @@ import { authenticate, filterOptions, invalidateToken, validateTicket, validateT
 import type { FilterOptionsClient } from '../../api/audienceview/types.js';
 import { asError, ConfigError, HttpError, isAbortError, VendorError } from '../../api/errors.js';
 import { DEFAULT_TIME_ZONE } from '../../shared/av-performance.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { avThemeStyles } from '../../shared/av-theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
@@ -18,7 +19,7 @@ import { ScanSync } from './scan-sync.js';
 import { KeyboardWedge } from './keyboard-wedge.js';
 import { ScannerCamera } from './scanner-camera.js';
 import { VerdictFeedback } from './verdict-feedback.js';
-import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
+import { cacheInfo, downloadValidTickets, heldScans, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
 import {
   completeFilter,
   initialChoice,
@@ -195,6 +196,8 @@ export class TicketScanner extends LitElement {
   @property({ attribute: false }) probeIntervalMs = PROBE_INTERVAL_MS;
 
   @state() private phase: Phase = 'starting';
+  /** A scan found no room on disk and is held in memory (see `heldScans`): staff are warned. */
+  @state() private storageFull = false;
   @state() private configError?: Error;
   @state() private session?: StoredSession;
   @state() private signInBusy = false;
@@ -421,15 +424,9 @@ export class TicketScanner extends LitElement {
     }
     if (!MODES.includes(this.mode)) throw new ConfigError(`mode must be auto, online or offline (got "${String(this.mode).slice(0, 40)}")`, 'mode');
     if (!isValidTimeZone(this.timeZone)) throw new ConfigError(`time-zone must be an IANA zone such as America/New_York (got "${String(this.timeZone).slice(0, 40)}")`, 'time-zone');
-    let base: URL | undefined;
-    try {
-      base = new URL(this.apiBaseUrl(), location.href);
-    } catch {
-      base = undefined;
-    }
-    if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:')) {
-      throw new ConfigError(`api-base must be an http(s) URL (got "${String(this.apiBase).slice(0, 60)}")`, 'api-base');
-    }
+    // Empty means AudienceView's own address (documented); anything else must be an address.
+    if (this.apiBase?.trim()) checkAddress(this.apiBase, 'api-base');
+    if (this.decoderUrl?.trim()) checkAddress(this.decoderUrl, 'decoder-url');
   }
 
   private apiBaseUrl(): string {
@@ -605,6 +602,8 @@ export class TicketScanner extends LitElement {
 
   private onSyncReport(report: SyncReport): void {
     this.pending = report.pending;
+    // The warning stays while any scan is held in memory only; it goes once they are on disk or sent.
+    if (this.storageFull && !heldScans.length) this.storageFull = false;
     if (report.accessTokenExpiration !== undefined) this.noteExpiration(report.accessTokenExpiration);
     failedScans().then(
       (failed) => (this.failed = failed),
@@ -778,6 +777,7 @@ export class TicketScanner extends LitElement {
       this.showUnchecked(barcode, asError(error)); // storage failed: say so, never a verdict that was not kept
       return undefined;
     }
+    if (result.heldInMemory) this.storageFull = true;
     this.pending = await pendingCount().catch(() => this.pending);
     return this.show(offlineVerdict(result, scannedAt));
   }
@@ -987,6 +987,7 @@ export class TicketScanner extends LitElement {
     }
     return html`<div class="scanner" data-phase=${this.phase} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.settleVerdict()}>
       ${this.renderStatus(m)} ${this.renderFailed(m, locale)}
+      ${this.storageFull ? html`<div part="notice" class="notice storage-full" role="alert">${m.storageFull}</div>` : nothing}
       ${this.session && this.passwordDays !== null && this.passwordDays <= PASSWORD_WARNING_DAYS
         ? html`<div part="notice" class="notice" role="status">
             <span>${m.passwordExpiresSoon(this.passwordDays)}</span>

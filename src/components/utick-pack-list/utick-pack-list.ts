@@ -5,6 +5,7 @@ import { getPackDetails, listPacks } from '../../api/utick/catalogue.js';
 import { UTICK_MAX_LIMIT, type UtickPack, type UtickPackDetails, type UtickPackSet, type UtickStock } from '../../api/utick/types.js';
 import { asError, ConfigError, isAbortError } from '../../api/errors.js';
 import { renderErrorView } from '../../shared/error-view.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
@@ -102,6 +103,7 @@ export class UtickPackList extends LitElement {
     task: async ([apiBase, limit, offset], { signal }) => {
       try {
         if (!apiBase.trim()) throw new ConfigError('api-base is required: the address of the venue’s Utick signing proxy', 'api-base');
+        checkAddress(apiBase, 'api-base');
         if (!Number.isInteger(limit) || limit < 1 || limit > UTICK_MAX_LIMIT) {
           throw new ConfigError(`limit must be a whole number from 1 to ${UTICK_MAX_LIMIT} (got "${String(this.getAttribute('limit') ?? limit).slice(0, 40)}")`, 'limit');
         }

@@ -5,6 +5,7 @@ import { controlStreamAccess, getStream, type UtickStreamCredential } from '../.
 import { isAccessGranted, type UtickControlCode, type UtickStream } from '../../api/utick/types.js';
 import { asError, ConfigError, isAbortError, VendorError } from '../../api/errors.js';
 import { renderErrorView } from '../../shared/error-view.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesFor, messagesIfReady, resolveLocale } from '../../shared/locale.js';
@@ -122,6 +123,7 @@ export class UtickStreamGate extends LitElement {
     task: async ([apiBase, streamId], { signal }) => {
       try {
         if (!apiBase.trim()) throw new ConfigError('api-base is required: the address of the venue’s Utick signing proxy', 'api-base');
+        checkAddress(apiBase, 'api-base');
         if (!streamId.trim()) throw new ConfigError('stream-id is required', 'stream-id');
         if (!isValidTimeZone(this.zone)) throw new ConfigError(`time-zone "${this.zone.slice(0, 60)}" is not an IANA time zone`, 'time-zone');
         return await getStream(apiBase, streamId, { signal });

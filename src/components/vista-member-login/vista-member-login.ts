@@ -6,6 +6,7 @@ import { createVistaMembersClient } from '../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../api/vista/problem.js';
 import type { MemberAuthenticationRequest, VistaMember } from '../../api/vista/types.js';
 import { errorViewStyles } from '../../shared/error-view.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
@@ -18,6 +19,7 @@ import {
   restoreVistaSession,
   tokenFromAnswer,
   updateVistaMember,
+  VISTA_SESSION_MODES,
   watchVistaSession,
   withVistaMember,
   type VistaMemberSession,
@@ -64,7 +66,7 @@ export class VistaMemberErrorEvent extends WidgetEvent<WidgetErrorDetail> {
 
 type Field = 'login' | 'password' | 'card' | 'phone' | 'pin';
 type Phase = 'starting' | 'form' | 'member';
-const MODES: readonly string[] = ['token', 'cookie', 'workstation'];
+const MODES = VISTA_SESSION_MODES;
 /** Announce the lock-out's time left every this many seconds (polite), never every second. */
 const ANNOUNCE_EVERY_S = 15;
 
@@ -226,7 +228,12 @@ export class VistaMemberLogin extends LitElement {
     this.unwatch = undefined;
     this.error = undefined;
     if (!this.apiBase) return this.fail(new ConfigError('<vista-member-login> needs an api-base (the tenant\'s OCAPI address)', 'api-base'));
-    if (!MODES.includes(this.mode)) return this.fail(new ConfigError(`mode must be token, cookie or workstation, not "${this.mode}"`, 'mode'));
+    try {
+      checkAddress(this.apiBase, 'api-base');
+    } catch (error) {
+      return this.fail(error as ConfigError);
+    }
+    if (!MODES.includes(this.mode)) return this.fail(new ConfigError(`mode must be token, cookie or workstation, not "${String(this.mode).slice(0, 40)}"`, 'mode'));
     const apiBase = this.apiBase;
     this.watch();
     this.login ||= lastVistaLogin(apiBase) ?? '';

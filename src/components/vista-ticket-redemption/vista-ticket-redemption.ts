@@ -13,6 +13,7 @@ import type {
   TicketRedemptionCard,
 } from '../../api/vista/types.js';
 import { errorViewStyles } from '../../shared/error-view.js';
+import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
@@ -20,6 +21,7 @@ import { renderField, renderSummary, renderVistaError } from '../../shared/vista
 import {
   currentVistaSession,
   restoreVistaSession,
+  VISTA_SESSION_MODES,
   watchVistaSession,
   withVistaMember,
   type VistaSessionChange,
@@ -238,6 +240,12 @@ export class VistaTicketRedemption extends LitElement {
     this.ticketsSet = undefined;
     const missing = !this.apiBase ? 'api-base' : !this.orderId ? 'order-id' : !this.showtimeId ? 'showtime-id' : undefined;
     if (missing) return this.fail(new ConfigError(`<vista-ticket-redemption> needs ${missing}`, missing));
+    try {
+      checkAddress(this.apiBase, 'api-base');
+    } catch (error) {
+      return this.fail(error as ConfigError);
+    }
+    if (!VISTA_SESSION_MODES.includes(this.mode)) return this.fail(new ConfigError(`mode must be token, cookie or workstation, not "${String(this.mode).slice(0, 40)}"`, 'mode'));
     const apiBase = this.apiBase;
     this.watch();
     const schemes = this.siteId ? this.loadSchemes(run) : Promise.resolve();
@@ -457,7 +465,8 @@ export class VistaTicketRedemption extends LitElement {
   }
 
   private renderCards(m: RedemptionMessages) {
-    if (!this.cards) return html`<p class="muted" role="status">${m.loading}</p>`;
+    // A failed load shows its error (with retry) alone, not a loading line that never ends.
+    if (!this.cards) return this.error ? nothing : html`<p class="muted" role="status">${m.loading}</p>`;
     return html`<section aria-labelledby="cards-title">
       <h3 id="cards-title">${m.yourCards}</h3>
       ${this.cards.length

@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+import { openMockWorld } from '../mock.js';
+import { openSecondPage, type SecondPage } from '../app/second-page.js';
+
+// examples/<framework>/ built with Vite by the test server (test/embed/embed-server.mjs), as a
+// developer would build them, then opened against a mock world of their own.
+for (const framework of ['react', 'vue', 'svelte']) {
+  describe(`the ${framework} example`, function () {
+    this.timeout(60000); // the first test builds the example
+    let page: SecondPage;
+    before(async () => {
+      const mock = await openMockWorld();
+      page = await openSecondPage(`/__embed/examples/${framework}/?api=${encodeURIComponent(mock.base('audienceview'))}`);
+    });
+    after(() => page?.close());
+
+    it('renders the element: the attribute (client-id) and the property (limit = 3) both reach it', async () => {
+      const shown = await page.waitFor<number>(
+        `document.querySelector('av-event-list')?.shadowRoot?.querySelectorAll('[part~="performance"]').length`,
+      );
+      expect(shown).to.equal(3);
+      const host = await page.evaluate<{ attribute: string | null; limit: number }>(
+        `(() => { const el = document.querySelector('av-event-list'); return { attribute: el.getAttribute('client-id'), limit: el.limit }; })()`,
+      );
+      expect(host).to.deep.equal({ attribute: '284', limit: 3 });
+    });
+
+    it("a patron's choice reaches the framework's handler, which renders it", async () => {
+      const title = await page.evaluate<string>(`(() => {
+        const link = document.querySelector('av-event-list').shadowRoot.querySelector('[part~="performance"]');
+        link.click();
+        return link.textContent;
+      })()`);
+      const chosen = await page.waitFor<string>(`document.querySelector('#chosen').textContent.startsWith('You chose') && document.querySelector('#chosen').textContent`);
+      expect(chosen).to.match(/^You chose \S/);
+      expect(title).to.contain(chosen.slice('You chose '.length));
+      // The handler cancelled the event, so the page did not leave for the vendor.
+      expect(await page.evaluate<string>('location.pathname')).to.equal(`/__embed/examples/${framework}/`);
+      expect(await page.errors()).to.deep.equal([]);
+    });
+  });
+}

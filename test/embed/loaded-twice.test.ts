@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { ALL_WORKED, DIST, TAGS, openHostPage, type HostPage } from './host-page.js';
+
+describe('loading the elements more than once', function () {
+  this.timeout(40000); // eight elements used one after the other, sign-ins included
+  let host: HostPage | undefined;
+  afterEach(() => host?.page.close());
+
+  it('two element modules on one page load Lit once (one shared chunk)', async () => {
+    host = await openHostPage('plain', [`${DIST.v1}/av-calendar.js`, `${DIST.v1}/utick-pack-list.js`, `${DIST.v1}/all.js`]);
+    const report = await host.report();
+    expect(report.litVersions).to.have.length(1);
+    const fetched = await host.page.evaluate<string[]>(`performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`);
+    expect(fetched.length).to.equal(new Set(fetched).size); // no module fetched twice
+    expect(report.errors).to.deep.equal([]);
+  });
+
+  it('the same module twice, and all.js after the single modules, define each tag once and throw nothing', async () => {
+    host = await openHostPage('plain', [`${DIST.v1}/av-event-list.js`, `${DIST.v1}/av-event-list.js?again`, `${DIST.v1}/all.js`]);
+    const { results } = await host.use();
+    expect(results).to.deep.equal(ALL_WORKED);
+    const report = await host.report();
+    expect(report.errors).to.deep.equal([]);
+    expect(await host.page.errors()).to.deep.equal([]);
+  });
+
+  it('two copies of the package under different paths (two versions) both load; the first one defines the tags', async () => {
+    host = await openHostPage('plain', [`${DIST.v1}/all.js`, `${DIST.v2}/all.js`, `${DIST.v2}/av-calendar.js`]);
+    const report = await host.report();
+    // Each copy brought its own Lit (Lit may warn about it); neither threw on customElements.define.
+    expect(report.litVersions).to.have.length(2);
+    expect(report.errors).to.deep.equal([]);
+    expect(await host.page.errors()).to.deep.equal([]);
+    const defined = await host.page.evaluate<string[]>(`embed.TAGS.filter((tag) => customElements.get(tag))`);
+    expect(defined).to.deep.equal([...TAGS]);
+    const { results } = await host.use();
+    expect(results).to.deep.equal(ALL_WORKED);
+  });
+
+  it('the elements change nothing in the document outside themselves during a full use', async () => {
+    host = await openHostPage('plain', [`${DIST.v1}/all.js`]);
+    await host.use();
+    const report = await host.report();
+    expect(report.outside).to.deep.equal([]);
+    expect(report.headAdded, 'added to <head>').to.deep.equal([]);
+    expect(report.adopted, 'style sheets adopted by the document').to.equal(0);
+  });
+});
