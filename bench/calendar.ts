@@ -6,7 +6,7 @@
  * The month's data is generated here and served from loopback, so the figures are rendering, not network.
  */
 import { makePerformance } from '../test/fixtures/performance.js';
-import { bundle } from './bundle.js';
+import { bundle, SANITIZER_CHUNKS } from './bundle.js';
 import { median } from './stats.js';
 import type { Performance } from '../src/api/audienceview/types.js';
 import { openBenchBrowser } from './browser.js';
@@ -134,7 +134,7 @@ export async function benchCalendar(): Promise<void> {
   ]);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2).padStart(8)} KB`;
   const lazyGroups = [
-    { label: 'a vendor text holds HTML (DOMPurify)', test: /purify|unsafe-html/ },
+    { label: 'a vendor text holds HTML (DOMPurify)', test: SANITIZER_CHUNKS },
     { label: 'the page is in fr, nl, de or es (words)', test: /i18n/ },
   ].map((g) => ({ ...g, gzip: ours.lazy.filter((f) => g.test.test(f.name)).reduce((sum, f) => sum + f.gzip, 0) }));
   const unexplained = ours.lazy.filter((f) => !lazyGroups.some((g) => g.test.test(f.name)));

@@ -16,13 +16,6 @@ import type { Config, DOMPurify } from 'dompurify';
 import { nothing } from 'lit';
 import { lateLoad } from './late-content.js';
 
-const CONFIG: Config = {
-  ALLOWED_TAGS: ['a', 'b', 'br', 'em', 'i', 'li', 'ol', 'p', 'span', 'strong', 'u', 'ul', 'div', 'small', 'sub', 'sup', 'h3', 'h4', 'blockquote'],
-  ALLOWED_ATTR: ['href', 'title', 'lang', 'dir'],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-};
-
 interface Sanitizer {
   purify: DOMPurify;
   config: Config;
@@ -32,33 +25,20 @@ interface Sanitizer {
 let sanitizer: Sanitizer | undefined;
 let loading: Promise<unknown> | undefined;
 
-/** Loads DOMPurify (and Lit's directive that renders its output) once. */
+/** Loads DOMPurify, set up (sanitizer-setup.ts), and Lit's directive that renders its output, once. */
 export function loadSanitizer(): Promise<void> {
   loading ??= lateLoad(
-    () => Promise.all([import('dompurify'), import('lit/directives/unsafe-html.js')]),
+    () => Promise.all([import('./sanitizer-setup.js'), import('lit/directives/unsafe-html.js')]),
     (modules, error) => {
       // Offline before the chunk came: vendor HTML stays plain text; the next markup tries again.
       if (error || !modules) {
         loading = undefined;
         return;
       }
-      const [{ default: purify }, { unsafeHTML }] = modules;
-      let config: Config;
-      try {
-        config = { ...CONFIG, ...trustedTypesPolicy() };
-      } catch {
-        return; // the page's CSP refuses the `venue-widgets` policy: vendor markup stays plain text
-      }
-      // Every surviving link opens safely in a new tab: vendor links leave the venue's page.
-      purify.addHook('afterSanitizeAttributes', (node) => {
-        if (node.tagName === 'A') {
-          const href = node.getAttribute('href');
-          if (href && !safeHttpUrl(href)) node.removeAttribute('href');
-          node.setAttribute('target', '_blank');
-          node.setAttribute('rel', 'noopener noreferrer');
-        }
-      });
-      sanitizer = { purify, unsafeHTML, config };
+      const [{ setUpSanitizer }, { unsafeHTML }] = modules;
+      const ready = setUpSanitizer(safeHttpUrl);
+      // Undefined: the page's CSP refuses the `venue-widgets` policy, and vendor markup stays plain text.
+      if (ready) sanitizer = { ...ready, unsafeHTML };
     },
   );
   return loading.then(() => undefined);
@@ -69,25 +49,6 @@ export function sanitizeHtml(html: string | null | undefined): string {
   if (isBlank(html)) return '';
   if (!sanitizer) throw new Error('sanitizeHtml() before loadSanitizer() settled');
   return sanitizer.purify.sanitize(html!, sanitizer.config);
-}
-
-/**
- * DOMPurify's parser under Trusted Types: our named policy, or none where the browser has no
- * Trusted Types (DOMPurify then parses plain strings). Passing it also stops DOMPurify from
- * creating its own `dompurify` policy, which a strict page would refuse.
- */
-function trustedTypesPolicy(): Pick<Config, 'TRUSTED_TYPES_POLICY'> {
-  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!factory) return {};
-  const identity = (value: string) => value;
-  const policy = factory.getPolicy?.('venue-widgets') ?? factory.createPolicy('venue-widgets', { createHTML: identity, createScriptURL: identity });
-  return { TRUSTED_TYPES_POLICY: policy };
-}
-
-/** The slice of the Trusted Types API used here (not yet in TypeScript's DOM types). */
-interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createHTML(value: string): string; createScriptURL(value: string): string }): NonNullable<Config['TRUSTED_TYPES_POLICY']>;
-  getPolicy?(name: string): NonNullable<Config['TRUSTED_TYPES_POLICY']> | null;
 }
 
 /**

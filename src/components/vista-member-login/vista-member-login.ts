@@ -387,7 +387,7 @@ export class VistaMemberLogin extends LitElement {
     const remember = credentials.remember ?? false;
     if (this.sessionMode === 'cookie') {
       await members.createAuthenticationCookie({ ...credentials, ...club });
-      return { mode: 'cookie', member: await this.memberOrNothing({ withCookies: true }), remember };
+      return { mode: 'cookie', member: await this.memberWithCookie(), remember };
     }
     const token = tokenFromAnswer(await members.createAuthenticationToken({ ...credentials, ...club }));
     return { mode: 'token', token, member: await this.memberOrNothing({ memberToken: token.accessToken }), remember };
@@ -397,7 +397,26 @@ export class VistaMemberLogin extends LitElement {
     if (!this.deviceToken) throw new ConfigError('Workstation mode needs the device token (device-token)', 'device-token');
     const members = createVistaMembersClient(this.config());
     await members.createWorkstationCookie({ ...identity, ...(this.clubId ? { club_id: this.clubId } : {}) }, this.deviceToken);
-    return { mode: 'workstation', member: await this.memberOrNothing({ withCookies: true }), remember: false };
+    return { mode: 'workstation', member: await this.memberWithCookie(), remember: false };
+  }
+
+  /**
+   * After a cookie sign-in: the member, as Vista sees them with the cookie it just set. A 401 or 403
+   * here means the browser did not keep that cookie (a third-party cookie, blocked): nobody is
+   * signed in, whatever the sign-in call answered.
+   */
+  private async memberWithCookie(): Promise<VistaMember | undefined> {
+    try {
+      return await createVistaMembersClient(this.config()).getCurrentMember({ withCookies: true });
+    } catch (error) {
+      if (error instanceof VendorError && (error.status === 401 || error.status === 403)) {
+        throw new ConfigError(
+          `The browser did not keep Vista's sign-in cookie (third-party cookies are blocked): mode="${this.sessionMode}" needs the Vista API on this site's own domain, or Partitioned cookies; mode="token" needs neither`,
+          'mode',
+        );
+      }
+      return undefined; // the details are "where known": a network failure here does not undo the sign-in
+    }
   }
 
   /** The member's details; a signed-in member without them is still signed in ("where known"). */
