@@ -3,6 +3,7 @@
  * performances and tickets to scan, and a scanner database that starts empty.
  */
 import { openMockWorld, type MockWorld } from './mock.js';
+import type { ControlPerformance } from '../mock/audienceview.js';
 import { authenticate, type ScanningSession } from '../src/api/audienceview/scanning.js';
 import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/scanner-db.js';
 import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/ticket-cache.js';
@@ -111,4 +112,10 @@ export async function dumpScannerDb(): Promise<Record<string, unknown[]>> {
   } finally {
     db.close();
   }
+}
+
+/** A small performance of client 284 in tonight's scan window (not the 30,000-ticket gala). */
+export async function smallPerformanceTonight(mock: MockWorld): Promise<ControlPerformance> {
+  const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
+  return performances.find((p) => p.productionId !== GALA && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
 }

@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ControlPerformance } from '../../mock/audienceview.js';
 import { openMockWorld, type MockWorld } from '../mock.js';
-import { DOOR, GALA, dumpScannerDb, freshScannerDb, openScannerWorld } from '../scanner-world.js';
+import { DOOR, smallPerformanceTonight, dumpScannerDb, freshScannerDb, openScannerWorld } from '../scanner-world.js';
 import { replayPendingScans, pendingCount } from '../../src/components/ticket-scanner/scan-queue.js';
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/scanner-db.js';
 import { SYNC_NOW_MESSAGE, reportFromMessage } from '../../src/components/ticket-scanner/scan-sync.js';
@@ -55,8 +55,7 @@ describe('data safety: <ticket-scanner>', () => {
     await freshScannerDb();
     localStorage.clear();
     mock = await openMockWorld();
-    const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
-    tonight = performances.find((p) => p.productionId !== GALA && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
+    tonight = await smallPerformanceTonight(mock);
   });
   afterEach(async () => {
     el?.remove();

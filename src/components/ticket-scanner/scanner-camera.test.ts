@@ -3,7 +3,7 @@ import { toCanvas } from 'bwip-js/browser';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../mock/audienceview.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { DOOR, GALA, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
+import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
 import { lateContentSettled } from '../../shared/late-content.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
@@ -36,8 +36,7 @@ describe('<ticket-scanner> camera', () => {
     await freshScannerDb();
     localStorage.clear();
     mock = await openMockWorld();
-    const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
-    tonight = performances.find((p) => p.productionId !== GALA && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
+    tonight = await smallPerformanceTonight(mock);
     scans = [];
     errors = [];
     reads = [];

@@ -10,7 +10,7 @@ import { avThemeStyles } from '../../shared/av-theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { formatCount, messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isValidTimeZone } from '../../shared/time-zone.js';
 import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSession } from './scanner-db.js';
@@ -1344,10 +1344,6 @@ export class TicketScanner extends LitElement {
   private time(epoch: number, locale: string, seconds = false): string {
     return formatInZone(epoch, this.timeZone, locale, { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
   }
-}
-
-function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
 }
 
 /** Text and icon, not colour alone: a tick, a double tick, a cross, a question mark. */
