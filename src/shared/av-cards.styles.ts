@@ -174,5 +174,18 @@ export const cardListStyles = [
         }
       }
     }
+    /* Under a list: how much of it is shown, and the control for more (a "Show more" or a pager) */
+    .list-footer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem 1rem;
+      margin-top: var(--_gap);
+    }
+    .list-footer-note {
+      margin: 0;
+      color: var(--_muted);
+    }
   `,
 ];

@@ -108,17 +108,5 @@ export const styles = [
     .entries-label {
       margin-inline-end: 0.3rem;
     }
-    .more-row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5rem 1rem;
-      margin-top: var(--_gap);
-    }
-    .count {
-      margin: 0;
-      color: var(--_muted);
-    }
   `,
 ];

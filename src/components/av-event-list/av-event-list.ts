@@ -114,8 +114,8 @@ export class AvEventList extends AvCardList<EventsResponse> {
         ${visible.map((v) => this.renderPerformance(v, locale, m, thisYear))}
       </ol>
       ${all.length > visible.length
-        ? html`<div class="more-row">
-            <p class="count">${m.showing(formatCount(visible.length, locale), formatCount(all.length, locale))}</p>
+        ? html`<div class="more-row list-footer">
+            <p class="count list-footer-note">${m.showing(formatCount(visible.length, locale), formatCount(all.length, locale))}</p>
             <button type="button" part="more" class="button secondary more" @click=${() => this.showMore(visible.length)}>${m.showMore}</button>
           </div>`
         : nothing}`;

@@ -85,18 +85,6 @@ export const styles = [
       font-weight: 600;
       color: var(--_danger);
     }
-    .pager {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5rem 1rem;
-      margin-top: var(--_gap);
-    }
-    .range {
-      margin: 0;
-      color: var(--_muted);
-    }
     .range:focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;

@@ -213,9 +213,9 @@ export class UtickPackList extends LitElement {
           </ol>`
         : html`<p class="empty">${m.noMore}</p>`}
       ${hasPrevious || hasNext
-        ? html`<nav part="pager" class="pager" aria-label=${m.pagerLabel}>
+        ? html`<nav part="pager" class="pager list-footer" aria-label=${m.pagerLabel}>
             <button type="button" class="button secondary" data-page="previous" ?disabled=${!hasPrevious} @click=${() => this.goTo(offset - this.limit)}>${m.previous}</button>
-            <p class="range" tabindex="-1" aria-live="polite">${packs.length > 0 ? m.range(offset + 1, offset + packs.length) : m.noMore}</p>
+            <p class="range list-footer-note" tabindex="-1" aria-live="polite">${packs.length > 0 ? m.range(offset + 1, offset + packs.length) : m.noMore}</p>
             <button type="button" class="button secondary" data-page="next" ?disabled=${!hasNext} @click=${() => this.goTo(offset + this.limit)}>${m.next}</button>
           </nav>`
         : nothing}`;
