@@ -10,9 +10,9 @@ import { openMockWorld, type MockWorld } from '../mock.js';
 import { DOOR, smallPerformanceTonight, dumpScannerDb, freshScannerDb, openScannerWorld } from '../scanner-world.js';
 import { replayPendingScans, pendingCount } from '../../src/components/ticket-scanner/scan-queue.js';
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/scanner-db.js';
-import { SYNC_NOW_MESSAGE, reportFromMessage } from '../../src/components/ticket-scanner/scan-sync.js';
+import { SYNC_NOW_MESSAGE } from '../../src/components/ticket-scanner/scan-sync.js';
+import { activeWorker, nextWorkerReport, registerScannerWorker } from '../scanner-worker.js';
 import { recordOfflineScan } from '../../src/components/ticket-scanner/ticket-cache.js';
-import type { SyncReport } from '../../src/components/ticket-scanner/scan-queue.js';
 import { forgetVistaSessionsInMemory } from '../../src/shared/vista-session.js';
 import '../../src/components/ticket-scanner/index.js';
 import '../../src/components/vista-member-login/index.js';
@@ -214,25 +214,15 @@ describe('data safety: the scanner service worker dies mid-sync', () => {
   it('its lost answer is re-sent by the page; every scan counted exactly once', async () => {
     const world = await openScannerWorld({ download: true });
     await saveSession({ ...world.session, accessTokenExpiration: null });
-    const scope = '/src/components/ticket-scanner/';
-    const registration = await navigator.serviceWorker.register(`${scope}sw.ts`, { type: 'module', scope });
+    const registration = await registerScannerWorker();
     try {
       const tickets = await world.tickets(world.walk, 'valid', 4);
       for (const ticket of tickets) expect((await recordOfflineScan(ticket.barcode, world.filter)).verdict).to.equal('valid');
       await closeScannerDb();
-      const worker = registration.installing ?? registration.waiting ?? registration.active!;
-      if (worker.state !== 'activated') await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+      const worker = await activeWorker(registration);
       // AudienceView applies the worker's batch, and the worker is gone before the answer arrives.
       await world.mock.fault({ vendor: 'audienceview', path: 'syncScans', kind: 'drop-after-apply', times: 1 });
-      const reported = new Promise<SyncReport>((resolve) => {
-        const listener = (event: MessageEvent) => {
-          const report = reportFromMessage(event.data);
-          if (!report) return;
-          navigator.serviceWorker.removeEventListener('message', listener);
-          resolve(report);
-        };
-        navigator.serviceWorker.addEventListener('message', listener);
-      });
+      const reported = nextWorkerReport();
       worker.postMessage({ type: SYNC_NOW_MESSAGE });
       const report = await reported;
       expect(report.pending, 'nothing leaves the queue without an answer').to.equal(4);

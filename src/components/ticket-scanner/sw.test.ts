@@ -1,33 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { VendorError } from '../../api/errors.js';
 import { freshScannerDb, openScannerWorld, type ScannerWorld } from '../../../test/scanner-world.js';
-import { pendingCount, type SyncReport } from './scan-queue.js';
+import { pendingCount } from './scan-queue.js';
 import { closeScannerDb, saveSession } from './scanner-db.js';
-import { SYNC_NOW_MESSAGE, reportFromMessage } from './scan-sync.js';
+import { SYNC_NOW_MESSAGE } from './scan-sync.js';
+import { activeWorker, nextWorkerReport, registerScannerWorker } from '../../../test/scanner-worker.js';
 import { recordOfflineScan } from './ticket-cache.js';
-
-const SCOPE = '/src/components/ticket-scanner/';
-
-/** The next report a service worker sends this page. */
-function nextWorkerReport(): Promise<SyncReport> {
-  return new Promise((resolve) => {
-    const listener = (event: MessageEvent) => {
-      const report = reportFromMessage(event.data);
-      if (!report) return;
-      navigator.serviceWorker.removeEventListener('message', listener);
-      resolve(report);
-    };
-    navigator.serviceWorker.addEventListener('message', listener);
-  });
-}
-
-async function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
-  const worker = registration.installing ?? registration.waiting ?? registration.active!;
-  if (worker.state !== 'activated') {
-    await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
-  }
-  return worker;
-}
 
 describe('service worker (sw.ts)', () => {
   let world: ScannerWorld;
@@ -35,8 +13,7 @@ describe('service worker (sw.ts)', () => {
   beforeEach(async () => {
     world = await openScannerWorld({ download: true });
     await saveSession({ ...world.session, accessTokenExpiration: null });
-    // Served as WTR serves TypeScript; a module worker, scoped to its folder (no page needs to be controlled).
-    registration = await navigator.serviceWorker.register(`${SCOPE}sw.ts`, { type: 'module', scope: SCOPE });
+    registration = await registerScannerWorker();
   });
   afterEach(async () => {
     await registration?.unregister();
