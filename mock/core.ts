@@ -145,6 +145,27 @@ export interface World {
   vendor<S>(name: VendorName): S;
   /** Set for a hostile world: the payloads and what was placed so far. */
   readonly hostile?: HostileOptions & { next: number; report: HostileReport };
+  /**
+   * Which reading of a silence in a vendor's document this world plays (see `Reading`): the
+   * world's choice, else the backend's default (`MOCK_READINGS`), else the reading's own default,
+   * which is the strictest one the document allows.
+   */
+  reading(name: string): string;
+  /** Switches readings for the rest of this world's life (the demo's vendor console, a test midway). */
+  chooseReadings(readings: Record<string, string>): void;
+}
+
+/**
+ * A place where a vendor's document is silent and real servers may differ, e.g.
+ * `audienceview.syncScans.repeat`: `accepted` (a repeated scan is inserted again without a word,
+ * the default) or `refused`. Each vendor module declares its own; `docs/vendor-readings.md` lists
+ * them all with what the product does under each.
+ */
+export interface Reading {
+  /** The possible readings, the first being the default: the strictest the document allows. */
+  readonly choices: readonly [string, ...string[]];
+  /** What the document says (or does not), in a sentence. */
+  readonly doc: string;
 }
 
 export interface VendorModule<S = unknown> {
@@ -157,6 +178,8 @@ export interface VendorModule<S = unknown> {
   fault?(rule: FaultRule, req: MockRequest, state: S, world: World): MockResponse | undefined;
   /** Control endpoints under `/__mock/<vendor>/...` (e.g. list barcodes, member credentials). */
   control?(req: MockRequest, state: S, world: World): MockResponse | undefined | Promise<MockResponse | undefined>;
+  /** The silences of this vendor's documents this module can play either way, by name (`<vendor>.<what>`). */
+  readonly readings?: Readonly<Record<string, Reading>>;
 }
 
 export interface WorldOptions {
@@ -165,6 +188,29 @@ export interface WorldOptions {
   seed?: number;
   /** Hostile vendor data: every string field of every vendor answer becomes a payload (see `hostileAnswer`). */
   hostile?: HostileOptions;
+  /** Readings chosen for this world, by name (see `Reading`); unnamed ones keep their default. */
+  readings?: Record<string, string>;
+}
+
+/**
+ * `MOCK_READINGS` as the backend's default readings: `name=choice,name=choice`, or `all:<n>` to
+ * play the n-th choice (0-based, the last where a reading has fewer) of every reading — how the
+ * whole suite is run under the other readings.
+ */
+export function readingsFromEnv(value: string | undefined, modules: readonly VendorModule<any>[]): Record<string, string> {
+  if (!value) return {};
+  const all = /^all:(\d+)$/.exec(value.trim());
+  const declared = modules.flatMap((m) => Object.entries(m.readings ?? {}));
+  if (all) {
+    const n = Number(all[1]);
+    return Object.fromEntries(declared.map(([name, r]) => [name, r.choices[Math.min(n, r.choices.length - 1)]!]));
+  }
+  return Object.fromEntries(
+    value
+      .split(',')
+      .map((pair) => pair.split('=').map((part) => part.trim()))
+      .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
+  );
 }
 
 /**
@@ -197,14 +243,34 @@ export interface MockBackend {
 
 export function createMockBackend(modules: VendorModule<any>[], defaults: WorldOptions = {}): MockBackend {
   const byName = new Map(modules.map((m) => [m.name, m] as const));
+  const declaredReadings = new Map(modules.flatMap((m) => Object.entries(m.readings ?? {})));
+  function checkReadings(chosen: Record<string, string> = {}): void {
+    for (const [name, choice] of Object.entries(chosen)) {
+      const reading = declaredReadings.get(name);
+      if (!reading) throw new MockBadRequest(`No reading named ${name}; known: ${[...declaredReadings.keys()].join(', ')}`);
+      if (!reading.choices.includes(choice)) throw new MockBadRequest(`Reading ${name} has no choice ${choice}; choices: ${reading.choices.join(', ')}`);
+    }
+  }
+  checkReadings(defaults.readings);
   const worlds = new Map<string, World>();
 
   function makeWorld(id: string, options: WorldOptions): World {
     const anchor = options.now === undefined ? undefined : new Date(options.now).getTime();
     const createdAt = Date.now();
     const states = new Map<VendorName, unknown>();
+    checkReadings(options.readings);
+    const chosen = { ...defaults.readings, ...options.readings };
     const world: World = {
       id,
+      chooseReadings(readings) {
+        checkReadings(readings);
+        Object.assign(chosen, readings);
+      },
+      reading(name) {
+        const declared = declaredReadings.get(name);
+        if (!declared) throw new Error(`mock: no reading named ${name}`);
+        return chosen[name] ?? declared.choices[0];
+      },
       ...(options.hostile?.payloads?.length ? { hostile: { ...options.hostile, next: options.hostile.offset ?? 0, report: { placements: 0, fields: {} } } } : {}),
       seed: options.seed ?? defaults.seed ?? 284,
       now: () => (anchor === undefined ? Date.now() : anchor + (Date.now() - createdAt)),
@@ -238,7 +304,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
   }
 
   function reset(id = DEFAULT_WORLD, options: WorldOptions = defaults): World {
-    const w = makeWorld(id, { ...defaults, ...options });
+    const w = makeWorld(id, { ...defaults, ...options, readings: { ...defaults.readings, ...options.readings } });
     worlds.set(id, w);
     return w;
   }
@@ -381,6 +447,17 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
         return { body: { faults: w.faults } };
       case 'GET /requests':
         return { body: { requests: w.requests } };
+      case 'GET /readings':
+        return {
+          body: {
+            readings: Object.fromEntries(
+              [...declaredReadings].map(([name, r]) => [name, { ...r, current: w.reading(name) }]),
+            ),
+          },
+        };
+      case 'POST /readings':
+        w.chooseReadings(req.json<Record<string, string>>());
+        return { body: { ok: true } };
       case 'GET /hostile':
         return { body: w.hostile?.report ?? { placements: 0, fields: {} } };
       case 'GET /received': {

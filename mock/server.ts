@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockBackend, type MockBackend, type WorldOptions } from './core.js';
+import { createMockBackend, readingsFromEnv, type MockBackend, type WorldOptions } from './core.js';
 import { audienceview } from './audienceview.js';
 import { vista } from './vista.js';
 import { createUtickProxyMount, utick } from './utick.js';
@@ -14,7 +14,9 @@ export const vendorModules = [audienceview, vista, utick, echo];
 
 /** The backend with every vendor module, not yet bound to a port. */
 export function createVendorBackend(defaults: WorldOptions = {}): MockBackend {
-  return createMockBackend(vendorModules, defaults);
+  // MOCK_READINGS plays another reading of the vendors' silences in every world (see core.ts).
+  const readings = { ...readingsFromEnv(process.env.MOCK_READINGS, vendorModules), ...defaults.readings };
+  return createMockBackend(vendorModules, { ...defaults, readings });
 }
 
 export interface RunningMock {

@@ -24,6 +24,10 @@ export interface MockWorld {
   clearFaults(): Promise<void>;
   received<T = unknown>(kind: string): Promise<T[]>;
   requests(): Promise<RequestLogEntry[]>;
+  /** Switches readings of the vendors' silences for the rest of this world (see mock/core.ts `Reading`). */
+  chooseReadings(readings: Record<string, string>): Promise<void>;
+  /** The reading each named silence is played with in this world. */
+  readings(): Promise<Record<string, string>>;
   /** A vendor's control endpoint, e.g. `control('audienceview', '/tickets?performanceId=1')`. */
   control<T = unknown>(vendor: VendorName, path: string, init?: RequestInit): Promise<T>;
 }
@@ -51,6 +55,11 @@ export async function openMockWorld(options: WorldOptions = {}): Promise<MockWor
     clearFaults: async () => void (await call('/faults', { method: 'DELETE' })),
     received: async <T>(kind: string) => (await call<Record<string, T[]>>(`/received/${kind}`))[kind] ?? [],
     requests: async () => (await call<{ requests: RequestLogEntry[] }>('/requests')).requests,
+    chooseReadings: async (readings) => void (await post('/readings', readings)),
+    readings: async () =>
+      Object.fromEntries(
+        Object.entries((await call<{ readings: Record<string, { current: string }> }>('/readings')).readings).map(([name, r]) => [name, r.current]),
+      ),
     control: (vendor, path, init) => call(`/${vendor}${path}`, init),
   };
 }
