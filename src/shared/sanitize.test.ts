@@ -78,6 +78,20 @@ describe('vendor HTML', () => {
     expect(safeHttpUrl(' https://web.ovationtix.com/trs/clientFile/1 ')).to.equal('https://web.ovationtix.com/trs/clientFile/1');
   });
 
+  it('drops every vendor link that is not absolute http(s), and keeps an https one with the rel and target it sets', () => {
+    const unsafe = ['mailto:box-office@venue.example', 'ftp://files.venue.example/programme.pdf', '//other.example/phish', '/tickets/faq', 'faq.html', 'data:text/html,<b>hi</b>', 'javascript:alert(1)'];
+    for (const href of unsafe) {
+      const holder = document.createElement('div');
+      holder.innerHTML = sanitizeHtml(`<p>See <a href="${href}">this</a> or <a href="https://venue.example/faq">the FAQ</a></p>`);
+      const [dropped, kept] = [...holder.querySelectorAll('a')];
+      expect(dropped!.hasAttribute('href'), `a vendor link to ${href}`).to.equal(false);
+      expect(dropped!.textContent).to.equal('this');
+      expect(kept!.getAttribute('href')).to.equal('https://venue.example/faq');
+      expect(kept!.getAttribute('target')).to.equal('_blank');
+      expect(kept!.getAttribute('rel')).to.equal('noopener noreferrer');
+    }
+  });
+
   it('treats "" and null as absent, and reads the text of HTML for accessible names', () => {
     expect(sanitizeHtml('')).to.equal('');
     expect(sanitizeHtml(null)).to.equal('');
