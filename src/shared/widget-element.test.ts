@@ -1,0 +1,114 @@
+import { expect, fixture, html as fixtureHtml, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { WidgetEvent } from './events.js';
+import { lateContentSettled } from './late-content.js';
+import type { Catalog } from './locale.js';
+import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from './widget-element.js';
+
+interface GreetingMessages {
+  hello: string;
+}
+const GREETINGS: Catalog<GreetingMessages> = {
+  en: { hello: 'Hello' },
+  others: async () => ({ default: { fr: { hello: 'Bonjour' }, nl: { hello: 'Hallo' }, de: { hello: 'Guten Tag' }, es: { hello: 'Hola' } } }),
+};
+
+class GreetEvent extends WidgetEvent<{ name: string }> {
+  constructor(detail: { name: string }) {
+    super('test-greet', detail);
+  }
+}
+class GreetErrorEvent extends WidgetEvent<{ error: Error }> {
+  constructor(detail: { error: Error }) {
+    super('test-greet-error', detail);
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'test-greet': GreetEvent;
+    'test-greet-error': GreetErrorEvent;
+  }
+  interface HTMLElementTagNameMap {
+    'test-greeting': TestGreeting;
+  }
+}
+
+class TestGreeting extends WidgetElement {
+  @property() locale?: string;
+  @state() private step: 'form' | 'done' = 'form';
+  readonly words = new LocalizeController(this, GREETINGS);
+  readonly focusAfter = new FocusAfterRender(this);
+  greet(name: string): boolean {
+    return this.emit('test-greet', new GreetEvent({ name }));
+  }
+  greetWrongly(): boolean {
+    return this.emit('test-greet', new GreetErrorEvent({ error: new Error('x') }) as unknown as GreetEvent);
+  }
+  fail(thrown: unknown): Error {
+    return this.reportError(thrown, 'test-greet-error', (error) => new GreetErrorEvent({ error }));
+  }
+  finish(): void {
+    this.step = 'done';
+    this.focusAfter.request('.result');
+  }
+  override render() {
+    const m = this.words.ready;
+    if (!m) return html`<p class="loading">…</p>`;
+    return this.step === 'form' ? html`<button>${m.hello}</button>` : html`<p class="result" tabindex="-1">${m.hello}!</p>`;
+  }
+}
+define('test-greeting', TestGreeting);
+
+describe('WidgetElement, the one element base', () => {
+  it('defines a tag once: a second load of the same element (or another version) does not throw and keeps the first', () => {
+    class AnotherVersion extends TestGreeting {}
+    expect(() => define('test-greeting', AnotherVersion)).not.to.throw();
+    expect(customElements.get('test-greeting')).to.equal(TestGreeting);
+  });
+
+  it('writes in the page language once it has arrived, in English meanwhile', async () => {
+    const el = await fixture<TestGreeting>(fixtureHtml`<div lang="fr"><test-greeting></test-greeting></div>`).then((d) => d.querySelector('test-greeting')!);
+    await lateContentSettled();
+    await waitUntil(() => el.shadowRoot!.querySelector('button')?.textContent === 'Bonjour', 'French words arrive and the element renders again');
+    expect(el.words.words.hello).to.equal('Bonjour');
+    el.locale = 'de-CH';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Guten Tag');
+    el.locale = 'ja';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button')!.textContent, 'a language without words reads English').to.equal('Hello');
+  });
+
+  it('emits its own events, bubbling out of shadow roots, and refuses an event of another type', async () => {
+    const page = await fixture<HTMLDivElement>(fixtureHtml`<div><test-greeting></test-greeting></div>`);
+    const el = page.querySelector('test-greeting')!;
+    const seen: string[] = [];
+    page.addEventListener('test-greet', (event) => seen.push(event.detail.name));
+    expect(el.greet('Ada')).to.equal(true);
+    expect(seen).to.deep.equal(['Ada']);
+    expect(() => el.greetWrongly()).to.throw(TypeError, /test-greet-error/);
+  });
+
+  it('reports whatever was thrown as an Error in its error event', async () => {
+    const el = await fixture<TestGreeting>(fixtureHtml`<test-greeting></test-greeting>`);
+    let reported: Error | undefined;
+    el.addEventListener('test-greet-error', (event) => (reported = event.detail.error));
+    const error = el.fail('vendor said no');
+    expect(error).to.be.instanceOf(Error);
+    expect(error.message).to.equal('vendor said no');
+    expect(reported).to.equal(error);
+  });
+
+  it('moves focus to what the next render shows', async () => {
+    const el = await fixture<TestGreeting>(fixtureHtml`<test-greeting></test-greeting>`);
+    el.finish();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.className).to.equal('result');
+  });
+
+  it('keys a configuration so that no two different configurations collide', () => {
+    expect(configKey('a', 'bc')).not.to.equal(configKey('ab', 'c'));
+    expect(configKey('a', undefined, 2)).to.equal(configKey('a', '', '2'));
+  });
+});

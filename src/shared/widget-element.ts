@@ -1,0 +1,110 @@
+/**
+ * The one base every element stands on (as Shoelace's elements stand on `ShoelaceElement`):
+ * `define()` that tolerates a second load, a typed `emit()`, one error path, words in the page's
+ * language, and focus moved after a render. Concerns with a lifecycle of their own stay
+ * controllers (`LocalizeController`, `FocusAfterRender`), so an element that needs only one can
+ * hold it without the base.
+ */
+import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { asError } from '../api/errors.js';
+import { LateContentController } from './late-content.js';
+import { messagesIfReady, resolveLocale, type Catalog } from './locale.js';
+
+/**
+ * Defines a tag unless the page already has it: a page that loads an element twice (two bundles,
+ * two versions of the package, a CMS that repeats a script) keeps the first and does not throw.
+ */
+export function define(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+/** An element whose words come from a catalog and follow its `locale` attribute (else the nearest `lang`). */
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  locale?: string;
+}
+
+/**
+ * An element's words: the page's language once its chunk is here, English meanwhile. Renders the
+ * host again when a late language (or the sanitizer) arrives.
+ */
+export class LocalizeController<M> implements ReactiveController {
+  constructor(
+    private readonly host: LocalizedHost,
+    private readonly catalog: Catalog<M>,
+  ) {
+    host.addController(this);
+    new LateContentController(host);
+  }
+
+  /** The BCP 47 locale the element writes in (dates, numbers, words). */
+  get locale(): string {
+    return resolveLocale(this.host, this.host.locale);
+  }
+
+  /** The words, or `undefined` while the page's language is on its way (render a skeleton then). */
+  get ready(): M | undefined {
+    return messagesIfReady(this.catalog, this.locale);
+  }
+
+  /** The words: English until the page's language has arrived. */
+  get words(): M {
+    return this.ready ?? this.catalog.en;
+  }
+
+  hostConnected(): void {}
+}
+
+/**
+ * Moves focus to an element of the host's shadow root once it is rendered (after a step changes
+ * what is on screen: a form replaced by a result, an error shown). Waits across renders until the
+ * target exists.
+ */
+export class FocusAfterRender implements ReactiveController {
+  private selector?: string;
+
+  constructor(private readonly host: ReactiveControllerHost & LitElement) {
+    host.addController(this);
+  }
+
+  /** Focus the first match of `selector` after the next render that has one. */
+  request(selector: string): void {
+    this.selector = selector;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (!this.selector) return;
+    const target = this.host.renderRoot.querySelector<HTMLElement>(this.selector);
+    if (!target) return;
+    this.selector = undefined;
+    target.focus();
+  }
+}
+
+/** One key for "the element's configuration changed": attribute values joined by a character no attribute holds. */
+export function configKey(...parts: readonly unknown[]): string {
+  return parts.map((part) => String(part ?? '')).join('\u0000');
+}
+
+export abstract class WidgetElement extends LitElement {
+  /**
+   * Dispatches one of the element's own events, typed by its entry in `HTMLElementEventMap` (one
+   * class per event): `this.emit('vista-member-login', new VistaMemberLoginEvent(detail))`.
+   * Returns false when a listener cancelled it.
+   */
+  protected emit<K extends keyof HTMLElementEventMap>(type: K, event: HTMLElementEventMap[K]): boolean {
+    if (event.type !== type) throw new TypeError(`emit('${type}') was given a '${event.type}' event`);
+    return this.dispatchEvent(event);
+  }
+
+  /**
+   * The one error path: whatever was thrown becomes an `Error` and goes out as the element's
+   * `<prefix>-error` event (made by `errorEvent`), so a page can log it; returns the error for the
+   * view to show.
+   */
+  protected reportError<K extends keyof HTMLElementEventMap>(thrown: unknown, type: K, errorEvent: (error: Error) => HTMLElementEventMap[K]): Error {
+    const error = asError(thrown);
+    this.emit(type, errorEvent(error));
+    return error;
+  }
+}
