@@ -123,9 +123,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head>
 export async function benchDecoder(): Promise<void> {
   const [scanner, worker, decoderAlone, readerAlone, html5qrcode, jsqr, zxingJs, bwip] = await Promise.all([
     bundle({ entry: 'src/components/ticket-scanner/index.ts' }),
-    bundle({ entry: 'src/components/ticket-scanner/barcode-decoder.worker.ts' }),
-    bundle({ entry: 'src/components/ticket-scanner/barcode-decoder.ts' }),
-    bundle({ entry: 'src/components/ticket-scanner/barcode-decoder.zxing.ts' }),
+    bundle({ entry: 'src/components/ticket-scanner/camera/barcode-decoder.worker.ts' }),
+    bundle({ entry: 'src/components/ticket-scanner/camera/barcode-decoder.ts' }),
+    bundle({ entry: 'src/components/ticket-scanner/camera/barcode-decoder.zxing.ts' }),
     bundle({ contents: `export * from 'html5-qrcode';` }),
     bundle({ contents: `export { default } from 'jsqr';` }),
     bundle({ contents: `export { MultiFormatReader, BinaryBitmap, HybridBinarizer, RGBLuminanceSource, DecodeHintType, BarcodeFormat } from '@zxing/library';` }),

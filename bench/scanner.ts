@@ -142,9 +142,9 @@ const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 export async function benchScanner(): Promise<void> {
   const code = await bundle({
-    contents: `export * from './src/components/ticket-scanner/ticket-cache.ts';
-      export * from './src/components/ticket-scanner/scan-queue.ts';
-      export { closeScannerDb, SCANNER_DB_NAME } from './src/components/ticket-scanner/scanner-db.ts';
+    contents: `export * from './src/components/ticket-scanner/offline/ticket-cache.ts';
+      export * from './src/components/ticket-scanner/offline/scan-queue.ts';
+      export { closeScannerDb, SCANNER_DB_NAME } from './src/components/ticket-scanner/offline/scanner-db.ts';
       export { authenticate, authorizationHeader, syncScans } from './src/api/audienceview/scanning.ts';`,
   });
   const mock = await startMockServer();

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: ships the camera's barcode reader on the venue's own origin, beside the
- * decoder chunk (src/components/ticket-scanner/barcode-decoder.ts):
+ * decoder chunk (src/components/ticket-scanner/camera/barcode-decoder.ts):
  * - zxing-wasm's reader (`zxing_reader.wasm`, for browsers without a native BarcodeDetector);
  * - the decoder worker, as an ES module chunk that shares the ponyfill's chunk with the page.
  *
@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
 
-const DECODER = /[\\/]ticket-scanner[\\/]barcode-decoder\.ts$/;
-const WORKER = /[\\/]ticket-scanner[\\/]barcode-decoder\.worker\.ts$/;
+const DECODER = /[\\/]ticket-scanner[\\/]camera[\\/]barcode-decoder\.ts$/;
+const WORKER = /[\\/]ticket-scanner[\\/]camera[\\/]barcode-decoder\.worker\.ts$/;
 /** The declarations, as written or as TypeScript compiled them (either quotes). */
 const WASM_DECLARATION = /const READER_WASM_PATH = (['"])([^'"]+)\1;?/;
 const WORKER_DECLARATION = /const WORKER_PATH = (['"])([^'"]+)\1;?/;

@@ -2,10 +2,10 @@
  * Test helpers for the scanner's service worker (`sw.ts`), served unbundled by the test server as
  * a module worker scoped to its folder (no page needs to be controlled).
  */
-import type { SyncReport } from '../src/components/ticket-scanner/scan-queue.js';
-import { reportFromMessage } from '../src/components/ticket-scanner/scan-sync.js';
+import type { SyncReport } from '../src/components/ticket-scanner/offline/scan-queue.js';
+import { reportFromMessage } from '../src/components/ticket-scanner/offline/scan-sync.js';
 
-export const SCANNER_WORKER_SCOPE = '/src/components/ticket-scanner/';
+export const SCANNER_WORKER_SCOPE = '/src/components/ticket-scanner/offline/';
 
 export function registerScannerWorker(): Promise<ServiceWorkerRegistration> {
   return navigator.serviceWorker.register(`${SCANNER_WORKER_SCOPE}sw.ts`, { type: 'module', scope: SCANNER_WORKER_SCOPE });

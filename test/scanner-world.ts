@@ -5,8 +5,8 @@
 import { openMockWorld, type MockWorld } from './mock.js';
 import type { ControlPerformance } from '../mock/audienceview.js';
 import { authenticate, type ScanningSession } from '../src/api/audienceview/scanning.js';
-import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/scanner-db.js';
-import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/ticket-cache.js';
+import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/offline/scanner-db.js';
+import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/offline/ticket-cache.js';
 
 export const DOOR = { username: 'door@harbourlights.example', password: 'harbour-door-2027' };
 /** A production with several performances in the scan window (a walk every 45 minutes, daily). */

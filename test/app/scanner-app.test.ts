@@ -7,9 +7,9 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { authenticate } from '../../src/api/audienceview/scanning.js';
-import { rememberFilter } from '../../src/components/ticket-scanner/scan-choice.js';
-import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/scanner-db.js';
-import { cacheInfo } from '../../src/components/ticket-scanner/ticket-cache.js';
+import { rememberFilter } from '../../src/components/ticket-scanner/controllers/scan-choice.js';
+import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/offline/scanner-db.js';
+import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
 

@@ -8,7 +8,7 @@ import type { VendorName } from '../../mock/core.js';
 import type { ControlPerformance } from '../../mock/audienceview.js';
 import type { MockWorld } from '../mock.js';
 import { DOOR, GALA, freshScannerDb } from '../scanner-world.js';
-import { closeScannerDb } from '../../src/components/ticket-scanner/scanner-db.js';
+import { closeScannerDb } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { createVistaMembersClient } from '../../src/api/vista/members.js';
 import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer } from '../../src/shared/vista-session.js';
 import { settled } from './harness.js';

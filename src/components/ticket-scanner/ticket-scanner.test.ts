@@ -6,7 +6,7 @@ import { authenticate, validateTicket } from '../../api/audienceview/scanning.js
 import { lateContentSettled } from '../../shared/late-content.js';
 import './index.js';
 import { DOOR, GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
-import { clearSession, closeScannerDb, loadSession } from './scanner-db.js';
+import { clearSession, closeScannerDb, loadSession } from './offline/scanner-db.js';
 import type { TicketScanDetail, TicketScanner, TicketScannerLogoutDetail, TicketScannerSyncDetail } from './ticket-scanner.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 

@@ -13,13 +13,13 @@ import { LateContentController } from '../../shared/late-content.js';
 import { formatCount, messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isValidTimeZone } from '../../shared/time-zone.js';
-import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSession } from './scanner-db.js';
-import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from './scan-queue.js';
-import { ScanSync } from './scan-sync.js';
-import { KeyboardWedge } from './keyboard-wedge.js';
-import { ScannerCamera } from './scanner-camera.js';
-import { VerdictFeedback } from './verdict-feedback.js';
-import { cacheInfo, downloadValidTickets, heldScans, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './ticket-cache.js';
+import { clearSession, loadSession, saveSession, wipeScannerData, type StoredSession } from './offline/scanner-db.js';
+import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from './offline/scan-queue.js';
+import { ScanSync } from './offline/scan-sync.js';
+import { KeyboardWedge } from './controllers/keyboard-wedge.js';
+import { ScannerCamera } from './camera/scanner-camera.js';
+import { VerdictFeedback } from './controllers/verdict-feedback.js';
+import { cacheInfo, downloadValidTickets, heldScans, noteOnlineScan, recordOfflineScan, type CacheInfo, type ScanFilter } from './offline/ticket-cache.js';
 import {
   completeFilter,
   initialChoice,
@@ -29,8 +29,8 @@ import {
   rememberFilter,
   sameFilter,
   type Choice,
-} from './scan-choice.js';
-import { offlineVerdict, onlineVerdict, type OfflineResult, type ShownVerdict } from './scan-verdict.js';
+} from './controllers/scan-choice.js';
+import { offlineVerdict, onlineVerdict, type OfflineResult, type ShownVerdict } from './controllers/scan-verdict.js';
 import { SCANNER_MESSAGES, type ScannerMessages, type Verdict } from './ticket-scanner.messages.js';
 import { scannerStyles } from './ticket-scanner.styles.js';
 

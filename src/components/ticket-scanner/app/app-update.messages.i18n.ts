@@ -1,5 +1,5 @@
 /** The other four languages of APP_UPDATE_MESSAGES (a chunk of its own, loaded on demand). */
-import type { OtherLanguage } from '../../shared/locale.js';
+import type { OtherLanguage } from '../../../shared/locale.js';
 import type { AppUpdateMessages } from './app-update.messages.js';
 
 export default {

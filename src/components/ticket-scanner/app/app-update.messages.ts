@@ -1,5 +1,5 @@
 /** The words of the installable scanner's update prompt (app-update.ts), in the five message languages. */
-import type { Catalog } from '../../shared/locale.js';
+import type { Catalog } from '../../../shared/locale.js';
 
 export interface AppUpdateMessages {
   /** The prompt's accessible name. */

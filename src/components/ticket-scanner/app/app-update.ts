@@ -7,8 +7,8 @@
  */
 import { css, html, render } from 'lit';
 import { Workbox } from 'workbox-window';
-import { lateContentSettled } from '../../shared/late-content.js';
-import { messagesFor, messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { lateContentSettled } from '../../../shared/late-content.js';
+import { messagesFor, messagesIfReady, resolveLocale } from '../../../shared/locale.js';
 import { APP_UPDATE_MESSAGES, type AppUpdateMessages } from './app-update.messages.js';
 
 export interface AppWorkerOptions {

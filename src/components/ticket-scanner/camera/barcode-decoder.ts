@@ -19,7 +19,7 @@ import type { DecoderWorkerAnswer, DecoderWorkerRequest } from './barcode-decode
  * (scripts/zxing-wasm-plugin.mjs). Variables, not literals in `new URL()`: Vite's library mode
  * would inline the 1 MB wasm as base64 and give the worker a path from the site's root.
  */
-const READER_WASM_PATH = '../../../node_modules/zxing-wasm/dist/reader/zxing_reader.wasm';
+const READER_WASM_PATH = '../../../../node_modules/zxing-wasm/dist/reader/zxing_reader.wasm';
 const WORKER_PATH = './barcode-decoder.worker.ts';
 
 /** Where the reader's wasm is by default: beside this module. */

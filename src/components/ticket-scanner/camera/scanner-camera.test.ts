@@ -1,15 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { toCanvas } from 'bwip-js/browser';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ControlPerformance } from '../../../mock/audienceview.js';
-import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
-import { lateContentSettled } from '../../shared/late-content.js';
-import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
-import './index.js';
+import type { ControlPerformance } from '../../../../mock/audienceview.js';
+import { openMockWorld, type MockWorld } from '../../../../test/mock.js';
+import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../../test/scanner-world.js';
+import { lateContentSettled } from '../../../shared/late-content.js';
+import type { WidgetErrorDetail, WidgetEvent } from '../../../shared/events.js';
+import '../index.js';
 import { parseBarcodeFormats, TICKET_FORMATS } from './scanner-camera.js';
-import { closeScannerDb } from './scanner-db.js';
-import type { TicketScanDetail, TicketScanner } from './ticket-scanner.js';
+import { closeScannerDb } from '../offline/scanner-db.js';
+import type { TicketScanDetail, TicketScanner } from '../ticket-scanner.js';
 
 /**
  * The camera pipeline end to end, in headless Chromium (which has no native BarcodeDetector, so

@@ -10,12 +10,12 @@
  * opens again when the page is shown.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ConfigError } from '../../api/errors.js';
-import { renderErrorView } from '../../shared/error-view.js';
+import { ConfigError } from '../../../api/errors.js';
+import { renderErrorView } from '../../../shared/error-view.js';
 import type { FrameDecoder } from './barcode-decoder.js';
-import type { CameraProblem, ScannerMessages } from './ticket-scanner.messages.js';
+import type { CameraProblem, ScannerMessages } from '../ticket-scanner.messages.js';
 
-export type { CameraProblem } from './ticket-scanner.messages.js';
+export type { CameraProblem } from '../ticket-scanner.messages.js';
 
 /** The formats of the Barcode Detection API (what a native detector may support). */
 export const BARCODE_FORMATS = ['aztec', 'code_128', 'code_39', 'code_93', 'codabar', 'data_matrix', 'ean_13', 'ean_8', 'itf', 'pdf417', 'qr_code', 'upc_a', 'upc_e'] as const;

@@ -4,8 +4,8 @@
  * not asked; a step with one option is chosen by itself; the last choice is remembered across
  * reloads as ids only (nothing personal), per api-base.
  */
-import type { FilterOptionsClient, FilterOptionsPerformance, FilterOptionsProduction } from '../../api/audienceview/types.js';
-import type { ScanFilter } from './ticket-cache.js';
+import type { FilterOptionsClient, FilterOptionsPerformance, FilterOptionsProduction } from '../../../api/audienceview/types.js';
+import type { ScanFilter } from '../offline/ticket-cache.js';
 
 /** A choice in progress: `undefined` is not chosen yet, `null` is "all" (the API's absent filter). */
 export interface Choice {

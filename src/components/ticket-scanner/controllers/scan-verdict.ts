@@ -3,10 +3,10 @@
  * downloaded tickets did (`recordOfflineScan`): the seed's fields, the vendor's banner to
  * sanitize, and nothing the door does not need (no address, email or phone; never `tixRemaining`).
  */
-import type { TicketValidation } from '../../api/audienceview/scanning.js';
-import type { Patron, ScannableTicket } from '../../api/audienceview/types.js';
-import { isBlank } from '../../shared/sanitize.js';
-import type { Verdict } from './ticket-scanner.messages.js';
+import type { TicketValidation } from '../../../api/audienceview/scanning.js';
+import type { Patron, ScannableTicket } from '../../../api/audienceview/types.js';
+import { isBlank } from '../../../shared/sanitize.js';
+import type { Verdict } from '../ticket-scanner.messages.js';
 
 export interface ShownVerdict {
   barcode: string;

@@ -7,10 +7,10 @@
  * A failure names its seed; set ONLY_SEEDS below to replay one.
  */
 import { expect } from '@open-wc/testing';
-import { seededRandom } from '../../../mock/core.js';
-import type { FaultRule } from '../../../mock/core.js';
-import type { ScanningSession } from '../../api/audienceview/scanning.js';
-import { GALA, freshScannerDb, openScannerWorld, performanceFilter, type ControlTicket, type ScannerWorld } from '../../../test/scanner-world.js';
+import { seededRandom } from '../../../../mock/core.js';
+import type { FaultRule } from '../../../../mock/core.js';
+import type { ScanningSession } from '../../../api/audienceview/scanning.js';
+import { GALA, freshScannerDb, openScannerWorld, performanceFilter, type ControlTicket, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { failedScans, pendingCount, type SyncReport } from './scan-queue.js';
 import { ScanSync } from './scan-sync.js';
 import { closeScannerDb } from './scanner-db.js';

@@ -16,9 +16,9 @@
  * marker record and one range delete, not a write per scan (10,000 scans went from ~13 s to the
  * figure `npm run bench` prints).
  */
-import { asError, VendorError } from '../../api/errors.js';
-import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../api/audienceview/scanning.js';
-import type { SyncScanFailure } from '../../api/audienceview/types.js';
+import { asError, VendorError } from '../../../api/errors.js';
+import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../../api/audienceview/scanning.js';
+import type { SyncScanFailure } from '../../../api/audienceview/types.js';
 import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type QueueKey, type QueueRecord, type SentBatch } from './scanner-db.js';
 import { findCachedTicket, forgetHeldScans, heldScans, saveHeldScans } from './ticket-cache.js';
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { ScanningSession } from '../../api/audienceview/scanning.js';
-import { VendorError } from '../../api/errors.js';
-import { freshScannerDb, openScannerWorld, type ControlTicket, type ScannerWorld } from '../../../test/scanner-world.js';
+import type { ScanningSession } from '../../../api/audienceview/scanning.js';
+import { VendorError } from '../../../api/errors.js';
+import { freshScannerDb, openScannerWorld, type ControlTicket, type ScannerWorld } from '../../../../test/scanner-world.js';
 import type { SyncReport } from './scan-queue.js';
 import { ScanSync, reportFromMessage, reportToMessage } from './scan-sync.js';
 import { recordOfflineScan } from './ticket-cache.js';

@@ -5,8 +5,8 @@
  * even after the page is closed. Reports of replays the service worker made arrive here too.
  * Replays never overlap (see scan-queue.ts), and nothing here throws into the page.
  */
-import type { ScanningSession } from '../../api/audienceview/scanning.js';
-import { asError, VendorError } from '../../api/errors.js';
+import type { ScanningSession } from '../../../api/audienceview/scanning.js';
+import { asError, VendorError } from '../../../api/errors.js';
 import { pendingCount, replayPendingScans, type SyncReport } from './scan-queue.js';
 
 export const SYNC_TAG = 'ticket-scanner-sync';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { validateTicket } from '../../api/audienceview/scanning.js';
-import { rejection } from '../../../test/rejection.js';
-import { GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, openScannerWorld } from '../../../test/scanner-world.js';
+import { validateTicket } from '../../../api/audienceview/scanning.js';
+import { rejection } from '../../../../test/rejection.js';
+import { GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, openScannerWorld } from '../../../../test/scanner-world.js';
 import { failedScans, pendingScans, replayPendingScans } from './scan-queue.js';
 import { clearSession, closeScannerDb, loadSession, saveSession, wipeScannerData, type StoredSession } from './scanner-db.js';
 import { cacheInfo, downloadValidTickets, recordOfflineScan } from './ticket-cache.js';

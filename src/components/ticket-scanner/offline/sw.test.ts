@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { VendorError } from '../../api/errors.js';
-import { freshScannerDb, openScannerWorld, type ScannerWorld } from '../../../test/scanner-world.js';
+import { VendorError } from '../../../api/errors.js';
+import { freshScannerDb, openScannerWorld, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { pendingCount } from './scan-queue.js';
 import { closeScannerDb, saveSession } from './scanner-db.js';
 import { SYNC_NOW_MESSAGE } from './scan-sync.js';
-import { activeWorker, nextWorkerReport, registerScannerWorker } from '../../../test/scanner-worker.js';
+import { activeWorker, nextWorkerReport, registerScannerWorker } from '../../../../test/scanner-worker.js';
 import { recordOfflineScan } from './ticket-cache.js';
 
 describe('service worker (sw.ts)', () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { fetchValidTickets } from '../../api/audienceview/scanning.js';
-import { ParseError } from '../../api/errors.js';
-import { rejection } from '../../../test/rejection.js';
-import { GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, openScannerWorld, performanceFilter, type ScannerWorld } from '../../../test/scanner-world.js';
+import { fetchValidTickets } from '../../../api/audienceview/scanning.js';
+import { ParseError } from '../../../api/errors.js';
+import { rejection } from '../../../../test/rejection.js';
+import { GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, openScannerWorld, performanceFilter, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { pendingScans } from './scan-queue.js';
 import { closeScannerDb } from './scanner-db.js';
 import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan, type DownloadProgress, type ScanFilter } from './ticket-cache.js';

@@ -14,9 +14,9 @@
  * aborted download leaves the previous list in use. Scans made on this device live apart from the
  * list (`scanned`, `queue`), so a re-download never forgets them.
  */
-import type { ScanningSession } from '../../api/audienceview/scanning.js';
-import type { Patron, ScannableTicket } from '../../api/audienceview/types.js';
-import { streamValidTickets } from '../../api/audienceview/valid-tickets-stream.js';
+import type { ScanningSession } from '../../../api/audienceview/scanning.js';
+import type { Patron, ScannableTicket } from '../../../api/audienceview/types.js';
+import { streamValidTickets } from '../../../api/audienceview/valid-tickets-stream.js';
 import {
   CURRENT,
   barcodeKey,
