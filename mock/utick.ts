@@ -4,8 +4,8 @@
  *
  * Behaviour, and our decisions where the seed is silent:
  * - Every answer is wrapped `{success, response, error}` (notes), `error` null on success.
- * - Every request must carry a valid signature (signature.ts) made with `MOCK_UTICK_KEYS` at the
- *   world's clock; otherwise 401 `{success:false, error:{code:401, message:'Invalid signature'}}`.
+ * - Every request must carry a valid signature made with `MOCK_UTICK_KEYS` at the world's clock,
+ *   checked by the mock's own code (utick-signature.ts, node:crypto); otherwise 401 `{success:false, error:{code:401, message:'Invalid signature'}}`.
  *   `POST /__mock/utick/config {"requireSignature":false}` turns the check off for a world: it
  *   stands for "the request came through the venue's signing proxy", so browser tests of the
  *   client can call the mock directly.
@@ -16,9 +16,12 @@
  * - Lists: `limit` defaults to 200 (the documented maximum), over 200 is refused with code 400
  *   (never silently capped); `offset` is a record offset. `response` is the array itself, with no
  *   total: a page shorter than `limit` is the last one.
- * - Pack and stream paths work with or without a trailing slash; the control endpoint only WITH
- *   it (notes): `.../control` without the slash answers 404, so a client that drops the slash
- *   fails loudly instead of through a redirect that would also break the signature.
+ * - Paths (reading `utick.paths`): `documented-only` (default) serves only the seed's exact
+ *   forms (`/catalogue/streams/{id}/control` and `/catalogue/streams/{id}` without a trailing
+ *   slash, `/catalogue/packs/details/{id}/` with one); any other form answers Utick's 404, with no
+ *   redirect (which would break the signature). `tolerant` serves each with or without the slash.
+ *   With `requireSignature` off (the mock stands for Utick behind the venue's proxy), both forms
+ *   are served, as the proxy serves them.
  * - Control: `accesscode` (compared ignoring case and surrounding spaces) or `contactid`; answers
  *   a bare integer. A stream that is not published (status ≠ 10), or whose `accessendtime` has
  *   passed, refuses every code with -1. Attempts are recorded as `streamControl` without the code.
@@ -42,7 +45,8 @@ import type { Hono } from 'hono';
 import type { FaultRule, MockBackend, MockRequest, MockResponse, VendorModule, World } from './core.js';
 import { createUtickProxy } from '../src/proxy/utick/app.js';
 import { utickProxyListener } from '../src/proxy/utick/node.js';
-import { verifyUtickSignature, type UtickKeyPair } from '../src/api/utick/signature.js';
+import type { UtickKeyPair } from '../src/api/utick/signature.js';
+import { mockUtickSignatureValid, utickPathServed } from './utick-signature.js';
 import { UTICK_MAX_LIMIT, type UtickControlCode, type UtickPack, type UtickPackDetails, type UtickStream } from '../src/api/utick/types.js';
 import { makeGrants, makePackDetails, makePacks, makeStreams, UTICK_IDS, type StreamGrants } from './utick-data.js';
 
@@ -86,6 +90,13 @@ export interface UtickMockConfig {
 export const utick: VendorModule<UtickMockState> = {
   name: 'utick',
 
+  readings: {
+    'utick.paths': {
+      choices: ['documented-only', 'tolerant'],
+      doc: 'The seed writes each path once (control and stream details without a trailing slash, pack stocks with one) and says nothing of the other form.',
+    },
+  },
+
   createState(world) {
     const now = world.now();
     const packs = makePacks(world.seed, now);
@@ -104,14 +115,8 @@ export const utick: VendorModule<UtickMockState> = {
     // Images are public files on Utick's library host, fetched by browsers without a signature.
     if (req.method === 'GET' && req.path.startsWith('/library/')) return libraryImage(req.path);
     if (state.config.requireSignature) {
-      const check = await verifyUtickSignature({
-        headers: req.headers,
-        method: req.method,
-        pathAndQuery: req.path + req.url.search,
-        privateKeyFor: (publicKey) => (publicKey === MOCK_UTICK_KEYS.publicKey ? MOCK_UTICK_KEYS.privateKey : undefined),
-        now: world.now(),
-      });
-      if (!check.valid) return failure(401, UTICK_ERROR_CODES.invalidSignature, 'Invalid signature');
+      const valid = mockUtickSignatureValid({ headers: req.headers, method: req.method, pathAndQuery: req.path + req.url.search, keys: MOCK_UTICK_KEYS, now: world.now() });
+      if (!valid) return failure(401, UTICK_ERROR_CODES.invalidSignature, 'Invalid signature');
     }
     return route(req, state, world);
   },
@@ -144,8 +149,11 @@ export const utick: VendorModule<UtickMockState> = {
 function route(req: MockRequest, state: UtickMockState, world: World): MockResponse | undefined {
   const path = req.path;
   let match: RegExpExecArray | null;
+  // Unsigned calls stand for "through the venue's proxy", which serves both forms (see the top).
+  const paths = state.config.requireSignature ? world.reading('utick.paths') : 'tolerant';
+  if (!utickPathServed(path, paths)) return notFound('Not found');
 
-  if ((match = /^\/catalogue\/streams\/([^/]+)\/control\/$/.exec(path))) {
+  if ((match = /^\/catalogue\/streams\/([^/]+)\/control\/?$/.exec(path))) {
     if (req.method !== 'GET') return wrongMethod();
     return controlAccess(req, state, world, decodeURIComponent(match[1]!));
   }
@@ -172,7 +180,7 @@ function route(req: MockRequest, state: UtickMockState, world: World): MockRespo
     const stream = findStream(state, decodeURIComponent(match[1]!));
     return stream ? success(stream) : notFound('Stream not found');
   }
-  // Unknown paths, `.../control` without its slash included: Utick's own 404.
+  // Unknown paths: Utick's own 404.
   return /^\/catalogue\//.test(path) ? notFound('Not found') : undefined;
 }
 

@@ -17,7 +17,7 @@
  * query string exactly as sent: the proxy forwards it byte for byte, so both ends see the same
  * text. The API is read-only (GET), so no body is signed. A timestamp more than five minutes
  * away from the verifier's clock, either way, is refused (replay window).
- * If the real scheme turns out different, only this file changes.
+ * If the real scheme turns out different, the venue passes its own `UtickSigner` to the proxy.
  */
 
 export const UTICK_PUBLIC_KEY_HEADER = 'X-Utick-Public-Key';
@@ -45,6 +45,13 @@ export type UtickSignatureHeaders = Record<
   typeof UTICK_PUBLIC_KEY_HEADER | typeof UTICK_TIMESTAMP_HEADER | typeof UTICK_SIGNATURE_HEADER,
   string
 >;
+
+/**
+ * Makes the headers that authenticate one request to Utick. The seed does not document the
+ * scheme, so the proxy takes one of these (`createUtickProxy({ sign })`): a venue whose tenant
+ * signs otherwise replaces `signUtickRequest` without touching anything else.
+ */
+export type UtickSigner = (input: UtickSignInput) => Promise<Record<string, string>>;
 
 /** Signs one request: the headers to send with it. */
 export async function signUtickRequest(input: UtickSignInput): Promise<UtickSignatureHeaders> {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { signUtickRequest, UTICK_SIGNATURE_HEADER, type UtickKeyPair } from '../../api/utick/signature.js';
+import { UTICK_SIGNATURE_HEADER, type UtickKeyPair } from '../../api/utick/signature.js';
 import { createUtickProxy, resolveUtickUpstream, utickProxyOptionsFromEnv, type UtickProxyOptions } from './app.js';
 
 const NOW = '2027-03-01T12:00:00Z';
@@ -25,7 +25,8 @@ describe('Utick signing proxy', () => {
   /** The mock world's clock: signatures are checked against it. */
   const worldNow = () => Date.parse(NOW) + (Date.now() - opened);
   const codeFor = (streamId: string, result: number) => Object.entries(codes.streams.find((s) => s.streamId === streamId)!.accessCodes).find(([, r]) => r === result)![0];
-  const control = (streamId: string, code: string) => `/catalogue/streams/${streamId}/control/?accesscode=${encodeURIComponent(code)}`;
+  /** The control endpoint at the seed's path (the proxy serves it with a trailing slash too). */
+  const control = (streamId: string, code: string) => `/catalogue/streams/${streamId}/control?accesscode=${encodeURIComponent(code)}`;
 
   /** The Hono app in this page, in front of this world's mock Utick. */
   const app = (options: Partial<UtickProxyOptions> = {}) =>
@@ -94,13 +95,26 @@ describe('Utick signing proxy', () => {
     expect(wrongKey.headers.get('content-type')).to.match(/^application\/json/);
     expect((await wrongKey.json()).error.message).to.equal('Invalid signature');
 
-    // And the signature the proxy makes is the one signature.ts makes (no second implementation).
-    const again = await signUtickRequest({ ...keys, method: 'GET', pathAndQuery: control(ids.liveStream!, 'AAAA-AAAA'), timestamp: Number(signature['X-Utick-Timestamp']) * 1000 });
-    expect(again[UTICK_SIGNATURE_HEADER]).to.equal(signature['X-Utick-Signature']);
+  });
+
+  it('signs with the venue’s own signer when given one (the scheme is not in the document)', async () => {
+    const seen: string[] = [];
+    const otherScheme = app({
+      sign: async (input) => {
+        seen.push(`${input.method} ${input.pathAndQuery}`);
+        return { 'X-Utick-Public-Key': input.publicKey, 'X-Utick-Timestamp': String(Math.floor(input.timestamp! / 1000)), 'X-Utick-Signature': 'ab'.repeat(32), 'X-Venue-Scheme': 'v2' };
+      },
+    });
+    const answer = await otherScheme.request(`/catalogue/streams/${ids.liveStream}/`);
+    expect(answer.status, 'the mock knows only its own scheme: refused').to.equal(401);
+    expect(seen).to.deep.equal([`GET /catalogue/streams/${ids.liveStream}`]);
+    const [sent] = await mock.requests();
+    expect(sent!.headers['x-venue-scheme'], 'the signer’s headers are the ones sent').to.equal('v2');
+    expect(sent!.headers['x-utick-signature']).to.equal('ab'.repeat(32));
   });
 
   it('refuses paths and methods it does not serve, without calling Utick', async () => {
-    for (const path of ['/catalogue/orders', `/catalogue/streams/${ids.liveStream}/control`, '/catalogue', '/admin/keys', '/']) {
+    for (const path of ['/catalogue/orders', `/catalogue/streams/${ids.liveStream}/control/extra`, `/catalogue/streams/${ids.liveStream}//control`, '/catalogue', '/admin/keys', '/']) {
       const res = await fetch(proxy + path);
       expect(res.status, path).to.equal(404);
       expect((await res.json()).error.message).to.equal('Not served by this proxy');
@@ -108,6 +122,28 @@ describe('Utick signing proxy', () => {
     expect((await fetch(`${proxy}/catalogue/packs`, { method: 'POST' })).status).to.equal(405);
     for (const method of ['PUT', 'DELETE', 'PATCH']) expect((await app().request('/catalogue/packs', { method })).status, method).to.equal(405);
     expect(await mock.requests()).to.deep.equal([]);
+  });
+
+  it('calls Utick at the seed’s exact paths, whichever form the element used', async () => {
+    const live = ids.liveStream!;
+    const pack = ids.seedPack!;
+    const code = codeFor(live, 10);
+    const asked = [
+      [`/catalogue/streams/${live}/control/?accesscode=${code}`, `/catalogue/streams/${live}/control`],
+      [`/catalogue/streams/${live}/control?accesscode=${code}`, `/catalogue/streams/${live}/control`],
+      [`/catalogue/streams/${live}/`, `/catalogue/streams/${live}`],
+      [`/catalogue/streams/${live}`, `/catalogue/streams/${live}`],
+      [`/catalogue/packs/details/${pack}`, `/catalogue/packs/details/${pack}/`],
+      [`/catalogue/packs/details/${pack}/`, `/catalogue/packs/details/${pack}/`],
+      [`/catalogue/packs/${pack}/`, `/catalogue/packs/${pack}`],
+      ['/catalogue/packs/', '/catalogue/packs'],
+      ['/catalogue/streams/', '/catalogue/streams'],
+    ];
+    // The mock's default reading (`utick.paths` = documented-only) serves nothing but the seed's forms.
+    expect(await mock.readings()).to.include({ 'utick.paths': 'documented-only' });
+    for (const [path] of asked) expect((await fetch(proxy + path!)).status, path).to.equal(200);
+    expect((await mock.requests()).map((r) => r.path)).to.deep.equal(asked.map(([, upstream]) => upstream));
+    expect(await (await fetch(proxy + control(live, code))).text(), 'a stream unlocks').to.equal('10');
   });
 
   it('forwards only the documented query parameters', async () => {
@@ -146,7 +182,7 @@ describe('Utick signing proxy', () => {
   });
 
   it('does not count attempts Utick gave no verdict on', async () => {
-    await mock.fault({ vendor: 'utick', path: '/control/', kind: 'http-error', status: 503, times: 6 });
+    await mock.fault({ vendor: 'utick', path: '/control', kind: 'http-error', status: 503, times: 6 });
     for (let i = 0; i < 6; i++) expect((await fetch(proxy + control(ids.liveStream!, `DOWN-${i}`))).status).to.equal(503);
     expect(await (await fetch(proxy + control(ids.liveStream!, codeFor(ids.liveStream!, 1)))).text()).to.equal('1');
   });
@@ -209,7 +245,7 @@ describe('Utick signing proxy', () => {
     await proxyApp.request(`/catalogue/streams/${ids.liveStream}/control/?contactid=${contact}`);
     await proxyApp.request('/catalogue/packs?limit=1');
     expect(lines).to.have.length(3);
-    expect(lines[0]).to.match(new RegExp(`^GET /catalogue/streams/${ids.liveStream}/control/ 200 \\d+\\.\\dms$`));
+    expect(lines[0]).to.match(new RegExp(`^GET /catalogue/streams/${ids.liveStream}/control 200 \\d+\\.\\dms$`));
     const all = lines.join('\n');
     for (const secret of [code, contact, keys.privateKey, keys.publicKey, 'accesscode', 'contactid', 'limit=']) expect(all).not.to.contain(secret);
   });

@@ -6,19 +6,26 @@
  *
  * - Serves only what the elements use: `GET /catalogue/packs`, `/catalogue/packs/{id}`,
  *   `/catalogue/packs/details/{id}/`, `/catalogue/streams`, `/catalogue/streams/{id}` and
- *   `/catalogue/streams/{id}/control/`, each with its documented query parameters only (others
- *   are dropped). Anything else: 404; another method on a served path: 405.
+ *   `/catalogue/streams/{id}/control`, each with its documented query parameters only (others
+ *   are dropped). Each is served with or without a trailing slash, and always called upstream at
+ *   the seed's exact path (byte for byte: only the pack stocks path ends in a slash).
+ *   Anything else: 404; another method on a served path: 405.
+ * - Signs with `sign` (default `signUtickRequest`): the seed does not document the scheme, so a
+ *   venue whose Utick tenant signs otherwise passes its own function.
  * - Passes Utick's answer through: status, body, content-type (and Retry-After).
  * - CORS for `allowedOrigins` (preflight too); a request from any other origin is refused (403)
  *   before it costs an upstream call.
- * - Throttles wrong access codes per client and stream (attempt-limiter.ts): 429 + Retry-After.
+ * - Throttles wrong access codes per client and stream (attempt-limiter.ts): 429 + Retry-After;
+ *   the attempts live in `attemptStore` (memory by default; Redis or a Durable Object for a
+ *   fleet). When the store fails, access checks are refused with 503 (never unlimited guessing);
+ *   packs and stream details do not touch the store and keep working.
  * - Logs method, path and status at most: never the query (access codes, contact ids) or a key.
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { isAccessGranted } from '../../api/utick/types.js';
-import { signUtickRequest } from '../../api/utick/signature.js';
-import { AttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit } from './attempt-limiter.js';
+import { signUtickRequest, type UtickSigner } from '../../api/utick/signature.js';
+import { AttemptLimiter, DEFAULT_ATTEMPT_LIMIT, type AttemptLimit, type AttemptStore } from './attempt-limiter.js';
 
 export interface UtickProxyOptions {
   publicKey: string;
@@ -29,6 +36,10 @@ export interface UtickProxyOptions {
   allowedOrigins: readonly string[];
   /** Wrong access codes allowed per client (see `AttemptLimit`). */
   rateLimit?: Partial<AttemptLimit>;
+  /** Where attempts are counted; default one process's memory. Share one across instances (Redis, a Durable Object). */
+  attemptStore?: AttemptStore;
+  /** Makes the signature headers for one upstream request; default `signUtickRequest` (see signature.ts). */
+  sign?: UtickSigner;
   /**
    * The client's address for the rate limit. Default: the Node socket's address when served by
    * `@hono/node-server`; on other runtimes pass one (Workers: the `cf-connecting-ip` header).
@@ -48,15 +59,17 @@ export interface UtickProxyOptions {
 /** Utick's live and test APIs (VENDOR-NOTES: served as "Sapiti"). */
 export const UTICK_UPSTREAMS = { live: 'https://sapiti.net/v1', test: 'https://sapiti.ovh/v1' } as const;
 
-/** Each served path and the query parameters Utick documents for it (the seed). */
-const ROUTES: { pattern: RegExp; params: readonly string[]; control?: true }[] = [
-  { pattern: /^\/catalogue\/packs\/?$/, params: ['limit', 'offset'] },
-  { pattern: /^\/catalogue\/packs\/details\/[^/]+\/?$/, params: ['stockid'] },
-  { pattern: /^\/catalogue\/packs\/[^/]+\/?$/, params: [] },
-  { pattern: /^\/catalogue\/streams\/?$/, params: ['limit', 'offset'] },
-  // The control endpoint only with its trailing slash (notes), as Utick itself.
-  { pattern: /^\/catalogue\/streams\/([^/]+)\/control\/$/, params: ['accesscode', 'contactid'], control: true },
-  { pattern: /^\/catalogue\/streams\/[^/]+\/?$/, params: [] },
+/**
+ * Each served path (with or without a trailing slash), the query parameters Utick documents for
+ * it, and the path Utick is called at: the seed's own form, byte for byte.
+ */
+const ROUTES: { pattern: RegExp; params: readonly string[]; upstream: (id: string) => string; control?: true }[] = [
+  { pattern: /^\/catalogue\/packs\/?$/, params: ['limit', 'offset'], upstream: () => '/catalogue/packs' },
+  { pattern: /^\/catalogue\/packs\/details\/([^/]+)\/?$/, params: ['stockid'], upstream: (id) => `/catalogue/packs/details/${id}/` },
+  { pattern: /^\/catalogue\/packs\/([^/]+)\/?$/, params: [], upstream: (id) => `/catalogue/packs/${id}` },
+  { pattern: /^\/catalogue\/streams\/?$/, params: ['limit', 'offset'], upstream: () => '/catalogue/streams' },
+  { pattern: /^\/catalogue\/streams\/([^/]+)\/control\/?$/, params: ['accesscode', 'contactid'], upstream: (id) => `/catalogue/streams/${id}/control`, control: true },
+  { pattern: /^\/catalogue\/streams\/([^/]+)\/?$/, params: [], upstream: (id) => `/catalogue/streams/${id}` },
 ];
 
 /** Headers of Utick's answer that reach the browser. */
@@ -76,7 +89,8 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
   const fetchUpstream = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const now = options.now ?? Date.now;
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
-  const limiter = new AttemptLimiter({ ...DEFAULT_ATTEMPT_LIMIT, ...options.rateLimit });
+  const limiter = new AttemptLimiter({ ...DEFAULT_ATTEMPT_LIMIT, ...options.rateLimit }, options.attemptStore);
+  const sign = options.sign ?? signUtickRequest;
   const anyOrigin = options.allowedOrigins.includes('*');
   const allowed = new Set(options.allowedOrigins.map((origin) => origin.replace(/\/+$/, '')));
   const isAllowed = (origin: string) => anyOrigin || allowed.has(origin);
@@ -113,6 +127,7 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
     const path = url.pathname;
     const route = ROUTES.find((r) => r.pattern.test(path));
     if (!route) return refusal(404, 'Not served by this proxy');
+    const id = route.pattern.exec(path)![1] ?? '';
     if (c.req.method !== 'GET') return refusal(405, 'Method not allowed', { allow: 'GET, OPTIONS' });
 
     const query = new URLSearchParams();
@@ -121,12 +136,18 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
       const value = incoming.get(name);
       if (value !== null) query.set(name, value);
     }
-    const pathAndQuery = query.size > 0 ? `${path}?${query}` : path;
+    const upstreamPath = route.upstream(id);
+    const pathAndQuery = query.size > 0 ? `${upstreamPath}?${query}` : upstreamPath;
 
     if (!route.control) return forward(pathAndQuery);
 
-    const streamId = route.pattern.exec(path)![1]!;
-    const taken = limiter.take(clientAddress(c) ?? 'unknown', streamId, now());
+    let taken: Awaited<ReturnType<AttemptLimiter['take']>>;
+    try {
+      taken = await limiter.take(clientAddress(c) ?? 'unknown', id, now());
+    } catch {
+      // Fail closed: without the count, an access check would be unlimited guessing.
+      return refusal(503, 'Access checks are paused: the attempt limiter is unavailable', { 'retry-after': '5' });
+    }
     if ('retryAfterMs' in taken) {
       const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
       return refusal(429, 'Too many access code attempts', { 'retry-after': String(seconds) });
@@ -135,12 +156,12 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
     const body = await answer.text();
     // Only a definite "no" counts: a right code, or no answer at all (Utick down, a bad
     // parameter), tells a guesser nothing and must not lock a patron out.
-    if (!answer.ok || isAccessGranted(controlCode(body))) limiter.refund(taken.attempt);
+    if (!answer.ok || isAccessGranted(controlCode(body))) await limiter.refund(taken.attempt).catch(() => undefined);
     return new Response(body, { status: answer.status, headers: answer.headers });
   });
 
   async function forward(pathAndQuery: string): Promise<Response> {
-    const signature = await signUtickRequest({ publicKey: options.publicKey, privateKey: options.privateKey, method: 'GET', pathAndQuery, timestamp: now() });
+    const signature = await sign({ publicKey: options.publicKey, privateKey: options.privateKey, method: 'GET', pathAndQuery, timestamp: now() });
     let answer: Response;
     try {
       answer = await fetchUpstream(upstream + pathAndQuery, {

@@ -1,0 +1,80 @@
+/**
+ * Attempts in Redis, shared by every instance of the proxy (a fleet of Node processes): one
+ * sorted set per key (member = attempt id, score = time), decided by one Lua script so that two
+ * instances taking at once cannot both slip under the limit. Keys carry the client as a hash tag
+ * (`{client}`), so a Redis Cluster keeps one client's keys on one node.
+ *
+ * Times come from the proxy's clock (keep instances on NTP); Redis expiry only tidies up.
+ * Any Redis failure, or an answer slower than `timeoutMs`, rejects: the app fails closed (503).
+ */
+import type { AttemptStore, AttemptTake } from '../attempt-limiter.js';
+
+/** What the store needs of a Redis client; an `ioredis` client fits (see `../redis.ts`). */
+export interface RedisEvalClient {
+  eval(script: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+}
+
+export interface RedisAttemptStoreOptions {
+  /** Key prefix; default `utick-attempts`. */
+  prefix?: string;
+  /** Longest wait for Redis per call; default 1,000 ms. */
+  timeoutMs?: number;
+}
+
+// KEYS: the attempt keys. ARGV: now, windowMs, id, then each key's maximum.
+const TAKE = `
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local wait = 0
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local max = tonumber(ARGV[3 + i])
+  local count = redis.call('ZCARD', key)
+  if count >= max then
+    local oldest = redis.call('ZRANGE', key, count - max, count - max, 'WITHSCORES')
+    local w = tonumber(oldest[2]) + window - now
+    if w > wait then wait = w end
+  end
+end
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, now, ARGV[3])
+  redis.call('PEXPIRE', key, window)
+end
+return 0
+`;
+
+const REFUND = `
+for i, key in ipairs(KEYS) do redis.call('ZREM', key, ARGV[1]) end
+return 0
+`;
+
+export function redisAttemptStore(client: RedisEvalClient, options: RedisAttemptStoreOptions = {}): AttemptStore {
+  const prefix = options.prefix ?? 'utick-attempts';
+  const timeoutMs = options.timeoutMs ?? 1000;
+  // `{shard}` is the cluster hash tag; the rest of the key is its own text, newlines included.
+  const redisKey = (shard: string, key: string) => `${prefix}:{${encodeURIComponent(shard)}}:${encodeURIComponent(key)}`;
+
+  const withTimeout = <T>(call: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+      call.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
+
+  return {
+    async take(take: AttemptTake) {
+      const keys = take.checks.map((check) => redisKey(take.shard, check.key));
+      const answer = await withTimeout(client.eval(TAKE, keys.length, ...keys, take.now, take.windowMs, take.id, ...take.checks.map((check) => check.max)));
+      const retryAfterMs = Number(answer);
+      if (!Number.isFinite(retryAfterMs)) throw new Error(`Unexpected answer from Redis: ${String(answer).slice(0, 40)}`);
+      return { retryAfterMs };
+    },
+    async refund(shard, keys, id) {
+      const redisKeys = keys.map((key) => redisKey(shard, key));
+      await withTimeout(client.eval(REFUND, redisKeys.length, ...redisKeys, id));
+    },
+  };
+}
