@@ -1,9 +1,11 @@
 /**
- * The installable door scanner (demo/scanner/) built to dist/scanner/: `vite build -c vite.scanner.config.ts`
- * (part of `npm run build` and `npm start`). One page, its web app manifest and icons, and the
- * scanner's service worker (src/components/ticket-scanner/sw.ts) with the app shell's precache list
- * injected by vite-plugin-pwa. Every URL is relative (`base: './'`), so the folder works wherever a
- * venue serves it; the venue's settings are the `<ticket-scanner>` attributes in its index.html.
+ * The installable door app (src/scanner-app/) built to dist/scanner/: `vite build -c vite.scanner.config.ts`
+ * (part of `npm run build` and `npm start`). One page, its web app manifest and icons, and its
+ * service worker (src/scanner-app/sw.ts: the scanner's, src/components/ticket-scanner/offline/sw.ts,
+ * plus the settings file) with the app shell's precache list injected by vite-plugin-pwa. Every URL
+ * is relative (`base: './'`), so the folder works wherever a venue serves it. The venue's settings
+ * are not in the build: `scanner.config.json` beside it (`npx venue-widgets scanner-app` puts it
+ * there), and the build fails if anything in it names the demo's mock backend.
  *
  * Also exports `serveBuiltScanner()`, which the demo server uses to serve the built app at /scanner/.
  */
@@ -14,12 +16,27 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minifyLitLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { zxingWasmPlugin } from './scripts/zxing-wasm-plugin.mjs';
+import { mockReferences } from './scripts/check-publishable.mjs';
 
 const root = import.meta.dirname;
-export const SCANNER_APP_SOURCE = resolve(root, 'demo/scanner');
+export const SCANNER_APP_SOURCE = resolve(root, 'src/scanner-app');
 export const SCANNER_APP_DIST = resolve(root, 'dist/scanner');
 /** Dark navy of the icon: the splash screen and title bar match it in light and dark alike. */
 const BRAND = '#14213d';
+
+/** A build that would send the door app to the demo's mock backend is not one to publish. */
+function noMockReferences(): Plugin {
+  let outDir = '';
+  return {
+    name: 'no-mock-references',
+    apply: 'build',
+    configResolved: (config) => void (outDir = config.build.outDir),
+    closeBundle() {
+      const found = mockReferences(outDir);
+      if (found.length) throw new Error(`The door app's build names the demo's mock backend, which a venue's site does not have:\n${found.join('\n')}`);
+    },
+  };
+}
 
 export default defineConfig(({ mode }) => ({
   root: SCANNER_APP_SOURCE,
@@ -32,11 +49,12 @@ export default defineConfig(({ mode }) => ({
     minifyLitLiteralsPlugin() as Plugin,
     // The camera's wasm reader, beside its decoder chunk (and so in the precache list).
     zxingWasmPlugin(),
+    noMockReferences(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: resolve(root, 'src/components/ticket-scanner'),
+      srcDir: SCANNER_APP_SOURCE,
       filename: 'sw.ts',
-      // demo/scanner/app.ts registers the worker itself (workbox-window, with the update prompt).
+      // src/scanner-app/main.ts registers the worker itself (workbox-window, with the update prompt).
       injectRegister: false,
       registerType: 'prompt',
       includeManifestIcons: false, // already in globPatterns
@@ -118,16 +136,24 @@ export function serveStaticApp(dir: string, mount: string) {
   };
 }
 
+/** The demo's settings for the app: the mock backend that `npm start` mounts at /mock. */
+export const DEMO_SCANNER_CONFIG = resolve(root, 'demo/scanner/scanner.config.json');
+
 /**
- * For the demo server: the built app at /scanner/ (not Vite's dev transform of demo/scanner/, which
- * has no precache list), next to the mock backend at /mock, so its `api-base="/mock/audienceview"` works.
+ * For the demo server: the built app at /scanner/ (not Vite's dev transform of src/scanner-app/,
+ * which has no precache list), with the demo's own `scanner.config.json` (demo/scanner/), which
+ * points it at the mock backend mounted at /mock. The build itself carries no settings.
  */
-export function serveBuiltScanner(dir = SCANNER_APP_DIST): Plugin {
+export function serveBuiltScanner(dir = SCANNER_APP_DIST, config = DEMO_SCANNER_CONFIG): Plugin {
   const serve = serveStaticApp(dir, '/scanner/');
   return {
     name: 'serve-built-scanner',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] === '/scanner/scanner.config.json') {
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+          return void createReadStream(config).pipe(res);
+        }
         if (!serve(req, res)) next();
       });
     },

@@ -218,11 +218,25 @@ export function readManifest(): Manifest {
   return JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8')) as Manifest;
 }
 
+/**
+ * The published docs name the addresses a venue's page would use, never the demo's mock backend
+ * (it exists only under `npm start`; `npm run build` fails on any `/mock` in dist/).
+ */
+const PUBLISHED_BASES: Array<[string, string]> = [
+  ['Access codes for the mock streams: /mock/__mock/utick/codes', 'api-base: your Utick signing proxy (npx venue-widgets utick-proxy)'],
+  ['/mock/audienceview', 'https://api.ovationtix.com'],
+  ['/mock/vista', 'https://tenant-digital-api.app.vista.co'],
+  ['/mock/utick-proxy', 'https://venue.example/utick'],
+];
+function publishedExamples(html: string): string {
+  return PUBLISHED_BASES.reduce((text, [mock, real]) => text.replaceAll(mock, real), html);
+}
+
 /** `npm run build`: dist/docs/, next to the built modules it loads. */
 function main(): void {
   const out = resolve(root, process.env.VENUE_WIDGETS_OUT_DIR ?? 'dist', 'docs');
   mkdirSync(out, { recursive: true });
-  for (const [name, html] of renderDocsSite(readManifest(), '../all.js')) writeFileSync(resolve(out, name), html);
+  for (const [name, html] of renderDocsSite(readManifest(), '../all.js')) writeFileSync(resolve(out, name), publishedExamples(html));
   for (const asset of readdirSync(DOCS_ASSETS)) copyFileSync(resolve(DOCS_ASSETS, asset), resolve(out, asset));
   console.log(`docs: ${out.slice(root.length + 1)}/ (${elementsOf(readManifest()).length} elements)`);
 }
