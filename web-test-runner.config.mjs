@@ -5,10 +5,12 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+import { LOOPBACK_ONLY_FLAG, takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
 import { embedPages } from './test/embed/embed-server.mjs';
 import { hardeningSummary, hardeningTallyPlugin } from './test/hardening/summary.mjs';
+import { wordpressPlugin } from './test/wordpress/wordpress-server.mjs';
 
 export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 let mock;
@@ -29,8 +31,10 @@ function summaryLine() {
     onTestRunFinished({ sessions }) {
       totals = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
+        const failedBefore = totals.failed;
         count(session.testResults, totals);
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++; // a file that failed to load
+        // A file that failed outside its tests (did not load, or tried the network): one failure.
+        if (!session.passed && totals.failed === failedBefore) totals.failed++;
       }
     },
     // Written as the process exits, after the progress bar's last frame, so it is the run's
@@ -56,6 +60,7 @@ export default {
   middleware: [scannerApp.middleware, embed.middleware],
   plugins: [
     secondPagePlugin(),
+    wordpressPlugin(), // a real WordPress, started by the first test that asks for it
     hardeningTallyPlugin(),
     scannerApp.plugin,
     {
@@ -91,10 +96,10 @@ export default {
   // from the venue's (America/New_York, America/Los_Angeles in the mock and tests).
   browsers: [freshContextPerFile(
     chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs(), env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
+      launchOptions: { executablePath: findChrome(), headless: true, args: [...chromeArgs(), LOOPBACK_ONLY_FLAG], env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
       // A browser context per test page: files run side by side, and IndexedDB, service workers
       // and Web Locks are per origin (the scanner's database must not be shared between files).
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      createPage: async ({ browser }) => watchNetwork(await (await browser.createBrowserContext()).newPage()),
     }),
   )],
 };
@@ -110,8 +115,11 @@ function freshContextPerFile(launcher) {
   launcher.stopSession = async (sessionId) => {
     const page = launcher.activePages.get(sessionId);
     const result = await stopSession(sessionId);
+    // A file that tried to reach beyond localhost fails, naming the addresses (scripts/network-guard.mjs).
+    const violation = page ? takeNetworkViolations(page.puppeteerPage) : undefined;
     launcher.inactivePages = launcher.inactivePages.filter((p) => p !== page);
     await page?.puppeteerPage.browserContext().close().catch(() => undefined);
+    if (violation) throw violation; // the runner marks the file failed with this error
     return result;
   };
   return launcher;
