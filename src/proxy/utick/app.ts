@@ -223,5 +223,11 @@ export function utickProxyOptionsFromEnv(env: Record<string, string | undefined>
     .map((origin) => origin.trim())
     .filter(Boolean);
   if (allowedOrigins.length === 0) throw new Error('Set UTICK_ALLOWED_ORIGINS to the venue’s page origins, comma-separated (e.g. https://venue.example)');
-  return { publicKey, privateKey, upstream: resolveUtickUpstream(env.UTICK_UPSTREAM), allowedOrigins };
+  const options: UtickProxyOptions = { publicKey, privateKey, upstream: resolveUtickUpstream(env.UTICK_UPSTREAM), allowedOrigins };
+  const timeout = env.UTICK_TIMEOUT_MS?.trim();
+  if (timeout) {
+    if (!/^\d{2,6}$/.test(timeout)) throw new Error(`UTICK_TIMEOUT_MS must be milliseconds, e.g. 8000 (got "${timeout.slice(0, 20)}")`);
+    options.timeoutMs = Number(timeout);
+  }
+  return options;
 }

@@ -7,21 +7,28 @@
  *   UTICK_ALLOWED_ORIGINS                 the venue's page origins, comma-separated (required; * for any)
  *   PORT, HOST                            where to listen (default 8788 on 127.0.0.1)
  *   UTICK_TRUST_PROXY=1                   the client address comes from X-Forwarded-For (behind nginx, a load balancer)
+ *   UTICK_REDIS_URL                       redis://host:6379: count access-code attempts in Redis, shared by every instance
+ *   UTICK_TIMEOUT_MS                      how long to wait for Utick (default 15000)
  * Keys are read once and never printed.
  */
 import { utickProxyOptionsFromEnv } from './app.js';
 import { serveUtickProxy } from './node.js';
+import { connectRedisAttemptStore } from './redis.js';
 
 try {
   const options = utickProxyOptionsFromEnv(process.env);
+  const redisUrl = process.env.UTICK_REDIS_URL?.trim();
+  const redis = redisUrl ? await connectRedisAttemptStore(redisUrl) : undefined;
   const running = await serveUtickProxy({
     ...options,
+    ...(redis ? { attemptStore: redis.store } : {}),
     port: Number(process.env.PORT ?? 8788),
     hostname: process.env.HOST?.trim() || '127.0.0.1',
     trustProxy: process.env.UTICK_TRUST_PROXY === '1' || process.env.UTICK_TRUST_PROXY === 'true',
   });
-  console.log(`Utick signing proxy on ${running.origin} → ${options.upstream} (origins: ${options.allowedOrigins.join(', ')})`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.close().then(() => process.exit(0)));
+  // The Redis URL may carry a password: say only that Redis is used.
+  console.log(`Utick signing proxy on ${running.origin} → ${options.upstream} (origins: ${options.allowedOrigins.join(', ')}; attempts: ${redis ? 'Redis' : 'memory'})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void Promise.all([running.close(), redis?.close()]).then(() => process.exit(0)));
 } catch (error) {
   console.error(`utick-proxy: ${(error as Error).message}`);
   process.exit(1);
