@@ -5,6 +5,7 @@
  * missing settings file is shown on screen, key by key, instead of a scanner that cannot work.
  */
 import { html, nothing, render } from 'lit';
+import { live } from 'lit/directives/live.js';
 import '../components/ticket-scanner/index.js';
 import type { TicketScanner } from '../components/ticket-scanner/index.js';
 import { registerAppWorker } from '../components/ticket-scanner/app/app-update.js';
@@ -32,9 +33,11 @@ let words: ScannerAppMessages = SCANNER_APP_MESSAGES.en;
 let config: ScannerAppConfig | undefined;
 let device = loadDeviceSettings();
 let doorNameProblem = false;
-let scanner: TicketScanner | undefined;
+/** The one `<ticket-scanner>`, configured from the venue's file and put on screen once the device is set up. */
+const scanner = document.createElement('ticket-scanner') as TicketScanner;
 
-registerAppWorker({ scriptUrl: './sw.js', localeHost: document.documentElement });
+// The update prompt speaks the scanner's language (its `locale`, else the phone's).
+registerAppWorker({ scriptUrl: './sw.js', localeHost: scanner });
 void start();
 
 async function start(): Promise<void> {
@@ -43,6 +46,10 @@ async function start(): Promise<void> {
   await useLanguage(loaded.config?.locale ?? navigator.language);
   if (loaded.view) return show(loaded.view);
   config = loaded.config!;
+  for (const [name, value] of Object.entries(scannerAttributes(config))) {
+    if (value === false) scanner.removeAttribute(name);
+    else scanner.setAttribute(name, value === true ? '' : value);
+  }
   show(device ? { name: 'scanner' } : { name: 'setup' });
 }
 
@@ -78,7 +85,7 @@ function show(next: View): void {
   view = next;
   app.dataset.view = next.name;
   document.title = device && next.name === 'scanner' ? `${device.doorName} · Door scanner` : 'Door scanner';
-  if (next.name === 'scanner') mountScanner();
+  if (next.name === 'scanner') applyDevice(device!);
   render(template(), app);
   // A new screen (not the scanner, which manages its own focus) is announced by moving to its heading.
   if (next.name !== 'scanner' && next.name !== 'starting') app.querySelector<HTMLElement>('h1')?.focus();
@@ -126,7 +133,7 @@ function problemView(body: unknown) {
 /** The device's settings: the first start's screen, and later the dialog behind "Device settings". */
 function setupForm(inDialog: boolean) {
   const id = (name: string) => (inDialog ? `${name}-later` : name);
-  return html`<form novalidate @submit=${(event: SubmitEvent) => onSave(event, inDialog)}>
+  return html`<form novalidate @submit=${onSave}>
     <h1 id="setup-title" tabindex="-1">${words.setupTitle}</h1>
     <p>${words.setupIntro}</p>
     <div class="field">
@@ -137,7 +144,7 @@ function setupForm(inDialog: boolean) {
         autocomplete="off"
         required
         maxlength=${MAX_DOOR_NAME}
-        .value=${device?.doorName ?? ''}
+        .value=${live(device?.doorName ?? '')}
         aria-invalid=${doorNameProblem ? 'true' : 'false'}
         aria-describedby=${`${id('door-name-hint')}${doorNameProblem ? ` ${id('door-name-error')}` : ''}`}
       />
@@ -145,7 +152,7 @@ function setupForm(inDialog: boolean) {
       ${doorNameProblem ? html`<p class="error" id=${id('door-name-error')}>${words.doorNameMissing}</p>` : nothing}
     </div>
     <div class="field check">
-      <input type="checkbox" id=${id('sound')} name="sound" .checked=${device?.sound ?? true} aria-describedby=${id('sound-hint')} />
+      <input type="checkbox" id=${id('sound')} name="sound" .checked=${live(device?.sound ?? true)} aria-describedby=${id('sound-hint')} />
       <label for=${id('sound')}>${words.sound}</label>
       <p class="hint" id=${id('sound-hint')}>${words.soundHint}</p>
     </div>
@@ -156,7 +163,7 @@ function setupForm(inDialog: boolean) {
   </form>`;
 }
 
-function onSave(event: SubmitEvent, inDialog: boolean): void {
+function onSave(event: SubmitEvent): void {
   event.preventDefault();
   const form = event.currentTarget as HTMLFormElement;
   const doorName = (form.elements.namedItem('doorName') as HTMLInputElement).value.trim();
@@ -168,13 +175,8 @@ function onSave(event: SubmitEvent, inDialog: boolean): void {
   }
   device = { doorName, sound };
   saveDeviceSettings(device); // not kept (storage refused): still used until the app closes
-  if (inDialog) {
-    app.querySelector<HTMLDialogElement>('dialog.settings')?.close();
-    applyDevice(device);
-    show({ name: 'scanner' });
-  } else {
-    show({ name: 'scanner' });
-  }
+  app.querySelector<HTMLDialogElement>('dialog.settings')?.close();
+  show({ name: 'scanner' });
 }
 
 function openSettings(): void {
@@ -191,20 +193,7 @@ function closeSettings(): void {
   render(template(), app); // back to the saved values
 }
 
-/** The one `<ticket-scanner>`, configured from the venue's file; kept across the device dialog. */
-function mountScanner(): void {
-  if (!scanner) {
-    scanner = document.createElement('ticket-scanner') as TicketScanner;
-    for (const [name, value] of Object.entries(scannerAttributes(config!))) {
-      if (value === false) continue;
-      scanner.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  applyDevice(device!);
-}
-
 function applyDevice(settings: DeviceSettings): void {
-  if (!scanner) return;
   const element = scanner as unknown as Record<string, unknown>;
   const declared = (customElements.get('ticket-scanner') as unknown as { elementProperties?: Map<PropertyKey, unknown> } | undefined)?.elementProperties;
   // <ticket-scanner> has no public sound setting yet, only its toggle (the state behind it,

@@ -14,11 +14,18 @@ interface FetchEvent extends Event {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
 }
+interface InstallEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
 
 const CONFIG_CACHE = 'scanner-app-config';
 /** A slow network must not hold the door up: after this the kept copy answers. */
 const CONFIG_TIMEOUT_MS = 4_000;
-const worker = globalThis as unknown as { registration: { scope: string }; addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void };
+const worker = globalThis as unknown as {
+  registration: { scope: string };
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'install', listener: (event: InstallEvent) => void): void;
+};
 const configUrl = new URL(SCANNER_CONFIG_FILE, worker.registration.scope).href;
 
 // Registered after the precache's listener, which answers only the shell: this one answers only the file.
@@ -26,6 +33,10 @@ worker.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET' || event.request.url.split('?')[0] !== configUrl) return;
   event.respondWith(networkFirst());
 });
+
+// Kept at install too: the first start's own request went out before this worker controlled the
+// page, and the next start may be the one with no network.
+worker.addEventListener('install', (event) => event.waitUntil(networkFirst().catch(() => undefined)));
 
 async function networkFirst(): Promise<Response> {
   const cache = await caches.open(CONFIG_CACHE);

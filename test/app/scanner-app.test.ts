@@ -1,8 +1,9 @@
 /**
- * The installable door scanner (demo/scanner/, built as dist/scanner/ is) as door staff get it:
- * opened from its URL on a phone, installed, then started in a foyer with no network. The test
- * runner builds it and serves it at /scanner/ of this page's origin (test/app/app-server.mjs);
- * its `api-base="/mock/audienceview"` reaches this test's mock world.
+ * The installable door app (src/scanner-app/, built as dist/scanner/ is) in its demo form, as
+ * `npm start` serves it: opened from its URL on a phone, installed, then started in a foyer with no
+ * network. The test runner builds it and serves it at /scanner/ of this page's origin with the
+ * demo's scanner.config.json (test/app/app-server.mjs), whose `apiBase` `/mock/audienceview`
+ * reaches this test's mock world. The deployed form is deployed-app.test.ts.
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -16,6 +17,8 @@ import { openSecondPage, type SecondPage } from './second-page.js';
 const APP = '/scanner/';
 const APP_API_BASE = '/mock/audienceview';
 const PHONE = { width: 390, height: 844 };
+/** This device was set up on an earlier start (the app's first-start screen: deployed-app.test.ts). */
+const DEVICE_KEY = 'scanner-app:device';
 
 /** Every URL in the app origin's Cache Storage, as paths without Workbox's revision parameter. */
 const CACHED_PATHS = `(async () => {
@@ -49,6 +52,7 @@ describe('the installable scanner app', function () {
   beforeEach(async () => {
     world = await openScannerWorld();
     setCookie('mock-world', world.mock.id);
+    localStorage.setItem(DEVICE_KEY, JSON.stringify({ doorName: 'Stalls door', sound: true }));
   });
   afterEach(async () => {
     for (const cookie of ['mock-world', 'app-server-down', 'app-version']) setCookie(cookie, undefined);
@@ -59,6 +63,7 @@ describe('the installable scanner app', function () {
     await registration?.unregister();
     for (const name of await caches.keys()) await caches.delete(name);
     localStorage.removeItem(`ticket-scanner:choice:${APP_API_BASE}`);
+    localStorage.removeItem(DEVICE_KEY);
     await freshScannerDb();
   });
 
