@@ -5,7 +5,7 @@
  * reloads as ids only (nothing personal), per api-base.
  */
 import type { FilterOptionsClient, FilterOptionsPerformance, FilterOptionsProduction } from '../../../api/audienceview/types.js';
-import type { ScanFilter } from '../offline/ticket-cache.js';
+import type { ScanFilter } from '../offline/scanner-db.js';
 
 /** A choice in progress: `undefined` is not chosen yet, `null` is "all" (the API's absent filter). */
 export interface Choice {

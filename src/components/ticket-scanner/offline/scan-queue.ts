@@ -19,32 +19,11 @@
 import { asError, VendorError } from '../../../api/errors.js';
 import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../../api/audienceview/scanning.js';
 import type { SyncScanFailure } from '../../../api/audienceview/types.js';
-import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type QueueKey, type QueueRecord, type SentBatch } from './scanner-db.js';
-import { findCachedTicket, forgetHeldScans, heldScans, saveHeldScans } from './ticket-cache.js';
+import { heldScans } from './held-scans.js';
+import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type FailedScan, type QueueKey, type QueueRecord, type QueuedScan, type SentBatch } from './scanner-db.js';
+import { findCachedTicket } from './ticket-rows.js';
 
-export interface QueuedScan {
-  barcode: string;
-  ticketId: number;
-  performanceId: number;
-  clientId: number;
-  productionId: number | null;
-  /** Epoch ms, sent as is: the server counts the scan at the time it happened. */
-  scanTime: number;
-  /** How many times it was sent without an answer we could keep. */
-  attempts: number;
-}
-
-export interface FailedScan {
-  barcode: string;
-  /** The server's reason, as it gave it. */
-  reason: string;
-  scanTime: number;
-  failedAt: number;
-  /** Scanned elsewhere meanwhile: the server already had it before this device first sent it. */
-  conflict: boolean;
-  /** From the offline list, to help staff find the ticket; the name goes on sign-out. */
-  ticket?: { performance: string | null; section: string | null; seat: string | null; orderConsumerName: string | null };
-}
+export type { FailedScan, QueuedScan } from './scanner-db.js';
 
 export interface SyncReport {
   /** Scans the server now counts (this replay). */
@@ -73,7 +52,7 @@ export async function pendingScans(): Promise<QueuedScan[]> {
 
 /** Queued scans, with those held in memory while the disk is full. */
 export async function pendingCount(): Promise<number> {
-  return (await countPending(await scannerDb())) + heldScans.length;
+  return (await countPending(await scannerDb())) + heldScans.count;
 }
 
 function countPending(db: IDBDatabase): Promise<number> {
@@ -119,26 +98,16 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
   try {
     db = await scannerDb();
     // Scans held in memory while the disk was full join the durable queue if there is room now.
-    await saveHeldScans().catch(() => undefined);
+    await heldScans.saveToQueue().catch(() => undefined);
     const ledger = await inTransaction(db, ['sent'], 'readonly', (tx) => SentLedger.read(tx));
     queued = await countPending(db);
     for (;;) {
       options.signal?.throwIfAborted();
       const batch = await takeBatch(db, batchSize, skippedGroups, ledger);
       if (!batch) break;
-      const first = batch.scans[0]!;
-      let answer: { failedBarcodes: SyncScanFailure[]; accessTokenExpiration: number | null };
+      let answer: BatchAnswer;
       try {
-        answer = await syncScans(
-          session,
-          {
-            clientId: first.clientId,
-            productionId: first.productionId,
-            performanceId: first.performanceId,
-            tickets: batch.scans.map(({ ticketId, performanceId, barcode, scanTime }) => ({ ticketId, performanceId, barcode, scanTime })),
-          },
-          { signal: options.signal, timeoutMs: options.timeoutMs },
-        );
+        answer = await sendBatch(session, batch.scans, options);
       } catch (error) {
         if (error instanceof VendorError) {
           // An answer in the vendor's error form: the batch was refused whole, nothing applied.
@@ -162,7 +131,7 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
     report.stoppedBy = asError(error);
   }
   // Counted again: scans made meanwhile are pending too. If the database is gone, an estimate.
-  report.pending = (db ? await countPending(db).catch(() => Math.max(0, queued - settled)) : 0) + heldScans.length;
+  report.pending = (db ? await countPending(db).catch(() => Math.max(0, queued - settled)) : 0) + heldScans.count;
   return report;
 }
 
@@ -172,21 +141,8 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
  * "already scanned" for its own earlier copy then counts as delivered, as for the durable queue.)
  */
 async function sendHeldScans(session: ScanningSession, batchSize: number, report: SyncReport, options: ScanningRequestOptions): Promise<void> {
-  while (heldScans.length) {
-    const first = heldScans[0]!;
-    const batch = heldScans
-      .filter((scan) => scan.clientId === first.clientId && scan.productionId === first.productionId && scan.performanceId === first.performanceId)
-      .slice(0, batchSize);
-    const answer = await syncScans(
-      session,
-      {
-        clientId: first.clientId,
-        productionId: first.productionId,
-        performanceId: first.performanceId,
-        tickets: batch.map(({ ticketId, performanceId, barcode, scanTime }) => ({ ticketId, performanceId, barcode, scanTime })),
-      },
-      { signal: options.signal, timeoutMs: options.timeoutMs },
-    );
+  for (let batch = heldScans.nextBatch(batchSize); batch.length; batch = heldScans.nextBatch(batchSize)) {
+    const answer = await sendBatch(session, batch, options);
     report.accessTokenExpiration = answer.accessTokenExpiration ?? report.accessTokenExpiration;
     const refused = new Map(answer.failedBarcodes.filter((f) => !isAlreadyScannedReason(f.reason)).map((f) => [barcodeKey(f.barcode), f.reason]));
     for (const scan of batch) {
@@ -194,8 +150,32 @@ async function sendHeldScans(session: ScanningSession, batchSize: number, report
       if (reason === undefined) report.acknowledged++;
       else report.failed.push({ barcode: scan.barcode, reason, scanTime: scan.scanTime, failedAt: Date.now(), conflict: false });
     }
-    forgetHeldScans(batch);
+    heldScans.forget(batch);
   }
+}
+
+interface BatchAnswer {
+  failedBarcodes: SyncScanFailure[];
+  accessTokenExpiration: number | null;
+}
+
+/**
+ * The one place a batch goes to AudienceView and its answer comes back: scans of one client,
+ * production and performance (as `syncScans` takes them), in scan order. Throws what the request
+ * threw; the callers decide what an answer or a failure means for the queue.
+ */
+function sendBatch(session: ScanningSession, scans: readonly QueueRecord[], options: ScanningRequestOptions): Promise<BatchAnswer> {
+  const first = scans[0]!;
+  return syncScans(
+    session,
+    {
+      clientId: first.clientId,
+      productionId: first.productionId,
+      performanceId: first.performanceId,
+      tickets: scans.map(({ ticketId, performanceId, barcode, scanTime }) => ({ ticketId, performanceId, barcode, scanTime })),
+    },
+    { signal: options.signal, timeoutMs: options.timeoutMs },
+  );
 }
 
 interface Batch {

@@ -15,10 +15,10 @@
  * A barcode key is the barcode trimmed and lower-cased: barcodes are case-insensitive at the door.
  * No store has an index: IndexedDB pays per record and per index entry, and 100,000 tickets or
  * 10,000 queued scans must stay fast (see ticket-cache.ts and scan-queue.ts).
+ *
+ * This module is the bottom layer (as Workbox's QueueDb under QueueStore under Queue): it owns the
+ * schema and every record type, and imports none of the modules built on it.
  */
-import type { FailedScan, QueuedScan } from './scan-queue.js';
-import type { ScanFilter } from './ticket-cache.js';
-
 export const SCANNER_DB_NAME = 'ticket-scanner';
 const SCANNER_DB_VERSION = 1;
 
@@ -26,6 +26,13 @@ export type StoreName = 'session' | 'cache' | 'tickets' | 'scanned' | 'queue' | 
 const ALL_STORES: StoreName[] = ['session', 'cache', 'tickets', 'scanned', 'queue', 'sent', 'failed'];
 /** The one key of the single-record stores. */
 export const CURRENT = 'current';
+
+/** What is scanned: one client, and one production and performance or all (`null`). */
+export interface ScanFilter {
+  clientId: number;
+  productionId: number | null;
+  performanceId: number | null;
+}
 
 export interface StoredSession {
   apiBase: string;
@@ -61,7 +68,33 @@ export interface ScanMark {
 }
 
 /** A queued scan as stored; how often it was sent is known from the `sent` store. */
-export type QueueRecord = Omit<QueuedScan, 'attempts'>;
+export interface QueueRecord {
+  barcode: string;
+  ticketId: number;
+  performanceId: number;
+  clientId: number;
+  productionId: number | null;
+  /** Epoch ms, sent as is: the server counts the scan at the time it happened. */
+  scanTime: number;
+}
+
+/** A queued scan, with how many times it was sent without an answer we could keep. */
+export interface QueuedScan extends QueueRecord {
+  attempts: number;
+}
+
+/** A scan the server refused, kept until staff acknowledge it. */
+export interface FailedScan {
+  barcode: string;
+  /** The server's reason, as it gave it. */
+  reason: string;
+  scanTime: number;
+  failedAt: number;
+  /** Scanned elsewhere meanwhile: the server already had it before this device first sent it. */
+  conflict: boolean;
+  /** From the offline list, to help staff find the ticket; the name goes on sign-out. */
+  ticket?: { performance: string | null; section: string | null; seat: string | null; orderConsumerName: string | null };
+}
 
 export type QueueKey = [group: string, scanTime: number, barcodeKey: string];
 

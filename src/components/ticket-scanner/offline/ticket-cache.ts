@@ -1,42 +1,20 @@
 /**
  * The offline ticket list: downloaded from `cache/validTickets` as a stream, stored in IndexedDB,
- * and the offline verdicts made from it.
- *
- * Storage layout, chosen by measurement (100,000 tickets, headless Chromium, 2 cores): one record
- * per ticket costs ~15 s to write, because IndexedDB pays per record. Instead each ticket is one
- * short JSON row, hashed by barcode into BUCKETS buckets, and every FLUSH_SIZE tickets one record
- * ("segment") per bucket is written: ~5,000 records for 100,000 tickets, written in about a
- * second; a verdict reads one bucket's ~10 segments (~200 rows) in a few milliseconds. Labels
- * shared by a performance's tickets are stored once, in the cache record; rows are stored as
- * UTF-8 and patron objects as arrays, because what IndexedDB writes costs by the byte.
+ * and the offline verdicts made from it. How the tickets are stored: ticket-rows.ts.
  *
  * Each download writes a new generation and switches to it only once complete: a failed or
  * aborted download leaves the previous list in use. Scans made on this device live apart from the
  * list (`scanned`, `queue`), so a re-download never forgets them.
  */
 import type { ScanningSession } from '../../../api/audienceview/scanning.js';
-import type { Patron, ScannableTicket } from '../../../api/audienceview/types.js';
+import type { ScannableTicket } from '../../../api/audienceview/types.js';
 import { streamValidTickets } from '../../../api/audienceview/valid-tickets-stream.js';
-import {
-  CURRENT,
-  barcodeKey,
-  cancelOnClose,
-  inTransaction,
-  promised,
-  queueKey,
-  scannerDb,
-  type CacheRecord,
-  type PerformanceLabels,
-  type QueueRecord,
-  type ScanMark,
-  type SentBatch,
-} from './scanner-db.js';
+import { heldScans, isQuotaError } from './held-scans.js';
+import { CURRENT, barcodeKey, cancelOnClose, inTransaction, promised, queueKey, scannerDb, type CacheRecord, type QueueRecord, type ScanFilter, type ScanMark, type SentBatch } from './scanner-db.js';
+import { GenerationWriter, dropGenerationsExcept, readSegments, ticketInSegments } from './ticket-rows.js';
 
-export interface ScanFilter {
-  clientId: number;
-  productionId: number | null;
-  performanceId: number | null;
-}
+export type { ScanFilter } from './scanner-db.js';
+export { findCachedTicket } from './ticket-rows.js';
 
 export interface CacheInfo {
   filter: ScanFilter;
@@ -60,104 +38,11 @@ export interface OfflineVerdict {
   ticket?: ScannableTicket;
   /** English, for staff; the element localizes by verdict. */
   reason: string;
-  /** The disk was full: the scan is kept in this page's memory only (see `heldScans`). */
+  /** The disk was full: the scan is kept in this page's memory only (see held-scans.ts). */
   heldInMemory?: boolean;
 }
 
-/**
- * Valid offline scans IndexedDB had no room for (QuotaExceededError), with their marks: scanning
- * goes on, the scanner warns staff, and the scans are written to the queue as soon as there is
- * room (`saveHeldScans`, before every replay), or sent straight from here while there is none.
- * They live as long as the page: staff are told not to close it.
- */
-export const heldScans: QueueRecord[] = [];
-const heldMarks = new Map<string, ScanMark>();
-
-function isQuotaError(error: unknown): boolean {
-  return (error as Error | null)?.name === 'QuotaExceededError';
-}
-
-/** Writes the held scans to the durable queue if the disk has room now; resolves how many are still held. */
-export async function saveHeldScans(): Promise<number> {
-  if (!heldScans.length) return 0;
-  const batch = heldScans.slice();
-  try {
-    await inTransaction(
-      await scannerDb(),
-      ['queue', 'scanned'],
-      'readwrite',
-      (tx) => {
-        for (const record of batch) {
-          tx.objectStore('queue').put(record, queueKey(record));
-          tx.objectStore('scanned').put(heldMarks.get(barcodeKey(record.barcode)) ?? { scanTime: record.scanTime, via: 'offline' }, barcodeKey(record.barcode));
-        }
-      },
-      'strict',
-    );
-  } catch (error) {
-    if (isQuotaError(error)) return heldScans.length;
-    throw error;
-  }
-  forgetHeldScans(batch);
-  return heldScans.length;
-}
-
-/** Drops held scans that are on disk or delivered now. */
-export function forgetHeldScans(done: readonly QueueRecord[]): void {
-  for (const record of done) {
-    const at = heldScans.indexOf(record);
-    if (at >= 0) heldScans.splice(at, 1);
-    heldMarks.delete(barcodeKey(record.barcode));
-  }
-}
-
-const BUCKETS = 512;
-const FLUSH_SIZE = 10_000;
 const PROGRESS_EVERY_MS = 100;
-/** Segment writes allowed in flight while the next ones are parsed. */
-const WRITES_IN_FLIGHT = 2;
-
-/**
- * What is kept of a ticket: [key, barcode (0: the same as the key), ticketId, performanceId,
- * section, seat, orderConsumerName, flags, ticketsSold, patron (packed)].
- */
-type TicketRow = [string, string | 0, number, number, string | null, string | null, string | null, number, number | null, unknown];
-const ALREADY_SCANNED = 1;
-const REFUNDED_OR_VOIDED = 2;
-
-/**
- * Patron objects are most of a row's bytes, and most of those are their keys: one with exactly
- * the seed's fields, in its order, is kept as an array of values; anything else as it came.
- */
-interface Shape {
-  fields: readonly string[];
-  nested?: Record<string, Shape>;
-}
-const ADDRESS: Shape = { fields: ['line1', 'line2', 'city', 'state', 'zipCode', 'country'] };
-const PATRON: Shape = {
-  fields: ['email', 'firstName', 'lastName', 'billingAddress', 'shippingAddress', 'primaryPhoneNumber'],
-  nested: { billingAddress: ADDRESS, shippingAddress: ADDRESS, primaryPhoneNumber: { fields: ['phoneNumber', 'type'] } },
-};
-
-function pack(value: unknown, shape: Shape): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const keys = Object.keys(value);
-  if (keys.length !== shape.fields.length || keys.some((key, i) => key !== shape.fields[i])) return value;
-  const record = value as Record<string, unknown>;
-  return shape.fields.map((field) => (shape.nested?.[field] ? pack(record[field], shape.nested[field]) : record[field]));
-}
-
-function unpack(value: unknown, shape: Shape): unknown {
-  if (!Array.isArray(value)) return value;
-  return Object.fromEntries(shape.fields.map((field, i) => [field, shape.nested?.[field] ? unpack(value[i], shape.nested[field]) : value[i]]));
-}
-
-/**
- * A segment holds the rows of one bucket from one flush, one a line (JSON never holds a raw
- * newline), as UTF-8: a string with one "é" in it is stored two bytes a character.
- */
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
 
 /** The ticket generation in use when last looked at: a hint, always checked against the database. */
 let lastGeneration: string | undefined;
@@ -244,111 +129,6 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
   }
 }
 
-/** Writes one download's tickets, FLUSH_SIZE at a time, while the rest is still arriving. */
-class GenerationWriter {
-  readonly generation = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  count = 0;
-  /** Tickets that may enter, and of those the ones in already (the list's `alreadyScanned`, or scanned on this device). */
-  admissible = 0;
-  admitted = 0;
-  readonly performances: Record<number, PerformanceLabels> = {};
-  private buckets = new Map<number, string[]>();
-  private buffered = 0;
-  private flushes = 0;
-  private writes: Promise<void>[] = [];
-  private failed: unknown;
-
-  constructor(
-    private readonly db: IDBDatabase,
-    private readonly markedHere: ReadonlySet<IDBValidKey>,
-  ) {}
-
-  add(tickets: ScannableTicket[]): Promise<void> | undefined {
-    for (const ticket of tickets) {
-      const key = typeof ticket?.barcode === 'string' ? barcodeKey(ticket.barcode) : '';
-      if (!key) continue; // a ticket without a barcode cannot be scanned
-      this.performances[ticket.performanceId] ??= {
-        productionName: ticket.productionName,
-        performance: ticket.performance ?? null,
-        performanceStartDate: ticket.performanceStartDate,
-      };
-      const flags = (ticket.alreadyScanned ? ALREADY_SCANNED : 0) | (ticket.refundedOrVoided ? REFUNDED_OR_VOIDED : 0);
-      const row: TicketRow = [key, ticket.barcode === key ? 0 : ticket.barcode, ticket.ticketId, ticket.performanceId, ticket.section ?? null, ticket.seat ?? null, ticket.orderConsumerName ?? null, flags, ticket.ticketsSold ?? null, pack(ticket.patron ?? null, PATRON)];
-      const bucket = bucketOf(key);
-      const rows = this.buckets.get(bucket);
-      if (rows) rows.push(JSON.stringify(row));
-      else this.buckets.set(bucket, [JSON.stringify(row)]);
-      this.count++;
-      this.buffered++;
-      if (!ticket.refundedOrVoided) {
-        this.admissible++;
-        if (ticket.alreadyScanned || this.markedHere.has(key)) this.admitted++;
-      }
-    }
-    return this.buffered >= FLUSH_SIZE ? this.flush() : undefined;
-  }
-
-  async finish(): Promise<void> {
-    await this.flush();
-    await Promise.all(this.writes);
-    if (this.failed) throw this.failed;
-  }
-
-  /** Deletes what this generation wrote (best effort: the next download cleans up too). */
-  async discard(): Promise<void> {
-    await Promise.allSettled(this.writes);
-    await deleteGeneration(this.db, this.generation).catch(() => {});
-  }
-
-  private async flush(): Promise<void> {
-    if (this.failed) throw this.failed;
-    if (this.buffered === 0) return;
-    const buckets = this.buckets;
-    const flush = this.flushes++;
-    this.buckets = new Map();
-    this.buffered = 0;
-    const write = inTransaction(
-      this.db,
-      ['tickets'],
-      'readwrite',
-      (tx) => {
-        const store = tx.objectStore('tickets');
-        for (const [bucket, rows] of buckets) store.put(utf8.encode('\n' + rows.join('\n')), [this.generation, bucket, flush]);
-      },
-      // No waiting for the disk per segment: the switch to this list is written strictly after
-      // them, which in Chromium's one log flushes them too. (A power cut in between would leave
-      // tickets reading "unknown" until the next download: never a wrong "valid".)
-      'relaxed',
-    ).catch((error: unknown) => {
-      this.failed ??= error;
-    });
-    this.writes.push(write);
-    while (this.writes.length > WRITES_IN_FLIGHT) await this.writes.shift();
-    if (this.failed) throw this.failed;
-  }
-}
-
-/** FNV-1a: cheap, and spreads barcodes evenly over the buckets. */
-function bucketOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % BUCKETS;
-}
-
-function deleteGeneration(db: IDBDatabase, generation: string): Promise<void> {
-  return inTransaction(db, ['tickets'], 'readwrite', (tx) => void tx.objectStore('tickets').delete(IDBKeyRange.bound([generation], [generation, []])));
-}
-
-/** Every generation but `keep` (keys [generation, bucket, flush]: an array sorts after any number). */
-function dropGenerationsExcept(db: IDBDatabase, keep: string | undefined): Promise<void> {
-  return inTransaction(db, ['tickets'], 'readwrite', (tx) => {
-    const store = tx.objectStore('tickets');
-    if (keep === undefined) return void store.clear();
-    store.delete(IDBKeyRange.upperBound([keep], true));
-    store.delete(IDBKeyRange.lowerBound([keep, []], true));
-  });
-}
-
 function readCache(db: IDBDatabase): Promise<CacheRecord | undefined> {
   return inTransaction(db, ['cache'], 'readonly', (tx) => promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT)));
 }
@@ -369,49 +149,6 @@ async function describeCache(db: IDBDatabase, record: CacheRecord): Promise<Cach
   return { ...info, doorCount: { admitted: Math.min(record.admitted + since, record.admissible), admissible: record.admissible } };
 }
 
-/** A ticket of the offline list, looked up within a transaction that includes `tickets`. */
-export async function findCachedTicket(tx: IDBTransaction, cache: CacheRecord, key: string): Promise<ScannableTicket | undefined> {
-  return ticketInSegments(await readSegments(tx, cache.generation, key), cache, key);
-}
-
-function readSegments(tx: IDBTransaction, generation: string, key: string): Promise<Uint8Array[]> {
-  const bucket = bucketOf(key);
-  return promised(tx.objectStore('tickets').getAll(IDBKeyRange.bound([generation, bucket], [generation, bucket, []])) as IDBRequest<Uint8Array[]>);
-}
-
-function ticketInSegments(segments: Uint8Array[], cache: CacheRecord, key: string): ScannableTicket | undefined {
-  const needle = `\n[${JSON.stringify(key)},`;
-  for (const bytes of segments) {
-    const rows = fromUtf8.decode(bytes);
-    const at = rows.indexOf(needle);
-    if (at < 0) continue;
-    const end = rows.indexOf('\n', at + 1);
-    const row = JSON.parse(rows.slice(at + 1, end < 0 ? undefined : end)) as TicketRow;
-    return ticketOf(row, cache.performances[row[3]]);
-  }
-  return undefined;
-}
-
-function ticketOf(row: TicketRow, labels: PerformanceLabels | undefined): ScannableTicket {
-  const [key, barcode, ticketId, performanceId, section, seat, orderConsumerName, flags, ticketsSold, patron] = row;
-  return {
-    ticketId,
-    performanceId,
-    productionName: labels?.productionName ?? '',
-    performanceStartDate: labels?.performanceStartDate ?? 0,
-    barcode: barcode === 0 ? key : barcode,
-    alreadyScanned: (flags & ALREADY_SCANNED) !== 0,
-    refundedOrVoided: (flags & REFUNDED_OR_VOIDED) !== 0,
-    orderConsumerName,
-    performance: labels?.performance ?? null,
-    section,
-    seat,
-    ticketsScanned: null,
-    ticketsSold,
-    patron: unpack(patron, PATRON) as Patron | null,
-  };
-}
-
 /**
  * Decides from the cache AND records the scan: a 'valid' verdict is written to the durable queue
  * (awaited) and the ticket marked scanned locally before this resolves. `maybeSent`: an online
@@ -430,14 +167,13 @@ export async function recordOfflineScan(barcode: string, filter: ScanFilter, sca
   // The disk is full: the same verdict from a read (reads need no room), the scan held in memory.
   const verdict = await inTransaction(db, ['cache', 'tickets', 'scanned'], 'readonly', async (tx) => {
     const cache = await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
-    const mark = heldMarks.get(key) ?? (await promised<ScanMark | undefined>(tx.objectStore('scanned').get(key)));
+    const mark = heldScans.markOf(key) ?? (await promised<ScanMark | undefined>(tx.objectStore('scanned').get(key)));
     const ticket = cache ? ticketInSegments(await readSegments(tx, cache.generation, key), cache, key) : undefined;
     return judge(barcode, ticket, cache, filter, mark);
   });
   if (verdict.verdict === 'valid' && verdict.ticket) {
     const { ticket } = verdict;
-    heldScans.push({ barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performanceId, clientId: filter.clientId, productionId: filter.productionId, scanTime });
-    heldMarks.set(key, { scanTime, via: 'offline' });
+    heldScans.hold({ barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performanceId, clientId: filter.clientId, productionId: filter.productionId, scanTime });
   }
   return { ...verdict, heldInMemory: true };
 }
@@ -460,7 +196,7 @@ function recordOnDisk(db: IDBDatabase, barcode: string, key: string, filter: Sca
       let ticket: ScannableTicket | undefined;
       if (cache) ticket = ticketInSegments(cache.generation === guess && segments ? segments : await readSegments(tx, cache.generation, key), cache, key);
       // Every queued scan has its mark (written together): the marks are the queue's index.
-      const verdict = judge(barcode, ticket, cache, filter, mark ?? heldMarks.get(key));
+      const verdict = judge(barcode, ticket, cache, filter, mark ?? heldScans.markOf(key));
       if (verdict.verdict === 'valid' && ticket) {
         const record: QueueRecord = {
           barcode: ticket.barcode,

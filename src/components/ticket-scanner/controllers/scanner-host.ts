@@ -1,0 +1,31 @@
+/**
+ * What the scanner's controllers share through the element: its settings, where it is (`phase`,
+ * what is scanned), and how it reports. A leaf module: the controllers import it and each other
+ * (in one direction: session ← connection ← sync, tickets ← choice, verdicts ← device input),
+ * never the element.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { ScanFilter } from '../offline/scanner-db.js';
+import type { ScannerMessages } from '../ticket-scanner.messages.js';
+
+export type Phase = 'starting' | 'sign-in' | 'password-expired' | 'choosing' | 'scanning';
+export type ScannerMode = 'auto' | 'online' | 'offline';
+
+/** Sign-in and the list of what can be scanned are not at the door's pace, but must not hang either. */
+export const SETUP_TIMEOUT_MS = 15_000;
+
+export interface ScannerHost extends ReactiveControllerHost, HTMLElement {
+  readonly mode: ScannerMode;
+  readonly doorTimeoutMs: number;
+  readonly cacheRefreshMs: number;
+  readonly probeIntervalMs: number;
+  phase: Phase;
+  /** What is being scanned, once chosen. */
+  filter?: ScanFilter;
+  /** A selector to focus once the next render is done. */
+  focusAfterRender?: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  apiBaseUrl(): string;
+  report(error: Error): void;
+  words(): ScannerMessages;
+}

@@ -1,0 +1,59 @@
+/** The status line (online or offline, scans waiting) and the scans AudienceView refused. */
+import { html, nothing } from 'lit';
+import type { ScannerMessages } from '../ticket-scanner.messages.js';
+import { timeOf, type ScannerView } from './scanner-view.js';
+
+/** Passwords expiring within this many days get a warning. */
+const PASSWORD_WARNING_DAYS = 14;
+
+export function renderStatus(s: ScannerView, m: ScannerMessages) {
+  const connection = s.connection.state;
+  const label = s.mode === 'online' ? m.onlineOnly : s.mode === 'offline' ? m.offlineByChoice : connection === 'online' ? m.online : m.offline;
+  return html`<div part="sync-status" class="status" data-connection=${connection} data-pending=${s.sync.pending}>
+    <span class="dot" aria-hidden="true"></span>
+    <span class="connection">${label}</span>
+    <span class="pending">${s.sync.pending > 0 ? m.waiting(s.sync.pending) : m.allSent}</span>
+    ${s.sync.pending > 0 && s.session.current && connection === 'online'
+      ? html`<button type="button" class="link send-now" @click=${() => s.sync.syncNow()}>${m.sendNow}</button>`
+      : nothing}
+  </div>`;
+}
+
+export function renderFailed(s: ScannerView, m: ScannerMessages, locale: string) {
+  if (s.sync.failed.length === 0) return nothing;
+  return html`<section part="failed" class="failed" aria-labelledby="failed-title">
+    <h2 id="failed-title">${m.failedTitle}</h2>
+    <ul>
+      ${s.sync.failed.map(
+        (f) => html`<li data-barcode=${f.barcode} ?data-conflict=${f.conflict}>
+          <code class="barcode">${f.barcode}</code>
+          ${f.conflict ? html`<strong class="conflict">${m.conflict}</strong>` : nothing}
+          <span class="reason">${f.reason}</span>
+          ${f.ticket ? html`<span class="ticket">${[f.ticket.orderConsumerName, f.ticket.section, f.ticket.seat].filter((part) => part).join(' · ')}</span>` : nothing}
+          <time datetime=${new Date(f.scanTime).toISOString()}>${timeOf(s, f.scanTime, locale)}</time>
+          <button type="button" aria-label=${m.acknowledgeLabel(f.barcode)} @click=${() => s.sync.acknowledge(f.barcode)}>${m.acknowledge}</button>
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+/** The disk-full warning and the password expiry warning. */
+export function renderNotices(s: ScannerView, m: ScannerMessages) {
+  const days = s.session.passwordDays;
+  return html`${s.sync.storageFull ? html`<div part="notice" class="notice storage-full" role="alert">${m.storageFull}</div>` : nothing}
+    ${s.session.current && days !== null && days <= PASSWORD_WARNING_DAYS
+      ? html`<div part="notice" class="notice" role="status">
+          <span>${m.passwordExpiresSoon(days)}</span>
+          <button
+            type="button"
+            class="link"
+            @click=${() => {
+              s.session.passwordDays = null;
+              s.requestUpdate();
+            }}
+          >
+            ${m.dismiss}
+          </button>
+        </div>`
+      : nothing}`;
+}
