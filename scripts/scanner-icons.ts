@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/scanner-icons.ts`: draws the installable scanner's icons (demo/scanner/public/)
+ * `npx tsx scripts/scanner-icons.ts`: draws the installable scanner's icons (src/scanner-app/public/)
  * from one SVG with headless Chromium, so the PNGs the manifest needs are real renders of the same
  * picture. The PNGs are committed; run this again only when the picture changes.
  */
@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from './find-chrome.mjs';
 
-const outDir = resolve(import.meta.dirname, '../demo/scanner/public');
+const outDir = resolve(import.meta.dirname, '../src/scanner-app/public');
 const BACKGROUND = '#14213d';
 
 /**
