@@ -25,6 +25,11 @@
  *   - `warnings` (not an error): an inactive client (`clientActive: false`, no data).
  * Scanning errors are 200 with `error: true` and `errorDetails` (codes 1–17).
  *
+ * Readings (the seed's silences, see `readings` below and docs/vendor-readings.md): the calendar's
+ * `month` base (default 0-based), `performanceStart` (default the Eastern wall-clock quirk), D/U
+ * productions in the series answer (default listed), an inactive client's answer (default a
+ * warning), the events answer's order (default unordered).
+ *
  * Control (`/__mock/audienceview/...`): `GET users`, `GET tickets`, `GET performances`,
  * `POST expire-tokens`, `POST sold` (a performance's sales raised, e.g. to 100,000, for scale tests).
  */
@@ -121,6 +126,30 @@ const RAW_JSON = Symbol('raw JSON');
 export const audienceview: VendorModule<AudienceViewState> = {
   name: 'audienceview',
 
+  /** Silences of the public events API this mock plays either way (docs/vendor-readings.md). */
+  readings: {
+    'audienceview.calendar.month': {
+      choices: ['zero-based', 'one-based', 'time-only'],
+      doc: "The calendar's `month` parameter has no stated range: 0–11 (as the seed's own `new Date(2014, 11, 1)` and Java's Calendar) or 1–12; or only `time` counts.",
+    },
+    'audienceview.public.performanceStart': {
+      choices: ['eastern-wall-clock', 'instant'],
+      doc: '`performanceStart` (and the series dates) are "epoch, time zone agnostic": the venue\'s wall clock read as US Eastern, or the true instant.',
+    },
+    'audienceview.series.hiddenStatuses': {
+      choices: ['listed', 'omitted', 'excluded'],
+      doc: 'Productions with status D or U: listed in the series answer with their status (their performances in calendar and events), left out of the series answer only, or left out everywhere.',
+    },
+    'audienceview.public.clientActive': {
+      choices: ['warning', 'errors', 'data'],
+      doc: 'What an inactive client (`clientActive: false`) gets: no data and a warning, an `errors` answer, or its data as usual.',
+    },
+    'audienceview.events.order': {
+      choices: ['unordered', 'start-order'],
+      doc: 'The events answer is "a comprehensive list of all future performances"; no order is stated.',
+    },
+  },
+
   createState(world) {
     let counter = 0;
     return {
@@ -213,21 +242,33 @@ function publicAnswer(req: MockRequest, kind: PublicKind, clientText: string, fi
 
   const base = { ...envelope(client.id, departmentId), clientName: client.name, clientActive: client.active };
   if (!client.active) {
-    const warning = `Client ${client.id} is not active.`;
-    return { ...base, warnings: [warning], serviceMessages: serviceMessages([], [warning]), ...empty };
+    const inactive = world.reading('audienceview.public.clientActive');
+    const message = `Client ${client.id} is not active.`;
+    if (inactive === 'errors') return { ...base, errors: [message], serviceMessages: serviceMessages([message], []), ...empty };
+    if (inactive === 'warning') return { ...base, warnings: [message], serviceMessages: serviceMessages([], [message]), ...empty };
+    // 'data': the answer as for an active client (this mock's inactive client has no performances).
   }
 
   const now = world.now();
+  const statuses = world.reading('audienceview.series.hiddenStatuses');
+  if (statuses === 'excluded') productions = productions.filter((p) => p.status === 'T');
+  const startOf = world.reading('audienceview.public.performanceStart') === 'instant' ? (p: AvPerformance) => p.start : (p: AvPerformance) => p.startAsEastern;
   const future = productions.flatMap((p) => p.performances).filter((p) => p.start > now);
   switch (kind) {
-    case 'events':
-      return { ...base, performances: future.sort((a, b) => a.start - b.start || a.id - b.id).map((p) => performanceJson(p, now, assets)) };
-    case 'series':
-      return { ...base, seriesInformation: productions.map((p) => seriesJson(p, now, assets)).filter((s): s is SeriesInformation => s !== undefined) };
+    case 'events': {
+      const ordered = future.sort((a, b) => a.start - b.start || a.id - b.id);
+      // Unordered: the same deterministic shuffle as the calendar's keys (odd ids first, descending).
+      const performances = world.reading('audienceview.events.order') === 'unordered' ? ordered.sort((a, b) => (b.id % 2) - (a.id % 2) || b.id - a.id) : ordered;
+      return { ...base, performances: performances.map((p) => performanceJson(p, now, assets, startOf)) };
+    }
+    case 'series': {
+      const listed = statuses === 'omitted' ? productions.filter((p) => p.status === 'T') : productions;
+      return { ...base, seriesInformation: listed.map((p) => seriesJson(p, now, assets, startOf)).filter((s): s is SeriesInformation => s !== undefined) };
+    }
     case 'calendar': {
-      const month = requestedMonth(req, client, now);
+      const month = requestedMonth(req, client, now, world.reading('audienceview.calendar.month'));
       if (!month) return fail('Invalid month or year.');
-      return { ...base, performancesByDateDisplay: calendarMap(future, month, now, assets) };
+      return { ...base, performancesByDateDisplay: calendarMap(future, month, now, assets, startOf) };
     }
   }
 }
@@ -241,18 +282,20 @@ function serviceMessages(errors: string[], warnings: string[]): Json {
 }
 
 /**
- * The month asked for: `month` (1–12, our reading: the seed is silent) + `year`, else `time`
- * (midnight on the 1st in the *browser's* zone, per the seed's JS): read in the venue's zone it
- * can fall on the last day of the previous month, so it is rounded to the nearest month start.
- * Default: the current month at the venue.
+ * The month asked for, by the reading `audienceview.calendar.month` (the seed is silent on the
+ * range): `month` 0–11 (`zero-based`) or 1–12 (`one-based`) + `year`, which win over `time`; or
+ * (`time-only`) `month`/`year` ignored. `time` is midnight on the 1st in the *browser's* zone (per
+ * the seed's JS): read in the venue's zone it can fall on the last day of the previous month, so
+ * it is rounded to the nearest month start. Default: the current month at the venue.
  */
-function requestedMonth(req: MockRequest, client: AvClient, now: number): { year: number; month: number } | undefined {
+function requestedMonth(req: MockRequest, client: AvClient, now: number, reading: string): { year: number; month: number } | undefined {
   const month = req.query.get('month');
   const year = req.query.get('year');
-  if (month !== null || year !== null) {
-    const m = Number(month);
+  if (reading !== 'time-only' && (month !== null || year !== null)) {
+    const offset = reading === 'zero-based' ? 1 : 0;
+    const m = Number(month) + offset;
     const y = Number(year);
-    if (!Number.isInteger(m) || !Number.isInteger(y) || m < 1 || m > 12 || y < 1970 || y > 9999) return undefined;
+    if (month === '' || !Number.isInteger(m) || !Number.isInteger(y) || m < 1 || m > 12 || y < 1970 || y > 9999) return undefined;
     return { year: y, month: m };
   }
   const time = req.query.get('time');
@@ -266,7 +309,7 @@ function requestedMonth(req: MockRequest, client: AvClient, now: number): { year
 }
 
 /** Whole weeks, Sunday to Saturday, around the month; keys deliberately not in date order. */
-function calendarMap(future: AvPerformance[], month: { year: number; month: number }, now: number, assets: string): Record<string, Performance[]> {
+function calendarMap(future: AvPerformance[], month: { year: number; month: number }, now: number, assets: string, startOf: StartOf): Record<string, Performance[]> {
   const first: WallDate = { year: month.year, month: month.month, day: 1 };
   const last = addDays({ year: month.month === 12 ? month.year + 1 : month.year, month: (month.month % 12) + 1, day: 1 }, -1);
   const from = addDays(first, -weekday(first));
@@ -279,14 +322,17 @@ function calendarMap(future: AvPerformance[], month: { year: number; month: numb
   }
   // Odd days first, then even ones, each descending: not in order, as the real server's HashMap.
   const keys = [...byDate.keys()].sort((a, b) => (Number(b.slice(8)) % 2) - (Number(a.slice(8)) % 2) || b.localeCompare(a));
-  return Object.fromEntries(keys.map((key) => [key, byDate.get(key)!.sort((a, b) => a.start - b.start).map((p) => performanceJson(p, now, assets))]));
+  return Object.fromEntries(keys.map((key) => [key, byDate.get(key)!.sort((a, b) => a.start - b.start).map((p) => performanceJson(p, now, assets, startOf))]));
 }
 
-function performanceJson(p: AvPerformance, now: number, assets: string): Performance {
+/** `performanceStart` by the reading `audienceview.public.performanceStart`. */
+type StartOf = (p: AvPerformance) => number;
+
+function performanceJson(p: AvPerformance, now: number, assets: string, startOf: StartOf): Performance {
   const production = p.production;
   return {
     performanceId: p.id,
-    performanceStart: p.startAsEastern,
+    performanceStart: startOf(p),
     performanceDate: formatMdy(p.date),
     performanceTime: formatTime12(p.time),
     performanceTime24: formatTime24(p.time),
@@ -318,7 +364,7 @@ function performanceJson(p: AvPerformance, now: number, assets: string): Perform
   };
 }
 
-function seriesJson(production: AvProduction, now: number, assets: string): SeriesInformation | undefined {
+function seriesJson(production: AvProduction, now: number, assets: string, startOf: StartOf): SeriesInformation | undefined {
   const future = production.performances.filter((p) => p.start > now);
   const first = future[0];
   const last = future[future.length - 1];
@@ -341,8 +387,8 @@ function seriesJson(production: AvProduction, now: number, assets: string): Seri
     productionLogoClientFileId: production.logoFileId,
     productionLogoLink: logoLink(production, assets),
     productionLogoAltName: production.logoAltName,
-    firstPerformanceDate: first.startAsEastern,
-    lastPerformanceDate: last.startAsEastern,
+    firstPerformanceDate: startOf(first),
+    lastPerformanceDate: startOf(last),
     performanceIdIfOnlyOneEventAvailable: future.length === 1 ? first.id : null,
     showLinkToBuyTickets: buyable.length > 0,
     departmentId: production.department?.id ?? null,
@@ -852,7 +898,7 @@ export interface ControlPerformance {
   time24: string;
   /** The real instant (epoch ms). */
   start: number;
-  /** AudienceView's `performanceStart` (the venue's wall clock read as US Eastern). */
+  /** AudienceView's `performanceStart` as this world plays it (by default the venue's wall clock read as US Eastern). */
   performanceStart: number;
   hasAvailableTickets: boolean;
   tixRemaining: number;
@@ -890,7 +936,7 @@ function controlPerformances(req: MockRequest, state: AudienceViewState, world: 
       date: isoDate(p.date),
       time24: formatTime24(p.time),
       start: p.start,
-      performanceStart: p.startAsEastern,
+      performanceStart: world.reading('audienceview.public.performanceStart') === 'instant' ? p.start : p.startAsEastern,
       hasAvailableTickets: hasAvailableTickets(p, now),
       tixRemaining: p.tixRemaining,
       shutoffHour: p.shutoffHour,

@@ -52,6 +52,8 @@ export interface ViewOptions {
   timeZone: string;
   purchaseUrl: string;
   now: number;
+  /** The productions the season lists for public display (`av-productions.ts`); undefined: not known, all shown. */
+  shownProductions?: ReadonlySet<number>;
 }
 
 const HOUR = 3_600_000;
@@ -113,11 +115,11 @@ function stateOf(p: Performance, start: number, now: number): { state: Performan
   return { state: p.availabilityCode === 'P' ? 'package-holders' : 'on-sale' };
 }
 
-/** Performances from one or more answers: hidden ones dropped, repeats (whole-week answers) once, in start order. */
+/** Performances from one or more answers: hidden ones (display code I, productions not public) dropped, repeats (whole-week answers) once, in start order. */
 export function performanceViews(performances: Iterable<Performance>, options: ViewOptions): PerformanceView[] {
   const byId = new Map<number, PerformanceView>();
   for (const p of performances) {
-    if (byId.has(p.performanceId)) continue;
+    if (byId.has(p.performanceId) || (options.shownProductions && !options.shownProductions.has(p.productionId))) continue;
     const view = toPerformanceView(p, options);
     if (view) byId.set(p.performanceId, view);
   }

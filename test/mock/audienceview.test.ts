@@ -42,7 +42,17 @@ describe('mock AudienceView: public API', () => {
   let mock: MockWorld;
   let base: string;
   before(async () => {
-    mock = await openMockWorld({ now: NOW });
+    // The readings these tests describe, pinned so they hold when the suite runs under others (MOCK_READINGS).
+    mock = await openMockWorld({
+      now: NOW,
+      readings: {
+        'audienceview.calendar.month': 'one-based',
+        'audienceview.public.performanceStart': 'eastern-wall-clock',
+        'audienceview.series.hiddenStatuses': 'listed',
+        'audienceview.public.clientActive': 'warning',
+        'audienceview.events.order': 'start-order',
+      },
+    });
     base = mock.base('audienceview');
   });
 

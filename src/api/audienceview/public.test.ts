@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, NetworkError, ParseError, TimeoutError, VendorError } from '../errors.js';
-import { AUDIENCEVIEW_API_BASE, PUBLIC_API_ERROR, fetchCalendarMonth, fetchEvents, fetchSeries, publicPath } from './public.js';
+import { AUDIENCEVIEW_API_BASE, CALENDAR_WRONG_MONTH, PUBLIC_API_ERROR, fetchCalendarMonth, fetchEvents, fetchSeries, learnedMonthBase, monthFit, publicPath } from './public.js';
 import { PRODUCTION_COLOURS } from './types.js';
 import { rejection } from '../../../test/rejection.js';
 
@@ -16,15 +16,57 @@ describe('AudienceView public client', () => {
     apiBase = mock.base('audienceview');
   });
 
-  it('fetches a calendar month with literal parentheses, the clientId header and month + year', async () => {
+  it('fetches a calendar month with literal parentheses, the clientId header, month + year and the documented time', async () => {
     const month = await fetchCalendarMonth(apiBase + '/', { clientId: 284, productionId: 962459, year: 2027, month: 3 });
     const performances = Object.values(month.performancesByDateDisplay).flat();
     expect(performances).not.to.be.empty;
     expect(performances.every((p) => p.productionId === 962459 && p.productionName === 'Far Far Away')).to.equal(true);
     const [logged] = (await mock.requests()).filter((r) => r.method === 'GET');
     expect(logged!.path).to.equal('/public/calendar/client(284)/production(962459)');
-    expect(logged!.query).to.equal('?month=3&year=2027');
+    // The seed's own recipe for `time`: `new Date(year, month, 1)` in the browser's zone (Tokyo in the tests).
+    expect(logged!.query).to.equal(`?month=3&year=2027&time=${new Date(2027, 2, 1).getTime()}`);
     expect(logged!.headers.clientid).to.equal('284');
+  });
+
+  for (const reading of ['zero-based', 'one-based', 'time-only']) {
+    it(`brings the month asked for when the vendor reads \`month\` ${reading}, December and January included, then asks once`, async () => {
+      mock = await openMockWorld({ now: NOW, readings: { 'audienceview.calendar.month': reading } });
+      apiBase = mock.base('audienceview');
+      const datesOf = (answer: { performancesByDateDisplay: Record<string, unknown> }) => Object.keys(answer.performancesByDateDisplay).sort();
+      // December 2027 runs Sunday 28 Nov – Saturday 1 Jan; a December answer has December's inner days.
+      const december = datesOf(await fetchCalendarMonth(apiBase, { clientId: 284, year: 2027, month: 12 }));
+      expect(december.some((d) => d >= '2027-12-05' && d <= '2027-12-25')).to.equal(true);
+      expect(december.every((d) => d >= '2027-11-28' && d <= '2028-01-01')).to.equal(true);
+      expect(learnedMonthBase(apiBase, 284)).to.equal(reading === 'zero-based' ? 0 : 1);
+      const before = (await mock.requests()).length;
+      const april = datesOf(await fetchCalendarMonth(apiBase, { clientId: 284, year: 2027, month: 4 }));
+      expect(april.every((d) => d >= '2027-03-28' && d <= '2027-05-01')).to.equal(true);
+      expect((await mock.requests()).length - before, 'one request once the numbering is known').to.equal(1);
+    });
+  }
+
+  it('says clearly when no month numbering brings the month asked for', async () => {
+    const original = window.fetch;
+    // A server that always answers with May 2027, whatever is asked.
+    const may = { errors: [], warnings: [], clientActive: true, performancesByDateDisplay: { '2027-05-12': [], '2027-05-20': [] } };
+    window.fetch = async () => new Response(JSON.stringify(may), { headers: { 'content-type': 'application/json' } });
+    try {
+      const error = await rejection(fetchCalendarMonth('https://api.example', { clientId: 284, year: 2027, month: 3 }));
+      expect(error).to.be.instanceOf(VendorError);
+      expect((error as VendorError).code).to.equal(CALENDAR_WRONG_MONTH);
+      expect(error.message).to.contain('another month than 2027-03');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it("tells an answer's month from its dates (whole weeks; days two months share prove nothing)", () => {
+    const answer = (...dates: string[]) => ({ performancesByDateDisplay: Object.fromEntries(dates.map((d) => [d, []])) });
+    expect(monthFit(answer('2027-03-15'), 2027, 3)).to.equal('this');
+    expect(monthFit(answer('2027-02-28', '2027-04-03'), 2027, 3)).to.equal('maybe'); // the edge weeks February and April hold too
+    expect(monthFit(answer(), 2027, 3)).to.equal('maybe');
+    expect(monthFit(answer('2027-03-15', '2027-04-10'), 2027, 3)).to.equal('other');
+    expect(monthFit(answer('2027-02-27'), 2027, 3)).to.equal('other');
   });
 
   it('fetches the series and the events of a department', async () => {
@@ -57,7 +99,8 @@ describe('AudienceView public client', () => {
   });
 
   it('passes an injected vendor error message through', async () => {
-    await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'vendor-error', message: 'Calendar temporarily unavailable.', times: 1 });
+    // Twice: while the month numbering is unknown, a refused month is asked again in the other one.
+    await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'vendor-error', message: 'Calendar temporarily unavailable.', times: 2 });
     const error = await rejection(fetchCalendarMonth(apiBase, { clientId: 284, year: 2027, month: 4 }));
     expect(error.message).to.equal('Calendar temporarily unavailable.');
   });

@@ -31,17 +31,91 @@ export interface PublicRequestOptions {
 /** The `code` of a VendorError made from a public answer's `errors`. */
 export const PUBLIC_API_ERROR = 'public-api-error';
 
+/** The `code` of the VendorError thrown when every month numbering answered with another month. */
+export const CALENDAR_WRONG_MONTH = 'calendar-wrong-month';
+
+/** How `month` is numbered on the wire: 0 (0–11) or 1 (1–12). The seed does not say. */
+export type MonthBase = 0 | 1;
+
+/** The numbering each tenant (api-base + client) answered correctly to, learned on this page. */
+const monthBases = new Map<string, MonthBase>();
+
+/** The month numbering learned for a tenant on this page, if any (for tests and `doctor`). */
+export function learnedMonthBase(apiBase: string, clientId: number | string): MonthBase | undefined {
+  return monthBases.get(`${apiBase}|${clientId}`);
+}
+
 /**
  * One month of performances: whole weeks Sunday–Saturday around the month, keyed by
  * "yyyy-MM-dd" in no particular order (neighbouring months repeat edge days; de-duplicate by
  * `performanceId`). `warnings` are returned, not thrown.
+ *
+ * The seed documents `time` (midnight on the 1st, epoch ms, computed as its `new Date(y, m, 1)`)
+ * and `month` + `year`, without saying whether `month` counts from 0 or 1 (docs/vendor-readings.md).
+ * Both are sent, and the answer's dates are checked against the month asked for: an answer for
+ * another month is met by trying the other numbering, and the one that holds is remembered for
+ * the tenant. An empty answer proves nothing, so while the numbering is unknown the other one is
+ * tried too before the month is called empty.
  * @throws ConfigError for a bad id or month; VendorError (code `public-api-error`) when the
- *   vendor answers with `errors`; the seam's errors otherwise.
+ *   vendor answers with `errors`, (code `calendar-wrong-month`) when no numbering brings the
+ *   month asked for; the seam's errors otherwise.
  */
 export async function fetchCalendarMonth(apiBase: string, query: CalendarQuery, options: PublicRequestOptions = {}): Promise<CalendarResponse> {
-  if (!Number.isInteger(query.month) || query.month < 1 || query.month > 12) throw new ConfigError(`month must be 1–12, got ${query.month}`, 'month');
-  if (!Number.isInteger(query.year) || query.year < 1970 || query.year > 9999) throw new ConfigError(`year must be a four-digit year, got ${query.year}`, 'month');
-  return fetchPublic<CalendarResponse>(apiBase, 'calendar', query, options, { month: query.month, year: query.year });
+  const { year, month } = query;
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new ConfigError(`month must be 1–12, got ${month}`, 'month');
+  if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new ConfigError(`year must be a four-digit year, got ${year}`, 'month');
+  const tenant = `${apiBase}|${String(query.clientId).trim()}`;
+  const known = monthBases.get(tenant);
+  const time = new Date(year, month - 1, 1).getTime();
+  let empty: CalendarResponse | undefined;
+  let failure: unknown;
+  for (const base of known === undefined ? [1, 0] : [known, 1 - known]) {
+    let answer: CalendarResponse;
+    try {
+      answer = await fetchPublic<CalendarResponse>(apiBase, 'calendar', query, options, { month: month - 1 + base, year, time });
+    } catch (error) {
+      // A numbering the server refuses (e.g. month=12 where 0–11 are meant) may still be the wrong one.
+      if (known !== undefined || !(error instanceof VendorError)) throw error;
+      failure ??= error;
+      continue;
+    }
+    const fit = monthFit(answer, year, month);
+    if (fit === 'this') {
+      monthBases.set(tenant, base as MonthBase);
+      return answer;
+    }
+    if (fit === 'maybe') {
+      if (base === known) return answer;
+      empty ??= answer;
+    }
+  }
+  if (empty) return empty;
+  throw failure ?? new VendorError(`AudienceView answered with another month than ${year}-${String(month).padStart(2, '0')}, however the month was numbered`, { vendor: 'audienceview', code: CALENDAR_WRONG_MONTH });
+}
+
+/**
+ * Whether a calendar answer is for the month asked for: `this` when a date only this month's
+ * whole weeks hold is there; `other` when a date outside them is; `maybe` when every date is one
+ * a neighbouring month's answer would hold too (or there is none).
+ */
+export function monthFit(answer: Pick<CalendarResponse, 'performancesByDateDisplay'>, year: number, month: number): 'this' | 'other' | 'maybe' {
+  const DAY = 86_400_000;
+  const first = Date.UTC(year, month - 1, 1);
+  const next = Date.UTC(year, month, 1);
+  // Whole weeks: from the Sunday on or before the 1st to the Saturday before the next month's first Sunday week.
+  const from = first - new Date(first).getUTCDay() * DAY;
+  const to = next + (6 - new Date(next - DAY).getUTCDay()) * DAY - DAY;
+  // Only this month's answer holds the days after the first week and before the last one.
+  const ownFrom = from + 7 * DAY;
+  const ownTo = to - 7 * DAY;
+  let fit: 'this' | 'maybe' = 'maybe';
+  for (const key of Object.keys(answer.performancesByDateDisplay ?? {})) {
+    const day = Date.parse(`${key.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(day)) continue;
+    if (day < from || day > to) return 'other';
+    if (day >= ownFrom && day <= ownTo) fit = 'this';
+  }
+  return fit;
 }
 
 /** The series (productions) with future performances. Filter out `productionStatus` other than 'T' before showing them. */

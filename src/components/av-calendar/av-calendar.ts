@@ -21,7 +21,8 @@ import { vendorHtml } from '../../shared/sanitize.js';
 import { addDays, addMonths, daysInMonth, formatInZone, isoDate, todayIn, weekday, type CalendarDate } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES, type CalendarMessages } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
-import { cachedMonth, hiddenProductions, knownHiddenProductions, loadMonth, type MonthQuery } from './month-cache.js';
+import { cachedMonth, loadMonth, type MonthQuery } from './month-cache.js';
+import { knownPublicProductions, publicProductions } from '../../shared/av-productions.js';
 
 import type { AvMonthChangeDetail, AvPerformanceClickDetail } from '../../shared/av-events.js';
 export type * from '../../shared/av-events.js';
@@ -37,7 +38,6 @@ const NARROW_PX = 576;
  */
 const DAY_CELL_LIMIT = 4;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
-const NONE: ReadonlySet<number> = new Set();
 
 interface MonthRef {
   year: number;
@@ -47,7 +47,7 @@ interface MonthRef {
 /** What a set of views was built with: a new answer, option or minute rebuilds them. */
 interface Built {
   signature: string;
-  hidden: ReadonlySet<number>;
+  shown?: ReadonlySet<number>;
 }
 
 interface AnswerViews extends Built {
@@ -124,8 +124,8 @@ export class AvCalendar extends LitElement {
   @property({ attribute: false }) now?: number;
 
   @state() private answer?: CalendarResponse;
-  /** Productions not to show (status D or U). */
-  @state() private hiddenProductions: ReadonlySet<number> = NONE;
+  /** Productions the season lists for public display (not D or U); undefined: unknown, all shown. */
+  @state() private shownProductions?: ReadonlySet<number>;
   @state() private error?: Error;
   @state() private loading = false;
   /** The container is narrow (for `view="auto"`). */
@@ -264,20 +264,20 @@ export class AvCalendar extends LitElement {
     const generation = ++this.generation;
     this.loadedKey = JSON.stringify(query);
     this.cancelPrefetch();
-    const known = knownHiddenProductions(query);
+    const known = knownPublicProductions(query);
     const cached = known ? cachedMonth(query) : undefined;
     this.error = undefined;
     this.answer = cached?.answer;
-    this.hiddenProductions = known ?? NONE;
+    this.shownProductions = known;
     this.loading = !cached;
     // Without the series answer every production is shown: better than no calendar at all.
-    const fetchMonth = () => Promise.all([loadMonth(query), hiddenProductions(query).catch(() => NONE)]);
+    const fetchMonth = () => Promise.all([loadMonth(query), publicProductions(query).catch(() => undefined)]);
     // A month from memory is painted first; its background refresh starts in the next task.
     (cached ? new Promise<void>((resolve) => setTimeout(resolve)).then(fetchMonth) : fetchMonth()).then(
-      ([answer, hidden]) => {
+      ([answer, shown]) => {
         if (generation !== this.generation) return;
         this.answer = answer;
-        this.hiddenProductions = hidden;
+        this.shownProductions = shown;
         this.loading = false;
         this.schedulePrefetch(query);
       },
@@ -340,8 +340,8 @@ export class AvCalendar extends LitElement {
     const sources = [answer, ...neighbours];
     // Sales close by the minute: rebuild at most once a minute for the same answers.
     const signature = [this.timeZone, this.purchaseUrl, Math.floor(this.currentTime() / 60_000)].join('|');
-    const hidden = this.hiddenProductions;
-    const fresh = (b: Built | undefined) => b?.signature === signature && b.hidden === hidden;
+    const shown = this.shownProductions;
+    const fresh = (b: Built | undefined) => b?.signature === signature && b.shown === shown;
     const known = this.monthViewsCache.get(answer);
     if (fresh(known) && known!.sources.length === sources.length && known!.sources.every((s, i) => s === sources[i])) return known!;
 
@@ -352,10 +352,10 @@ export class AvCalendar extends LitElement {
       if (!fresh(built)) {
         const all: Performance[] = [];
         for (const list of Object.values(source.performancesByDateDisplay ?? {})) {
-          if (Array.isArray(list)) for (const p of list) if (!hidden.has(p.productionId)) all.push(p);
+          if (Array.isArray(list)) all.push(...list);
         }
-        const views = performanceViews(all, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL, now: this.currentTime() });
-        this.answerViews.set(source, (built = { signature, hidden, views }));
+        const views = performanceViews(all, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL, now: this.currentTime(), shownProductions: shown });
+        this.answerViews.set(source, (built = { signature, shown, views }));
       }
       for (const view of built!.views) {
         if (byId.has(view.id)) continue; // the visible answer wins a neighbouring-week repeat
@@ -367,7 +367,7 @@ export class AvCalendar extends LitElement {
       }
     }
     if (neighbours.length) for (const day of byDate.values()) day.sort(byStartThenName);
-    const month = { sources, signature, hidden, byDate, byId };
+    const month = { sources, signature, shown, byDate, byId };
     this.monthViewsCache.set(answer, month);
     return month;
   }
@@ -520,13 +520,13 @@ export class AvCalendar extends LitElement {
     const listView = this.view === 'list' || (this.view === 'auto' && this.narrow);
     // The page's language may still be on its way: the skeleton, not a flash of English words.
     const m = messagesIfReady(CALENDAR_MESSAGES, locale);
-    if (!m) return this.renderLoading(CALENDAR_MESSAGES.en, listView);
+    if (!m) return this.renderLoading(CALENDAR_MESSAGES.en, listView, visible);
     return html`
       ${this.renderHeader(visible, locale, m)}
       ${this.error
         ? renderErrorView(this.error, { locale, vendorName: 'AudienceView', onRetry })
         : this.loading || !this.answer
-          ? this.renderLoading(m, listView)
+          ? this.renderLoading(m, listView, visible)
           : html`${this.renderNotice(this.answer, m)}
             ${listView ? this.renderList(this.answer, visible, locale, m) : this.renderGrid(this.answer, visible, locale, m)}`}
     `;
@@ -549,11 +549,27 @@ export class AvCalendar extends LitElement {
     </div>`;
   }
 
-  private renderLoading(m: CalendarMessages, listView: boolean) {
-    const bones = listView ? 4 : 14;
-    return html`<div part="loading" class="loading ${listView ? 'as-list' : ''}" role="status" aria-busy="true" aria-live="polite">
-      <span class="sr-only">${m.loading}</span>
-      ${Array.from({ length: bones }, () => html`<div class="bone" aria-hidden="true"></div>`)}
+  /**
+   * The skeleton takes the size of what replaces it, so nothing under the calendar moves when the
+   * answer arrives: in the grid, the month's own frame (weekday row, its weeks, the days' height);
+   * in the list, the rest of the screen (a month's list is longer than that, and grows below the fold).
+   */
+  private renderLoading(m: CalendarMessages, listView: boolean, visible: MonthRef) {
+    const label = html`<span class="sr-only">${m.loading}</span>`;
+    if (listView) {
+      return html`<div part="loading" class="loading as-list" role="status" aria-busy="true" aria-live="polite">
+        ${label}${Array.from({ length: 4 }, () => html`<div class="bone" aria-hidden="true"></div>`)}
+      </div>`;
+    }
+    const first: CalendarDate = { year: visible.year, month: visible.month, day: 1 };
+    const weeks = Math.ceil((weekday(first) + daysInMonth(visible.year, visible.month)) / 7);
+    const days = (cell: TemplateResult) => html`<div class="row">${Array.from({ length: 7 }, () => cell)}</div>`;
+    return html`<div part="loading" class="loading" role="status" aria-busy="true" aria-live="polite">
+      ${label}
+      <div class="grid" aria-hidden="true">
+        ${days(html`<div class="colhead">&nbsp;</div>`)}
+        ${Array.from({ length: weeks }, () => days(html`<div class="day"><span class="bone"></span></div>`))}
+      </div>
     </div>`;
   }
 

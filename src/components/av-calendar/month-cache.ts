@@ -4,8 +4,9 @@
  * Requests for the same month at the same time share one fetch, so a prefetch and a click that
  * race each other cost one request.
  */
-import { fetchCalendarMonth, fetchSeries, type CalendarQuery, type PublicQuery } from '../../api/audienceview/public.js';
+import { fetchCalendarMonth, type CalendarQuery } from '../../api/audienceview/public.js';
 import type { CalendarResponse } from '../../api/audienceview/types.js';
+import { clearSeasonCache } from '../../shared/av-productions.js';
 
 export interface MonthQuery extends CalendarQuery {
   apiBase: string;
@@ -64,46 +65,9 @@ function joinOrFetch<T>(pending: Map<string, Promise<T>>, key: string, fetch: ()
   return promise;
 }
 
-export interface FilterQuery extends PublicQuery {
-  apiBase: string;
-}
-
-const hiddenKnown = new Map<string, ReadonlySet<number>>();
-const hiddenInFlight = new Map<string, Promise<ReadonlySet<number>>>();
-
-function filterKey(q: FilterQuery): string {
-  const id = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-  return [q.apiBase.replace(/\/+$/, ''), id(q.clientId), id(q.productionId), id(q.departmentId)].join('|');
-}
-
-/**
- * Productions whose performances must not be shown: the seed's production statuses D (deleted)
- * and U (under construction). A calendar answer's performances do not carry the status, the
- * series answer does, so it is asked once per page and filter. Productions the series answer
- * does not mention are shown (it lists only series with future performances).
- */
-export function hiddenProductions(q: FilterQuery): Promise<ReadonlySet<number>> {
-  const key = filterKey(q);
-  const known = hiddenKnown.get(key);
-  if (known) return Promise.resolve(known);
-  const { apiBase, clientId, productionId, departmentId } = q;
-  return joinOrFetch(hiddenInFlight, key, async () => {
-    const answer = await fetchSeries(apiBase, { clientId, productionId, departmentId });
-    const hidden: ReadonlySet<number> = new Set((answer.seriesInformation ?? []).filter((s) => s.productionStatus !== 'T').map((s) => s.productionId));
-    hiddenKnown.set(key, hidden);
-    return hidden;
-  });
-}
-
-/** The hidden productions when already known (a cached month can then render at once). */
-export function knownHiddenProductions(q: FilterQuery): ReadonlySet<number> | undefined {
-  return hiddenKnown.get(filterKey(q));
-}
-
 /** Forgets every month (for tests and for a page that knows the data changed). */
 export function clearMonthCache(): void {
   months.clear();
   inFlight.clear();
-  hiddenKnown.clear();
-  hiddenInFlight.clear();
+  clearSeasonCache();
 }

@@ -71,7 +71,7 @@ describe('<av-event-list>', () => {
 
   it('shows the next 20 visible performances, soonest first, and "Show more" adds as many again', async () => {
     const expected = (await control('clientId=284&when=future&limit=100000'))
-      .filter((p) => p.displayCode !== 'I')
+      .filter((p) => p.displayCode !== 'I' && p.productionStatus === 'T')
       .sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName))
       .map((p) => p.performanceId);
     let page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now}></av-event-list>`);
@@ -85,6 +85,39 @@ describe('<av-event-list>', () => {
     expect(page.ids()).to.deep.equal(expected.slice(0, 6));
     expect(page.root.activeElement, 'focus moves to the first new performance').to.equal(page.performances()[3]);
   });
+
+  for (const reading of ['listed', 'omitted', 'excluded']) {
+    it(`never shows performances of deleted (D) or under-construction (U) series (their series ${reading} by the vendor)`, async () => {
+      mock = await openMockWorld({ now: NOW, readings: { 'audienceview.series.hiddenStatuses': reading } });
+      base = mock.base('audienceview');
+      const all = await control('clientId=284&when=future&limit=100000');
+      const hidden = all.filter((p) => p.productionStatus !== 'T');
+      expect(new Set(hidden.map((p) => p.productionStatus))).to.deep.equal(new Set(['D', 'U']));
+      // Asked for one of those productions, the list has nothing to show (the old list showed them all).
+      for (const productionId of new Set(hidden.map((p) => p.productionId))) {
+        const page = await listFixture(html`<av-event-list client-id="284" production-id=${productionId} api-base=${base} .now=${now}></av-event-list>`);
+        expect(page.ids(), `production ${productionId}`).to.deep.equal([]);
+        expect(squash(page.root.querySelector('.empty')?.textContent)).to.equal('No upcoming performances. Please check back soon.');
+      }
+      const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now}></av-event-list>`);
+      expect(squash(page.root.textContent)).not.to.contain('Spring Benefit Concert');
+      expect(squash(page.root.textContent)).not.to.contain('New Works Festival');
+    });
+  }
+
+  for (const order of ['unordered', 'start-order']) {
+    it(`lists soonest first, at the venue's wall clock, whether the answer is ${order} and performanceStart either reading`, async () => {
+      for (const start of ['eastern-wall-clock', 'instant']) {
+        mock = await openMockWorld({ now: NOW, readings: { 'audienceview.events.order': order, 'audienceview.public.performanceStart': start } });
+        const page = await listFixture(html`<av-event-list client-id="300" time-zone="America/Chicago" api-base=${mock.base('audienceview')} .now=${now}></av-event-list>`);
+        const times = page.performances().map((p) => Date.parse(p.querySelector('time.time')?.getAttribute('datetime') ?? ''));
+        expect(times.length).to.be.greaterThan(1);
+        expect(times).to.deep.equal([...times].sort((a, b) => a - b));
+        expect(page.time(49182).getAttribute('datetime'), start).to.equal('2027-03-01T22:00:00.000Z');
+        expect(squash(page.time(49182).textContent)).to.equal('4:00 PM');
+      }
+    });
+  }
 
   for (const bad of ['0', '-4', '2.5', 'ten']) {
     it(`refuses limit="${bad}" with a ConfigError and makes no request`, async () => {

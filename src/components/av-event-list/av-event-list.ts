@@ -5,6 +5,7 @@ import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
+import { publicProductions } from '../../shared/av-productions.js';
 import { formatCount, messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
@@ -20,7 +21,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /**
  * The next performances at an AudienceView Professional venue (`/public/events/…`), soonest
- * first, with the calendar's rules: display code I hidden, cancelled / sold out / not available /
+ * first, with the calendar's rules: productions the season marks D or U and display code I hidden, cancelled / sold out / not available /
  * sales closed shown without a link, M with its custom message, P marked for package holders,
  * and every date and time on the venue's wall clock.
  *
@@ -69,8 +70,14 @@ export class AvEventList extends AvCardList<EventsResponse> {
     return messagesIfReady(EVENT_LIST_MESSAGES, locale);
   }
 
-  protected override fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<EventsResponse> {
-    return fetchEvents(apiBase, query, { signal });
+  /** Productions the season lists for public display, per answer; absent: the season could not be had, all shown. */
+  private shownProductions = new WeakMap<EventsResponse, ReadonlySet<number>>();
+
+  protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<EventsResponse> {
+    // The same rule as the calendar and the series list: D and U productions are never shown.
+    const [answer, shown] = await Promise.all([fetchEvents(apiBase, query, { signal }), publicProductions({ apiBase, ...query }).catch(() => undefined)]);
+    if (shown) this.shownProductions.set(answer, shown);
+    return answer;
   }
 
   protected override checkOwnAttributes(): void {
@@ -99,6 +106,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
       timeZone: this.zone,
       purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL,
       now: this.currentTime,
+      shownProductions: this.shownProductions.get(answer),
     });
     this.viewsCache = { key, views };
     return views;

@@ -62,6 +62,16 @@ describe('<av-series-list>', () => {
 
   cardListFailureTests({ tag: 'av-series-list', vendorPath: '/series/', loadingText: 'Loading the season…', shown: (root) => root.querySelectorAll('[part="series"]').length }, () => mock);
 
+  for (const reading of ['listed', 'omitted', 'excluded']) {
+    it(`shows the same series the calendar and event list show (D and U series ${reading} by the vendor)`, async () => {
+      mock = await openMockWorld({ now: NOW, readings: { 'audienceview.series.hiddenStatuses': reading } });
+      const control = await mock.control<{ performances: { productionId: number; productionStatus: string }[] }>('audienceview', '/performances?clientId=284&when=future&limit=100000');
+      const publicIds = [...new Set(control.performances.filter((p) => p.productionStatus === 'T').map((p) => p.productionId))].sort();
+      const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${mock.base('audienceview')}></av-series-list>`);
+      expect([...page.ids()].sort()).to.deep.equal(publicIds);
+    });
+  }
+
   it('shows one card per series on public display, and never the under-construction or deleted ones', async () => {
     const answer = await seriesAnswer(mock);
     const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);

@@ -6,6 +6,7 @@ import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from 
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, purchaseLink, seriesDateRange } from '../../shared/av-performance.js';
+import { isPublicSeries } from '../../shared/av-productions.js';
 import { messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { instantOfWallClock, wallClockAt } from '../../shared/time-zone.js';
@@ -95,7 +96,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
   protected override renderAnswer(answer: SeriesResponse, locale: string) {
     const m = messagesFor(SERIES_LIST_MESSAGES, locale);
     // The seed: only status T is for public display (D deleted, U under construction).
-    const series = (answer.seriesInformation ?? []).filter((s) => s.productionStatus === 'T');
+    const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
     return html`<ul part="list" class="grid" aria-label=${m.listLabel}>
       ${series.map((s) => this.renderSeries(s, locale, m))}
