@@ -243,7 +243,8 @@ export const SCHEMES: DemoScheme[] = [
     id: 'CINECARD',
     name: translated('CinéCard Unlimited', 'CinéCard Illimitée', 'CinéCard Onbeperkt', 'CinéCard Unbegrenzt', 'CinéCard Ilimitada'),
     cardNumberFormat: { partialFormat: '^6371\\d{0,12}$', fullFormat: '^6371\\d{12}$', prefixLength: 4 },
-    redemptionLimitPerShowtime: null,
+    // Each card is unlimited; the scheme still caps one showtime at 6 tickets.
+    redemptionLimitPerShowtime: 6,
     limit: { isUnlimited: true, maximum: null, minimum: 0 },
     priceInCents: 150,
   },
@@ -300,6 +301,12 @@ export const STANDARD_TICKET_TYPES = [
   { id: 'CHILD', name: translated('Child', 'Enfant', 'Kind', 'Kind', 'Niño'), priceInCents: 850 },
   { id: 'SENIOR', name: translated('Senior', 'Senior', 'Senior', 'Senior', 'Mayor'), priceInCents: 950 },
 ] as const;
+
+/**
+ * The venue's own redemption ticket type, which every card redeems: where a page gets its
+ * `ticket-type-id` when Vista's card answer names none (reading `vista.ticketTypes`: `page`).
+ */
+export const MEMBER_TICKET_TYPE_ID = 'MEMBER';
 
 export const SUBSCRIPTION_TICKET_NAME = translated(
   'Subscription ticket',

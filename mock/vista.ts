@@ -32,15 +32,21 @@
  *   so a page on the same host (the demo mounts the mock at /mock) can read it; only pages read
  *   it, never the mock. Both are `Partitioned` by default so a cross-site page keeps them (see
  *   `cookieAttributes`).
- * - `GET members/current` answers `{ member: {...} }`; `PATCH members/current` updates the name
+ * - Readings (`VISTA_READINGS`, first = default): `members/current` absent (404) or served;
+ *   SetShowtime's answer 204, the order, or the showtime; ticket types from the venue (`MEMBER`)
+ *   or in AddTicketRedemptionCard's answer; refusal codes unlisted or the mock's own; the
+ *   lock-out period spelled as the seed (`LockOutPeriodInSeconds`) or camelCase.
+ * - `GET members/current` (when served) answers `{ member: {...} }`; `PATCH members/current` updates the name
  *   and email, and is refused (403/32005) for workstation sessions (the seed).
  * - AddTicketRedemptionCard answers an extra `ticketTypes` (the ticket types this card redeems
- *   for the showtime): the seeds never say where SetShowtime's `ticketTypeId` comes from.
+ *   for the showtime) under the `card-answer` reading: the seeds never say where SetShowtime's
+ *   `ticketTypeId` comes from. Every card also redeems the venue's `MEMBER` type.
  *   Standard types `ADULT`, `CHILD`, `SENIOR` are accepted without a card.
  * - Card refusals: 400 with errorCode 34001 (unknown card), 34002 (declined by the scheme),
  *   34003 (card not active), 34004 (card not on this order/showtime), 34010 (over the limit),
- *   34011 (under the minimum), 34012 (duplicate ticket id), 34013 (ticket type not available).
- * - SetShowtime replaces the showtime's tickets and answers `{ orderId, showtime: { id, tickets } }`.
+ *   34011 (under the minimum), 34012 (duplicate ticket id), 34013 (ticket type not available)
+ *   under the `listed` reading; `unlisted`: no errorCode, title "Bad Request", the reason in `detail`.
+ * - SetShowtime replaces the showtime's tickets and answers as the reading says.
  *
  * Control (`/__mock/vista/...`): `GET members` (all of the above), `GET sessions`,
  * `POST expire-sessions` (every access token and cookie session expires now; with
@@ -59,6 +65,7 @@ import {
   ERROR_CODES,
   LOCK_OUT_SECONDS,
   MAX_FAILED_SIGN_INS,
+  MEMBER_TICKET_TYPE_ID,
   MEMBERS,
   REFRESH_TOKEN_SECONDS,
   REMEMBERED_REFRESH_TOKEN_SECONDS,
@@ -126,6 +133,8 @@ interface CardView {
 }
 
 export interface VistaState {
+  /** The world, for its readings of the seeds' silences (see `VISTA_READINGS`). */
+  world: World;
   random: () => number;
   /** Access tokens (and cookie session values) → session. */
   sessions: Map<string, MemberSession>;
@@ -142,11 +151,40 @@ export interface VistaState {
   accessTokenSeconds: number;
 }
 
+/**
+ * The silences of the Vista seeds the mock plays either way (first choice = default = strictest);
+ * `docs/vendor-readings.md` says what the elements do under each and how a venue finds out.
+ */
+export const VISTA_READINGS = {
+  'vista.lockOut.casing': {
+    choices: ['LockOutPeriodInSeconds', 'lockOutPeriodInSeconds'],
+    doc: 'The seed spells the lock-out property LockOutPeriodInSeconds (.NET); JSON serializers usually camel-case it.',
+  },
+  'vista.membersCurrent': {
+    choices: ['absent', 'served'],
+    doc: 'No seed documents GET/PATCH members/current: absent answers 404; served answers { member }.',
+  },
+  'vista.setShowtime.answer': {
+    choices: ['no-content', 'order', 'showtime'],
+    doc: "The seeds show SetShowtime's request, never its answer: 204 with no body, the order ({ order: { id, showtimes: [{ id, tickets }] } }), or the showtime ({ orderId, showtime: { id, tickets } }).",
+  },
+  'vista.ticketTypes': {
+    choices: ['page', 'card-answer'],
+    doc: "The seeds never say where SetShowtime's ticketTypeId comes from: the venue's own redemption ticket type (MEMBER), or ticketTypes added to AddTicketRedemptionCard's answer.",
+  },
+  'vista.refusalCodes': {
+    choices: ['unlisted', 'listed'],
+    doc: "Card and ticket refusals' error codes are not public: unlisted answers them with no errorCode and a generic title; listed with the mock's 34xxx codes.",
+  },
+} as const satisfies Record<string, { choices: readonly [string, ...string[]]; doc: string }>;
+
 export const vista: VendorModule<VistaState> = {
   name: 'vista',
+  readings: VISTA_READINGS,
 
   createState(world) {
     return {
+      world,
       random: seededRandom(world.seed ^ 0x5157a),
       sessions: new Map(),
       refreshTokens: new Map(),
@@ -187,9 +225,12 @@ export const vista: VendorModule<VistaState> = {
         return { status: 204, headers: setCookies(expiredCookies(req, state)) };
       }
       case 'GET members/current':
-        return withMember(req, state, world, (member, session) => ({ body: { member: memberView(member, session) } }));
       case 'PATCH members/current':
-        return withMember(req, state, world, (member, session) => updateMember(req, state, member, session));
+        // Not in any seed: a tenant may not serve it at all (ASP.NET's bare 404 for an unknown route).
+        if (world.reading('vista.membersCurrent') === 'absent') return { status: 404 };
+        return req.method === 'GET'
+          ? withMember(req, state, world, (member, session) => ({ body: { member: memberView(member, session) } }))
+          : withMember(req, state, world, (member, session) => updateMember(req, state, member, session));
       case 'GET members/current/ticket-redemption-cards':
         return withMember(req, state, world, (member) => ({ body: { ticketRedemptionCards: memberCards(state, member) } }));
     }
@@ -291,8 +332,8 @@ function problem(req: MockRequest, state: VistaState, status: number, title: str
       instance: req.url.pathname,
       correlationId: uuid(state.random),
       errorCode: extra.errorCode ?? null,
-      // The seed: only present with error code 32000.
-      ...(extra.lockOutPeriodInSeconds !== undefined ? { lockOutPeriodInSeconds: extra.lockOutPeriodInSeconds } : {}),
+      // The seed: only present with error code 32000, spelled as the world's reading says.
+      ...(extra.lockOutPeriodInSeconds !== undefined ? { [state.world.reading('vista.lockOut.casing')]: extra.lockOutPeriodInSeconds } : {}),
     },
   };
 }
@@ -702,7 +743,7 @@ function addTicketRedemptionCard(req: MockRequest, state: VistaState, world: Wor
       if (known.declined) return cardRefusal(req, state, ERROR_CODES.cardDeclined, 'Ticket redemption card declined', known.declined);
       const order = orderFor(state, world, orderId);
       const already = [...order.cards.values()].find((c) => c.card.maskedCardNumber === mask(cardNumber) && c.card.thirdPartyMemberSchemeId === scheme.id && c.showtimeId === showtimeId);
-      if (already) return { body: addCardAnswer(already) };
+      if (already) return { body: addCardAnswer(state, already) };
       return attachCard(state, world, orderId, showtimeId, {
         card: {
           id: uuid(state.random),
@@ -729,14 +770,18 @@ function attachCard(state: VistaState, world: World, orderId: string, showtimeId
   const key = `${entry.card.id}@${showtimeId}`;
   const stored = order.cards.get(key) ?? entry;
   order.cards.set(key, stored);
-  return { body: addCardAnswer(stored) };
+  return { body: addCardAnswer(state, stored) };
 }
 
-function addCardAnswer(entry: OrderCard) {
-  return { ticketRedemptionCard: entry.card, redemptionLimit: entry.limit, ticketTypes: entry.ticketTypes };
+function addCardAnswer(state: VistaState, entry: OrderCard) {
+  const answer = { ticketRedemptionCard: entry.card, redemptionLimit: entry.limit };
+  return state.world.reading('vista.ticketTypes') === 'card-answer' ? { ...answer, ticketTypes: entry.ticketTypes } : answer;
 }
 
 function cardRefusal(req: MockRequest, state: VistaState, errorCode: number, title: string, detail: string): MockResponse {
+  // Vista's own codes are not public: under `unlisted` a refusal says only what a generic
+  // validation problem says, with the reason (the third-party scheme's, say) in `detail`.
+  if (state.world.reading('vista.refusalCodes') === 'unlisted') return problem(req, state, 400, 'Bad Request', { detail });
   return problem(req, state, 400, title, { errorCode, detail });
 }
 
@@ -777,7 +822,8 @@ function setShowtime(req: MockRequest, state: VistaState, world: World, orderId:
       if (!entry) {
         return cardRefusal(req, state, ERROR_CODES.cardNotOnOrder, 'Ticket redemption card not on order', `Add card ${cardId} to the order for this showtime first.`);
       }
-      const type = entry.ticketTypes.find((t) => t.id === ticketTypeId);
+      // The card's own types, or the venue's redemption type every card redeems (`ticket-type-id`).
+      const type = entry.ticketTypes.find((t) => t.id === ticketTypeId) ?? (ticketTypeId === MEMBER_TICKET_TYPE_ID ? entry.ticketTypes[0] : undefined);
       if (!type) return ticketTypeRefusal(req, state, ticketTypeId);
       priceInCents = type.priceInCents;
       const counted = perCard.get(cardId) ?? { entry, count: 0 };
@@ -792,8 +838,11 @@ function setShowtime(req: MockRequest, state: VistaState, world: World, orderId:
   }
 
   for (const { entry, count } of perCard.values()) {
-    const { isUnlimited, maximum, minimum } = entry.limit;
-    if (!isUnlimited && maximum !== null && count > maximum) {
+    const { isUnlimited, minimum } = entry.limit;
+    // The scheme's `redemptionLimitPerShowtime` caps each of its cards, whatever the card allows.
+    const perShowtime = SCHEMES.find((s) => s.id === entry.card.thirdPartyMemberSchemeId)?.redemptionLimitPerShowtime ?? null;
+    const maximum = perShowtime === null ? entry.limit.maximum : Math.min(entry.limit.maximum ?? perShowtime, perShowtime);
+    if ((!isUnlimited || perShowtime !== null) && maximum !== null && count > maximum) {
       return cardRefusal(
         req,
         state,
@@ -815,7 +864,14 @@ function setShowtime(req: MockRequest, state: VistaState, world: World, orderId:
 
   order.showtimes.set(showtimeId, accepted);
   world.record('setShowtime', { orderId, showtimeId, tickets: accepted });
-  return { body: { orderId, showtime: { id: showtimeId, tickets: accepted } } };
+  switch (world.reading('vista.setShowtime.answer')) {
+    case 'showtime':
+      return { body: { orderId, showtime: { id: showtimeId, tickets: accepted } } };
+    case 'order':
+      return { body: { order: { id: orderId, showtimes: [...order.showtimes].map(([id, tickets]) => ({ id, tickets })) } } };
+    default:
+      return { status: 204 };
+  }
 }
 
 function ticketTypeRefusal(req: MockRequest, state: VistaState, ticketTypeId: string): MockResponse {
@@ -850,6 +906,7 @@ function demoCatalogue(state: VistaState) {
     thirdPartyCards: THIRD_PARTY_CARDS,
     schemes: SCHEMES.map(({ id, name, limit }) => ({ id, name: name.text, limit })),
     standardTicketTypes: STANDARD_TICKET_TYPES.map(({ id, priceInCents }) => ({ id, priceInCents })),
+    memberTicketTypeId: MEMBER_TICKET_TYPE_ID,
     errorCodes: ERROR_CODES,
     lockOut: { afterFailedSignIns: MAX_FAILED_SIGN_INS, seconds: LOCK_OUT_SECONDS },
     tokenLifetimes: { accessSeconds: ACCESS_TOKEN_SECONDS, refreshSeconds: REFRESH_TOKEN_SECONDS, rememberedRefreshSeconds: REMEMBERED_REFRESH_TOKEN_SECONDS },

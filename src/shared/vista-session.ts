@@ -13,12 +13,14 @@
  * - `cookie` and `workstation`: the session is an HttpOnly cookie the page cannot see; the API
  *   renews it itself. A reload learns whether a member is signed in from the readable
  *   `vista-loyalty-member-is-authenticated` cookie when the API is on the page's own host, and
- *   otherwise by asking `members/current` once.
+ *   otherwise by asking Vista once (`askVistaWhoIsSignedIn`: `members/current`, which no seed
+ *   documents, else a documented member-only call).
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { VendorError } from '../api/errors.js';
 import type { VistaCallOptions, VistaClientConfig } from '../api/vista/call.js';
 import { createVistaMembersClient } from '../api/vista/members.js';
+import { createVistaRedemptionClient } from '../api/vista/redemption.js';
 import { isMemberSessionExpired } from '../api/vista/problem.js';
 import type { AuthenticationTokenResponse, VistaMember } from '../api/vista/types.js';
 
@@ -168,11 +170,11 @@ async function restoreToken(entry: Entry, config: VistaClientConfig): Promise<Vi
   // Ask Vista whether the remembered session still stands (and for fresh member details): an
   // expired token is refreshed; a refused refresh token ends the session ('expired').
   try {
-    const member = await withVistaMember(config.apiBase, (options) => createVistaMembersClient(config).getCurrentMember(options));
-    if (entry.session) entry.session = { ...entry.session, member };
+    const { member } = await withVistaMember(config.apiBase, (options) => askVistaWhoIsSignedIn(config, options));
+    if (entry.session) entry.session = { ...entry.session, ...(member ? { member } : {}) };
   } catch (error) {
-    if (error instanceof VendorError && entry.session) await endVistaSession(config.apiBase, 'expired', error);
-    // Otherwise (offline): keep the remembered session; the next call tries again.
+    if (isNobodySignedIn(error) && entry.session) await endVistaSession(config.apiBase, 'expired', error as Error);
+    // Otherwise (offline, a server error): keep the remembered session; the next call tries again.
   }
   if (entry.session) {
     await persist(entry);
@@ -184,16 +186,36 @@ async function restoreToken(entry: Entry, config: VistaClientConfig): Promise<Vi
 async function restoreCookie(entry: Entry, config: VistaClientConfig, mode: VistaSessionMode): Promise<VistaMemberSession | undefined> {
   if (readableCookieSays(config.apiBase) === false) return undefined;
   try {
-    const member = await createVistaMembersClient(config).getCurrentMember({ withCookies: true });
+    const { member } = await askVistaWhoIsSignedIn(config, { withCookies: true });
     if (entry.session) return entry.session;
-    entry.session = { mode, member, remember: false };
+    entry.session = { mode, ...(member ? { member } : {}), remember: false };
     notify(entry, { kind: 'signed-in', session: entry.session });
     return entry.session;
   } catch (error) {
-    // 401 (no cookie) and 403 (an old cookie) both mean: nobody is signed in.
-    if (error instanceof VendorError && (error.status === 401 || error.status === 403)) return undefined;
+    if (isNobodySignedIn(error)) return undefined;
     throw error;
   }
+}
+
+/** 401 (no session) and 403 (an old or expired one) both mean: nobody is signed in. */
+export function isNobodySignedIn(error: unknown): boolean {
+  return error instanceof VendorError && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * Asks Vista whether a member is signed in, and who. `members/current` is in no seed: a tenant
+ * that does not serve it (404) is asked a documented member-only call instead (the member's
+ * ticket redemption cards, GetMemberTicketRedemptionCards), which tells that someone is signed
+ * in, not who. Rejects with Vista's 401/403 when nobody is (see `isNobodySignedIn`).
+ */
+export async function askVistaWhoIsSignedIn(config: VistaClientConfig, options: VistaCallOptions): Promise<{ member?: VistaMember }> {
+  try {
+    return { member: await createVistaMembersClient(config).getCurrentMember(options) };
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 404) throw error;
+  }
+  await createVistaRedemptionClient(config).getMemberTicketRedemptionCards(options);
+  return {};
 }
 
 /**

@@ -14,6 +14,18 @@ import {
 } from '../fixtures/seed-examples/vista.js';
 
 const NOW = '2027-03-01T12:00:00Z';
+/**
+ * These tests pin the mock's generous reading of each silence of the seeds (members/current
+ * served, the showtime in SetShowtime's answer, ticket types in the card answer, its own refusal
+ * codes, a camelCase lock-out period); 'readings' below checks each default, the strictest.
+ */
+const GENEROUS = {
+  'vista.lockOut.casing': 'lockOutPeriodInSeconds',
+  'vista.membersCurrent': 'served',
+  'vista.setShowtime.answer': 'showtime',
+  'vista.ticketTypes': 'card-answer',
+  'vista.refusalCodes': 'listed',
+};
 const EMMA = { email: 'emma.janssens@example.com', password: 'Popcorn-2027' };
 const EMMA_CARD = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
 const EMMA_EXPIRED_CARD = 'b3e1f7a2-1c5d-4f8e-a9b0-7c2d6e4f1a93';
@@ -63,7 +75,7 @@ function expectProblem(answer: Answer, status: number, errorCode: number | null)
 describe('mock Vista OCAPI: member authentication', () => {
   let mock: MockWorld;
   beforeEach(async () => {
-    mock = await openMockWorld({ now: NOW });
+    mock = await openMockWorld({ now: NOW, readings: GENEROUS });
   });
 
   it('answers a urlencoded password sign-in with the seed token shape', async () => {
@@ -243,7 +255,7 @@ describe('mock Vista OCAPI: member authentication', () => {
 describe('mock Vista OCAPI: cookie sessions', () => {
   let mock: MockWorld;
   beforeEach(async () => {
-    mock = await openMockWorld({ now: NOW });
+    mock = await openMockWorld({ now: NOW, readings: GENEROUS });
   });
 
   it('signs in with an HttpOnly cookie that authenticates later calls, and signs out with DELETE', async () => {
@@ -337,7 +349,7 @@ describe('mock Vista OCAPI: ticket redemption', () => {
   let mock: MockWorld;
   let token: string;
   beforeEach(async () => {
-    mock = await openMockWorld({ now: NOW });
+    mock = await openMockWorld({ now: NOW, readings: GENEROUS });
     token = await memberToken(mock);
   });
 
@@ -453,7 +465,7 @@ describe('mock Vista OCAPI: ticket redemption', () => {
 describe('mock Vista OCAPI: faults in Vista\'s own form', () => {
   let mock: MockWorld;
   beforeEach(async () => {
-    mock = await openMockWorld({ now: NOW });
+    mock = await openMockWorld({ now: NOW, readings: GENEROUS });
   });
 
   it('vendor-error answers problem+json with the rule\'s code and status', async () => {
@@ -488,5 +500,49 @@ describe('mock Vista OCAPI: faults in Vista\'s own form', () => {
   it('http-error answers problem+json with the rule\'s status', async () => {
     await mock.fault({ vendor: 'vista', kind: 'http-error', status: 502 });
     expectProblem(await call(mock, 'sites/0001/third-party-member-schemes'), 502, null);
+  });
+});
+
+describe('mock Vista OCAPI: readings of the seeds\' silences (defaults: the strictest)', () => {
+  let mock: MockWorld;
+  beforeEach(async () => {
+    mock = await openMockWorld({ now: NOW });
+  });
+
+  it('plays the strictest reading of each silence unless a world chooses otherwise', async () => {
+    const readings = await mock.readings();
+    expect(readings['vista.lockOut.casing']).to.equal('LockOutPeriodInSeconds');
+    expect(readings['vista.membersCurrent']).to.equal('absent');
+    expect(readings['vista.setShowtime.answer']).to.equal('no-content');
+    expect(readings['vista.ticketTypes']).to.equal('page');
+    expect(readings['vista.refusalCodes']).to.equal('unlisted');
+  });
+
+  it('spells the lock-out period as the seed does', async () => {
+    await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 45, times: 1 });
+    const answer = await signIn(mock, EMMA);
+    expect(answer.json.errorCode).to.equal(32000);
+    expect(answer.json.LockOutPeriodInSeconds).to.equal(45);
+    expect(answer.json).not.to.have.property('lockOutPeriodInSeconds');
+  });
+
+  it('does not serve members/current', async () => {
+    const token = await memberToken(mock);
+    expect((await call(mock, 'members/current', { headers: { LoyaltySessionToken: token } })).status).to.equal(404);
+  });
+
+  it('answers a card without ticket types and refusals without a code; SetShowtime with 204, the venue\'s MEMBER type accepted', async () => {
+    const token = await memberToken(mock);
+    const auth = { LoyaltySessionToken: token };
+    const added = await call(mock, 'orders/ord-r/ticket-redemption-cards', json('POST', { ...addMemberTicketRedemptionCardRequestExample, memberTicketRedemptionCardId: EMMA_CARD, showtimeId: 'S1' }, auth));
+    expect(added.status).to.equal(200);
+    expect(added.json).not.to.have.property('ticketTypes');
+    const refused = await call(mock, 'orders/ord-r/ticket-redemption-cards', json('POST', { ...addMemberTicketRedemptionCardRequestExample, memberTicketRedemptionCardId: EMMA_EXPIRED_CARD, showtimeId: 'S1' }, auth));
+    expectProblem(refused, 400, null);
+    expect(refused.json.title).to.equal('Bad Request');
+    const set = await call(mock, 'orders/ord-r/showtimes/S1', json('PUT', { tickets: [{ id: 't-1', ticketTypeId: 'MEMBER', ticketRedemptionCardId: EMMA_CARD }] }, auth));
+    expect(set.status).to.equal(204);
+    expect(set.json).to.equal(undefined);
+    expect(await mock.received('setShowtime')).to.have.length(1);
   });
 });

@@ -32,7 +32,7 @@ export interface VistaClientConfig extends Omit<VistaCallOptions, 'signal'> {
 interface VistaRequest {
   method?: HttpMethod;
   body?: unknown;
-  responseType?: 'json' | 'none';
+  responseType?: 'json' | 'text' | 'none';
   /** Replaces the site token in `Authorization` (the workstation endpoint's device token). */
   authorization?: string;
   credentials?: RequestCredentials;

@@ -15,7 +15,8 @@ describe('Vista members client', () => {
   let mock: MockWorld;
   let members: VistaMembersClient;
   beforeEach(async () => {
-    mock = await openMockWorld({ now: NOW });
+    // These tests call members/current, which a tenant may not serve (no seed documents it).
+    mock = await openMockWorld({ now: NOW, readings: { 'vista.membersCurrent': 'served' } });
     members = createVistaMembersClient({ apiBase: mock.base('vista') + '/', apiToken: SITE_TOKEN, regionCode: 'BE' });
   });
 
@@ -72,6 +73,16 @@ describe('Vista members client', () => {
     await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 90, times: 1 });
     const error = (await rejection(members.createAuthenticationToken(EMMA))) as VendorError;
     expect(error.lockOutPeriodInSeconds).to.equal(90);
+  });
+
+  it('reads the lock-out period as the seed spells it (LockOutPeriodInSeconds) and as JSON camel-cases it', async () => {
+    for (const casing of ['LockOutPeriodInSeconds', 'lockOutPeriodInSeconds']) {
+      await mock.chooseReadings({ 'vista.lockOut.casing': casing });
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 45, times: 1 });
+      const error = (await rejection(members.createAuthenticationToken(EMMA))) as VendorError;
+      expect(error.lockOutPeriodInSeconds, casing).to.equal(45);
+      expect((error.details as Record<string, unknown>)[casing], 'the answer carried this spelling').to.equal(45);
+    }
   });
 
   it('recognises an expired member session', async () => {

@@ -2,7 +2,7 @@ import { VendorError } from '../errors.js';
 import { retryAfterMs, type ErrorAnswer } from '../request.js';
 import type { VistaProblem } from './types.js';
 
-/** Error code 32000: too many failed sign-ins; the problem carries `lockOutPeriodInSeconds`. */
+/** Error code 32000: too many failed sign-ins; the problem carries `LockOutPeriodInSeconds` (either casing). */
 export const VISTA_LOCKED_OUT = 32000;
 
 /**
@@ -24,7 +24,9 @@ export function vistaProblemToError(answer: ErrorAnswer): Error | undefined {
   if (!problem) return undefined;
   const status = typeof problem.status === 'number' ? problem.status : answer.status;
   const code = problem.errorCode ?? status;
-  const lockOut = typeof problem.lockOutPeriodInSeconds === 'number' ? problem.lockOutPeriodInSeconds : undefined;
+  // A number, or the digits of one (a gateway that stringifies): anything else is no period.
+  const period = Number(problem.lockOutPeriodInSeconds ?? Number.NaN);
+  const lockOut = Number.isFinite(period) && period > 0 ? period : undefined;
   return new VendorError(problem.detail || problem.title || `Vista error ${code}`, {
     vendor: 'vista',
     code,
@@ -51,14 +53,31 @@ export function isMemberLockedOut(error: unknown): boolean {
   return error instanceof VendorError && error.vendor === 'vista' && (Number(error.code) === VISTA_LOCKED_OUT || error.status === 429);
 }
 
+const PROBLEM_FIELDS = ['type', 'status', 'title', 'detail', 'instance', 'correlationId', 'errorCode', 'lockOutPeriodInSeconds'] as const;
+
 function asProblem(answer: ErrorAnswer): VistaProblem | undefined {
   const json = answer.json;
   if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
-  const candidate = json as VistaProblem;
+  const candidate = camelCaseProblem(json as Record<string, unknown>);
   const labelled = (answer.headers.get('content-type') ?? '').includes('problem+json');
   // Some gateways label problems plain application/json: accept any object with a problem's fields.
   const looksLikeProblem = 'title' in candidate || 'errorCode' in candidate || 'detail' in candidate;
   return labelled || looksLikeProblem ? candidate : undefined;
+}
+
+/**
+ * The problem's fields whichever casing they come in. The seed spells the lock-out period
+ * `LockOutPeriodInSeconds` (.NET's property name) while JSON serializers usually send
+ * `lockOutPeriodInSeconds`; real servers have been seen doing each (VENDOR-NOTES.md), so every
+ * field is read in both, the camelCase one first.
+ */
+function camelCaseProblem(json: Record<string, unknown>): VistaProblem {
+  const problem: Record<string, unknown> = { ...json };
+  for (const field of PROBLEM_FIELDS) {
+    const pascal = field[0]!.toUpperCase() + field.slice(1);
+    if ((problem[field] === undefined || problem[field] === null) && json[pascal] !== undefined) problem[field] = json[pascal];
+  }
+  return problem as VistaProblem;
 }
 
 /** True when the sign-in needs the site's reCAPTCHA answer (`g-recaptcha-response`). */

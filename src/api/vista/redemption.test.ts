@@ -59,6 +59,7 @@ describe('Vista redemption client', () => {
   });
 
   it('reports a declined third-party card with Vista\'s code and reason', async () => {
+    await mock.chooseReadings({ 'vista.refusalCodes': 'listed' });
     const error = (await rejection(
       redemption.addTicketRedemptionCard('ord-7', {
         type: 'ThirdPartyMemberCard',
@@ -71,15 +72,28 @@ describe('Vista redemption client', () => {
     expect(error.message).to.equal('This month\'s CinéCard visits have been used');
   });
 
+  it('reports a refusal without a code Vista documents as a VendorError with the reason', async () => {
+    const error = (await rejection(
+      redemption.addTicketRedemptionCard('ord-7', {
+        type: 'ThirdPartyMemberCard',
+        credentials: { cardNumber: '6371009900000013', thirdPartyMemberSchemeId: 'CINECARD' },
+        showtimeId: SHOWTIME,
+      }),
+    )) as VendorError;
+    expect(error).to.be.instanceOf(VendorError);
+    expect(error.status).to.equal(400);
+    expect(error.message).to.equal('This month\'s CinéCard visits have been used');
+  });
+
   describe('setShowtime', () => {
-    let ticketTypeId: string;
+    // The venue's redemption ticket type (reading vista.ticketTypes: the seeds never name one).
+    const ticketTypeId = 'MEMBER';
     beforeEach(async () => {
-      const added = await redemption.addTicketRedemptionCard('ord-8', {
+      await redemption.addTicketRedemptionCard('ord-8', {
         type: 'MemberTicketRedemptionCard',
         memberTicketRedemptionCardId: EMMA_CARD,
         showtimeId: SHOWTIME,
       });
-      ticketTypeId = added.ticketTypes![0]!.id;
     });
 
     it('gives every ticket a fresh UUID unless the caller keeps its own, and the order receives them once', async () => {
@@ -87,7 +101,7 @@ describe('Vista redemption client', () => {
         { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
         { id: 'kept-id', ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
       ]);
-      const ids = answer.showtime.tickets.map((t) => t.id);
+      const ids = answer.sent.map((t) => t.id);
       expect(ids[0]).to.match(UUID);
       expect(ids[1]).to.equal('kept-id');
       const received = await mock.received<{ orderId: string; tickets: { id: string }[] }>('setShowtime');
@@ -100,11 +114,23 @@ describe('Vista redemption client', () => {
         { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
         { ticketTypeId, ticketRedemptionCardId: EMMA_CARD },
       ]);
-      const [first, second] = answer.showtime.tickets;
+      const [first, second] = answer.sent;
       expect(first!.id).not.to.equal(second!.id);
     });
 
+    it('treats any 2xx as done, whatever the answer\'s shape, and reads the showtime\'s tickets where it lists them', async () => {
+      for (const shape of ['no-content', 'order', 'showtime']) {
+        await mock.chooseReadings({ 'vista.setShowtime.answer': shape });
+        const answer = await redemption.setShowtime('ord-8', SHOWTIME, [{ ticketTypeId, ticketRedemptionCardId: EMMA_CARD }]);
+        expect(answer.sent, shape).to.have.length(1);
+        if (shape === 'no-content') expect(answer.orderTickets, shape).to.equal(undefined);
+        else expect(answer.orderTickets!.map((t) => t.id), shape).to.deep.equal([answer.sent[0]!.id]);
+      }
+      expect(await mock.received('setShowtime')).to.have.length(3);
+    });
+
     it('reports tickets over the card\'s limit as VendorError 34010', async () => {
+      await mock.chooseReadings({ 'vista.refusalCodes': 'listed' });
       const tickets = Array.from({ length: 3 }, () => ({ ticketTypeId, ticketRedemptionCardId: EMMA_CARD }));
       const error = (await rejection(redemption.setShowtime('ord-8', SHOWTIME, tickets))) as VendorError;
       expect(error.code).to.equal(34010);

@@ -255,10 +255,20 @@ export interface OrderTicket extends ShowtimeTicket {
 }
 
 /**
- * SetShowtime's answer: the order's showtime with its tickets. The seeds show no answer; this
- * is the mock's (documented) choice.
+ * One form SetShowtime's answer may take: the order's showtime with its tickets. The seeds show
+ * no answer (204, the order, the showtime: see `docs/vendor-readings.md`).
  */
 export interface SetShowtimeResponse {
   orderId: string;
   showtime: { id: string; tickets: OrderTicket[] };
+}
+
+/** What `setShowtime` resolves to once Vista accepted (any 2xx). */
+export interface SetShowtimeResult {
+  /** The tickets sent, with the ids they were given: what the showtime now holds. */
+  sent: ShowtimeTicket[];
+  /** The showtime's tickets as Vista's answer lists them, when it lists them. */
+  orderTickets?: OrderTicket[];
+  /** The answer's body, parsed (undefined when empty or not JSON). */
+  answer: unknown;
 }

@@ -18,6 +18,8 @@ export interface LoginMessages {
   identifyBy: string;
   byCard: string;
   byPhone: string;
+  /** Workstation mode: the member's email or username and password. */
+  byLogin: string;
   cardNumber: string;
   phoneNumber: string;
   pin: string;
@@ -43,6 +45,8 @@ export interface LoginMessages {
   recaptchaReady: string;
   sessionExpired: string;
   signedInAs: (name: string) => string;
+  /** Signed in, with no name known (the tenant told us nothing about the member). */
+  signedIn: string;
   card: (masked: string) => string;
   workstationNote: string;
   signOut: string;
@@ -68,6 +72,7 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     identifyBy: 'Identify the member by',
     byCard: 'Card number',
     byPhone: 'Phone number',
+    byLogin: 'Email or username and password',
     cardNumber: 'Card number',
     phoneNumber: 'Phone number',
     pin: 'PIN',
@@ -88,6 +93,7 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     recaptchaReady: 'Check complete: you can sign in now.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     signedInAs: (n) => `Signed in as ${n}`,
+    signedIn: 'You are signed in',
     card: (m) => `Card ${m}`,
     workstationNote: 'Box-office session: member details cannot be changed on this device.',
     signOut: 'Sign out',

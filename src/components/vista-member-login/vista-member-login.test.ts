@@ -29,7 +29,9 @@ describe('<vista-member-login>', () => {
 
   beforeEach(async () => {
     forgetVistaSessionsInMemory();
-    mock = await openMockWorld({ now: '2027-03-01T12:00:00Z' });
+    // Most tests greet the member by name, which only a tenant serving members/current (in no
+    // seed) tells; 'members/current absent' below plays the strictest reading.
+    mock = await openMockWorld({ now: '2027-03-01T12:00:00Z', readings: { 'vista.membersCurrent': 'served' } });
     events = [];
     for (const type of EVENT_TYPES) window.addEventListener(type, record);
   });
@@ -297,6 +299,32 @@ describe('<vista-member-login>', () => {
       await until(el, () => $(el, '[part="member"]'), 'no sign-in after the lock-out');
     });
 
+    it('keeps the form locked until Vista\'s lock ends, and not a second less', async () => {
+      await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 3, times: 1 });
+      const el = await mount();
+      const fieldset = () => $<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!;
+      const realNow = Date.now;
+      const askedAt = realNow();
+      await signIn(el);
+      const answeredAt = realNow();
+      expect(fieldset().disabled).to.equal(true);
+      // A controlled clock: Vista's 3-second lock began after we asked, so it cannot end before
+      // askedAt + 3 s; it began before the answer arrived, so it has ended by answeredAt + 3 s.
+      let clock = askedAt + 3000 - 1;
+      Date.now = () => clock;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1300)); // a tick of the countdown, at least
+        await el.updateComplete;
+        expect(fieldset().disabled, 'the form reopened while Vista still locks the member out').to.equal(true);
+        expect($(el, '[part="lockout"]')).to.not.equal(null);
+        clock = answeredAt + 3000 + 1;
+        await until(el, () => !fieldset().disabled, 'the form stayed locked after Vista\'s lock ended', 3000);
+        expect($(el, '[part="lockout"]')).to.equal(null);
+      } finally {
+        Date.now = realNow;
+      }
+    });
+
     it('goes on counting down when moved in the page', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 1, times: 1 });
       const el = await mount();
@@ -413,6 +441,43 @@ describe('<vista-member-login>', () => {
     });
   });
 
+  describe('members/current absent (404: no seed documents it)', () => {
+    beforeEach(() => mock.chooseReadings({ 'vista.membersCurrent': 'absent' }));
+
+    it('signs in, greeting the member by the name they typed', async () => {
+      const el = await mount();
+      await signIn(el);
+      expect(el.authenticated).to.equal(true);
+      expect(text($(el, '#member-title'))).to.equal(`Signed in as ${EMMA.login}`);
+      expect($(el, '[part="error"]')).to.equal(null);
+      expect($(el, '[part="edit"]'), 'no details to edit').to.equal(null);
+    });
+
+    it('keeps a remembered member signed in across a reload', async () => {
+      const first = await mount();
+      await signIn(first, EMMA, { remember: true });
+      first.remove();
+      forgetVistaSessionsInMemory();
+      const after = await mount();
+      await until(after, () => $(after, '[part="member"]'), 'the remembered member was signed out');
+      expect(after.authenticated).to.equal(true);
+      expect(events.some((e) => e.type === 'vista-member-logout')).to.equal(false);
+    });
+
+    it('signs in with a cookie and finds the session again after a reload through a documented member call', async () => {
+      const el = await mount({ mode: 'cookie' });
+      await signIn(el);
+      expect(el.authenticated).to.equal(true);
+      el.remove();
+      forgetVistaSessionsInMemory();
+      const after = await mount({ mode: 'cookie' });
+      await until(after, () => $(after, '[part="member"]'), 'the cookie session was not found again');
+      // Nothing of the member is kept for a cookie session, and Vista told nothing: no name.
+      expect(text($(after, '#member-title'))).to.equal('You are signed in');
+      expect(await logged('members/current/ticket-redemption-cards')).to.not.have.length(0);
+    });
+  });
+
   describe('workstation mode', () => {
     it('signs a member in by card number and PIN with the device token, without offering to edit details', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
@@ -443,6 +508,27 @@ describe('<vista-member-login>', () => {
       await until(el, () => $(el, '[part="error-summary"]'), 'no summary');
       expect(text($(el, '[part="error-summary"] a'))).to.equal('The card number, phone number or PIN is not right');
       expect(input(el, 'pin').getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('identifies by email and password (the seed\'s other workstation form), a wrong password tied to its field', async () => {
+      const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
+      $<HTMLInputElement>(el, 'input[value="login"]')!.click();
+      await el.updateComplete;
+      expect($(el, '#pin')).to.equal(null);
+      await expect(el).to.be.accessible();
+      input(el, 'login').value = EMMA.login;
+      input(el, 'password').value = 'not-it';
+      submit(el).click();
+      await until(el, () => $(el, '[part="error-summary"]'), 'no summary');
+      expect(text($(el, '[part="error-summary"] a'))).to.equal('The email, username or password is not right');
+      expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+      input(el, 'password').value = EMMA.password;
+      submit(el).click();
+      await until(el, () => $(el, '[part="member"]'), 'not signed in');
+      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      expect($(el, '[part="edit"]')).to.equal(null);
+      const [call] = await logged('workstation-authentication-cookie');
+      expect(call!.headers['authorization']).to.equal(`Bearer ${DEVICE_TOKEN}`);
     });
 
     it('needs the device token', async () => {

@@ -12,9 +12,11 @@ import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { clock, renderField, renderSummary, renderVistaError, type SummaryItem } from '../../shared/vista-form.js';
 import {
+  askVistaWhoIsSignedIn,
   beginVistaSession,
   currentVistaSession,
   endVistaSession,
+  isNobodySignedIn,
   lastVistaLogin,
   restoreVistaSession,
   tokenFromAnswer,
@@ -144,7 +146,8 @@ export class VistaMemberLogin extends LitElement {
   @state() private announcement = '';
   @state() private recaptchaNeeded = false;
   @state() private expired = false;
-  @state() private identifyBy: 'card' | 'phone' = 'card';
+  /** Workstation mode: how the member is identified (the seed: card or phone number and PIN, or username/email and password). */
+  @state() private identifyBy: 'card' | 'phone' | 'login' = 'card';
   @state() private editing = false;
   @state() private detailsSaved = false;
 
@@ -310,6 +313,18 @@ export class VistaMemberLogin extends LitElement {
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const m = this.words();
     const problems: Partial<Record<Field, string>> = {};
+    if (this.sessionMode === 'workstation' && this.identifyBy === 'login') {
+      const login = value('username');
+      const password = String(data.get('password') ?? '');
+      this.login = login;
+      if (!login) problems.login = m.loginMissing;
+      if (!password) problems.password = m.passwordMissing;
+      this.showProblems(problems);
+      if (Object.keys(problems).length) return;
+      const who = login.includes('@') ? { email: login } : { username: login };
+      void this.signIn(() => this.signInOnWorkstation({ ...who, password }));
+      return;
+    }
     if (this.sessionMode === 'workstation') {
       const id = value(this.identifyBy === 'card' ? 'card_number' : 'phone_number');
       if (!id) problems[this.identifyBy] = this.identifyBy === 'card' ? m.cardMissing : m.phoneMissing;
@@ -393,7 +408,9 @@ export class VistaMemberLogin extends LitElement {
     return { mode: 'token', token, member: await this.memberOrNothing({ memberToken: token.accessToken }), remember };
   }
 
-  private async signInOnWorkstation(identity: { card_number?: string; phone_number?: string; pin: string }): Promise<VistaMemberSession> {
+  private async signInOnWorkstation(
+    identity: { card_number: string; pin: string } | { phone_number: string; pin: string } | { email?: string; username?: string; password: string },
+  ): Promise<VistaMemberSession> {
     if (!this.deviceToken) throw new ConfigError('Workstation mode needs the device token (device-token)', 'device-token');
     const members = createVistaMembersClient(this.config());
     await members.createWorkstationCookie({ ...identity, ...(this.clubId ? { club_id: this.clubId } : {}) }, this.deviceToken);
@@ -407,9 +424,9 @@ export class VistaMemberLogin extends LitElement {
    */
   private async memberWithCookie(): Promise<VistaMember | undefined> {
     try {
-      return await createVistaMembersClient(this.config()).getCurrentMember({ withCookies: true });
+      return (await askVistaWhoIsSignedIn(this.config(), { withCookies: true })).member;
     } catch (error) {
-      if (error instanceof VendorError && (error.status === 401 || error.status === 403)) {
+      if (isNobodySignedIn(error)) {
         throw new ConfigError(
           `The browser did not keep Vista's sign-in cookie (third-party cookies are blocked): mode="${this.sessionMode}" needs the Vista API on this site's own domain, or Partitioned cookies; mode="token" needs neither`,
           'mode',
@@ -445,8 +462,8 @@ export class VistaMemberLogin extends LitElement {
     }
     if (error instanceof VendorError && error.vendor === 'vista' && error.status === 401 && error.code !== 401) {
       // A refused member credential (Vista's own error code), not a refused site token (bare 401).
-      const workstation = this.sessionMode === 'workstation';
-      this.problems = workstation ? { pin: m.wrongPin } : { password: m.wrongPassword };
+      const byPin = this.sessionMode === 'workstation' && this.identifyBy !== 'login';
+      this.problems = byPin ? { pin: m.wrongPin } : { password: m.wrongPassword };
       this.focusAfterRender = '[part="error-summary"]';
       return;
     }
@@ -482,7 +499,7 @@ export class VistaMemberLogin extends LitElement {
         clearInterval(this.countdown);
         this.lockedUntil = undefined;
         this.announcement = this.words().unlocked;
-        this.focusAfterRender = this.sessionMode === 'workstation' ? '#pin' : '#password';
+        this.focusAfterRender = this.sessionMode === 'workstation' && this.identifyBy !== 'login' ? '#pin' : '#password';
       } else if (lastAnnounced - left >= ANNOUNCE_EVERY_S) {
         lastAnnounced = left;
         this.announcement = this.words().lockedAnnouncement(left);
@@ -599,7 +616,7 @@ export class VistaMemberLogin extends LitElement {
   private renderWorkstationFields(m: LoginMessages) {
     const p = this.problems;
     const byCard = this.identifyBy === 'card';
-    const choose = (by: 'card' | 'phone') => () => {
+    const choose = (by: 'card' | 'phone' | 'login') => () => {
       this.identifyBy = by;
       this.problems = {};
     };
@@ -607,21 +624,27 @@ export class VistaMemberLogin extends LitElement {
     return html`<fieldset class="identify">
         <legend>${m.identifyBy}</legend>
         <label class="check"><input type="radio" name="identify" value="card" .checked=${byCard} @change=${choose('card')} /> ${m.byCard}</label>
-        <label class="check"><input type="radio" name="identify" value="phone" .checked=${!byCard} @change=${choose('phone')} /> ${m.byPhone}</label>
+        <label class="check"><input type="radio" name="identify" value="phone" .checked=${this.identifyBy === 'phone'} @change=${choose('phone')} /> ${m.byPhone}</label>
+        <label class="check"><input type="radio" name="identify" value="login" .checked=${this.identifyBy === 'login'} @change=${choose('login')} /> ${m.byLogin}</label>
       </fieldset>
-      ${byCard
-        ? renderField({ id: 'card', name: 'card_number', label: m.cardNumber, problem: p.card, inputmode: 'numeric' })
-        : renderField({ id: 'phone', name: 'phone_number', label: m.phoneNumber, problem: p.phone, type: 'tel' })}
-      ${renderField({ id: 'pin', name: 'pin', label: m.pin, problem: p.pin, type: 'password', inputmode: 'numeric', autocomplete: 'off' })}`;
+      ${this.identifyBy === 'login'
+        ? html`${renderField({ id: 'login', name: 'username', label: m.login, problem: p.login, inputmode: 'email', value: this.login })}
+          ${renderField({ id: 'password', name: 'password', label: m.password, problem: p.password, type: 'password', autocomplete: 'off' })}`
+        : html`${byCard
+            ? renderField({ id: 'card', name: 'card_number', label: m.cardNumber, problem: p.card, inputmode: 'numeric' })
+            : renderField({ id: 'phone', name: 'phone_number', label: m.phoneNumber, problem: p.phone, type: 'tel' })}
+          ${renderField({ id: 'pin', name: 'pin', label: m.pin, problem: p.pin, type: 'password', inputmode: 'numeric', autocomplete: 'off' })}`}`;
   }
 
   private renderMember(m: LoginMessages, session: VistaMemberSession, locale: string) {
     const member = session.member;
-    const name = member ? [member.name.givenName, member.name.familyName].filter(Boolean).join(' ') || member.email || member.username || '' : '';
+    // Without the member's details (a tenant that does not serve members/current), the name
+    // they signed in with; failing that, just that they are signed in.
+    const name = (member ? [member.name?.givenName, member.name?.familyName].filter(Boolean).join(' ') || member.email || member.username : '') || this.login || lastVistaLogin(this.apiBase) || '';
     // A workstation cookie may not update member details (the seed): no editing offered there.
     const canEdit = session.mode !== 'workstation' && member?.canUpdateDetails !== false && member !== undefined;
     return html`<section part="member" class="panel member" aria-labelledby="member-title">
-      <h2 id="member-title" tabindex="-1">${m.signedInAs(name)}</h2>
+      <h2 id="member-title" tabindex="-1">${name ? m.signedInAs(name) : m.signedIn}</h2>
       ${member?.maskedCardNumber ? html`<p class="muted">${m.card(member.maskedCardNumber)}</p>` : nothing}
       ${session.mode === 'workstation' ? html`<p class="muted">${m.workstationNote}</p>` : nothing}
       ${this.detailsSaved && !this.editing ? html`<p class="saved" role="status">${m.saved}</p>` : nothing}

@@ -32,6 +32,10 @@ export interface RedemptionMessages {
   /** The number does not have the scheme's format. */
   notSchemeFormat: (scheme: string) => string;
   declined: string;
+  /** Vista refused the card with a code it does not document: its reason follows when it gave one. */
+  cardRefused: string;
+  /** The number's first characters are a scheme's (`prefixLength`, `partialFormat`): that scheme was chosen. */
+  schemeFromNumber: (scheme: string) => string;
   cardNotActive: string;
   ticketsTitle: string;
   /** A third-party card as listed once added: "Student Night Pass ****0042". */
@@ -50,6 +54,8 @@ export interface RedemptionMessages {
   confirming: string;
   overLimit: string;
   underMinimum: string;
+  /** Vista refused the tickets with a code it does not document. */
+  ticketsRefused: string;
   ticketsSet: (count: number) => string;
   noTicketType: string;
 }
@@ -81,6 +87,8 @@ export const REDEMPTION_MESSAGES: Catalog<RedemptionMessages> = {
     cardNotRecognised: 'This card number is not recognised',
     notSchemeFormat: (s) => `This is not a ${s} card number: check it and try again`,
     declined: 'The card was declined',
+    cardRefused: 'Vista did not accept this card',
+    schemeFromNumber: (s) => `This is a ${s} card number: ${s} is chosen`,
     cardNotActive: 'This card is not active',
     ticketsTitle: 'Tickets for this showtime',
     partnerCard: (s, m) => `${s} ${m}`,
@@ -98,6 +106,7 @@ export const REDEMPTION_MESSAGES: Catalog<RedemptionMessages> = {
     confirming: 'Adding tickets…',
     overLimit: 'More tickets than this card allows for this showtime',
     underMinimum: 'Fewer tickets than this card requires for this showtime',
+    ticketsRefused: 'Vista did not accept these tickets',
     ticketsSet: (n) => `${n} ${plural(n, 'ticket is', 'tickets are')} in your order.`,
     noTicketType: 'Vista did not say which ticket type this card redeems (set ticket-type-id).',
   },

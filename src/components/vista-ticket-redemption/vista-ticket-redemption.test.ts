@@ -56,11 +56,18 @@ describe('<vista-ticket-redemption>', () => {
     }
   }
 
-  async function mount(attrs: { siteId?: string; orderId?: string; locale?: string; mode?: string } = {}): Promise<VistaTicketRedemption> {
+  /** The venue's redemption ticket type: the seeds never say where a ticket type comes from (reading vista.ticketTypes). */
+  const VENUE_TICKET_TYPE = 'MEMBER';
+
+  async function mount(
+    attrs: { siteId?: string; orderId?: string; locale?: string; mode?: string; ticketTypeId?: string; orderTickets?: { id: string; ticketTypeId: string }[] } = {},
+  ): Promise<VistaTicketRedemption> {
     const el = await fixture<VistaTicketRedemption>(html`<vista-ticket-redemption
       api-base=${mock.base('vista')}
       order-id=${attrs.orderId ?? 'ord-1001'}
       showtime-id="0001-88231"
+      ticket-type-id=${attrs.ticketTypeId ?? VENUE_TICKET_TYPE}
+      .orderTickets=${attrs.orderTickets ?? []}
       site-id=${ifDefined(attrs.siteId)}
       mode=${ifDefined(attrs.mode)}
       locale=${attrs.locale ?? 'en'}
@@ -203,7 +210,8 @@ describe('<vista-ticket-redemption>', () => {
     expect($(el, '[part="cards"]')).to.equal(null);
     expect($$<HTMLOptionElement>(el, '#scheme option').map((o) => o.textContent)).to.include('Pass Soirée Étudiante');
     await addPartnerCard(el, 'CINECARD', '6371004412345678');
-    expect(text($(el, '.added-card [part="limit"]'))).to.equal('Nombre de billets illimité');
+    // The card is unlimited; the scheme caps a showtime at 6 (redemptionLimitPerShowtime).
+    expect(text($(el, '.added-card [part="limit"]'))).to.equal('Jusqu’à 6 billets');
   });
 
   it('enforces a minimum and maximum in the form: out-of-range quantities are marked and cannot be sent', async () => {
@@ -229,6 +237,7 @@ describe('<vista-ticket-redemption>', () => {
   });
 
   it('explains a declined card with the scheme\'s reason, and an unknown number on its field', async () => {
+    await mock.chooseReadings({ 'vista.refusalCodes': 'listed' });
     const el = await mount({ siteId: '0001' });
     await addPartnerCard(el, 'CINECARD', '6371009900000013');
     const summary = $(el, '[part="third-party-form"] [part="error-summary"]')!;
@@ -265,6 +274,112 @@ describe('<vista-ticket-redemption>', () => {
     expect(text(problem)).to.equal('More tickets than this card allows for this showtime At most 1 ticket can be redeemed with this card for this showtime.');
     expect(el.shadowRoot!.activeElement).to.equal(problem);
     expect(events.some((e) => e.type === 'vista-showtime-tickets-set')).to.equal(false);
+  });
+
+  it('explains a refusal whose code Vista does not document plainly, with Vista\'s reason, never "undefined"', async () => {
+    // The default reading: Vista's refusal codes are not public, so none the element knows comes.
+    const el = await mount({ siteId: '0001' });
+    await addPartnerCard(el, 'CINECARD', '6371009900000013');
+    const summary = () => text($(el, '[part="third-party-form"] [part="error-summary"] li'));
+    expect(summary()).to.equal('Vista did not accept this card: This month\'s CinéCard visits have been used');
+    await addPartnerCard(el, 'CINECARD', '6371000000000000');
+    expect(summary()).to.equal('Vista did not accept this card: CinéCard Unlimited does not recognise this card number.');
+    expect($(el, '[part="error"]')).to.equal(null);
+
+    await addPartnerCard(el, 'DUOCLUB', 'DUO-2027-0815');
+    await mock.fault({ vendor: 'vista', path: '/showtimes/', kind: 'vendor-error', status: 400, times: 1 });
+    await confirmTickets(el);
+    expect(text($(el, '.tickets-problem'))).to.equal('Vista did not accept these tickets');
+    expect(text(el.shadowRoot!)).not.to.match(/undefined|null|\[object/);
+    expect(events.some((e) => e.type === 'vista-showtime-tickets-set')).to.equal(false);
+  });
+
+  it('treats any 2xx from SetShowtime as done, whatever its answer\'s shape', async () => {
+    await signInEmma();
+    for (const shape of ['no-content', 'order', 'showtime']) {
+      await mock.chooseReadings({ 'vista.setShowtime.answer': shape });
+      events = [];
+      const el = await mount({ orderId: `ord-${shape}` });
+      await useCard(el, EMMA_CARD);
+      await confirmTickets(el);
+      expect(text($(el, '[part="notice"].done')), shape).to.equal('1 ticket is in your order.');
+      expect($(el, '[part="error"]'), shape).to.equal(null);
+      expect(events.some((e) => e.type === 'vista-redemption-error'), shape).to.equal(false);
+      const set = events.find((e) => e.type === 'vista-showtime-tickets-set')!.detail as VistaShowtimeTicketsSetDetail;
+      expect(set.tickets.map((t) => t.ticketRedemptionCardId), shape).to.deep.equal([EMMA_CARD]);
+      el.remove();
+    }
+    expect(await mock.received('setShowtime')).to.have.length(3);
+  });
+
+  it('keeps the tickets the order already holds for the showtime when it sets its own', async () => {
+    await signInEmma();
+    // The page's own ticket, already in the order (SetShowtime replaces a showtime's tickets).
+    const adult = { id: 'page-adult-1', ticketTypeId: 'ADULT' };
+    await fetch(`${mock.base('vista')}/ocapi/v1/orders/ord-keep/showtimes/0001-88231`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tickets: [adult] }),
+    });
+    const el = await mount({ orderId: 'ord-keep', orderTickets: [adult] });
+    await useCard(el, EMMA_CARD);
+    await confirmTickets(el);
+    const order = await mock.control<{ showtimes: Record<string, { id: string; ticketRedemptionCardId: string | null }[]> }>('vista', '/orders/ord-keep');
+    const tickets = order.showtimes['0001-88231']!;
+    expect(tickets.map((t) => t.id)).to.include('page-adult-1');
+    expect(tickets.filter((t) => t.ticketRedemptionCardId === EMMA_CARD)).to.have.length(1);
+    expect(text($(el, '[part="notice"].done'))).to.equal('1 ticket is in your order.');
+  });
+
+  it('takes the ticket type from Vista\'s card answer where it names one, and says plainly when nobody does', async () => {
+    await signInEmma();
+    const el = await mount({ ticketTypeId: '' });
+    await useCard(el, EMMA_CARD);
+    expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');
+    expect(text($(el, '[part="error"]'))).to.contain('set ticket-type-id');
+    expect(text($(el, '[part="error"]'))).not.to.contain('undefined');
+    el.remove();
+
+    await mock.chooseReadings({ 'vista.ticketTypes': 'card-answer' });
+    const told = await mount({ ticketTypeId: '', orderId: 'ord-told' });
+    await useCard(told, EMMA_CARD);
+    await confirmTickets(told);
+    const [received] = await mock.received<Received>('setShowtime');
+    expect(received!.tickets.map((t) => t.ticketTypeId)).to.deep.equal(['SUBS-1201']);
+  });
+
+  it('caps a partner card at its scheme\'s limit per showtime, even when the card itself is unlimited', async () => {
+    const el = await mount({ siteId: '0001' });
+    await addPartnerCard(el, 'CINECARD', '6371004412345678');
+    const id = (events.find((e) => e.type === 'vista-redemption-card-added')!.detail as VistaRedemptionCardAddedDetail).card.id;
+    expect(text(added(el, id).querySelector('[part="limit"]'))).to.equal('Up to 6 tickets');
+    for (let i = 0; i < 8; i++) {
+      stepButtons(el, id)[1].click();
+      await el.updateComplete;
+    }
+    expect(quantity(el, id).value).to.equal('6');
+    expect(stepButtons(el, id)[1].disabled).to.equal(true);
+  });
+
+  it('chooses the scheme from the first characters of the card number typed', async () => {
+    const el = await mount({ siteId: '0001' });
+    const select = $<HTMLSelectElement>(el, '#scheme')!;
+    const number = $<HTMLInputElement>(el, '#card-number')!;
+    expect(select.value).to.equal('CINECARD');
+    const type = async (value: string) => {
+      number.value = value;
+      number.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    };
+    await type('63');
+    expect(select.value).to.equal('CINECARD');
+    await type('STU2');
+    expect(select.value).to.equal('STUDENTPASS');
+    expect(text($(el, '[part="third-party-form"] [role="status"]'))).to.equal('This is a Student Night Pass card number: Student Night Pass is chosen');
+    await type('STU20270042');
+    $<HTMLButtonElement>(el, '[part="third-party-form"] button[type="submit"]')!.click();
+    await until(el, () => $(el, '[part="added"]'), 'the card was not added');
+    expect(text($(el, '.added-card .card-name'))).to.contain('Student Night Pass');
   });
 
   it('sends the same ticket ids again when retrying after a lost answer', async () => {

@@ -6,7 +6,6 @@ import { createVistaRedemptionClient } from '../../api/vista/redemption.js';
 import { localizedText } from '../../api/vista/text.js';
 import type {
   AddTicketRedemptionCardRequest,
-  OrderTicket,
   RedemptionLimit,
   ShowtimeTicket,
   ThirdPartyMemberScheme,
@@ -31,7 +30,7 @@ import { vistaThemeStyles } from '../../shared/vista-theme.styles.js';
 import { REDEMPTION_MESSAGES, type RedemptionMessages } from './vista-ticket-redemption.messages.js';
 import { redemptionStyles } from './vista-ticket-redemption.styles.js';
 
-export type { OrderTicket, RedemptionLimit, TicketRedemptionCard } from '../../api/vista/types.js';
+export type { OrderTicket, RedemptionLimit, ShowtimeTicket, TicketRedemptionCard } from '../../api/vista/types.js';
 export type { WidgetErrorDetail } from '../../shared/events.js';
 
 /** `detail` of `vista-redemption-card-added`: the card Vista attached to the order and how many tickets it may redeem. */
@@ -40,9 +39,13 @@ export interface VistaRedemptionCardAddedDetail {
   limit: RedemptionLimit;
 }
 
-/** `detail` of `vista-showtime-tickets-set`: the showtime's tickets in the order, as Vista answered. */
+/**
+ * `detail` of `vista-showtime-tickets-set`: the redemption tickets now in the order for the
+ * showtime, as Vista listed them (with `priceInCents`) or, when its answer lists none (the seeds
+ * show no answer), as they were sent.
+ */
 export interface VistaShowtimeTicketsSetDetail {
-  tickets: OrderTicket[];
+  tickets: Array<ShowtimeTicket & { priceInCents?: number }>;
 }
 
 export class VistaRedemptionCardAddedEvent extends WidgetEvent<VistaRedemptionCardAddedDetail> {
@@ -131,8 +134,17 @@ export class VistaTicketRedemption extends LitElement {
   @property({ attribute: 'showtime-id' }) showtimeId = '';
   /** The cinema site: its third-party member schemes are offered when set. */
   @property({ attribute: 'site-id' }) siteId = '';
-  /** The ticket type to redeem when Vista's answer does not name one. */
+  /**
+   * The ticket type to redeem when Vista's answer does not name one (the seeds never say where it
+   * comes from): the venue's redemption ticket type.
+   */
   @property({ attribute: 'ticket-type-id' }) ticketTypeId = '';
+  /**
+   * The tickets the order already holds for this showtime that are not this element's (the
+   * page's standard tickets, say). SetShowtime replaces the showtime's tickets, so these are sent
+   * again with their ids unchanged and stay in the order.
+   */
+  @property({ attribute: false }) orderTickets: ShowtimeTicket[] = [];
   /** BCP 47 locale; default the nearest `lang`, then the browser's. */
   @property() locale = '';
 
@@ -145,7 +157,9 @@ export class VistaTicketRedemption extends LitElement {
   @state() private cardProblems: Record<string, { text: string; detail?: string }> = {};
   @state() private formProblem?: { text: string; detail?: string; field?: string };
   @state() private ticketsProblem?: { text: string; detail?: string };
-  @state() private ticketsSet?: OrderTicket[];
+  @state() private ticketsSet?: VistaShowtimeTicketsSetDetail['tickets'];
+  /** Announced when the card number's prefix chose its scheme. */
+  @state() private schemeNote = '';
   @state() private error?: Error;
 
   private unwatch?: () => void;
@@ -155,6 +169,8 @@ export class VistaTicketRedemption extends LitElement {
   private focusAfterRender?: string;
   /** Ticket ids of the last SetShowtime sent; kept for a retry after a lost answer, so Vista sees the same tickets. */
   private pendingTickets?: { signature: string; tickets: ShowtimeTicket[] };
+  /** Tickets of the showtime that are not this element's, as Vista's last answer listed them. */
+  private othersAnswered: ShowtimeTicket[] = [];
 
   constructor() {
     super();
@@ -335,17 +351,19 @@ export class VistaTicketRedemption extends LitElement {
       if (!ticketTypeId) throw new ConfigError(m.noTicketType, 'ticket-type-id');
       const card = answer.ticketRedemptionCard;
       const typeName = answer.ticketTypes?.[0] ? localizedText(answer.ticketTypes[0].name, resolveLocale(this, this.locale)) : '';
+      const scheme = request.type === 'ThirdPartyMemberCard' ? this.schemes?.find((s) => s.id === request.credentials.thirdPartyMemberSchemeId) : undefined;
+      const limit = withSchemeLimit(answer.redemptionLimit, scheme?.redemptionLimitPerShowtime);
       const entry: AddedCard = {
         card,
-        limit: answer.redemptionLimit,
+        limit,
         ticketTypeId,
         label: request.type === 'ThirdPartyMemberCard' ? m.partnerCard(label || typeName, card.maskedCardNumber ?? '') : label,
-        quantity: lowest(answer.redemptionLimit),
+        quantity: lowest(limit),
       };
       this.added = [...this.added.filter((a) => a.card.id !== card.id), entry];
       this.ticketsSet = undefined;
       this.focusAfterRender = `#quantity-${cssId(card.id)}`;
-      this.dispatchEvent(new VistaRedemptionCardAddedEvent({ card, limit: answer.redemptionLimit }));
+      this.dispatchEvent(new VistaRedemptionCardAddedEvent({ card, limit }));
     } catch (error) {
       const problem = this.explainCardRefusal(asError(error));
       if (problem) refused(problem);
@@ -356,8 +374,12 @@ export class VistaTicketRedemption extends LitElement {
     }
   }
 
-  /** Vista's card refusals in the patron's words; `undefined` for failures the error view explains. */
-  private explainCardRefusal(error: Error): { text: string; detail?: string } | undefined {
+  /**
+   * Vista's card refusals in the patron's words; `undefined` for failures the error view explains.
+   * Vista's refusal codes are not public: one the element does not know is still a refusal (a
+   * 4xx problem that is not about the session or the rate), said plainly with Vista's reason.
+   */
+  private explainCardRefusal(error: Error, generic = this.words().cardRefused): { text: string; detail?: string } | undefined {
     if (!(error instanceof VendorError) || error.vendor !== 'vista') return undefined;
     const m = this.words();
     switch (Number(error.code)) {
@@ -365,12 +387,11 @@ export class VistaTicketRedemption extends LitElement {
         return { text: m.cardNotRecognised };
       case CODES.declined:
         // The scheme's own reason ("visits used this month") is what the patron needs to know.
-        return { text: m.declined, detail: error.message };
+        return { text: m.declined, ...reasonOf(error) };
       case CODES.notActive:
         return { text: m.cardNotActive };
-      default:
-        return undefined;
     }
+    return isRefusal(error) ? { text: generic, ...reasonOf(error) } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -403,30 +424,37 @@ export class VistaTicketRedemption extends LitElement {
     this.busy = 'tickets';
     this.error = undefined;
     this.ticketsProblem = undefined;
-    const signature = JSON.stringify(this.added.map((a) => [a.card.id, a.ticketTypeId, a.quantity]));
+    // SetShowtime replaces the showtime's tickets: the ones that are not ours go along unchanged.
+    const ours = new Set(this.added.map((a) => a.card.id));
+    const others = uniqueById([...this.orderTickets, ...this.othersAnswered]).filter((t) => !t.ticketRedemptionCardId || !ours.has(t.ticketRedemptionCardId));
+    const signature = JSON.stringify([this.added.map((a) => [a.card.id, a.ticketTypeId, a.quantity]), others.map((t) => t.id)]);
     if (this.pendingTickets?.signature !== signature) {
       const tickets = this.added.flatMap((a) =>
         Array.from({ length: a.quantity }, () => ({ id: crypto.randomUUID(), ticketTypeId: a.ticketTypeId, ticketRedemptionCardId: a.card.id })),
       );
-      this.pendingTickets = { signature, tickets };
+      this.pendingTickets = { signature, tickets: [...others.map(({ id, ticketTypeId, ticketRedemptionCardId }) => ({ id, ticketTypeId, ...(ticketRedemptionCardId ? { ticketRedemptionCardId } : {}) })), ...tickets] };
     }
     const tickets = this.pendingTickets.tickets;
     try {
       const answer = await withVistaMember(this.apiBase, (options) => this.client().setShowtime(this.orderId, this.showtimeId, tickets, options));
+      // Vista accepted (any 2xx): done, whatever its answer holds.
       this.pendingTickets = undefined;
-      this.ticketsSet = answer.showtime.tickets;
+      const isOurs = (t: ShowtimeTicket) => !!t.ticketRedemptionCardId && ours.has(t.ticketRedemptionCardId);
+      if (answer.orderTickets) this.othersAnswered = answer.orderTickets.filter((t) => !isOurs(t));
+      const set = (answer.orderTickets ?? answer.sent).filter(isOurs);
+      this.ticketsSet = set;
       this.focusAfterRender = '[part="notice"].done';
-      this.dispatchEvent(new VistaShowtimeTicketsSetEvent({ tickets: answer.showtime.tickets }));
+      this.dispatchEvent(new VistaShowtimeTicketsSetEvent({ tickets: set }));
     } catch (error) {
       const e = asError(error);
       const code = e instanceof VendorError && e.vendor === 'vista' ? Number(e.code) : undefined;
       if (code === CODES.overLimit || code === CODES.underMinimum) {
         // The UI keeps within the limit Vista gave; the server can still know better (a scheme's rules).
-        this.ticketsProblem = { text: code === CODES.overLimit ? m.overLimit : m.underMinimum, detail: e.message };
+        this.ticketsProblem = { text: code === CODES.overLimit ? m.overLimit : m.underMinimum, ...reasonOf(e as VendorError) };
         this.focusAfterRender = '.tickets-problem';
         this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
-      } else if (this.explainCardRefusal(e)) {
-        this.ticketsProblem = this.explainCardRefusal(e);
+      } else if (this.explainCardRefusal(e, m.ticketsRefused)) {
+        this.ticketsProblem = this.explainCardRefusal(e, m.ticketsRefused);
         this.focusAfterRender = '.tickets-problem';
         this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
       } else if (!this.sessionEnded) {
@@ -523,16 +551,36 @@ export class VistaTicketRedemption extends LitElement {
             ${this.schemes!.map((s) => html`<option value=${s.id}>${localizedText(s.name, locale)}</option>`)}
           </select>
         </div>
-        ${renderField({
-          id: 'card-number',
-          name: 'card-number',
-          label: m.cardNumber,
-          problem: problem?.field ? problem.text : undefined,
-          autocomplete: 'off',
-        })}
+        <div @input=${(e: Event) => this.chooseSchemeFromNumber(e, locale)}>
+          ${renderField({
+            id: 'card-number',
+            name: 'card-number',
+            label: m.cardNumber,
+            problem: problem?.field ? problem.text : undefined,
+            autocomplete: 'off',
+          })}
+        </div>
+        <p class="sr-only" role="status" aria-live="polite">${this.schemeNote}</p>
         <button type="submit">${this.busy === 'third-party' ? m.adding : m.addCard}</button>
       </fieldset>
     </form>`;
+  }
+
+  /**
+   * A scheme's card numbers start with its own first `prefixLength` characters, which its
+   * `partialFormat` matches (seed): once the patron has typed that much, the scheme is chosen for
+   * them when the one selected cannot start this way and exactly one other can.
+   */
+  private chooseSchemeFromNumber(event: Event, locale: string): void {
+    const typed = (event.target as HTMLInputElement).value.replace(/\s+/g, '');
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#scheme');
+    const schemes = this.schemes ?? [];
+    const selected = schemes.find((s) => s.id === select?.value);
+    if (!select || !selected || fitsStart(typed, selected) !== false) return;
+    const fitting = schemes.filter((s) => s !== selected && fitsStart(typed, s) === true);
+    if (fitting.length !== 1) return;
+    select.value = fitting[0]!.id;
+    this.schemeNote = this.words().schemeFromNumber(localizedText(fitting[0]!.name, locale));
   }
 
   private renderAdded(m: RedemptionMessages) {
@@ -596,6 +644,48 @@ export class VistaTicketRedemption extends LitElement {
       <button type="button" class="link" @click=${() => this.removeCard(entry)}>${m.remove}</button>
     </li>`;
   }
+}
+
+/**
+ * The card's limit within the scheme's `redemptionLimitPerShowtime` (seed), which caps every card
+ * of the scheme for one showtime whatever the card itself allows.
+ */
+function withSchemeLimit(limit: RedemptionLimit, perShowtime: number | null | undefined): RedemptionLimit {
+  if (typeof perShowtime !== 'number' || !Number.isInteger(perShowtime) || perShowtime < 1) return limit;
+  const maximum = limit.isUnlimited || limit.maximum === null ? perShowtime : Math.min(limit.maximum, perShowtime);
+  return { ...limit, isUnlimited: false, maximum };
+}
+
+/**
+ * Whether a typed number can be the start of a scheme's card: `undefined` when the scheme cannot
+ * tell (no `partialFormat`, a pattern JavaScript cannot read, or fewer characters than its
+ * `prefixLength` typed).
+ */
+function fitsStart(typed: string, scheme: ThirdPartyMemberScheme): boolean | undefined {
+  const format = scheme.cardNumberFormat;
+  if (!format?.partialFormat || typed.length < Math.max(1, format.prefixLength ?? 0)) return undefined;
+  try {
+    return new RegExp(format.partialFormat).test(typed);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 4xx problem from Vista that refuses what was asked (not the session, not the rate): a refusal, whatever its code. */
+function isRefusal(error: VendorError): boolean {
+  const status = error.status ?? 0;
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 408 && status !== 429;
+}
+
+/** Vista's reason, when it gave one beyond a generic title ("Bad Request"): never an "undefined". */
+function reasonOf(error: VendorError): { detail?: string } {
+  const detail = (error.details as { detail?: unknown } | undefined)?.detail;
+  return typeof detail === 'string' && detail.trim() ? { detail: detail.trim() } : {};
+}
+
+function uniqueById(tickets: ShowtimeTicket[]): ShowtimeTicket[] {
+  const seen = new Set<string>();
+  return tickets.filter((t) => t && typeof t.id === 'string' && !seen.has(t.id) && seen.add(t.id));
 }
 
 /** The fewest tickets a card takes once used: its minimum, and at least one. */
