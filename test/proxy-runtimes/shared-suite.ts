@@ -105,7 +105,7 @@ export function proxySuite(runtime: string, start: (options: { upstream: string;
       const took = performance.now() - started;
       assert.equal(slow.status, 504);
       assert.equal(JSON.parse(slow.body).error.message, 'Utick did not answer in time');
-      assert.ok(took < TIMEOUT_MS + 1500, `answered after ${Math.round(took)} ms`);
+      assert.ok(took < TIMEOUT_MS + 2500, `answered after ${Math.round(took)} ms`);
     });
 
     it('puts no key, access code or contact id in any answer or log line', async () => {

@@ -163,11 +163,15 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
   async function forward(pathAndQuery: string): Promise<Response> {
     const signature = await sign({ publicKey: options.publicKey, privateKey: options.privateKey, method: 'GET', pathAndQuery, timestamp: now() });
     let answer: Response;
+    let body: ArrayBuffer;
     try {
+      // One time limit over the whole answer, body included: a stall mid-answer is a timeout
+      // too, and a connection cut mid-answer a clear 502, never a hung or half-sent reply.
       answer = await fetchUpstream(upstream + pathAndQuery, {
         headers: { accept: 'application/json', ...signature },
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
+      body = await answer.arrayBuffer();
     } catch (error) {
       const timedOut = (error as Error)?.name === 'TimeoutError';
       return refusal(timedOut ? 504 : 502, timedOut ? 'Utick did not answer in time' : 'Utick could not be reached');
@@ -177,7 +181,7 @@ export function createUtickProxy(options: UtickProxyOptions): Hono {
       const value = answer.headers.get(name);
       if (value !== null) headers.set(name, value);
     }
-    return new Response(answer.body, { status: answer.status, headers });
+    return new Response(body, { status: answer.status, headers });
   }
 
   return app;
