@@ -30,6 +30,25 @@ window.alert = (message?: unknown) => void dialogCalls.push(`alert(${String(mess
 window.confirm = (message?: string) => (dialogCalls.push(`confirm(${String(message)}) ran`), false);
 window.prompt = (message?: string) => (dialogCalls.push(`prompt(${String(message)}) ran`), null);
 
+const divertedOrigins = new Set<string>();
+const divertedRequests: string[] = [];
+const fetchBeforeDiversion = window.fetch;
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (!divertedOrigins.has(new URL(url, location.href).origin)) return fetchBeforeDiversion(input, init);
+  divertedRequests.push(url.slice(0, 200));
+  return Promise.reject(new TypeError('Failed to fetch'));
+};
+
+/**
+ * From now on, for the rest of the file, requests to this origin (e.g. a vendor's real default
+ * base) are answered in the page as an unreachable host would be, without leaving the machine —
+ * also a retry that comes after a test ended — and listed in each watch's `diverted`.
+ */
+export function divert(origin: string): void {
+  divertedOrigins.add(new URL(origin).origin);
+}
+
 export interface Watch {
   /** Indexes of payloads that ran. */
   readonly executions: number[];
@@ -39,8 +58,8 @@ export interface Watch {
   readonly foreign: string[];
   /** CSP violations and attempts to leave the page. */
   readonly escapes: string[];
-  /** Allows one more origin (e.g. the vendor's default base, checked separately). */
-  allow(origin: string): void;
+  /** Requests answered by `divert` instead of the network while this watch ran. */
+  readonly diverted: string[];
   stop(): void;
 }
 
@@ -54,6 +73,7 @@ export function watchPage(allowedOrigins: string[]): Watch {
   const executions: number[] = [];
   const uncaught: string[] = [];
   const foreign: string[] = [];
+  const divertedBefore = divertedRequests.length;
   const escapes: string[] = [];
   const startedAt = performance.now();
   window.__xss = (id: number) => void executions.push(id);
@@ -69,7 +89,7 @@ export function watchPage(allowedOrigins: string[]): Watch {
   const isAllowed = (url: string) => {
     try {
       const parsed = new URL(url, location.href);
-      return parsed.protocol === 'blob:' || parsed.protocol === 'data:' ? false : allowed.has(parsed.origin);
+      return parsed.protocol === 'blob:' || parsed.protocol === 'data:' ? false : allowed.has(parsed.origin) || divertedOrigins.has(parsed.origin);
     } catch {
       return false;
     }
@@ -94,7 +114,9 @@ export function watchPage(allowedOrigins: string[]): Watch {
     uncaught,
     foreign,
     escapes,
-    allow: (origin) => void allowed.add(new URL(origin).origin),
+    get diverted() {
+      return divertedRequests.slice(divertedBefore);
+    },
     stop() {
       noteResources(observer.takeRecords());
       observer.disconnect();

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { AUDIENCEVIEW_API_BASE } from '../../src/api/audienceview/public.js';
 import { openMockWorld, type MockWorld } from '../mock.js';
 import { ELEMENTS, type AttributeKind, type AttributeSpec } from './elements.js';
-import { collectTags, domProblems, errorPart, tally, watchPage } from './harness.js';
+import { collectTags, divert, domProblems, errorPart, tally, watchPage } from './harness.js';
 
 export const HOSTILE_VALUES = {
   empty: '',
@@ -64,8 +64,10 @@ describe('hostile attributes', () => {
             // A world per case: requests still on their way from the case before land in another world.
             const world: MockWorld = await openMockWorld({ now: target.now });
             const watch = watchPage([world.origin]);
-            // An empty AudienceView api-base means the documented default: allowed, and refused by the spy (no network here).
-            if (target.vendor === 'audienceview' && attribute === 'api-base') watch.allow(AUDIENCEVIEW_API_BASE);
+            // An empty AudienceView api-base means the documented default: its requests are answered
+            // in the page as an unreachable host would be (nothing leaves the machine), and counted.
+            const defaultBase = target.vendor === 'audienceview' && attribute === 'api-base';
+            if (defaultBase) divert(AUDIENCEVIEW_API_BASE);
             const mounted = await target.mount(world, { [attribute]: value });
             const error = errorPart(mounted.el);
             const errorName = error?.dataset.errorName ?? error?.querySelector<HTMLElement>('[data-error-name]')?.dataset.errorName;
@@ -78,6 +80,11 @@ describe('hostile attributes', () => {
             expect(watch.uncaught, `${label}: uncaught exceptions`).to.deep.equal([]);
             expect(watch.executions, `${label}: script ran`).to.deep.equal([]);
             expect(watch.foreign, `${label}: foreign requests`).to.deep.equal([]);
+            expect(watch.diverted.every((url) => url.startsWith(AUDIENCEVIEW_API_BASE)), `${label}: only the documented host is diverted`).to.equal(true);
+            // The patron elements load at once (the scanner waits for a sign-in): an empty base aims at AudienceView's own host.
+            if (defaultBase && name === 'empty' && target.tag.startsWith('av-')) {
+              expect(watch.diverted.length, `${label}: an empty api-base aims at AudienceView's documented host`).to.be.greaterThan(0);
+            }
             expect(problems, `${label}: injected markup`).to.deep.equal([]);
             expect(message.length < 400, `${label}: the message stays short (${message.length} characters)`).to.equal(true);
             if (mustRefuse(spec, name)) {

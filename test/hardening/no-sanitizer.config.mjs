@@ -1,7 +1,7 @@
 // The proof that the hardening suite catches a missing sanitizer: the same runner, with
 // `vendorHtml` made to pass vendor HTML through raw while it is served (nothing on disk changes).
 //   [HARDENING_ONLY=av-series-list] npx tsx node_modules/@web/test-runner/dist/bin.js --config test/hardening/no-sanitizer.config.mjs
-// It must FAIL (payloads run); `npm test` never runs it.
+// It must FAIL (payloads run); `npm test` runs it through scripts/no-sanitizer-proof.ts, which checks why.
 import config from '../../web-test-runner.config.mjs';
 
 export default {
