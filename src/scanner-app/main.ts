@@ -15,7 +15,6 @@ import { messageLanguage } from '../shared/locale.js';
 import { parseScannerConfig, scannerAttributes, SCANNER_CONFIG_FILE, type ScannerAppConfig, type ScannerConfigProblem } from './config.js';
 import { loadDeviceSettings, MAX_DOOR_NAME, saveDeviceSettings, type DeviceSettings } from './device-settings.js';
 import { SCANNER_APP_MESSAGES, type ScannerAppMessages } from './messages.js';
-import './styles.css';
 
 type View =
   | { name: 'starting' }

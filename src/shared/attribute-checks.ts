@@ -9,7 +9,7 @@ const MAX_URL_LENGTH = 2048;
 
 /**
  * An address attribute (`api-base`, `decoder-url`) as given, trimmed: an absolute http(s) URL or
- * a path on this site (`/mock/audienceview`). A bare word, `javascript:`, a broken URL or markup
+ * a path on this site (`/audienceview`, a proxy). A bare word, `javascript:`, a broken URL or markup
  * would otherwise become a request to some path of the page's own site, or fail obscurely.
  */
 export function checkAddress(value: string | null | undefined, attribute: string): string {
