@@ -145,6 +145,11 @@ export const cardListStyles = [
       padding: 1rem;
       min-height: 9rem;
     }
+    /* A season or an upcoming list is longer than a screen: the skeleton fills the screen, so
+       what follows the list is below the fold before the answer arrives and is not seen to move. */
+    [part='loading'] {
+      min-height: 100vh;
+    }
     .bone {
       display: block;
       height: 0.9rem;

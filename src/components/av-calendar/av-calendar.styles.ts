@@ -291,13 +291,13 @@ export const calendarStyles = css`
   }
 
   /* Loading skeleton */
-  .loading {
-    display: grid;
-    grid-template-columns: repeat(7, minmax(0, 1fr));
-    gap: 0.35rem;
-  }
   .loading.as-list {
-    grid-template-columns: 1fr;
+    display: grid;
+    align-content: start;
+    gap: 0.35rem;
+    /* A month's list is longer than a screen: the skeleton fills the screen, so what follows the
+       calendar is below the fold before the list arrives and is not seen to move. */
+    min-height: 100vh;
   }
   .bone {
     height: 4.5rem;
@@ -308,6 +308,11 @@ export const calendarStyles = css`
   }
   .as-list .bone {
     height: 3rem;
+  }
+  /* In a day of the grid skeleton: smaller than the day, so the rows keep the days' own height. */
+  .day .bone {
+    height: 0.9rem;
+    margin-block-start: 1.4rem;
   }
   @keyframes shimmer {
     from {
