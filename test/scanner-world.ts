@@ -3,7 +3,7 @@
  * performances and tickets to scan, and a scanner database that starts empty.
  */
 import { openMockWorld, type MockWorld } from './mock.js';
-import type { ControlPerformance } from '../mock/audienceview.js';
+import type { ControlPerformance } from './mock.js';
 import { authenticate, type ScanningSession } from '../src/api/audienceview/scanning.js';
 import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/offline/scanner-db.js';
 import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/offline/ticket-cache.js';

@@ -6,7 +6,7 @@
  * shows its data once the vendor is well again and the person retries.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { FaultRule } from '../../mock/core.js';
+import type { FaultRule } from '../mock.js';
 import { openMockWorld } from '../mock.js';
 import { ELEMENTS } from './elements.js';
 import { errorPart, settled, tally, watchPage } from './harness.js';

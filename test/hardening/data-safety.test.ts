@@ -5,7 +5,7 @@
  * caches once people sign out.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { ControlPerformance } from '../../mock/audienceview.js';
+import type { ControlPerformance } from '../mock.js';
 import { openMockWorld, type MockWorld } from '../mock.js';
 import { DOOR, smallPerformanceTonight, dumpScannerDb, freshScannerDb, openScannerWorld } from '../scanner-world.js';
 import { replayPendingScans, pendingCount } from '../../src/components/ticket-scanner/offline/scan-queue.js';

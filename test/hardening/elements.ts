@@ -4,8 +4,8 @@
  * and what kind of value each takes, and which vendor answer feeds its first screen.
  */
 import { fixture } from '@open-wc/testing';
-import type { VendorName } from '../../mock/core.js';
-import type { ControlPerformance } from '../../mock/audienceview.js';
+import type { VendorName } from '../mock.js';
+import type { ControlPerformance } from '../mock.js';
 import type { MockWorld } from '../mock.js';
 import { DOOR, GALA, freshScannerDb } from '../scanner-world.js';
 import { closeScannerDb } from '../../src/components/ticket-scanner/offline/scanner-db.js';

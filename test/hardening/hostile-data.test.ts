@@ -5,7 +5,7 @@
  * http(s) URL into a link or an image, or make the browser ask a foreign origin.
  */
 import { expect } from '@open-wc/testing';
-import type { HostileReport } from '../../mock/core.js';
+import type { HostileReport } from '../mock.js';
 import { openMockWorld } from '../mock.js';
 import { ELEMENTS } from './elements.js';
 import { collectTags, domProblems, observeShadow, tally, watchPage } from './harness.js';

@@ -1,6 +1,6 @@
 /** The other four languages of SCANNER_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { ScannerMessages } from './ticket-scanner.messages.js';
+import type { ScannerMessages } from './ticket-scanner.messages.types.js';
 
 export default {
   fr: {

@@ -1,6 +1,6 @@
 /** The other four languages of APP_UPDATE_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../../shared/locale.js';
-import type { AppUpdateMessages } from './app-update.messages.js';
+import type { AppUpdateMessages } from './app-update.messages.types.js';
 
 export default {
   fr: {

@@ -1,13 +1,9 @@
 /** The words of the installable scanner's update prompt (app-update.ts), in the five message languages. */
 import type { Catalog } from '../../../shared/locale.js';
 
-export interface AppUpdateMessages {
-  /** The prompt's accessible name. */
-  label: string;
-  ready: string;
-  reload: string;
-  later: string;
-}
+import type { AppUpdateMessages } from './app-update.messages.types.js';
+
+export type { AppUpdateMessages } from './app-update.messages.types.js';
 
 export const APP_UPDATE_MESSAGES: Catalog<AppUpdateMessages> = {
   en: {

@@ -4,9 +4,10 @@
  *
  * - The browser's own `BarcodeDetector` where it reads every wanted format (Chrome on Android
  *   and macOS): nothing to download.
- * - Otherwise the zxing-wasm ponyfill in a module worker, fed `createImageBitmap` frames, so the
- *   viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a worker
- *   cannot take frames (no OffscreenCanvas).
+ * - Otherwise zxing-wasm's reader (ZXing-C++) in a module worker, fed `createImageBitmap` frames,
+ *   so the viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a
+ *   worker cannot take frames (no OffscreenCanvas). It reads in cheap passes first and a hard one
+ *   only when they found nothing (barcode-decoder.zxing.ts).
  *
  * Either way one frame is read at a time: frames that arrive while one is being read are skipped.
  */
@@ -28,7 +29,7 @@ export function defaultReaderWasmUrl(): string {
 }
 
 export interface FrameDecoder {
-  /** `native`: the browser's detector; `worker` / `page`: the ponyfill, and where it runs. */
+  /** `native`: the browser's detector; `worker` / `page`: zxing-wasm's reader, and where it runs. */
   readonly kind: 'native' | 'worker' | 'page';
   /** The texts of the codes in a frame (the video's current one, a canvas). One call at a time. */
   decode(frame: ImageBitmapSource): Promise<string[]>;
@@ -39,7 +40,7 @@ export interface DecoderOptions {
   formats: readonly string[];
   /** The reader's wasm (absolute, or relative to the page). */
   wasmUrl: string;
-  /** Never the browser's detector (the benchmark, and tests of the ponyfill path). */
+  /** Never the browser's detector (the benchmark, and tests of the zxing-wasm path). */
   ponyfill?: boolean;
 }
 
@@ -55,7 +56,7 @@ const compiled = new Map<string, Promise<WebAssembly.Module>>();
 
 /**
  * The reader's wasm, fetched and compiled once per page (reopening the camera, or a new worker,
- * reuses it). Fetched here rather than by the ponyfill so that one place decides where it comes
+ * reuses it). Fetched here rather than by zxing-wasm so that one place decides where it comes
  * from (our origin, never a CDN), and so the page can see the request.
  */
 export function compileReader(url: string): Promise<WebAssembly.Module> {

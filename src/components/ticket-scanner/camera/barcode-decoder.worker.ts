@@ -1,6 +1,7 @@
 /**
- * The decoder worker: camera frames (ImageBitmaps, transferred) in, barcode texts out. zxing-wasm
- * takes 10–30 ms a frame on a phone; here that time is not taken from the page's 16 ms frames.
+ * The decoder worker: camera frames (ImageBitmaps, transferred) in, barcode texts out. A frame
+ * with no code in it goes through every pass of the reader (barcode-decoder.zxing.ts), tens of
+ * milliseconds on a phone; here that time is not taken from the page's 16 ms frames.
  */
 import { zxingReader, type CodeReader, type ReaderWasm } from './barcode-decoder.zxing.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { toCanvas } from 'bwip-js/browser';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ControlPerformance } from '../../../../mock/audienceview.js';
+import type { ControlPerformance } from '../../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../../test/mock.js';
 import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../../test/scanner-world.js';
 import { lateContentSettled } from '../../../shared/late-content.js';

@@ -7,8 +7,8 @@
  * A failure names its seed; set ONLY_SEEDS below to replay one.
  */
 import { expect } from '@open-wc/testing';
-import { seededRandom } from '../../../../mock/core.js';
-import type { FaultRule } from '../../../../mock/core.js';
+import { seededRandom } from '../../../../test/mock.js';
+import type { FaultRule } from '../../../../test/mock.js';
 import type { ScanningSession } from '../../../api/audienceview/scanning.js';
 import { GALA, freshScannerDb, openScannerWorld, performanceFilter, type ControlTicket, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { failedScans, pendingCount, type SyncReport } from './scan-queue.js';

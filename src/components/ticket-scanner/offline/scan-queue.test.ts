@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { validateTicket } from '../../../api/audienceview/scanning.js';
 import { VendorError } from '../../../api/errors.js';
-import type { FaultRule } from '../../../../mock/core.js';
+import type { FaultRule } from '../../../../test/mock.js';
 import { LANTERN_WALK, freshScannerDb, openScannerWorld, type ControlTicket, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { acknowledgeFailedScan, failedScans, pendingCount, pendingScans, replayPendingScans } from './scan-queue.js';
 import { closeScannerDb } from './scanner-db.js';
