@@ -114,3 +114,4 @@ console.log('');
 await benchUtick();
 console.log('');
 await benchVista();
+console.log(''); await (await import('./lighthouse.js')).benchLighthouse(); // 9. patron pages on a phone: Lighthouse beside FullCalendar (alone: npm run bench:lighthouse)
