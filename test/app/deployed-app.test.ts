@@ -226,6 +226,31 @@ describe('the door app as a venue deploys it', function () {
     expect(await app.errors()).to.deep.equal([]);
   });
 
+  it('is axe-clean: the device set-up, its refusal, the settings problems and the device dialog', async () => {
+    expect((await publish({ apiBase, timeZone: 'America/New_York' })).code).to.equal(0);
+    app = await openSecondPage(DOOR_APP, { viewport: PHONE });
+    await app.evaluate(`new Promise((resolve, reject) => { const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js'; script.onload = resolve; script.onerror = reject; document.head.append(script); })`);
+    const violations = `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }).then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')))`;
+
+    await app.waitFor(`${VIEW} === 'setup'`);
+    expect(await app.evaluate(violations), 'set-up').to.deep.equal([]);
+    await app.evaluate(`document.querySelector('#app .save').click()`);
+    expect(await app.evaluate(violations), 'set-up refused').to.deep.equal([]);
+
+    await app.evaluate(`(() => { const form = document.querySelector('#app form'); form.elements.doorName.value = 'Balcony'; form.querySelector('.save').click(); })()`);
+    await app.waitFor(`${VIEW} === 'scanner' && ${PHASE} === 'sign-in'`);
+    await app.evaluate(`document.querySelector('.device-settings').click()`);
+    expect(await app.evaluate(violations), 'device dialog').to.deep.equal([]);
+
+    await editPublishedConfig(JSON.stringify({ timeZone: 'Europe/Atlantis', mode: 'fast' }));
+    expect(await app.reload()).to.equal(true);
+    await app.waitFor(`${VIEW} === 'config-problem'`);
+    await app.evaluate(`new Promise((resolve) => { const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js'; script.onload = resolve; document.head.append(script); })`);
+    expect(await app.evaluate(violations), 'settings problems').to.deep.equal([]);
+  });
+
   it('the device’s settings change later from a dialog, and Escape leaves them as they were', async () => {
     localStorage.setItem(DEVICE_KEY, JSON.stringify({ doorName: 'Balcony', sound: true }));
     expect((await publish({ apiBase, timeZone: 'America/New_York' })).code).to.equal(0);
