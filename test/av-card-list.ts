@@ -40,7 +40,7 @@ export function cardListFailureTests(element: CardListUnderTest, world: () => Mo
   };
   const retried = async (page: Awaited<ReturnType<typeof mount>>) => {
     page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => element.shown(page.root) > 0, 'retry did not load the answer');
+    await waitUntil(() => element.shown(page.root) > 0, 'retry did not load the answer', { timeout: 5000 });
     expect(page.error()).to.equal(null);
   };
 

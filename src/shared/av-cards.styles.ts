@@ -80,6 +80,13 @@ export const cardListStyles = [
     .venue-name {
       font-weight: 600;
     }
+    .venue-phone a {
+      color: inherit;
+    }
+    .venue-transit {
+      font-size: 0.85rem;
+      opacity: 0.85;
+    }
     .vendor-html :is(p, ul, ol) {
       margin: 0.25rem 0;
     }

@@ -7,9 +7,9 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AUDIENCEVIEW_API_BASE, type PublicQuery } from '../api/audienceview/public.js';
+import { AUDIENCEVIEW_API_BASE, isInactiveClient, type PublicQuery } from '../api/audienceview/public.js';
 import type { PublicApiMessage, PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
-import { asError, isAbortError } from '../api/errors.js';
+import { asError, isAbortError, type VendorError } from '../api/errors.js';
 import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE } from './av-performance.js';
 import { checkAddress } from './attribute-checks.js';
 import { renderErrorView } from './error-view.js';
@@ -27,6 +27,8 @@ export interface CardListMessages {
   warnings: string;
   /** Nothing to show. */
   empty: string;
+  /** The client is not active at AudienceView (`clientActive: false`): said politely instead of an empty list. */
+  inactive: string;
 }
 
 /**
@@ -84,6 +86,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
       } catch (cause) {
         // A replaced request is not a failure anyone should hear about.
         if (signal.aborted || isAbortError(cause)) throw cause;
+        // An inactive client is not a failure either: its answer says so, politely (see render).
+        if (isInactiveClient(cause)) return (cause as VendorError).details as Answer;
         const error = asError(cause);
         this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('av-error', { error }));
         throw error;
@@ -115,7 +119,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
       initial: () => renderSkeleton(m.loading, this.skeletonCount),
       pending: () => renderSkeleton(m.loading, this.skeletonCount),
       error: (error) => renderErrorView(asError(error), { locale, vendorName: 'AudienceView', onRetry: () => this.reload() }),
-      complete: (answer) => html`${renderWarnings(answer, m.warnings)}${this.renderAnswer(answer, locale)}`,
+      complete: (answer) =>
+        html`${renderWarnings(answer, m.warnings)}${isInactiveClient(answer) ? html`<p part="inactive" class="empty" role="status">${m.inactive}</p>` : this.renderAnswer(answer, locale)}`,
     });
   }
 }
@@ -158,7 +163,7 @@ function messageText(message: PublicApiMessage): string {
 
 /** The venue's name and postal address as lines of text (blank parts left out). */
 export function venueLines(venue: ProductionVenue | null | undefined): { name: string; address: string[] } | undefined {
-  if (!venue || (isBlank(venue.name) && !venue.venueAddress)) return undefined;
+  if (!venue || (isBlank(venue.name) && !venue.venueAddress && isBlank(venue.location) && isBlank(venue.venuePhone) && isBlank(venue.transitInfo))) return undefined;
   const a = venue.venueAddress;
   const address: string[] = [];
   if (a) {
@@ -173,13 +178,31 @@ export function venueLines(venue: ProductionVenue | null | undefined): { name: s
   return { name: isBlank(venue.name) ? '' : venue.name.trim(), address };
 }
 
-/** `part="venue"`: name, then the address in an <address>-free block (it is not the page's contact). */
+/** A phone number as a `tel:` URL: digits and a leading +, or undefined when it has too few digits to dial. */
+export function telUrl(phone: string | null | undefined): string | undefined {
+  const digits = (phone ?? '').replace(/(?!^\+)[^\d]/g, '');
+  return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : undefined;
+}
+
+/**
+ * `part="venue"`: name, then the address in an <address>-free block (it is not the page's contact),
+ * then what the seed's ProductionVenue offers besides, when present: the general location (when the
+ * address does not already say it), the phone as a link, how to get there. All plain text.
+ */
 export function renderVenue(venue: ProductionVenue | null | undefined) {
   const lines = venueLines(venue);
   if (!lines) return nothing;
+  const text = (value: string | null | undefined) => (isBlank(value) ? '' : value!.trim());
+  const location = text(venue!.location);
+  const phone = text(venue!.venuePhone);
+  const tel = telUrl(phone);
+  const transit = text(venue!.transitInfo);
   return html`<p part="venue" class="venue">
     ${lines.name ? html`<span class="venue-name">${lines.name}</span>` : nothing}
     ${lines.address.map((line) => html`<span class="venue-line">${line}</span>`)}
+    ${location && !lines.address.some((line) => line.includes(location)) ? html`<span class="venue-line venue-location">${location}</span>` : nothing}
+    ${phone ? html`<span class="venue-line venue-phone">${tel ? html`<a href=${tel}>${phone}</a>` : phone}</span>` : nothing}
+    ${transit ? html`<span class="venue-line venue-transit">${transit}</span>` : nothing}
   </p>`;
 }
 

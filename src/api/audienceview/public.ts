@@ -99,23 +99,30 @@ export async function fetchCalendarMonth(apiBase: string, query: CalendarQuery, 
  * a neighbouring month's answer would hold too (or there is none).
  */
 export function monthFit(answer: Pick<CalendarResponse, 'performancesByDateDisplay'>, year: number, month: number): 'this' | 'other' | 'maybe' {
-  const DAY = 86_400_000;
-  const first = Date.UTC(year, month - 1, 1);
-  const next = Date.UTC(year, month, 1);
-  // Whole weeks: from the Sunday on or before the 1st to the Saturday before the next month's first Sunday week.
-  const from = first - new Date(first).getUTCDay() * DAY;
-  const to = next + (6 - new Date(next - DAY).getUTCDay()) * DAY - DAY;
-  // Only this month's answer holds the days after the first week and before the last one.
-  const ownFrom = from + 7 * DAY;
-  const ownTo = to - 7 * DAY;
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const last = new Date(Date.UTC(year, month, 0));
+  const iso = (d: Date, days: number) => new Date(+d + days * 864e5).toISOString().slice(0, 10);
+  // Whole weeks, Sunday to Saturday; only this month's answer holds the days between its first and last week.
+  const [from, ownFrom] = [0, 7].map((d) => iso(first, d - first.getUTCDay()));
+  const [to, ownTo] = [6, -1].map((d) => iso(last, d - last.getUTCDay()));
   let fit: 'this' | 'maybe' = 'maybe';
   for (const key of Object.keys(answer.performancesByDateDisplay ?? {})) {
-    const day = Date.parse(`${key.slice(0, 10)}T00:00:00Z`);
-    if (Number.isNaN(day)) continue;
-    if (day < from || day > to) return 'other';
-    if (day >= ownFrom && day <= ownTo) fit = 'this';
+    const day = key.slice(0, 10);
+    if (!/^\d{4}-\d\d-\d\d$/.test(day)) continue;
+    if (day < from! || day > to!) return 'other';
+    if (day >= ownFrom! && day <= ownTo!) fit = 'this';
   }
   return fit;
+}
+
+/**
+ * Whether AudienceView says the client is not active (`clientActive: false`): in an answer, or
+ * in the answer behind an `errors` VendorError (servers differ: docs/vendor-readings.md). An error
+ * for an unknown client, which carries no client name, is not that.
+ */
+export function isInactiveClient(value: unknown): boolean {
+  const answer = (value instanceof VendorError ? value.details : value) as Partial<PublicApiResponse> | undefined;
+  return answer?.clientActive === false && (!(value instanceof VendorError) || !!answer.clientName);
 }
 
 /** The series (productions) with future performances. Filter out `productionStatus` other than 'T' before showing them. */

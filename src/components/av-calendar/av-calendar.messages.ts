@@ -14,6 +14,8 @@ export interface CalendarMessages {
   navigation: string;
   loading: string;
   noPerformances: string;
+  /** The client is not active at AudienceView (`clientActive: false`): said politely instead of an empty month. */
+  inactive: string;
   allDay: string;
   doors: string;
   entry: string;
@@ -39,6 +41,7 @@ export const CALENDAR_MESSAGES: Catalog<CalendarMessages> = {
     navigation: 'Change month',
     loading: 'Loading performances…',
     noPerformances: 'No performances this month',
+    inactive: 'This box office is not selling tickets online at the moment. Please contact the venue.',
     allDay: 'All day',
     doors: 'Doors',
     entry: 'Entry',

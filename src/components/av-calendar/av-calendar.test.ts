@@ -519,12 +519,23 @@ describe('<av-calendar>', () => {
       }
     });
 
-    it('shows the warnings of an inactive client as a notice, not a failure', async () => {
-      const el = await calendar(mock, { clientId: '301', month: '2027-03', view: 'month' });
-      expect(has(el, '[part~="error"]')).to.equal(false);
-      expect(root(el).querySelector('[part~="notice"]')!.textContent).to.contain('Client 301 is not active.');
-      expect(root(el).querySelector('[part~="empty"]')!.textContent).to.equal('No performances this month');
-    });
+    for (const reading of ['warning', 'errors', 'data']) {
+      it(`says politely that an inactive client sells nothing online, not a failure nor an empty month (vendor answers with ${reading})`, async () => {
+        mock = await openMockWorld({ now: '2027-03-01T17:00:00Z', readings: { 'audienceview.public.clientActive': reading } });
+        const errors: Event[] = [];
+        const listener = (e: Event) => errors.push(e);
+        window.addEventListener('av-error', listener);
+        const el = await calendar(mock, { clientId: '301', month: '2027-03', view: 'month' }).finally(() => window.removeEventListener('av-error', listener));
+        expect(has(el, '[part~="error"]')).to.equal(false);
+        expect(errors).to.have.length(0);
+        expect(has(el, '[part~="grid"]')).to.equal(false);
+        const said = root(el).querySelector('[part~="empty"]')!;
+        expect(said.textContent).to.equal('This box office is not selling tickets online at the moment. Please contact the venue.');
+        expect(said.getAttribute('role')).to.equal('status');
+        // The vendor's own warning, when it sends one, is still shown above.
+        if (reading === 'warning') expect(root(el).querySelector('[part~="notice"]')!.textContent).to.contain('Client 301 is not active.');
+      });
+    }
   });
 
   describe('clicks', () => {

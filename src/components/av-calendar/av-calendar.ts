@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AUDIENCEVIEW_API_BASE } from '../../api/audienceview/public.js';
+import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
 import type { CalendarResponse, Performance, PublicApiMessage } from '../../api/audienceview/types.js';
 import { asError, ConfigError, isAbortError } from '../../api/errors.js';
 import {
@@ -283,6 +283,12 @@ export class AvCalendar extends LitElement {
       },
       (error: unknown) => {
         if (generation !== this.generation || isAbortError(error)) return;
+        // An inactive client is not a failure: its answer says so, politely (see render).
+        if (isInactiveClient(error)) {
+          this.answer = (error as { details: CalendarResponse }).details;
+          this.loading = false;
+          return;
+        }
         // A failed background refresh leaves the month from memory on screen.
         if (cached) return;
         this.loading = false;
@@ -528,7 +534,11 @@ export class AvCalendar extends LitElement {
         : this.loading || !this.answer
           ? this.renderLoading(m, listView, visible)
           : html`${this.renderNotice(this.answer, m)}
-            ${listView ? this.renderList(this.answer, visible, locale, m) : this.renderGrid(this.answer, visible, locale, m)}`}
+            ${isInactiveClient(this.answer)
+              ? html`<p part="empty" class="empty" role="status">${m.inactive}</p>`
+              : listView
+                ? this.renderList(this.answer, visible, locale, m)
+                : this.renderGrid(this.answer, visible, locale, m)}`}
     `;
   }
 

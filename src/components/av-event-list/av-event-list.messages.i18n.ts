@@ -7,6 +7,7 @@ export default {
     loading: 'Chargement des représentations…',
     warnings: 'AudienceView a envoyé un avis :',
     empty: 'Aucune représentation à venir. Revenez bientôt.',
+    inactive: 'Cette billetterie ne vend pas de billets en ligne pour le moment. Veuillez contacter la salle.',
     listLabel: 'Prochaines représentations',
     states: {
       'package-holders': 'Réservé aux abonnés',
@@ -23,12 +24,15 @@ export default {
     entries: 'Heures d’entrée :',
     entrySoldOut: 'complet',
     showMore: 'Afficher plus',
+    generalAdmission: 'Placement libre',
+    reservedSeating: 'Places numérotées',
     showing: (shown, total) => `${shown} sur ${total} affichées`,
   },
   nl: {
     loading: 'Voorstellingen laden…',
     warnings: 'AudienceView stuurde een melding:',
     empty: 'Geen komende voorstellingen. Kom binnenkort terug.',
+    inactive: 'Deze ticketverkoop verkoopt momenteel geen tickets online. Neem contact op met de zaal.',
     listLabel: 'Komende voorstellingen',
     states: {
       'package-holders': 'Alleen voor abonnementhouders',
@@ -45,12 +49,15 @@ export default {
     entries: 'Toegangstijden:',
     entrySoldOut: 'uitverkocht',
     showMore: 'Meer tonen',
+    generalAdmission: 'Vrije plaatsing',
+    reservedSeating: 'Genummerde plaatsen',
     showing: (shown, total) => `${shown} van ${total} getoond`,
   },
   de: {
     loading: 'Vorstellungen werden geladen…',
     warnings: 'AudienceView meldet:',
     empty: 'Keine kommenden Vorstellungen. Schauen Sie bald wieder vorbei.',
+    inactive: 'Diese Kasse verkauft derzeit keine Tickets online. Bitte wenden Sie sich an das Haus.',
     listLabel: 'Kommende Vorstellungen',
     states: {
       'package-holders': 'Nur für Abonnenten',
@@ -67,12 +74,15 @@ export default {
     entries: 'Einlasszeiten:',
     entrySoldOut: 'ausverkauft',
     showMore: 'Mehr anzeigen',
+    generalAdmission: 'Freie Platzwahl',
+    reservedSeating: 'Nummerierte Plätze',
     showing: (shown, total) => `${shown} von ${total} angezeigt`,
   },
   es: {
     loading: 'Cargando funciones…',
     warnings: 'AudienceView envió un aviso:',
     empty: 'No hay funciones próximas. Vuelve pronto.',
+    inactive: 'Esta taquilla no vende entradas en línea por ahora. Póngase en contacto con la sala.',
     listLabel: 'Próximas funciones',
     states: {
       'package-holders': 'Solo para abonados',
@@ -89,6 +99,8 @@ export default {
     entries: 'Horarios de entrada:',
     entrySoldOut: 'agotado',
     showMore: 'Mostrar más',
+    generalAdmission: 'Entrada general',
+    reservedSeating: 'Asientos numerados',
     showing: (shown, total) => `Se muestran ${shown} de ${total}`,
   },
 } satisfies Record<OtherLanguage, EventListMessages>;

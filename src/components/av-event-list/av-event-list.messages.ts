@@ -18,6 +18,9 @@ export interface EventListMessages extends CardListMessages {
   entries: string;
   entrySoldOut: string;
   showMore: string;
+  /** The seating line: `generalAdmission` performances are first come, first served, no seat line. */
+  generalAdmission: string;
+  reservedSeating: string;
   /** Below the list: how many of how many are shown. */
   showing: (shown: string, total: string) => string;
 }
@@ -27,6 +30,7 @@ export const EVENT_LIST_MESSAGES: Catalog<EventListMessages> = {
     loading: 'Loading performances…',
     warnings: 'AudienceView sent a notice:',
     empty: 'No upcoming performances. Please check back soon.',
+    inactive: 'This box office is not selling tickets online at the moment. Please contact the venue.',
     listLabel: 'Upcoming performances',
     states: {
       'package-holders': 'Package holders only',
@@ -43,6 +47,8 @@ export const EVENT_LIST_MESSAGES: Catalog<EventListMessages> = {
     entries: 'Entry times:',
     entrySoldOut: 'sold out',
     showMore: 'Show more',
+    generalAdmission: 'General admission',
+    reservedSeating: 'Reserved seating',
     showing: (shown, total) => `Showing ${shown} of ${total}`,
   },
   others: () => import('./av-event-list.messages.i18n.js'),

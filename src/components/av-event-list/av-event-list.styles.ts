@@ -52,8 +52,13 @@ export const styles = [
       line-height: 1.25;
     }
     .eyebrow,
-    .subtitle {
+    .subtitle,
+    .seating {
       display: block;
+    }
+    .seating {
+      font-size: 0.85rem;
+      color: var(--_muted);
     }
     .state {
       align-self: flex-start;

@@ -300,10 +300,38 @@ describe('<av-event-list>', () => {
     expect(navigationPrevented).to.equal(true);
   });
 
-  it("shows the vendor's warnings as a notice", async () => {
-    const page = await listFixture(html`<av-event-list client-id="301" api-base=${base}></av-event-list>`);
-    expect(squash(page.root.querySelector('[part="warning"]')!.textContent)).to.contain('Client 301 is not active.');
-    expect(squash(page.root.querySelector('.empty')!.textContent)).to.equal('No upcoming performances. Please check back soon.');
+  for (const reading of ['warning', 'errors', 'data']) {
+    it(`says politely that an inactive client sells nothing online (vendor answers with ${reading}), with the vendor's warning as a notice`, async () => {
+      mock = await openMockWorld({ now: NOW, readings: { 'audienceview.public.clientActive': reading } });
+      const errors: Error[] = [];
+      const page = await listFixture(
+        html`<av-event-list client-id="301" api-base=${mock.base('audienceview')} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-event-list>`,
+      );
+      expect(page.error()).to.equal(null);
+      expect(errors).to.deep.equal([]);
+      expect(squash(page.root.querySelector('[part="inactive"]')!.textContent)).to.equal('This box office is not selling tickets online at the moment. Please contact the venue.');
+      if (reading === 'warning') expect(squash(page.root.querySelector('[part="warning"]')!.textContent)).to.contain('Client 301 is not active.');
+    });
+  }
+
+  it('says "General admission" on a first-come performance and "Reserved seating" on a seated one, and speaks French', async () => {
+    const events = async (productionId: number) =>
+      ((await (await fetch(`${base}/public/events/client(284)/production(${productionId})`, { headers: { clientId: '284' } })).json()) as EventsResponse).performances;
+    const seated = (await events(962459)).find((p) => p.displayCode === 'T' && !p.generalAdmission)!;
+    const ga = (await events(962515)).find((p) => p.displayCode === 'T' && p.generalAdmission)!; // the Lantern Walk: first come, first served
+    let page = await listFixture(html`<av-event-list client-id="284" production-id="962459" limit="3" api-base=${base} .now=${now}></av-event-list>`);
+    const seating = (id: number) => page.performance(id)!.querySelector<HTMLElement>('.seating')!;
+    const firstShown = page.ids()[0]!;
+    expect(squash(seating(firstShown).textContent)).to.equal('Reserved seating');
+    expect(seated).not.to.equal(undefined);
+    page = await listFixture(html`<av-event-list client-id="284" production-id="962515" limit="3" api-base=${base} .now=${now}></av-event-list>`);
+    const gaShown = page.ids()[0]!;
+    expect(ga).not.to.equal(undefined);
+    expect(squash(seating(gaShown).textContent)).to.equal('General admission');
+    expect(seating(gaShown).dataset.seating).to.equal('general');
+    expect(page.performance(gaShown)!.textContent).not.to.contain('Reserved seating');
+    page = await listFixture(html`<av-event-list client-id="284" production-id="962515" limit="3" locale="fr" api-base=${base} .now=${now}></av-event-list>`);
+    expect(squash(seating(page.ids()[0]!).textContent)).to.equal('Placement libre');
   });
 
   it('is accessible', async () => {

@@ -150,6 +150,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
       ${v.superTitle ? html`<span class="eyebrow">${v.superTitle}</span>` : nothing}
       <span class="title">${v.productionName}</span>
       ${v.subTitle ? html`<span class="subtitle">${v.subTitle}</span>` : nothing}
+      <span class="seating" data-seating=${v.generalAdmission ? 'general' : 'reserved'}>${v.generalAdmission ? m.generalAdmission : m.reservedSeating}</span>
       ${stateLabel ? html`<span class="state">${stateLabel}</span>` : nothing}
       ${v.purchaseUrl ? html`<span class="cta">${m.buy}</span>` : nothing}
     `;

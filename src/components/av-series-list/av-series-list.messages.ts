@@ -18,6 +18,7 @@ export const SERIES_LIST_MESSAGES: Catalog<SeriesListMessages> = {
     loading: 'Loading the season…',
     warnings: 'AudienceView sent a notice:',
     empty: 'Nothing is on sale right now. Please check back soon.',
+    inactive: 'This box office is not selling tickets online at the moment. Please contact the venue.',
     listLabel: 'Season',
     buy: 'Buy tickets',
     soldOut: 'Sold out',

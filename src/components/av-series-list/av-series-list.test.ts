@@ -114,9 +114,16 @@ describe('<av-series-list>', () => {
     expect(squash(dates.textContent)).to.equal('Mar 1 – Apr 30, 2027');
 
     const venue = [...page.part(962459, 'venue')!.querySelectorAll('span')].map((s) => squash(s.textContent));
-    expect(venue).to.deep.equal(['Harbour Lights Theatre – Main Stage', '214 Commercial Street', 'Portland, ME 04101']);
-    // A venue without an address still shows its name.
-    expect(squash(page.part(962515, 'venue')!.textContent)).to.equal('Maine State Pier');
+    expect(venue).to.deep.equal([
+      'Harbour Lights Theatre – Main Stage',
+      '214 Commercial Street',
+      'Portland, ME 04101',
+      'Old Port, Portland',
+      '(207) 555-0142',
+      'METRO routes 1 and 8 stop at Commercial & Union. Parking in the Fish Pier garage.',
+    ]);
+    // A venue without an address still shows its name (and its general location).
+    expect(squash(page.part(962515, 'venue')!.textContent)).to.equal('Maine State Pier Old Port');
   });
 
   it('links to the series page, or straight to the performance when only one is left', async () => {
@@ -225,7 +232,7 @@ describe('<av-series-list>', () => {
 
     it('names the logo by productionLogoAltName and refuses non-http logo links', async () => {
       serve([
-        crafted({ productionId: 1, productionLogoLink: 'https://cdn.example/1.png', productionLogoAltName: 'Poster: two sisters at a lighthouse' }),
+        crafted({ productionId: 1, productionLogoLink: `${location.origin}/no-such-logo.png`, productionLogoAltName: 'Poster: two sisters at a lighthouse' }),
         crafted({ productionId: 2, productionLogoLink: 'javascript:alert(1)', productionLogoAltName: 'x' }),
       ]);
       const page = await seriesFixture(html`<av-series-list client-id="284" api-base="https://api.example"></av-series-list>`);
@@ -272,15 +279,47 @@ describe('<av-series-list>', () => {
     expect(await mock.requests()).to.deep.equal([]);
   });
 
-  it("shows the vendor's warnings as a notice, not a failure", async () => {
-    const res = await fetch(`${base}/public/series/client(301)`, { headers: { clientId: '301' } });
+  it("shows the vendor's warnings as a notice, not a failure, and says politely that an inactive client sells nothing online", async () => {
+    mock = await openMockWorld({ now: NOW, readings: { 'audienceview.public.clientActive': 'warning' } });
+    const res = await fetch(`${mock.base('audienceview')}/public/series/client(301)`, { headers: { clientId: '301' } });
     const { warnings } = (await res.json()) as SeriesResponse;
-    const page = await seriesFixture(html`<av-series-list client-id="301" api-base=${base}></av-series-list>`);
+    const page = await seriesFixture(html`<av-series-list client-id="301" api-base=${mock.base('audienceview')}></av-series-list>`);
     const notice = page.root.querySelector('[part="warning"]')!;
     expect(notice.getAttribute('role')).to.equal('status');
     expect(squash(notice.textContent)).to.contain(String(warnings[0]));
     expect(page.error()).to.equal(null);
-    expect(squash(page.root.querySelector('.empty')!.textContent)).to.contain('Nothing is on sale right now');
+    expect(squash(page.root.querySelector('[part="inactive"]')!.textContent)).to.equal('This box office is not selling tickets online at the moment. Please contact the venue.');
+  });
+
+  for (const reading of ['errors', 'data']) {
+    it(`says politely that an inactive client sells nothing online when the vendor answers with ${reading}`, async () => {
+      mock = await openMockWorld({ now: NOW, readings: { 'audienceview.public.clientActive': reading } });
+      const errors: Error[] = [];
+      const page = await seriesFixture(
+        html`<av-series-list client-id="301" api-base=${mock.base('audienceview')} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></av-series-list>`,
+      );
+      expect(page.error()).to.equal(null);
+      expect(errors).to.deep.equal([]);
+      expect(squash(page.root.querySelector('[part="inactive"]')!.textContent)).to.contain('not selling tickets online');
+    });
+  }
+
+  it("shows the venue's location, phone (a tel: link) and transit information where AudienceView has them, as text", async () => {
+    const answer = await seriesAnswer(mock);
+    const withAll = answer.seriesInformation.find((s) => s.productionStatus === 'T' && s.productionVenue?.venuePhone && s.productionVenue.transitInfo)!;
+    const without = answer.seriesInformation.find((s) => s.productionStatus === 'T' && s.productionVenue && !s.productionVenue.venuePhone && !s.productionVenue.transitInfo);
+    expect(withAll, 'a series with phone and transit').not.to.equal(undefined);
+    const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base}></av-series-list>`);
+    const venue = page.part(withAll.productionId, 'venue')!;
+    const phone = venue.querySelector<HTMLAnchorElement>('.venue-phone a')!;
+    expect(phone.textContent).to.equal(withAll.productionVenue!.venuePhone);
+    expect(phone.href).to.equal(`tel:${withAll.productionVenue!.venuePhone!.replace(/\D/g, '')}`);
+    expect(squash(venue.querySelector('.venue-transit')!.textContent)).to.equal(withAll.productionVenue!.transitInfo);
+    expect(squash(venue.textContent)).to.contain(withAll.productionVenue!.location!);
+    if (without) {
+      const plain = page.part(without.productionId, 'venue');
+      expect(plain?.querySelector('.venue-phone, .venue-transit') ?? null).to.equal(null);
+    }
   });
 
   it('is one column at 320 px and a grid of cards on a wide screen', async () => {
