@@ -3,11 +3,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { authenticate, validateTicket } from '../../api/audienceview/scanning.js';
-import { lateContentSettled } from '../../shared/late-content.js';
 import './index.js';
 import { DOOR, GALA, LANTERN_WALK, dumpScannerDb, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
 import { clearSession, closeScannerDb, loadSession } from './offline/scanner-db.js';
 import type { TicketScanDetail, TicketScanner, TicketScannerLogoutDetail, TicketScannerSyncDetail } from './ticket-scanner.js';
+import { TicketScannerHarness, textOf } from './ticket-scanner.harness.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 
 const VOLUNTEER = { username: 'volunteer@harbourlights.example', password: 'harbour-volunteer-2027' };
@@ -77,54 +77,26 @@ describe('<ticket-scanner>', () => {
   /** Tonight's performance fixed by attributes: sign-in leads straight to scanning. */
   const atTheDoor = (more: Attrs = {}) => mount({ clientId: '284', productionId: String(tonight.productionId), performanceId: String(tonight.performanceId), ...more });
 
-  const root = (el: TicketScanner) => el.shadowRoot!;
-  const $ = <E extends Element = HTMLElement>(el: TicketScanner, selector: string) => root(el).querySelector<E>(selector);
-  const phase = (el: TicketScanner) => $(el, '.scanner')?.getAttribute('data-phase') ?? (root(el).querySelector('[part="error"]') ? 'error' : 'starting');
+  // The page object lives beside the element (ticket-scanner.harness.ts); these name its parts for the tests below.
+  const door = (el: TicketScanner) => new TicketScannerHarness(el);
+  const root = (el: TicketScanner) => door(el).root;
+  const $ = <E extends Element = HTMLElement>(el: TicketScanner, selector: string) => door(el).$<E>(selector);
+  const phase = (el: TicketScanner) => door(el).phase;
   /** A boolean, so that a failure message never has to print a DOM node (which stalls the runner). */
-  const has = (el: TicketScanner, selector: string) => root(el).querySelector(selector) !== null;
-  const text = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-  async function settled(el: TicketScanner): Promise<void> {
-    await el.updateComplete;
-    await waitUntil(() => phase(el) !== 'starting', 'the scanner did not start', { timeout: 5000 });
-    await lateContentSettled();
-    await el.updateComplete;
-  }
-
-  async function until(el: TicketScanner, condition: () => unknown, message: string, timeout = 5000): Promise<void> {
-    await waitUntil(condition, message, { timeout });
-    await lateContentSettled();
-    await el.updateComplete;
-  }
-
-  async function signIn(el: TicketScanner, who: { username: string; password: string } = DOOR): Promise<void> {
-    $<HTMLInputElement>(el, '#username')!.value = who.username;
-    $<HTMLInputElement>(el, '#password')!.value = who.password;
-    $<HTMLButtonElement>(el, '.sign-in button[type="submit"]')!.click();
-    await el.updateComplete;
-    await until(el, () => phase(el) !== 'sign-in' || !$<HTMLButtonElement>(el, '.sign-in button[type="submit"]')!.disabled, 'sign-in did not finish');
-    await until(el, () => !$(el, '.choose [role="status"]'), 'the choices did not load');
-  }
-
-  async function scanAndWait(el: TicketScanner, barcode: string): Promise<HTMLElement> {
-    const before = $(el, '[part="verdict"]')?.querySelector('time')?.getAttribute('datetime');
-    await el.scan(barcode);
-    await el.updateComplete;
-    await lateContentSettled();
-    await el.updateComplete;
-    const verdict = $(el, '[part="verdict"]');
-    expect(verdict !== null, `a verdict for ${barcode}`).to.equal(true);
-    expect(verdict!.querySelector('time')?.getAttribute('datetime') !== before || before === undefined).to.equal(true);
-    return verdict!;
-  }
+  const has = (el: TicketScanner, selector: string) => door(el).has(selector);
+  const text = textOf;
+  const settled = (el: TicketScanner) => door(el).settled();
+  const until = (el: TicketScanner, condition: () => unknown, message: string, timeout = 5000) => door(el).until(condition, message, timeout);
+  const signIn = (el: TicketScanner, who: { username: string; password: string } = DOOR) => door(el).signIn(who);
+  const scanAndWait = (el: TicketScanner, barcode: string) => door(el).scanAndWait(barcode);
 
   async function tickets(state: string, limit = 3, performanceId = tonight.performanceId): Promise<ControlTicket[]> {
     return (await mock.control<{ tickets: ControlTicket[] }>('audienceview', `/tickets?performanceId=${performanceId}&state=${state}&limit=${limit}`)).tickets;
   }
 
-  const waitingCount = (el: TicketScanner) => Number($(el, '[part="sync-status"]')!.dataset.pending);
-  const connection = (el: TicketScanner) => $(el, '[part="sync-status"]')!.dataset.connection;
-  const cacheReady = (el: TicketScanner) => until(el, () => /Cache from/.test(text($(el, '[part="cache"]'))), 'the tickets were not downloaded');
+  const waitingCount = (el: TicketScanner) => door(el).waitingCount;
+  const connection = (el: TicketScanner) => door(el).connection;
+  const cacheReady = (el: TicketScanner) => door(el).cacheReady();
   const requestsTo = async (path: string) => (await mock.requests()).filter((r) => r.path.includes(path));
   const ofType = <T>(type: string) => events.filter((e) => e.type === type).map((e) => e.detail as T);
 

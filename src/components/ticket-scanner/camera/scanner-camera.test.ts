@@ -4,12 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../../test/mock.js';
 import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../../test/scanner-world.js';
-import { lateContentSettled } from '../../../shared/late-content.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../../shared/events.js';
 import '../index.js';
 import { parseBarcodeFormats, TICKET_FORMATS } from './scanner-camera.js';
 import { closeScannerDb } from '../offline/scanner-db.js';
 import type { TicketScanDetail, TicketScanner } from '../ticket-scanner.js';
+import { TicketScannerHarness, textOf } from '../ticket-scanner.harness.js';
 
 /**
  * The camera pipeline end to end, in headless Chromium (which has no native BarcodeDetector, so
@@ -149,37 +149,24 @@ describe('<ticket-scanner> camera', () => {
       .doorTimeoutMs=${2000}
     ></ticket-scanner>`);
     await until(el, () => $(el, '#username'), 'the sign-in form did not show');
-    $<HTMLInputElement>(el, '#username')!.value = DOOR.username;
-    $<HTMLInputElement>(el, '#password')!.value = DOOR.password;
-    $<HTMLButtonElement>(el, '.sign-in button[type="submit"]')!.click();
+    door(el).fillSignIn(DOOR);
     await until(el, () => $(el, '.scanner')?.getAttribute('data-phase') === 'scanning', 'scanning did not start');
     return el;
   }
 
-  const $ = <E extends Element = HTMLElement>(el: TicketScanner, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-  const text = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-  async function until(el: TicketScanner, condition: () => unknown, message: string, timeout = 8000): Promise<void> {
-    await waitUntil(condition, message, { timeout });
-    await lateContentSettled();
-    await el.updateComplete;
-  }
-
-  const cameraButton = (el: TicketScanner) => $<HTMLButtonElement>(el, '[part="camera"] .camera-toggle')!;
-
-  async function openCamera(el: TicketScanner): Promise<void> {
-    cameraButton(el).click();
-    await until(el, () => $(el, '[part="viewfinder"]')?.getAttribute('data-state') === 'open' || $(el, '.camera-problem'), 'the camera did not open');
-  }
+  // The page object lives beside the element (ticket-scanner.harness.ts).
+  const door = (el: TicketScanner) => new TicketScannerHarness(el);
+  const $ = <E extends Element = HTMLElement>(el: TicketScanner, selector: string) => door(el).$<E>(selector);
+  const text = textOf;
+  const until = (el: TicketScanner, condition: () => unknown, message: string, timeout = 8000) => door(el).until(condition, message, timeout);
+  const cameraButton = (el: TicketScanner) => door(el).cameraButton;
+  const openCamera = (el: TicketScanner) => door(el).openCamera();
 
   async function validTickets(limit: number): Promise<ControlTicket[]> {
     return (await mock.control<{ tickets: ControlTicket[] }>('audienceview', `/tickets?performanceId=${tonight.performanceId}&state=valid&limit=${limit}`)).tickets;
   }
 
-  const verdictFor = (el: TicketScanner, barcode: string) => {
-    const verdict = $(el, '[part="verdict"]');
-    return verdict && verdict.querySelector('code')?.textContent === barcode ? verdict.dataset.verdict : undefined;
-  };
+  const verdictFor = (el: TicketScanner, barcode: string) => door(el).verdictFor(barcode);
 
   const wasmRequests = () => performance.getEntriesByType('resource').filter((entry) => /\.wasm(\?|$)/.test(entry.name));
 
