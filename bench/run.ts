@@ -114,4 +114,6 @@ console.log('');
 await benchUtick();
 console.log('');
 await benchVista();
+console.log('');
+await (await import('./proxy-load.js')).benchProxyLoad();
 console.log(''); await (await import('./lighthouse.js')).benchLighthouse(); // 9. patron pages on a phone: Lighthouse beside FullCalendar (alone: npm run bench:lighthouse)

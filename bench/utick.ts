@@ -41,7 +41,7 @@ async function benchProxyLatency(runs = 400): Promise<void> {
   const mock = await startMockServer();
   const upstream = `${mock.origin}/utick`;
   const proxy = await serveUtickProxy({ ...MOCK_UTICK_KEYS, upstream, allowedOrigins: ['*'], port: 0, log: false });
-  const path = `/catalogue/streams/${UTICK_IDS.liveStream}/`;
+  const path = `/catalogue/streams/${UTICK_IDS.liveStream}`; // the seed's path: the mock serves only that by default
   const direct = async () => {
     const headers = await signUtickRequest({ ...MOCK_UTICK_KEYS, method: 'GET', pathAndQuery: path });
     const res = await fetch(upstream + path, { headers });

@@ -135,6 +135,8 @@ export interface ProxyEnv {
   upstream: string;
   redisUrl?: string;
   timeoutMs?: number;
+  /** Behind a load balancer: the client is the last X-Forwarded-For entry (Node only). */
+  trustProxy?: boolean;
 }
 
 function envFor(options: ProxyEnv): Record<string, string> {
@@ -145,6 +147,7 @@ function envFor(options: ProxyEnv): Record<string, string> {
     UTICK_ALLOWED_ORIGINS: VENUE_ORIGIN,
     ...(options.timeoutMs ? { UTICK_TIMEOUT_MS: String(options.timeoutMs) } : {}),
     ...(options.redisUrl ? { UTICK_REDIS_URL: options.redisUrl } : {}),
+    ...(options.trustProxy ? { UTICK_TRUST_PROXY: '1' } : {}),
   };
 }
 
