@@ -99,7 +99,8 @@ export default defineConfig(({ command }) =>
   command === 'serve'
     ? {
         root: resolve(root, 'demo'),
-        // /scanner/: the installable app as built (`npm start` builds it first), precache list and all.
+        // /scanner/: the installable app as built (`npm start` builds it first), precache list and all,
+        // with the demo's scanner.config.json (demo/scanner/) pointing it at /mock: the build itself names no mock.
         plugins: [mockVendorBackend(), serveBuiltScanner(), docsSite()],
         server: { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', fs: { allow: [root] } },
       }
