@@ -31,9 +31,14 @@ function noMockReferences(): Plugin {
     name: 'no-mock-references',
     apply: 'build',
     configResolved: (config) => void (outDir = config.build.outDir),
-    closeBundle() {
-      const found = mockReferences(outDir);
-      if (found.length) throw new Error(`The door app's build names the demo's mock backend, which a venue's site does not have:\n${found.join('\n')}`);
+    // After the PWA plugin has written sw.js, so the worker is checked too.
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const found = mockReferences(outDir);
+        if (found.length) throw new Error(`The door app's build names the demo's mock backend, which a venue's site does not have:\n${found.join('\n')}`);
+      },
     },
   };
 }
