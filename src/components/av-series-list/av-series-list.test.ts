@@ -94,10 +94,12 @@ describe('<av-series-list>', () => {
     expect(getComputedStyle(page.card(962488)).backgroundColor).to.equal('rgb(221, 255, 187)'); // style 3, Light Green
   });
 
-  it('shows a lazy logo named by the series, titles, the date range and the venue address', async () => {
+  it('shows a logo named by the series (the first fetched at once, as the likely largest paint; the others lazily), titles, the date range and the venue address', async () => {
     const page = await seriesFixture(html`<av-series-list client-id="284" api-base=${base} locale="en-US"></av-series-list>`);
     const logo = page.part(962459, 'logo') as HTMLImageElement;
-    expect(logo.getAttribute('loading')).to.equal('lazy');
+    const logos = [...page.root.querySelectorAll<HTMLImageElement>('img[part~="logo"]')];
+    expect(logos.map((img) => img.getAttribute('loading')), 'the first logo eager, the rest lazy').to.deep.equal(['eager', ...logos.slice(1).map(() => 'lazy')]);
+    expect(logos[0]!.getAttribute('fetchpriority')).to.equal('high');
     expect(logo.alt).to.equal('Far Far Away'); // productionLogoAltName is null: the name
     // The mock serves its logos itself, at AudienceView's clientFile path under the mock's own address.
     expect(logo.getAttribute('src')).to.equal(`${mock.base('audienceview')}/trs/clientFile/303987`);

@@ -99,11 +99,11 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
     return html`<ul part="list" class="grid" aria-label=${m.listLabel}>
-      ${series.map((s) => this.renderSeries(s, locale, m))}
+      ${series.map((s, i) => this.renderSeries(s, locale, m, i))}
     </ul>`;
   }
 
-  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages) {
+  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages, index: number) {
     const colour = (PRODUCTION_COLOURS[s.productionStyle] ?? PRODUCTION_COLOURS[0]).hex;
     const logo = safeHttpUrl(s.productionLogoLink);
     const { first, last } = seriesDateRange(s);
@@ -117,7 +117,10 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
       data-style=${s.productionStyle}
       style=${styleMap({ '--_series-bg': colour, '--_series-text': `var(--av-series-text, ${readableTextOn(colour)})` })}
     >
-      ${logo ? html`<img part="logo" class="logo" src=${logo} alt=${s.productionLogoAltName?.trim() || s.productionName} loading="lazy" decoding="async" />` : nothing}
+      ${logo
+        ? // The first logo is on screen at once and usually the page's largest paint: fetched first, not lazily.
+          html`<img part="logo" class="logo" src=${logo} alt=${s.productionLogoAltName?.trim() || s.productionName} loading=${index === 0 ? 'eager' : 'lazy'} fetchpriority=${index === 0 ? 'high' : 'auto'} decoding="async" />`
+        : nothing}
       <div class="card-body">
         ${s.seriesSuperTitle?.trim() ? html`<p class="eyebrow">${s.seriesSuperTitle}</p>` : nothing}
         <h3 part="title" class="title">${s.productionName}</h3>
