@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { UTICK_SIGNATURE_HEADER, type UtickKeyPair } from '../../api/utick/signature.js';
+import { signUtickRequest, UTICK_SIGNATURE_HEADER, type UtickKeyPair } from '../../api/utick/signature.js';
 import { createUtickProxy, resolveUtickUpstream, utickProxyOptionsFromEnv, type UtickProxyOptions } from './app.js';
 
 const NOW = '2027-03-01T12:00:00Z';
@@ -144,6 +144,20 @@ describe('Utick signing proxy', () => {
     for (const [path] of asked) expect((await fetch(proxy + path!)).status, path).to.equal(200);
     expect((await mock.requests()).map((r) => r.path)).to.deep.equal(asked.map(([, upstream]) => upstream));
     expect(await (await fetch(proxy + control(live, code))).text(), 'a stream unlocks').to.equal('10');
+  });
+
+  it('unlocks under either reading of the paths: Utick documented-only, or tolerant of a trailing slash', async () => {
+    const live = ids.liveStream!;
+    const code = codeFor(live, 10);
+    const slashed = `/catalogue/streams/${live}/control/?accesscode=${code}`;
+    const signedFetch = async (pathAndQuery: string) =>
+      fetch(mock.base('utick') + pathAndQuery, { headers: await signUtickRequest({ ...keys, method: 'GET', pathAndQuery, timestamp: worldNow() }) });
+    // The strict Utick: the slashed form is not its path.
+    expect((await signedFetch(slashed)).status).to.equal(404);
+    expect(await (await fetch(proxy + slashed)).text()).to.equal('10');
+    await mock.chooseReadings({ 'utick.paths': 'tolerant' });
+    expect((await signedFetch(slashed)).status).to.equal(200);
+    expect(await (await fetch(proxy + slashed)).text()).to.equal('10');
   });
 
   it('forwards only the documented query parameters', async () => {
