@@ -16,7 +16,20 @@ import type {
   UtickStreamStatusId,
   UtickVenue,
 } from '../src/api/utick/types.js';
-import { UTICK_STREAM_STATUSES } from '../src/api/utick/types.js';
+
+/** The seed's "200 max" records per page, the mock's own copy (it never borrows the product's values). */
+export const SEED_MAX_PAGE_SIZE = 200;
+
+/** Status labels: the seed's for 10, 11, 20; the others are the codes seen in the wild (notes). */
+const STREAM_STATUS_LABELS: Readonly<Record<UtickStreamStatusId, string>> = {
+  10: 'Published',
+  11: 'No booking',
+  20: 'Cancelled',
+  [-99]: 'Deleted',
+  [-10]: 'Archived',
+  [-1]: 'Unpublished',
+  0: 'Draft',
+};
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -360,7 +373,7 @@ export function makeStreams(worldSeed: number, now: number): UtickStream[] {
       access_duration: plan.hours ?? pick(random, ['24', '48', '48', '72']),
       freeaccess_packs: plan.freeAccess ?? random() < 0.5,
       freeaccess_seats: plan.freeAccess ?? random() < 0.5,
-      status: { id: plan.status, label: UTICK_STREAM_STATUSES[plan.status] },
+      status: { id: plan.status, label: STREAM_STATUS_LABELS[plan.status] },
       venue: { ...v },
       attraction,
     };

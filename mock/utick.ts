@@ -47,8 +47,8 @@ import { createUtickProxy } from '../src/proxy/utick/app.js';
 import { utickProxyListener } from '../src/proxy/utick/node.js';
 import type { UtickKeyPair } from '../src/api/utick/signature.js';
 import { mockUtickSignatureValid, utickPathServed } from './utick-signature.js';
-import { UTICK_MAX_LIMIT, type UtickControlCode, type UtickPack, type UtickPackDetails, type UtickStream } from '../src/api/utick/types.js';
-import { makeGrants, makePackDetails, makePacks, makeStreams, UTICK_IDS, type StreamGrants } from './utick-data.js';
+import type { UtickControlCode, UtickPack, UtickPackDetails, UtickStream } from '../src/api/utick/types.js';
+import { makeGrants, makePackDetails, makePacks, makeStreams, SEED_MAX_PAGE_SIZE, UTICK_IDS, type StreamGrants } from './utick-data.js';
 
 /** The mock's demo application keys (also at `GET /__mock/utick/keys`). Not secret: mock only. */
 export const MOCK_UTICK_KEYS: UtickKeyPair = {
@@ -89,8 +89,11 @@ export interface UtickMockConfig {
 
 export const utick: VendorModule<UtickMockState> = {
   name: 'utick',
-
   readings: {
+    'utick.packDetails.fields': {
+      choices: ['documented', 'full'],
+      doc: 'The seed lists a set\'s fields (id, label, description, itemnb_min, itemnb_max) and says sets "contain the list of stocks", describing no stock: documented answers stocks with only id and label; full adds a date, venue, price and availability.',
+    },
     'utick.paths': {
       choices: ['documented-only', 'tolerant'],
       doc: 'The seed writes each path once (control and stream details without a trailing slash, pack stocks with one) and says nothing of the other form.',
@@ -169,7 +172,8 @@ function route(req: MockRequest, state: UtickMockState, world: World): MockRespo
   if ((match = /^\/catalogue\/packs\/details\/([^/]+)\/?$/.exec(path))) {
     const details = packDetails(state, decodeURIComponent(match[1]!), world);
     if (!details) return notFound('Pack not found');
-    return success(filterStock(details, req.query.get('stockid')));
+    const filtered = filterStock(details, req.query.get('stockid'));
+    return success(world.reading('utick.packDetails.fields') === 'documented' ? documentedFieldsOnly(filtered) : filtered);
   }
   if ((match = /^\/catalogue\/packs\/([^/]+)\/?$/.exec(path))) {
     const index = state.packIndex.get(decodeURIComponent(match[1]!));
@@ -210,10 +214,10 @@ function libraryImage(path: string): MockResponse {
 }
 
 function pageOf<T>(req: MockRequest, items: readonly T[], success: (response: unknown) => MockResponse): MockResponse {
-  const limit = integerParam(req, 'limit', UTICK_MAX_LIMIT);
+  const limit = integerParam(req, 'limit', SEED_MAX_PAGE_SIZE);
   const offset = integerParam(req, 'offset', 0);
   if (limit === undefined || limit < 1) return failure(400, UTICK_ERROR_CODES.badParameter, 'Invalid parameter: limit');
-  if (limit > UTICK_MAX_LIMIT) return failure(400, UTICK_ERROR_CODES.badParameter, `Invalid parameter: limit (${UTICK_MAX_LIMIT} max)`);
+  if (limit > SEED_MAX_PAGE_SIZE) return failure(400, UTICK_ERROR_CODES.badParameter, `Invalid parameter: limit (${SEED_MAX_PAGE_SIZE} max)`);
   if (offset === undefined || offset < 0) return failure(400, UTICK_ERROR_CODES.badParameter, 'Invalid parameter: offset');
   return success(items.slice(offset, offset + limit));
 }
@@ -237,10 +241,25 @@ function packDetails(state: UtickMockState, id: string, world: World): UtickPack
 /** Seed: `stockid` "to filter": only that stock, in the sets that hold it. */
 function filterStock(details: UtickPackDetails, stockId: string | null): UtickPackDetails {
   if (!stockId) return details;
-  const sets = details.sets
-    .map((set) => ({ ...set, stocks: set.stocks.filter((stock) => stock.id === stockId) }))
+  const sets = (details.sets ?? [])
+    .map((set) => ({ ...set, stocks: (set.stocks ?? []).filter((stock) => stock.id === stockId) }))
     .filter((set) => set.stocks.length > 0);
   return { ...details, sets };
+}
+
+/** Only what the seed documents of sets, and of stocks no more than an id and a label. */
+function documentedFieldsOnly(details: UtickPackDetails): unknown {
+  return {
+    ...details,
+    sets: (details.sets ?? []).map(({ id, label, description, itemnb_min, itemnb_max, stocks = [] }) => ({
+      id,
+      label,
+      description,
+      itemnb_min,
+      itemnb_max,
+      stocks: stocks.map(({ id: stockId, label: stockLabel }) => ({ id: stockId, label: stockLabel })),
+    })),
+  };
 }
 
 function findStream(state: UtickMockState, id: string): UtickStream | undefined {

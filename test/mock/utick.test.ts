@@ -93,6 +93,12 @@ describe('Utick mock: catalogue', () => {
   });
 
   it('gives a pack its sets of stocks, and filters them by stockid', async () => {
+    // Default reading: a stock carries no more than the seed lets us assume (an id and a label).
+    const documented = await world.json<{ sets: { stocks: Record<string, unknown>[] }[] }>(`/catalogue/packs/details/${world.ids.seedPack}/`);
+    const documentedStocks = documented.response.sets.flatMap((set) => set.stocks);
+    expect(documentedStocks.length).to.be.greaterThan(1);
+    for (const stock of documentedStocks) expect(Object.keys(stock).sort()).to.deep.equal(['id', 'label']);
+    await world.mock.chooseReadings({ 'utick.packDetails.fields': 'full' });
     const details = await world.json<{ sets: { stocks: { id: string; starttime: string | null }[] }[] }>(
       `/catalogue/packs/details/${world.ids.seedPack}/`,
     );

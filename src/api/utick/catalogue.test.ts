@@ -51,10 +51,11 @@ describe('Utick catalogue client', () => {
     expect(pack.label).to.equal('Pass de 10 places');
     const details = await getPackDetails(apiBase, ids.seedPack!);
     expect(details.id).to.equal(pack.id);
-    const stocks = details.sets.flatMap((set) => set.stocks);
+    const stocks = (details.sets ?? []).flatMap((set) => set.stocks ?? []);
     expect(stocks.length).to.be.greaterThan(1);
     const filtered = await getPackDetails(apiBase, ids.seedPack!, { stockId: stocks[0]!.id });
-    expect(filtered.sets.flatMap((set) => set.stocks.map((s) => s.id))).to.deep.equal([stocks[0]!.id]);
+    expect((filtered.sets ?? []).flatMap((set) => (set.stocks ?? []).map((s) => s.id))).to.deep.equal([stocks[0]!.id]);
+    expect((await mock.requests()).some((r) => new URLSearchParams(r.query).get('stockid') === stocks[0]!.id), 'the seed\'s stockid filter').to.equal(true);
     const paths = (await mock.requests()).map((r) => r.path);
     expect(paths).to.include(`/catalogue/packs/details/${ids.seedPack}/`);
   });

@@ -53,21 +53,22 @@ export interface UtickPack {
 
 /**
  * One bookable item in a set. The seed only says sets "contain the list of stocks available in
- * the pack" without describing a stock: this shape is an ASSUMPTION (an event date with a price),
- * kept minimal so that a component needs nothing more than `id`, `label` and `starttime`.
+ * the pack" without describing a stock: beyond an `id` (and, we assume, a `label`) every field
+ * is an ASSUMPTION (an event date with a price) that a tenant may not send (reading
+ * `utick.packDetails.fields`): a component shows what is there and never needs the rest.
  */
 export interface UtickStock {
   id: string;
-  label: string;
-  /** ISO 8601 with the Brussels offset, or null for an undated item (a voucher). */
-  starttime: string | null;
+  label?: string;
+  /** ISO 8601 with the Brussels offset, or null for an undated item (a voucher); absent: not said. */
+  starttime?: string | null;
   /** The venue's name, as printed on the ticket. */
-  venue: string;
+  venue?: string;
   /** Price in `currency` units, e.g. 24.5. */
-  price: number;
-  currency: string;
+  price?: number;
+  currency?: string;
   /** False when sold out. */
-  available: boolean;
+  available?: boolean;
 }
 
 /** A set of a pack: the buyer picks between `itemnb_min` and `itemnb_max` of its stocks. */
@@ -78,12 +79,13 @@ export interface UtickPackSet {
   description: string;
   itemnb_min: number;
   itemnb_max: number;
-  stocks: UtickStock[];
+  /** The seed names no key for a set's "list of stocks": `stocks` is our reading, and may be absent. */
+  stocks?: UtickStock[];
 }
 
-/** `/catalogue/packs/details/{id}/`: the pack plus its sets of stocks. */
+/** `/catalogue/packs/details/{id}/`: the pack plus its sets of stocks (absent: none said). */
 export interface UtickPackDetails extends UtickPack {
-  sets: UtickPackSet[];
+  sets?: UtickPackSet[];
 }
 
 /**

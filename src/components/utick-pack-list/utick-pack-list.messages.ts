@@ -20,6 +20,10 @@ export interface PackListMessages {
   soldOut: string;
   /** A set without stocks. */
   noStocks: string;
+  /** With `stock-id`: the pack does not include that stock. */
+  stockNotInPack: string;
+  /** The accessible name of the packs listed under their parent (`mainpackid`). */
+  childPacks: (parent: string) => string;
   previous: string;
   next: string;
   pagerLabel: string;
@@ -42,6 +46,8 @@ export const PACK_LIST_MESSAGES: Catalog<PackListMessages> = {
     undated: 'Any date',
     soldOut: 'Sold out',
     noStocks: 'Nothing available in this set at the moment.',
+    stockNotInPack: 'This performance is not in this pack.',
+    childPacks: (parent) => `Packs that go with ${parent}`,
     previous: 'Previous',
     next: 'Next',
     pagerLabel: 'Pages of packs',

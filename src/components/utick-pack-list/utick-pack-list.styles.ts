@@ -36,6 +36,18 @@ export const styles = [
       margin-top: auto;
       padding-top: 0.5rem;
     }
+    /* Packs under their parent (mainpackid): a quieter list inside the parent's card. */
+    .children {
+      list-style: none;
+      display: grid;
+      gap: 0.5rem;
+      margin: 0.75rem 0 0;
+      padding: 0 0 0 0.75rem;
+      border-inline-start: 3px solid var(--_border);
+    }
+    .children .image {
+      display: none;
+    }
     .sets {
       display: flex;
       flex-direction: column;

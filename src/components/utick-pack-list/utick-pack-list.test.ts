@@ -131,6 +131,8 @@ describe('<utick-pack-list>', () => {
   }
 
   it('loads a pack’s sets of stocks only when asked, and hides them again', async () => {
+    // Dates, prices and availability of stocks are not in the seed: a tenant that sends them.
+    await mock.chooseReadings({ 'utick.packDetails.fields': 'full' });
     const page = await list();
     const pack = page.pack(ids.seedPack!);
     const toggle = pack.querySelector<HTMLButtonElement>('[part="details-toggle"]')!;
@@ -153,6 +155,48 @@ describe('<utick-pack-list>', () => {
     await page.click(toggle);
     expect(pack.querySelector('[part="sets"]')).to.equal(null);
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('shows stocks with only the fields the seed documents (id, label): no invented date, price or availability', async () => {
+    const errors: Error[] = [];
+    const page = await list(html`<utick-pack-list api-base=${apiBase} locale="en" @utick-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></utick-pack-list>`);
+    const pack = page.pack(ids.seedPack!);
+    await page.click(pack.querySelector<HTMLButtonElement>('[part="details-toggle"]')!);
+    const stocks = [...pack.querySelectorAll<HTMLElement>('[part="stock"]')];
+    expect(stocks.length).to.be.greaterThan(1);
+    for (const stock of stocks) {
+      expect(stock.querySelector('.stock-label')!.textContent!.trim()).not.to.equal('');
+      expect(stock.querySelector('.stock-when, .stock-price, .sold-out'), 'Utick said nothing of a date, price or availability').to.equal(null);
+    }
+    expect(pack.querySelector('[part="error"]')).to.equal(null);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('lists child packs (mainpackid) under their parent', async () => {
+    const answer = await (await fetch(`${apiBase}/catalogue/packs?limit=200`)).json();
+    const packs = answer.response as { id: string; mainpackid: string }[];
+    const child = packs.find((p) => p.mainpackid && packs.some((parent) => parent.id === p.mainpackid))!;
+    expect(child, 'the mock has a child pack on the first page').to.not.equal(undefined);
+    const page = await list(html`<utick-pack-list api-base=${apiBase} limit="200" locale="en"></utick-pack-list>`);
+    const parent = page.pack(child.mainpackid);
+    const nested = parent.querySelector<HTMLElement>(`[part="children"] [part="pack"][data-pack-id="${CSS.escape(child.id)}"]`);
+    expect(nested, 'the child is inside its parent').to.not.equal(null);
+    expect(parent.querySelector('[part="children"]')!.getAttribute('aria-label')).to.match(/^Packs that go with /);
+    expect(page.packs(), 'every pack still shown once').to.have.length(200);
+    expect(page.root.querySelectorAll(`[part="list"] > [data-pack-id="${CSS.escape(child.id)}"]`)).to.have.length(0);
+  });
+
+  it('with stock-id, shows only that stock in an opened pack (the seed\'s stockid filter), and says when a pack lacks it', async () => {
+    const details = await (await fetch(`${apiBase}/catalogue/packs/details/${encodeURIComponent(ids.seedPack!)}/`)).json();
+    const stockId = details.response.sets[0].stocks[1].id as string;
+    const page = await list(html`<utick-pack-list api-base=${apiBase} stock-id=${stockId} locale="en"></utick-pack-list>`);
+    const seed = page.pack(ids.seedPack!);
+    await page.click(seed.querySelector<HTMLButtonElement>('[part="details-toggle"]')!);
+    expect([...seed.querySelectorAll<HTMLElement>('[part="stock"]')].map((s) => s.dataset.stockId)).to.deep.equal([stockId]);
+    expect(await asked()).to.include(`/catalogue/packs/details/${ids.seedPack}/?stockid=${encodeURIComponent(stockId)}`);
+    const other = page.packs().find((p) => p.dataset.packId !== ids.seedPack && p.dataset.packId !== ids.maliciousPack)!;
+    await page.click(other.querySelector<HTMLButtonElement>('[part="details-toggle"]')!);
+    expect(other.querySelector('.empty-set')!.textContent!.trim()).to.equal('This performance is not in this pack.');
   });
 
   it('sanitizes HTML descriptions and links only http(s) addresses', async () => {

@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { getPackDetails, listPacks } from '../../api/utick/catalogue.js';
 import { UTICK_MAX_LIMIT, type UtickPack, type UtickPackDetails, type UtickPackSet, type UtickStock } from '../../api/utick/types.js';
@@ -50,6 +50,7 @@ function formatPrice(amount: number, currency: string, locale: string): string {
  *
  * @attr api-base - The venue's Utick signing proxy (required).
  * @attr limit - Packs per page, 1–200 (default 20).
+ * @attr stock-id - One stock (a performance): an opened pack shows only it, asked with Utick's `stockid` filter.
  * @attr time-zone - IANA zone the stocks' dates are shown in (default `Europe/Brussels`).
  * @attr locale - BCP 47 locale (default: the nearest `lang`, then the browser's).
  *
@@ -57,6 +58,7 @@ function formatPrice(amount: number, currency: string, locale: string): string {
  *
  * @csspart list - The list of packs.
  * @csspart pack - One pack.
+ * @csspart children - The packs listed under their parent pack (`mainpackid`).
  * @csspart image - A pack's image.
  * @csspart type - A pack's type label.
  * @csspart buy - A pack's buy link (`shop_url`).
@@ -88,6 +90,8 @@ export class UtickPackList extends LitElement {
   @property({ attribute: 'api-base' }) apiBase = '';
   /** Packs per page (seed: at most 200). */
   @property({ type: Number }) limit = DEFAULT_PACK_LIMIT;
+  /** A stock (a performance): opened packs show only it (seed: the `stockid` filter). */
+  @property({ attribute: 'stock-id' }) stockId = '';
   @property({ attribute: 'time-zone' }) timeZone = UTICK_DEFAULT_TIME_ZONE;
   @property() locale = '';
 
@@ -135,7 +139,7 @@ export class UtickPackList extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     // Another source or page size starts from the first page.
     if (changed.has('apiBase') || changed.has('limit')) this.offset = 0;
-    if (changed.has('apiBase') || changed.has('limit') || changed.has('offset')) this.closeAll();
+    if (changed.has('apiBase') || changed.has('limit') || changed.has('offset') || changed.has('stockId')) this.closeAll();
   }
 
   protected override updated(): void {
@@ -180,7 +184,7 @@ export class UtickPackList extends LitElement {
     this.detailRequests.set(pack.id, request);
     this.setOpened(pack.id, { status: 'loading' });
     try {
-      const details = await getPackDetails(this.apiBase, pack.id, { signal: request.signal });
+      const details = await getPackDetails(this.apiBase, pack.id, { signal: request.signal, stockId: this.stockId?.trim() || undefined });
       if (!request.signal.aborted) this.setOpened(pack.id, { status: 'done', details });
     } catch (cause) {
       if (request.signal.aborted || isAbortError(cause)) return;
@@ -207,9 +211,17 @@ export class UtickPackList extends LitElement {
     // No total in Utick's answer: a full page may have a next one, a short page is the last.
     const hasNext = packs.length === this.limit;
     if (packs.length === 0 && !hasPrevious) return html`<p class="empty">${m.empty}</p>`;
+    // A pack with a `mainpackid` (seed) is listed under its parent when the parent is on this page.
+    const onPage = new Set(packs.map((pack) => pack.id));
+    const parentOf = (pack: UtickPack) => (typeof pack.mainpackid === 'string' && pack.mainpackid !== pack.id && onPage.has(pack.mainpackid) ? pack.mainpackid : undefined);
+    const children = new Map<string, UtickPack[]>();
+    for (const pack of packs) {
+      const parent = parentOf(pack);
+      if (parent) children.set(parent, [...(children.get(parent) ?? []), pack]);
+    }
     return html`${packs.length > 0
         ? html`<ol part="list" class="grid" aria-label=${m.listLabel}>
-            ${packs.map((pack) => this.renderPack(pack, m, locale))}
+            ${packs.filter((pack) => !parentOf(pack)).map((pack) => this.renderPack(pack, m, locale, children.get(pack.id)))}
           </ol>`
         : html`<p class="empty">${m.noMore}</p>`}
       ${hasPrevious || hasNext
@@ -221,7 +233,7 @@ export class UtickPackList extends LitElement {
         : nothing}`;
   }
 
-  private renderPack(pack: UtickPack, m: PackListMessages, locale: string) {
+  private renderPack(pack: UtickPack, m: PackListMessages, locale: string, children: UtickPack[] = []): TemplateResult {
     const typeName = PACK_TYPE_NAMES[pack.typeid];
     const image = safeHttpUrl(pack.image_url);
     const buy = safeHttpUrl(pack.shop_url);
@@ -250,6 +262,11 @@ export class UtickPackList extends LitElement {
           </button>
         </div>
         <div id=${setsId} class="sets-region">${opened ? this.renderDetails(pack, opened, m, locale) : nothing}</div>
+        ${children.length
+          ? html`<ul part="children" class="children" aria-label=${m.childPacks(vendorText(pack.label))}>
+              ${children.map((child) => this.renderPack(child, m, locale))}
+            </ul>`
+          : nothing}
       </div>
     </li>`;
   }
@@ -257,34 +274,55 @@ export class UtickPackList extends LitElement {
   private renderDetails(pack: UtickPack, opened: PackDetailsState, m: PackListMessages, locale: string) {
     if (opened.status === 'loading') return html`<p class="details-loading" role="status">${m.detailsLoading}</p>`;
     if (opened.status === 'error') return renderErrorView(opened.error, { locale, vendorName: 'Utick', onRetry: () => this.toggle(pack) });
-    return html`<div part="sets" class="sets">${opened.details.sets.map((set) => this.renderSet(set, m, locale))}</div>`;
+    // Sets and stocks beyond the seed's fields may be absent: show what there is, never throw.
+    const sets = arrayOf(opened.details?.sets).filter(isObject);
+    const stockOnly = this.stockId?.trim();
+    if (stockOnly && !sets.some((set) => arrayOf(set.stocks).length > 0)) return html`<p class="empty-set">${m.stockNotInPack}</p>`;
+    if (!sets.length) return html`<p class="empty-set">${m.noStocks}</p>`;
+    return html`<div part="sets" class="sets">${sets.map((set) => this.renderSet(set, m, locale))}</div>`;
   }
 
   private renderSet(set: UtickPackSet, m: PackListMessages, locale: string) {
     const max = Number(set.itemnb_max);
-    return html`<section part="set" class="set" data-set-id=${set.id}>
-      <h4 class="set-title">${set.label}</h4>
+    const stocks = arrayOf(set.stocks).filter(isObject);
+    return html`<section part="set" class="set" data-set-id=${String(set.id ?? '')}>
+      ${set.label ? html`<h4 class="set-title">${set.label}</h4>` : nothing}
       ${set.description ? html`<div class="set-description vendor-html">${vendorHtml(set.description)}</div>` : nothing}
       ${max > 0 ? html`<p class="pick">${m.pick(Math.max(0, Number(set.itemnb_min) || 0), max)}</p>` : nothing}
-      ${set.stocks.length === 0
+      ${stocks.length === 0
         ? html`<p class="empty-set">${m.noStocks}</p>`
         : html`<ul class="stocks">
-            ${set.stocks.map((stock) => this.renderStock(stock, m, locale))}
+            ${stocks.map((stock) => this.renderStock(stock, m, locale))}
           </ul>`}
     </section>`;
   }
 
   private renderStock(stock: UtickStock, m: PackListMessages, locale: string) {
-    const start = utickInstant(stock.starttime);
-    const price = typeof stock.price === 'number' && stock.currency ? formatPrice(stock.price, stock.currency, locale) : '';
-    return html`<li part="stock" class="stock" data-stock-id=${stock.id} data-available=${String(stock.available !== false)}>
-      <span class="stock-label">${stock.label}</span>
-      <span class="stock-when">${start === undefined ? m.undated : html`<time datetime=${new Date(start).toISOString()}>${formatUtickDateTime(start, this.zone, locale)}</time>`}</span>
-      ${stock.venue ? html`<span class="stock-venue">${stock.venue}</span>` : nothing}
+    const start = utickInstant(typeof stock.starttime === 'string' ? stock.starttime : null);
+    const price = typeof stock.price === 'number' && typeof stock.currency === 'string' && stock.currency ? formatPrice(stock.price, stock.currency, locale) : '';
+    // `starttime: null` is an undated item (a voucher); no `starttime` at all says nothing of a date.
+    const when =
+      start !== undefined
+        ? html`<time datetime=${new Date(start).toISOString()}>${formatUtickDateTime(start, this.zone, locale)}</time>`
+        : stock.starttime === null
+          ? m.undated
+          : undefined;
+    return html`<li part="stock" class="stock" data-stock-id=${String(stock.id ?? '')} data-available=${String(stock.available !== false)}>
+      <span class="stock-label">${typeof stock.label === 'string' && stock.label ? stock.label : String(stock.id ?? '')}</span>
+      ${when === undefined ? nothing : html`<span class="stock-when">${when}</span>`}
+      ${typeof stock.venue === 'string' && stock.venue ? html`<span class="stock-venue">${stock.venue}</span>` : nothing}
       ${price ? html`<span class="stock-price">${price}</span>` : nothing}
       ${stock.available === false ? html`<span class="sold-out">${m.soldOut}</span>` : nothing}
     </li>`;
   }
+}
+
+function arrayOf<T>(value: T[] | null | undefined): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function isObject<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null;
 }
 
 if (!customElements.get('utick-pack-list')) customElements.define('utick-pack-list', UtickPackList);

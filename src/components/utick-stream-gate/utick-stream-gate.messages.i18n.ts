@@ -17,6 +17,9 @@ export default {
     unavailable: 'Ce streaming n’est pas disponible.',
     codeLabel: 'Code d’accès',
     codeHint: 'Vous le trouverez dans votre confirmation de réservation.',
+    freeForPackHolders: 'Gratuit pour les détenteurs d’une formule : saisissez le code de la confirmation de votre formule.',
+    freeForTicketHolders: 'Gratuit avec un billet pour la représentation : saisissez le code de la confirmation de votre billet.',
+    freeForBoth: 'Gratuit pour les détenteurs d’une formule et d’un billet pour la représentation : saisissez le code de votre confirmation.',
     submit: 'Regarder',
     checking: 'Vérification du code…',
     granted: {
@@ -50,6 +53,9 @@ export default {
     unavailable: 'Deze stream is niet beschikbaar.',
     codeLabel: 'Toegangscode',
     codeHint: 'Je vindt hem in je boekingsbevestiging.',
+    freeForPackHolders: 'Gratis voor houders van een pakket: vul de code uit de bevestiging van je pakket in.',
+    freeForTicketHolders: 'Gratis met een ticket voor de voorstelling: vul de code uit de bevestiging van je ticket in.',
+    freeForBoth: 'Gratis voor houders van een pakket en van een ticket voor de voorstelling: vul de code uit je bevestiging in.',
     submit: 'Bekijken',
     checking: 'Code controleren…',
     granted: {
@@ -83,6 +89,9 @@ export default {
     unavailable: 'Dieser Stream ist nicht verfügbar.',
     codeLabel: 'Zugangscode',
     codeHint: 'Sie finden ihn in Ihrer Buchungsbestätigung.',
+    freeForPackHolders: 'Kostenlos für Paketinhaber: Geben Sie den Code aus der Bestätigung Ihres Pakets ein.',
+    freeForTicketHolders: 'Kostenlos mit einem Ticket für die Vorstellung: Geben Sie den Code aus der Bestätigung Ihres Tickets ein.',
+    freeForBoth: 'Kostenlos für Paketinhaber und Ticketinhaber der Vorstellung: Geben Sie den Code aus Ihrer Bestätigung ein.',
     submit: 'Ansehen',
     checking: 'Code wird geprüft…',
     granted: {
@@ -116,6 +125,9 @@ export default {
     unavailable: 'Esta retransmisión no está disponible.',
     codeLabel: 'Código de acceso',
     codeHint: 'Lo encontrarás en la confirmación de tu reserva.',
+    freeForPackHolders: 'Gratis para titulares de un paquete: introduce el código de la confirmación de tu paquete.',
+    freeForTicketHolders: 'Gratis con una entrada para la función: introduce el código de la confirmación de tu entrada.',
+    freeForBoth: 'Gratis para titulares de un paquete y de una entrada para la función: introduce el código de tu confirmación.',
     submit: 'Ver',
     checking: 'Comprobando el código…',
     granted: {

@@ -25,6 +25,10 @@ export interface StreamGateMessages {
   unavailable: string;
   codeLabel: string;
   codeHint: string;
+  /** `freeaccess_packs`, `freeaccess_seats` (seed): who watches for free, and with which code. */
+  freeForPackHolders: string;
+  freeForTicketHolders: string;
+  freeForBoth: string;
   submit: string;
   checking: string;
   /** What each granting return code means for the patron. */
@@ -62,6 +66,9 @@ export const STREAM_GATE_MESSAGES: Catalog<StreamGateMessages> = {
     unavailable: 'This stream is not available.',
     codeLabel: 'Access code',
     codeHint: 'You will find it in your booking confirmation.',
+    freeForPackHolders: 'Free for pack holders: enter the code from your pack’s confirmation.',
+    freeForTicketHolders: 'Free with a ticket for the performance: enter the code from your ticket’s confirmation.',
+    freeForBoth: 'Free for pack holders and for ticket holders of the performance: enter the code from your confirmation.',
     submit: 'Watch',
     checking: 'Checking your code…',
     granted: {

@@ -81,6 +81,9 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.92rem;
     }
+    .free-access {
+      font-weight: 600;
+    }
     .row {
       display: flex;
       flex-wrap: wrap;

@@ -95,6 +95,27 @@ describe('<utick-stream-gate>', () => {
     expect(shop.href).to.match(/^https:\/\/shop\.utick\.be\/\?pos=.+module=STREAMS/);
   });
 
+  it('tells pack and ticket holders they watch for free, as each stream\'s freeaccess flags say', async () => {
+    const seen = new Set<string>();
+    for (const id of [ids.vodStream!, ids.liveStream!, ids.upcomingStream!, ids.maliciousStream!]) {
+      const answer = await (await fetch(`${apiBase}/catalogue/streams/${encodeURIComponent(id)}/`)).json();
+      const { freeaccess_packs: packs, freeaccess_seats: seats } = answer.response as { freeaccess_packs: boolean; freeaccess_seats: boolean };
+      const expected = packs && seats
+        ? 'Free for pack holders and for ticket holders of the performance: enter the code from your confirmation.'
+        : packs
+          ? 'Free for pack holders: enter the code from your pack’s confirmation.'
+          : seats
+            ? 'Free with a ticket for the performance: enter the code from your ticket’s confirmation.'
+            : null;
+      seen.add(String(expected));
+      const page = await gate(id);
+      expect(page.part('free-access')?.textContent?.trim() ?? null, id).to.equal(expected);
+      page.el.remove();
+    }
+    // The seed's own example (the on-demand stream) has both flags set.
+    expect(seen.has('Free for pack holders and for ticket holders of the performance: enter the code from your confirmation.')).to.equal(true);
+  });
+
   it('sanitizes HTML in the description', async () => {
     const page = await gate(ids.maliciousStream!);
     const description = page.part('details')!.querySelector('.description')!;

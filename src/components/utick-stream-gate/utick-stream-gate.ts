@@ -72,6 +72,7 @@ type Feedback = { kind: 'denied'; text: string } | { kind: 'error'; error: Error
  * @csspart details - The stream's label, description, dates, venue and show.
  * @csspart status - The notice for a stream that cannot be watched (cancelled, no booking, closed, unavailable).
  * @csspart countdown - The time left before `starttime`.
+ * @csspart free-access - Who watches for free (pack holders, ticket holders: `freeaccess_packs`, `freeaccess_seats`).
  * @csspart form - The access-code form.
  * @csspart input - The access-code field.
  * @csspart submit - The form's button.
@@ -320,7 +321,12 @@ export class UtickStreamGate extends LitElement {
       case 'closed':
         return html`<div part="status" class="status" data-availability="closed" role="status"><p>${m.closed(accessEndText ?? '')}</p></div>`;
     }
+    // Seed: the owner of a pack, or of a seat ticket, has free access; their code opens the stream.
+    const freePacks = stream.freeaccess_packs === true;
+    const freeSeats = stream.freeaccess_seats === true;
+    const free = freePacks && freeSeats ? m.freeForBoth : freePacks ? m.freeForPackHolders : freeSeats ? m.freeForTicketHolders : '';
     return html`${availability === 'upcoming' ? this.renderCountdown(stream, m) : nothing}
+      ${free ? html`<p part="free-access" class="free-access">${free}</p>` : nothing}
       <form part="form" class="form" @submit=${(e: SubmitEvent) => this.onSubmit(e, stream)} novalidate>
         <label for="code" class="label">${m.codeLabel}</label>
         <p id="hint" class="hint">${m.codeHint}</p>
