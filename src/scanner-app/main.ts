@@ -98,15 +98,20 @@ function template() {
       return problemView(html`<p>${words.configMissing.replace('{url}', configUrl)}</p>`);
     case 'config-problem':
       return problemView(html`<p>${words.configProblemIntro}</p>
-        <div class="scroll">
-          <table>
-            <caption>${SCANNER_CONFIG_FILE}</caption>
-            <thead><tr><th scope="col">${words.setting}</th><th scope="col">${words.expected}</th><th scope="col">${words.found}</th></tr></thead>
-            <tbody>
-              ${view.problems.map((problem) => html`<tr data-key=${problem.key}><th scope="row"><code>${problem.key}</code></th><td>${problem.expected}</td><td><code>${problem.found}</code></td></tr>`)}
-            </tbody>
-          </table>
-        </div>`);
+        <h2>${SCANNER_CONFIG_FILE}</h2>
+        <ul class="problems">
+          ${view.problems.map(
+            (problem) => html`<li data-key=${problem.key}>
+              <p class="key"><code>${problem.key}</code></p>
+              <dl>
+                <dt>${words.expected}</dt>
+                <dd>${problem.expected}</dd>
+                <dt>${words.found}</dt>
+                <dd>${problem.found}</dd>
+              </dl>
+            </li>`,
+          )}
+        </ul>`);
     case 'setup':
       return html`<section class="panel" aria-labelledby="setup-title">${setupForm(false)}</section>`;
     case 'scanner':

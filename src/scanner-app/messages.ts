@@ -8,7 +8,6 @@ export interface ScannerAppMessages {
   configProblemIntro: string;
   /** No file beside the app and none kept on this device: `{url}` is where it was looked for. */
   configMissing: string;
-  setting: string;
   expected: string;
   found: string;
   retry: string;
@@ -32,7 +31,6 @@ export const SCANNER_APP_MESSAGES: Catalog<ScannerAppMessages> = {
     configProblemTitle: 'This scanner’s settings need fixing',
     configProblemIntro: 'The venue’s settings file (scanner.config.json, published beside the app) has problems. Whoever publishes the app can fix them; nothing on this device is lost.',
     configMissing: 'The settings file was not found at {url} and none is kept on this device. Publish the app with “npx venue-widgets scanner-app”, which puts it in place.',
-    setting: 'Setting',
     expected: 'Expected',
     found: 'Found',
     retry: 'Try again',

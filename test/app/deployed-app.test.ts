@@ -201,7 +201,7 @@ describe('the door app as a venue deploys it', function () {
     app = await openSecondPage(DOOR_APP, { viewport: PHONE });
     await app.waitFor(`${VIEW} === 'config-problem'`);
     const shown = await app.evaluate<Record<string, [string, string]>>(
-      `Object.fromEntries([...document.querySelectorAll('#app tbody tr')].map((row) => [row.dataset.key, [...row.querySelectorAll('td')].map((cell) => cell.textContent.trim())]))`,
+      `Object.fromEntries([...document.querySelectorAll('#app .problems li')].map((item) => [item.dataset.key, [...item.querySelectorAll('dd')].map((value) => value.textContent.trim())]))`,
     );
     expect(Object.keys(shown).sort()).to.deep.equal(['apiBase', 'clientID', 'hidePatronNames', 'mode', 'timeZone']);
     expect(shown.mode).to.deep.equal(['one of "auto", "online", "offline"', '"fast"']);
@@ -219,7 +219,7 @@ describe('the door app as a venue deploys it', function () {
     await editPublishedConfig('{ "timeZone": "America/New_York", }');
     expect(await app.reload()).to.equal(true);
     await app.waitFor(`${VIEW} === 'config-problem'`);
-    expect(await app.evaluate(`document.querySelector('#app tbody tr td').textContent`)).to.equal('valid JSON');
+    expect(await app.evaluate(`document.querySelector('#app .problems dd').textContent`)).to.equal('valid JSON');
     await editPublishedConfig(null);
     expect(await app.reload()).to.equal(true);
     expect(await app.waitFor(`${VIEW} === 'config-missing' && document.querySelector('#app p').textContent`)).to.include(`${location.origin}${DOOR_APP}scanner.config.json`);
