@@ -2,18 +2,18 @@
  * `npm run build`: ships the camera's barcode reader on the venue's own origin, beside the
  * decoder chunk (src/components/ticket-scanner/camera/barcode-decoder.ts):
  * - zxing-wasm's reader (`zxing_reader.wasm`, for browsers without a native BarcodeDetector);
- * - the decoder worker, as an ES module chunk that shares the ponyfill's chunk with the page.
+ * - the decoder worker, as an ES module chunk that shares zxing-wasm's chunk with the page.
  *
  * The decoder finds both with `new URL(PATH, import.meta.url)`, paths that work in development
  * (Vite's dev server, the test runner). Vite's library mode would inline a literal `new URL()`
  * asset as base64 (1 MB more JavaScript) and give a literal worker URL a path from the site's
  * root, so the decoder keeps the paths in variables, and this plugin rewrites them. The build
- * fails if the wasm is not the one the ponyfill's glue code was built for.
+ * fails if the wasm is not the one zxing-wasm's glue code was built for.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
-import { ZXING_WASM_SHA256 } from 'barcode-detector/ponyfill';
+import { ZXING_WASM_SHA256 } from 'zxing-wasm/reader';
 
 const DECODER = /[\\/]ticket-scanner[\\/]camera[\\/]barcode-decoder\.ts$/;
 const WORKER = /[\\/]ticket-scanner[\\/]camera[\\/]barcode-decoder\.worker\.ts$/;
@@ -40,7 +40,7 @@ export function zxingWasmPlugin() {
       if (!wasmPath || !workerPath) this.error(`${id}: READER_WASM_PATH or WORKER_PATH not found; the camera's reader would not be shipped`);
       wasm = readFileSync(resolve(dirname(id), wasmPath));
       const sha256 = createHash('sha256').update(wasm).digest('hex');
-      if (sha256 !== ZXING_WASM_SHA256) this.error(`${wasmPath} (sha256 ${sha256}) is not the wasm barcode-detector expects (${ZXING_WASM_SHA256})`);
+      if (sha256 !== ZXING_WASM_SHA256) this.error(`${wasmPath} (sha256 ${sha256}) is not the wasm zxing-wasm's reader expects (${ZXING_WASM_SHA256})`);
       workerRef = this.emitFile({ type: 'chunk', id: resolve(dirname(id), workerPath), name: 'barcode-decoder.worker' });
       return {
         code: code.replace(WASM_DECLARATION, `const READER_WASM_PATH = './${WASM_FILE}';`).replace(WORKER_DECLARATION, `const WORKER_PATH = '${WORKER_PLACEHOLDER}';`),
@@ -59,7 +59,7 @@ export function zxingWasmPlugin() {
       const pending = [...worker.imports];
       for (const name of pending) {
         const chunk = byName.get(name);
-        const foreign = chunk?.moduleIds.find((id) => !/barcode-detector|zxing-wasm|[\\/]barcode-decoder[.\w]*\.ts$|^\0/.test(id));
+        const foreign = chunk?.moduleIds.find((id) => !/zxing-wasm|[\\/]barcode-decoder[.\w]*\.ts$|^\0/.test(id));
         if (foreign) this.error(`the decoder worker would load ${name}, which holds ${foreign}`);
         for (const next of chunk?.imports ?? []) if (!pending.includes(next)) pending.push(next);
       }

@@ -1,0 +1,130 @@
+import { expect } from '@open-wc/testing';
+import { toCanvas } from 'bwip-js/browser';
+import { compileReader, defaultReaderWasmUrl, openDecoder, type FrameDecoder } from './barcode-decoder.js';
+import { zxingReader } from './barcode-decoder.zxing.js';
+import { TICKET_FORMATS } from './scanner-camera.js';
+
+/**
+ * The camera's decoder on its own, in headless Chromium (no native BarcodeDetector there, so
+ * zxing-wasm's reader in its module worker): camera-sized frames drawn with bwip-js, in, the
+ * codes' texts out.
+ */
+describe('barcode decoder (zxing-wasm in a worker)', () => {
+  type Symbology = 'qrcode' | 'code128' | 'pdf417' | 'azteccode' | 'datamatrix';
+  interface Drawing {
+    /** Module (or narrowest bar) width in pixels. */
+    scale: number;
+    /** Degrees, clockwise. */
+    turn?: number;
+    /** Focus blur, CSS pixels. */
+    blur?: number;
+    /** Drawn at this fraction of its size (a ticket further away). */
+    shrink?: number;
+    /** The symbol's centre; the frame's middle by default. */
+    at?: [number, number];
+  }
+
+  /** A 640×480 camera frame: a dim, slightly noisy background with one code on it (or none). */
+  function cameraFrame(symbol?: { bcid: Symbology; text: string } & Drawing): HTMLCanvasElement {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 480 });
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, 640, 480);
+    if (symbol) {
+      const drawn = document.createElement('canvas');
+      toCanvas(drawn, { bcid: symbol.bcid, text: symbol.text, scale: symbol.scale, height: 12, paddingwidth: 8, paddingheight: 8, backgroundcolor: 'ffffff' });
+      const [x, y] = symbol.at ?? [320, 240];
+      context.save();
+      context.translate(x, y);
+      context.rotate(((symbol.turn ?? 0) * Math.PI) / 180);
+      if (symbol.blur) context.filter = `blur(${symbol.blur}px)`;
+      const k = symbol.shrink ?? 1;
+      context.drawImage(drawn, (-drawn.width * k) / 2, (-drawn.height * k) / 2, drawn.width * k, drawn.height * k);
+      context.restore();
+    }
+    // Sensor noise (a fixed sequence) and a dim room.
+    const image = context.getImageData(0, 0, 640, 480);
+    let seed = 7;
+    for (let p = 0; p < image.data.length; p += 4) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const n = (seed / 2 ** 32 - 0.5) * 16 - 16;
+      for (let c = 0; c < 3; c++) image.data[p + c] = Math.max(0, Math.min(255, image.data[p + c]! + n));
+    }
+    context.putImageData(image, 0, 0);
+    return canvas;
+  }
+
+  const opened: FrameDecoder[] = [];
+  /** The decoder the element opens in a browser without a native detector. */
+  async function workerDecoder(formats: readonly string[] = TICKET_FORMATS): Promise<FrameDecoder> {
+    const decoder = await openDecoder({ formats, wasmUrl: defaultReaderWasmUrl(), ponyfill: true });
+    opened.push(decoder);
+    expect(decoder.kind, 'the reader runs in a worker').to.equal('worker');
+    return decoder;
+  }
+
+  afterEach(() => {
+    for (const decoder of opened.splice(0)) decoder.close();
+  });
+
+  it('reads a QR, Code 128, PDF417, Aztec and Data Matrix ticket, each in its own frame', async function () {
+    this.timeout(30_000);
+    const decoder = await workerDecoder();
+    const tickets: Array<[Symbology, string, number]> = [
+      ['qrcode', 'QR-TICKET-0001', 4],
+      ['code128', 'AV100000004242', 2],
+      ['pdf417', 'PDF417-TICKET-77', 2],
+      ['azteccode', 'AZTEC-TICKET-31', 4],
+      ['datamatrix', 'DM-TICKET-555', 4],
+    ];
+    for (const [bcid, text, scale] of tickets) {
+      expect(await decoder.decode(cameraFrame({ bcid, text, scale, turn: 3, at: [260, 200] })), bcid).to.deep.equal([text]);
+    }
+  });
+
+  it('finds nothing in a frame without a code', async function () {
+    this.timeout(20_000);
+    const decoder = await workerDecoder();
+    expect(await decoder.decode(cameraFrame())).to.deep.equal([]);
+    // and reads the next frame that has one
+    expect(await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'AFTER-EMPTY', scale: 4 }))).to.deep.equal(['AFTER-EMPTY']);
+  });
+
+  it('reads only the formats asked for (barcode-formats="qr_code" ignores a Code 128 ticket)', async function () {
+    this.timeout(20_000);
+    const qrOnly = await workerDecoder(['qr_code']);
+    const code128 = cameraFrame({ bcid: 'code128', text: 'AV100000009999', scale: 3 });
+    expect(await qrOnly.decode(code128)).to.deep.equal([]);
+    expect(await qrOnly.decode(cameraFrame({ bcid: 'qrcode', text: 'QR-ONLY-1', scale: 4 }))).to.deep.equal(['QR-ONLY-1']);
+    const all = await workerDecoder();
+    expect(await all.decode(code128), 'the same frame with Code 128 wanted').to.deep.equal(['AV100000009999']);
+  });
+
+  it('reads a small, turned, blurred ticket that the quick passes miss, with its thorough pass', async function () {
+    this.timeout(30_000);
+    const url = defaultReaderWasmUrl();
+    const wasm = { url, module: await compileReader(url) };
+    // 1.6 px modules, more than a quarter turn, a little out of focus: at half size (the quick
+    // pass) the modules merge, and the linear pass reads only bar codes.
+    const hard = cameraFrame({ bcid: 'qrcode', text: 'HARD-1', scale: 2, shrink: 0.8, turn: 100, blur: 0.5, at: [450, 330] });
+    const cheapOnly = await zxingReader(TICKET_FORMATS, wasm, ['quick', 'linear']);
+    expect(await cheapOnly.read(hard), 'the cheap passes alone').to.deep.equal([]);
+    const decoder = await workerDecoder();
+    expect(await decoder.decode(hard)).to.deep.equal(['HARD-1']);
+    // A Code 128 ticket held sideways: only the thorough pass turns the frame.
+    const sideways = cameraFrame({ bcid: 'code128', text: 'AV100000031337', scale: 3, turn: 90 });
+    expect(await cheapOnly.read(sideways), 'the cheap passes alone, sideways').to.deep.equal([]);
+    expect(await decoder.decode(sideways)).to.deep.equal(['AV100000031337']);
+  });
+
+  it('reads a soft, small Code 128 that ZXing\'s own hardest settings miss: the linear pass reads it', async function () {
+    this.timeout(30_000);
+    const url = defaultReaderWasmUrl();
+    const wasm = { url, module: await compileReader(url) };
+    // 2 px bars, out of focus, in a noisy frame (the benchmark's hardest Code 128 frames).
+    const soft = cameraFrame({ bcid: 'code128', text: 'AV100000023758', scale: 2, turn: 2, blur: 0.8, at: [280, 100] });
+    expect(await (await zxingReader(TICKET_FORMATS, wasm, ['thorough'])).read(soft), 'ZXing\'s hard settings alone').to.deep.equal([]);
+    expect(await (await zxingReader(TICKET_FORMATS, wasm, ['linear'])).read(soft), 'the linear pass alone').to.deep.equal(['AV100000023758']);
+    expect(await (await workerDecoder()).decode(soft)).to.deep.equal(['AV100000023758']);
+  });
+});
