@@ -18,9 +18,8 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { VendorError } from '../api/errors.js';
-import type { VistaCallOptions, VistaClientConfig } from '../api/vista/call.js';
+import { vistaRequest, type VistaCallOptions, type VistaClientConfig } from '../api/vista/call.js';
 import { createVistaMembersClient } from '../api/vista/members.js';
-import { createVistaRedemptionClient } from '../api/vista/redemption.js';
 import { isMemberSessionExpired } from '../api/vista/problem.js';
 import type { AuthenticationTokenResponse, VistaMember } from '../api/vista/types.js';
 
@@ -214,7 +213,8 @@ export async function askVistaWhoIsSignedIn(config: VistaClientConfig, options: 
   } catch (error) {
     if ((error as { status?: unknown }).status !== 404) throw error;
   }
-  await createVistaRedemptionClient(config).getMemberTicketRedemptionCards(options);
+  // The call itself, not the redemption client: the sign-in element need not carry that client.
+  await vistaRequest<unknown>(config, 'members/current/ticket-redemption-cards', {}, options);
   return {};
 }
 
