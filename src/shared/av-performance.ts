@@ -6,7 +6,7 @@
 import type { Performance, SeriesInformation } from '../api/audienceview/types.js';
 import { ConfigError } from '../api/errors.js';
 import { isBlank, safeHttpUrl } from './sanitize.js';
-import { instantOfWallClock, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from './time-zone.js';
+import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from './time-zone.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_PURCHASE_URL = 'https://web.ovationtix.com/trs/pe.c/{performanceId}';
@@ -139,15 +139,56 @@ export function purchaseLink(template: string, performanceId: number): string | 
 }
 
 /**
- * A series' first and last dates at the venue. The series answer's epoch values carry the same
- * quirk as `performanceStart`: the venue's wall clock read as US Eastern (VENDOR-NOTES).
+ * How a tenant's epoch values (`performanceStart`, the series' first and last dates) read: the
+ * venue's wall clock read as US Eastern (VENDOR-NOTES, the default), or true instants. The seed
+ * says only "time zone agnostic" (docs/vendor-readings.md).
  */
-export function seriesDateRange(series: Pick<SeriesInformation, 'firstPerformanceDate' | 'lastPerformanceDate'>): { first: CalendarDate; last: CalendarDate } {
+export type EpochReading = 'eastern-wall-clock' | 'instant';
+
+const EASTERN = 'America/New_York';
+
+/** The venue's wall clock of an epoch value under a reading. */
+export function venueWallClock(epoch: number, timeZone: string, reading: EpochReading = 'eastern-wall-clock') {
+  return wallClockAt(epoch, reading === 'instant' ? timeZone : EASTERN);
+}
+
+/** The true instant of an epoch value under a reading. */
+export function venueInstant(epoch: number, timeZone: string, reading: EpochReading = 'eastern-wall-clock'): number {
+  return reading === 'instant' ? epoch : instantOfWallClock(wallClockAt(epoch, EASTERN), timeZone);
+}
+
+/** A series' first and last dates at the venue, under a reading of its epoch values. */
+export function seriesDateRange(
+  series: Pick<SeriesInformation, 'firstPerformanceDate' | 'lastPerformanceDate'>,
+  timeZone = EASTERN,
+  reading: EpochReading = 'eastern-wall-clock',
+): { first: CalendarDate; last: CalendarDate } {
   const read = (epoch: number) => {
-    const { year, month, day } = wallClockAt(epoch, 'America/New_York');
+    const { year, month, day } = venueWallClock(epoch, timeZone, reading);
     return { year, month, day };
   };
   return { first: read(series.firstPerformanceDate), last: read(series.lastPerformanceDate) };
+}
+
+/** The first series whose dates fall on other days under the two readings (only ever west or east of Eastern, near midnight). */
+export function seriesWhereReadingMatters<S extends Pick<SeriesInformation, 'firstPerformanceDate' | 'lastPerformanceDate'>>(series: readonly S[], timeZone: string): S | undefined {
+  const key = (d: { first: CalendarDate; last: CalendarDate }) => `${isoDate(d.first)}|${isoDate(d.last)}`;
+  return series.find((s) => key(seriesDateRange(s, timeZone)) !== key(seriesDateRange(s, timeZone, 'instant')));
+}
+
+/** The reading performances show: `performanceStart` against `performanceDate` + `performanceTime24` in the venue's zone and in US Eastern. */
+export function epochReadingOf(performances: readonly Performance[], timeZone: string): EpochReading | undefined {
+  for (const p of performances) {
+    const date = parseUsDate(p.performanceDate);
+    const time = parseTime(p.performanceTime24);
+    if (!date || !time || p.allDayEvent) continue;
+    const asVenue = instantOfWallClock({ ...date, ...time }, timeZone);
+    const asEastern = instantOfWallClock({ ...date, ...time }, EASTERN);
+    if (asVenue === asEastern) continue;
+    if (p.performanceStart === asVenue) return 'instant';
+    if (p.performanceStart === asEastern) return 'eastern-wall-clock';
+  }
+  return undefined;
 }
 
 /** Checks the attributes every AudienceView element shares; throws a ConfigError naming the attribute. */

@@ -232,6 +232,31 @@ describe('<av-series-list>', () => {
       window.fetch = async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
 
+    for (const reading of ['eastern-wall-clock', 'instant'] as const) {
+      it(`dates a Los Angeles series whose shows start at 9:30 PM on the venue's day, with the epoch dates ${reading}`, async () => {
+        // 9:30 PM in Los Angeles is already the next day in New York (and in UTC).
+        const instant = (day: number) => Date.parse(`2027-03-${day}T21:30:00-08:00`);
+        const eastern = (day: number) => Date.parse(`2027-03-${day}T21:30:00-05:00`);
+        const epoch = reading === 'instant' ? instant : eastern;
+        const series = crafted({ productionId: 7, firstPerformanceDate: epoch(10), lastPerformanceDate: epoch(12) });
+        const performance = (day: number) => ({ performanceId: 700 + day, productionId: 7, performanceDate: `03/${day}/2027`, performanceTime24: '21:30:00', performanceStart: epoch(day), allDayEvent: false });
+        const answer = (extra: object) => ({ serviceMessages: null, departmentId: null, clientId: 284, clientName: 'Crafted', clientActive: true, errors: [], warnings: [], ...extra });
+        const asked: string[] = [];
+        window.fetch = async (input: RequestInfo | URL) => {
+          const url = String(input instanceof Request ? input.url : input);
+          asked.push(new URL(url).pathname);
+          const body = url.includes('/public/events/') ? answer({ performances: [performance(10), performance(12)] }) : answer({ seriesInformation: [series] });
+          return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+        };
+        const page = await seriesFixture(html`<av-series-list client-id="284" time-zone="America/Los_Angeles" api-base="https://api.example"></av-series-list>`);
+        const dates = page.part(7, 'dates')!;
+        expect([dates.dataset.first, dates.dataset.last]).to.deep.equal(['2027-03-10', '2027-03-12']);
+        // Only where the two readings put a date on other days is one production's performances asked to tell which.
+        if (reading === 'instant') expect(asked).to.include('/public/events/client(284)/production(7)');
+        else expect(asked).to.deep.equal(['/public/series/client(284)']);
+      });
+    }
+
     it('names the logo by productionLogoAltName and refuses non-http logo links', async () => {
       serve([
         crafted({ productionId: 1, productionLogoLink: `${location.origin}/no-such-logo.png`, productionLogoAltName: 'Poster: two sisters at a lighthouse' }),

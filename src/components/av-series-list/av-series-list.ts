@@ -1,15 +1,14 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
+import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
-import { DEFAULT_PURCHASE_URL, purchaseLink, seriesDateRange } from '../../shared/av-performance.js';
+import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/av-performance.js';
 import { isPublicSeries } from '../../shared/av-productions.js';
 import { messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
-import { instantOfWallClock, wallClockAt } from '../../shared/time-zone.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
 import { styles } from './av-series-list.styles.js';
 
@@ -76,8 +75,21 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
     return messagesIfReady(SERIES_LIST_MESSAGES, locale);
   }
 
-  protected override fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<SeriesResponse> {
-    return fetchSeries(apiBase, query, { signal });
+  /** How each answer's epoch dates read (docs/vendor-readings.md), when it matters for what is shown. */
+  private epochReadings = new WeakMap<SeriesResponse, EpochReading>();
+
+  protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<SeriesResponse> {
+    const answer = await fetchSeries(apiBase, query, { signal });
+    // The series dates are epoch values, the Eastern wall clock or true instants by tenant. The two
+    // readings only disagree on a series' day for a venue off Eastern time with a show near
+    // midnight: then one production's performances (they carry their wall clock) tell which.
+    const ambiguous = seriesWhereReadingMatters((answer.seriesInformation ?? []).filter(isPublicSeries), this.zone);
+    if (ambiguous) {
+      const events = await fetchEvents(apiBase, { clientId: query.clientId, productionId: ambiguous.productionId }, { signal }).catch(() => undefined);
+      const reading = events && epochReadingOf(events.performances ?? [], this.zone);
+      if (reading) this.epochReadings.set(answer, reading);
+    }
+    return answer;
   }
 
   protected override checkOwnAttributes(): void {
@@ -99,17 +111,17 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
     return html`<ul part="list" class="grid" aria-label=${m.listLabel}>
-      ${series.map((s, i) => this.renderSeries(s, locale, m, i))}
+      ${series.map((s, i) => this.renderSeries(s, locale, m, i, this.epochReadings.get(answer)))}
     </ul>`;
   }
 
-  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages, index: number) {
+  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages, index: number, reading?: EpochReading) {
     const colour = (PRODUCTION_COLOURS[s.productionStyle] ?? PRODUCTION_COLOURS[0]).hex;
     const logo = safeHttpUrl(s.productionLogoLink);
-    const { first, last } = seriesDateRange(s);
+    const { first, last } = seriesDateRange(s, this.zone, reading);
     const iso = isoRange(first, last);
     const buyUrl = s.hasAvailableTickets ? this.buyUrl(s) : undefined;
-    const unavailable = s.hasAvailableTickets ? undefined : this.unavailableMessage(s, m);
+    const unavailable = s.hasAvailableTickets ? undefined : this.unavailableMessage(s, m, reading);
     return html`<li
       part="series"
       class="card series"
@@ -157,9 +169,8 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
    * say which, so: once the last performance is inside its shut-off window, sales have closed;
    * otherwise the tickets are gone.
    */
-  private unavailableMessage(s: SeriesInformation, m: SeriesListMessages) {
-    const wall = wallClockAt(s.lastPerformanceDate, 'America/New_York'); // the epoch quirk, see seriesDateRange
-    const lastStart = instantOfWallClock(wall, this.zone);
+  private unavailableMessage(s: SeriesInformation, m: SeriesListMessages, reading?: EpochReading) {
+    const lastStart = venueInstant(s.lastPerformanceDate, this.zone, reading);
     const closed = Number.isFinite(s.shutoffHour) && this.currentTime >= lastStart - s.shutoffHour * HOUR;
     const vendor = closed ? s.shutoffHourMessage : s.noRemainingMessage;
     return {
