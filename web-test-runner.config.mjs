@@ -60,7 +60,7 @@ export default {
   middleware: [scannerApp.middleware, embed.middleware],
   plugins: [
     secondPagePlugin(),
-    wordpressPlugin(), // a real WordPress, started by the first test that asks for it
+    wordpressPlugin(() => mock.origin), // a real WordPress, started by the first test that asks for it
     hardeningTallyPlugin(),
     scannerApp.plugin,
     {

@@ -1,0 +1,133 @@
+/**
+ * The WordPress plugin's settings page, its checks on shortcodes and pasted tags, and its PHP, in a
+ * real WordPress (test/wordpress/wordpress-server.mjs; the roles × elements tests are
+ * author.test.ts and contributor.test.ts).
+ */
+import { expect } from '@open-wc/testing';
+import { openSecondPage } from '../app/second-page.js';
+import { openMockWorld, type MockWorld } from '../mock.js';
+import { post, signIn, signOut, startWordPress, wordpress, type Site } from './wordpress.js';
+
+describe('the WordPress plugin: settings, checks and PHP', function () {
+  this.timeout(240000); // the first command may build the library and start WordPress
+  let site: Site;
+  let mock: MockWorld;
+  before(async () => {
+    site = await startWordPress();
+    mock = await openMockWorld();
+  });
+
+  const settingsUrl = () => `${site.origin}/wp-admin/options-general.php?page=venue-widgets`;
+
+  /** Fills the settings form as a person would and submits it (its nonce included); the page after. */
+  async function submitSettings(values: Record<string, string>, roles: string[]) {
+    const page = await openSecondPage(settingsUrl());
+    const answer = await page.evaluate<{ status: number; text: string }>(`(async () => {
+      const values = ${JSON.stringify(values)};
+      for (const [key, value] of Object.entries(values)) document.getElementById('venue_widgets_' + key).value = value;
+      for (const box of document.querySelectorAll('input[name="venue_widgets_settings[tag_roles][]"]')) box.checked = ${JSON.stringify(roles)}.includes(box.value);
+      const form = document.querySelector('form[action="options.php"]');
+      // (form.action would be the hidden input named "action", not the attribute)
+      const res = await fetch(new URL(form.getAttribute('action'), location.href), { method: 'POST', body: new FormData(form) });
+      return { status: res.status, text: await res.text() };
+    })()`);
+    await page.close();
+    return answer;
+  }
+
+  async function readSettings() {
+    const page = await openSecondPage(settingsUrl());
+    const values = await page.evaluate<Record<string, string>>(`Object.fromEntries([...document.querySelectorAll('[id^="venue_widgets_"]')].map((f) => [f.id.slice(14), f.value]))`);
+    await page.close();
+    return values;
+  }
+
+  it('an administrator saves the site defaults on Settings → Venue widgets; a bad address keeps the saved one; other roles cannot', async () => {
+    await signIn(site, 'administrator');
+    // The same values the site was set up with (other test files use the site meanwhile).
+    const saved = await submitSettings(site.defaults, site.tagRoles);
+    expect(saved.status).to.equal(200);
+    expect(saved.text).to.include('Settings saved.');
+    expect(await readSettings()).to.include(site.defaults);
+
+    const refused = await submitSettings({ ...site.defaults, av_api_base: 'javascript:alert(1)' }, site.tagRoles);
+    expect(refused.text).to.include('is not valid; the previous value is kept');
+    expect((await readSettings()).av_api_base).to.equal(site.defaults.av_api_base);
+
+    // An author gets no settings page, and a forged save (without a valid nonce) changes nothing.
+    await signIn(site, 'author');
+    const page = await openSecondPage(`${site.origin}/wp-admin/`);
+    const answers = await page.evaluate<{ page: number; forged: number }>(`(async () => {
+      const pageStatus = (await fetch(${JSON.stringify(settingsUrl())})).status;
+      const body = new URLSearchParams({ option_page: 'venue_widgets', action: 'update', _wpnonce: 'forged', 'venue_widgets_settings[client_id]': '999' });
+      const forged = (await fetch('/wp-admin/options.php', { method: 'POST', body })).status;
+      return { page: pageStatus, forged };
+    })()`);
+    await page.close();
+    expect(answers.page).to.equal(403);
+    expect(answers.forged).to.be.within(400, 403);
+    await signIn(site, 'administrator');
+    expect((await readSettings()).client_id).to.equal('284');
+    await signOut(site);
+  });
+
+  it('pasted tags: kept for the roles the site chose (documented attributes only, site defaults added), removed for the others', async () => {
+    const av = mock.base('audienceview');
+    const paste = `<av-event-list api-base="${av}" limit="3" onclick="alert(1)" style="display:none"></av-event-list><av-series-list purchase-url="javascript:alert(1)"></av-series-list>`;
+    const byAuthor = await post('author', 'Pasted by an author', `<!-- wp:html -->${paste}<!-- /wp:html -->`);
+    const byContributor = await post('contributor', 'Pasted by a contributor', `<!-- wp:html -->${paste}<!-- /wp:html -->`, 'pending');
+    // The site chose authors: the author's tags stay, without the undocumented attributes and
+    // the javascript: URL; the contributor's are gone, as WordPress does by default.
+    expect(byAuthor.stored).to.include(`<av-event-list api-base="${av}" limit="3"`);
+    expect(byAuthor.stored).not.to.match(/onclick|style=|javascript:/);
+    expect(byContributor.stored).not.to.include('<av-event-list');
+    // On the page, the site's client id fills in what the tag leaves out; the plugin loads the module.
+    const page = await openSecondPage(byAuthor.link);
+    const served = await page.evaluate<{ tag: string; scripts: string[]; shadow: string }>(`(async () => {
+      const el = document.querySelector('av-event-list');
+      await customElements.whenDefined('av-event-list');
+      for (let i = 0; i < 150 && !el.shadowRoot?.querySelector('[part~="performance"], [part~="error"]'); i++) await new Promise((r) => setTimeout(r, 100));
+      return {
+        tag: el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1),
+        scripts: [...document.querySelectorAll('script[type="module"][src*="/plugins/venue-widgets/assets/"]')].map((s) => new URL(s.src).pathname.split('/').pop()),
+        shadow: el.shadowRoot?.querySelector('[part~="performance"]') ? 'performances' : el.shadowRoot?.textContent.trim().slice(0, 80),
+      };
+    })()`);
+    await page.close();
+    expect(served.tag).to.include('client-id="284"');
+    expect(served.scripts).to.include('av-event-list.js');
+    expect(served.shadow).to.equal('performances');
+    expect((await mock.requests()).some((r) => r.path.includes('/public/events/client(284)'))).to.equal(true);
+  });
+
+  it('a shortcode with an unknown attribute or a bad value renders without them, and says why to editors only', async () => {
+    const posted = await post('author', 'A typo', `[av-event-list api-base="${mock.base('audienceview')}" limit="many" colour="red" time-zone="Mars/Olympus"]`);
+    const page = await openSecondPage(posted.link);
+    const anonymous = await page.evaluate<string>(`document.querySelector('.wp-block-post-content, .entry-content').innerHTML`);
+    await page.close();
+    expect(anonymous).to.include('client-id="284"').and.include('time-zone="America/New_York"');
+    expect(anonymous).not.to.match(/limit=|colour|Mars/);
+    expect(anonymous).not.to.include('venue-widgets-notice');
+    await signIn(site, 'author');
+    const signedIn = await openSecondPage(posted.link);
+    const notice = await signedIn.evaluate<string>(`document.querySelector('[data-venue-widgets-notice]')?.textContent ?? ''`);
+    await signedIn.close();
+    await signOut(site);
+    expect(notice).to.include('"colour" is not an attribute of av-event-list');
+    expect(notice).to.include('limit="many" is not a valid value');
+    expect(notice).to.include('time-zone="Mars/Olympus" is not a valid value');
+  });
+
+  it("the plugin's PHP passes `php -l` and the coding-standard sniffs Debian's PHP_CodeSniffer ships", async () => {
+    const { syntax, phpcs } = await wordpress<{ syntax: Record<string, string>; phpcs: { available: boolean; clean: boolean; report: string } }>({ action: 'lint' });
+    expect(Object.keys(syntax)).to.include.members(['venue-widgets.php', 'uninstall.php', 'includes/render.php']);
+    expect(Object.values(syntax).every((result) => result === 'ok'), JSON.stringify(syntax)).to.equal(true);
+    // .ci/run installs php-codesniffer; a machine without it still checks the syntax above.
+    if (phpcs.available) expect(phpcs.report).to.equal('');
+  });
+
+  it('WordPress logged no PHP warning or notice from the plugin', async () => {
+    const { log } = await wordpress<{ log: string }>({ action: 'log' });
+    expect(log.split('\n').filter((line) => line.includes('venue-widgets'))).to.deep.equal([]);
+  });
+});
