@@ -68,16 +68,18 @@ async function loadConfig(): Promise<{ config?: ScannerAppConfig; view?: View }>
 }
 
 async function useLanguage(locale: string): Promise<void> {
-  let language = 'en';
+  let canonical = 'en';
   try {
-    language = messageLanguage(Intl.getCanonicalLocales(locale)[0] ?? 'en');
+    canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en';
   } catch {
     // not a locale: English
   }
-  document.documentElement.lang = config?.locale ?? language;
+  document.documentElement.lang = canonical;
+  const language = messageLanguage(canonical);
+  words = SCANNER_APP_MESSAGES.en;
   if (language === 'en') return;
   const others = await SCANNER_APP_MESSAGES.others().catch(() => undefined);
-  words = others?.default[language as keyof typeof others.default] ?? SCANNER_APP_MESSAGES.en;
+  words = others?.default[language] ?? SCANNER_APP_MESSAGES.en;
 }
 
 function show(next: View): void {

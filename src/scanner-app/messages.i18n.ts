@@ -1,6 +1,6 @@
 /** The door app's words in French, Dutch, German and Spanish: a chunk of its own, loaded when asked for. */
 import type { OtherLanguage } from '../shared/locale.js';
-import type { ScannerAppMessages } from './messages.js';
+import type { ScannerAppMessages } from './messages.types.js';
 
 const messages: Record<OtherLanguage, ScannerAppMessages> = {
   fr: {

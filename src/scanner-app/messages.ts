@@ -1,29 +1,8 @@
 /** The door app's own words (around the `<ticket-scanner>`, which has its own), in the five message languages. */
 import type { Catalog } from '../shared/locale.js';
+import type { ScannerAppMessages } from './messages.types.js';
 
-export interface ScannerAppMessages {
-  starting: string;
-  configProblemTitle: string;
-  /** Above the table of problems: who fixes it and where. */
-  configProblemIntro: string;
-  /** No file beside the app and none kept on this device: `{url}` is where it was looked for. */
-  configMissing: string;
-  expected: string;
-  found: string;
-  retry: string;
-  setupTitle: string;
-  setupIntro: string;
-  doorName: string;
-  doorNameHint: string;
-  doorNameMissing: string;
-  sound: string;
-  soundHint: string;
-  save: string;
-  cancel: string;
-  /** The header's label before the door's name. */
-  door: string;
-  deviceSettings: string;
-}
+export type { ScannerAppMessages } from './messages.types.js';
 
 export const SCANNER_APP_MESSAGES: Catalog<ScannerAppMessages> = {
   en: {
