@@ -47,6 +47,8 @@ export interface ElementUnderAttack {
   vendor: Exclude<VendorName, 'echo'>;
   /** The world's clock anchor; undefined: real time (the scanner stamps scans with the device clock). */
   now?: string;
+  /** Mock readings under which the element reads the most vendor text (hostile data reaches every field). */
+  readings?: Record<string, string>;
   /** Part of the vendor path of the first screen's answer, for broken-vendor faults. */
   firstAnswer: string;
   attributes: Record<string, AttributeSpec>;
@@ -187,6 +189,7 @@ export const ELEMENTS: ElementUnderAttack[] = [
     tag: 'vista-member-login',
     vendor: 'vista',
     now: '2027-03-01T12:00:00Z',
+    readings: { 'vista.membersCurrent': 'served' },
     firstAnswer: '/authentication-token',
     attributes: {
       'api-base': { kind: 'url', required: true },
@@ -219,6 +222,7 @@ export const ELEMENTS: ElementUnderAttack[] = [
     tag: 'vista-ticket-redemption',
     vendor: 'vista',
     now: '2027-03-01T12:00:00Z',
+    readings: { 'vista.ticketTypes': 'card-answer', 'vista.setShowtime.answer': 'showtime' },
     firstAnswer: '/ticket-redemption-cards',
     attributes: {
       'api-base': { kind: 'url', required: true },
@@ -288,6 +292,7 @@ export const ELEMENTS: ElementUnderAttack[] = [
     tag: 'utick-pack-list',
     vendor: 'utick',
     now: '2027-03-01T12:00:00Z',
+    readings: { 'utick.packDetails.fields': 'full' },
     firstAnswer: '/catalogue/packs',
     attributes: {
       'api-base': { kind: 'url', required: true },

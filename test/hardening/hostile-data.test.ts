@@ -39,7 +39,7 @@ describe('hostile vendor data', () => {
     it(`<${target.tag}>: no payload runs, navigates, adds an element or a non-http(s) link`, async function () {
       this.timeout(60_000);
       // The element with honest data first: the tags it renders itself.
-      const honest = await openMockWorld({ now: target.now });
+      const honest = await openMockWorld({ now: target.now, readings: target.readings });
       // Privacy, with honest data too: nothing but the page's own origin (code, chunks) and api-base.
       const honestWatch = watchPage([honest.origin]);
       const first = await target.mount(honest);
@@ -59,7 +59,7 @@ describe('hostile vendor data', () => {
       const fields = new Map<string, Set<number>>();
       let placements = 0;
       for (const offset of OFFSETS) {
-        const world = await openMockWorld({ now: target.now, hostile: { payloads: [...PLACED], offset } });
+        const world = await openMockWorld({ now: target.now, readings: target.readings, hostile: { payloads: [...PLACED], offset } });
         const watch = watchPage([world.origin]);
         const mounted = await target.mount(world);
         const problems = domProblems(mounted.el, ownTags);
