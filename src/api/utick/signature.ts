@@ -111,8 +111,17 @@ function signedText(publicKey: string, timestamp: string, method: string, pathAn
   return `${publicKey}\n${timestamp}\n${method.toUpperCase()}\n${pathAndQuery}`;
 }
 
+/** Imported keys by private key: a proxy signs every request with the same one (a few at most). */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
 function importHmacKey(privateKey: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encode(privateKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  let key = importedKeys.get(privateKey);
+  if (!key) {
+    if (importedKeys.size >= 8) importedKeys.clear();
+    key = crypto.subtle.importKey('raw', encode(privateKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    importedKeys.set(privateKey, key);
+  }
+  return key;
 }
 
 function readHeader(headers: HeaderSource, name: string): string | undefined {

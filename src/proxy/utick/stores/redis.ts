@@ -12,6 +12,8 @@ import type { AttemptStore, AttemptTake } from '../attempt-limiter.js';
 /** What the store needs of a Redis client; an `ioredis` client fits (see `../redis.ts`). */
 export interface RedisEvalClient {
   eval(script: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+  /** Used when present (the script by its SHA-1, not its text, on every call). */
+  evalsha?(sha1: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
 }
 
 export interface RedisAttemptStoreOptions {
@@ -64,17 +66,37 @@ export function redisAttemptStore(client: RedisEvalClient, options: RedisAttempt
       );
     });
 
+  const shas = new Map<string, Promise<string>>();
+  const sha1 = (script: string) => {
+    let sha = shas.get(script);
+    if (!sha) {
+      sha = crypto.subtle.digest('SHA-1', new TextEncoder().encode(script)).then((digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''));
+      shas.set(script, sha);
+    }
+    return sha;
+  };
+  /** EVALSHA, and EVAL the first time Redis does not know the script yet (or after a restart). */
+  const run = async (script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown> => {
+    if (!client.evalsha) return client.eval(script, numKeys, ...args);
+    try {
+      return await client.evalsha(await sha1(script), numKeys, ...args);
+    } catch (error) {
+      if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
+      return client.eval(script, numKeys, ...args);
+    }
+  };
+
   return {
     async take(take: AttemptTake) {
       const keys = take.checks.map((check) => redisKey(take.shard, check.key));
-      const answer = await withTimeout(client.eval(TAKE, keys.length, ...keys, take.now, take.windowMs, take.id, ...take.checks.map((check) => check.max)));
+      const answer = await withTimeout(run(TAKE, keys.length, ...keys, take.now, take.windowMs, take.id, ...take.checks.map((check) => check.max)));
       const retryAfterMs = Number(answer);
       if (!Number.isFinite(retryAfterMs)) throw new Error(`Unexpected answer from Redis: ${String(answer).slice(0, 40)}`);
       return { retryAfterMs };
     },
     async refund(shard, keys, id) {
       const redisKeys = keys.map((key) => redisKey(shard, key));
-      await withTimeout(client.eval(REFUND, redisKeys.length, ...redisKeys, id));
+      await withTimeout(run(REFUND, redisKeys.length, ...redisKeys, id));
     },
   };
 }
