@@ -185,7 +185,7 @@ export async function benchProxyLoad(): Promise<void> {
     for (const row of rows) {
       const added = row === base ? ['       –', '       –'] : [f(row.p50 - base.p50), f(row.p99 - base.p99)];
       const answers = [...row.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status === 0 ? 'no answer' : status}×${n}`).join(' ');
-      console.log(`  ${row.label.padEnd(62)} ${f(row.p50)} ${f(row.p99)} ${added[0]} ${added[1]} ${f(row.throughput)}  ${answers}${row.proxy5xx > 0 ? `  (${row.proxy5xx} 5xx made by the proxy)` : ''}`);
+      console.log(`  ${row.label.padEnd(62)} ${f(row.p50)} ${f(row.p99)} ${added[0]} ${added[1]} ${f(row.throughput)}  ${answers}${row.proxy5xx > 0 ? `  (${row.proxy5xx} of them the proxy's own 502/503/504)` : ''}`);
     }
     const fleetRow = rows[2]!;
     const fleetAdded = fleetRow.p99 - base.p99;
