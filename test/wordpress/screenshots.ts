@@ -60,13 +60,15 @@ try {
   await visitor.goto(posted.link, { waitUntil: 'networkidle0' });
   await visitor.waitForFunction(() => document.querySelector('utick-pack-list')?.shadowRoot?.querySelector('[part~="pack"]'));
   await new Promise((r) => setTimeout(r, 800)); // images
-  await visitor.screenshot({ path: `${out}/wordpress-post.png`, fullPage: true });
+  const end = await visitor.evaluate(() => document.querySelector('.wp-block-post-content')!.getBoundingClientRect().bottom + window.scrollY + 40);
+  await visitor.screenshot({ path: `${out}/wordpress-post.png`, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(end) }, captureBeyondViewport: true });
 
   // The block editor: an Upcoming performances block selected, its attributes in the sidebar.
-  await page.goto(`${site.origin}/wp-admin/post-new.php`, { waitUntil: 'networkidle0' });
+  page.setDefaultNavigationTimeout(120000);
+  await page.goto(`${site.origin}/wp-admin/post-new.php`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as any).wp?.blocks?.getBlockType('venue-widgets/av-event-list') && (window as any).wp.data.select('core/editor').getCurrentPostId(), { timeout: 120000 });
   await page.evaluate(() => {
     const wp = (window as any).wp;
-    wp.data.dispatch('core/edit-post').toggleFeature?.('welcomeGuide');
     if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
     wp.data.dispatch('core/editor').editPost({ title: 'Tonight at the harbour' });
     const block = wp.blocks.createBlock('venue-widgets/av-event-list', { limit: '3' });
