@@ -1,7 +1,7 @@
 /**
  * The Utick signing proxy under a stream's opening minute (issue 19): 2,000 unlocks from 500
- * patrons (4 each: three right codes and one mistyped), arriving at a steady 100 a second (20 s,
- * within the 60 s the goal allows), open loop: a request is sent at its time whether or not the
+ * patrons (4 each: three right codes and one mistyped), arriving evenly over 60 s (33 a second;
+ * the goal's burst), open loop: a request is sent at its time whether or not the
  * earlier ones have been answered, so a slow proxy cannot slow the arrivals down and hide its
  * queue. Everything on loopback, bounded in count and time.
  *
@@ -12,8 +12,8 @@
  *     spread over the four as a load balancer would (the client from X-Forwarded-For);
  *   - the same fleet, all 2,000 at once from 500 connections (autocannon, closed loop): the
  *     throughput it can give, and the latency when it is saturated.
- * "Added" is the proxied percentile minus the baseline's. Goal: p99 added ≤ 20 ms at 100/s on
- * this machine, no 5xx from the proxy itself. `npx tsx bench/proxy-load.ts` runs this part alone.
+ * "Added" is the proxied percentile minus the baseline's. Goal: p99 added ≤ 20 ms at that rate on
+ * this load on this machine, no 5xx from the proxy itself. `npx tsx bench/proxy-load.ts` runs this part alone.
  */
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ import { percentile } from './stats.js';
 
 const UNLOCKS = 2000;
 const PATRONS = 500;
-const RATE_PER_SECOND = 100;
+const RATE_PER_SECOND = UNLOCKS / 60;
 const GOAL_P99_ADDED_MS = 20;
 const STREAMS = [UTICK_IDS.liveStream, UTICK_IDS.vodStream];
 
@@ -175,12 +175,14 @@ export async function benchProxyLoad(): Promise<void> {
 
     await redis.flush();
     rows.push(await saturate(fleet, unlocks));
+    // Anything the proxies printed besides their request lines (an uncaught error would be here).
+    const oddLines = running.flatMap((proxy) => proxy.logs().split('\n')).filter((line) => line && !/^GET \/\S+ \d{3} [\d.]+ms$/.test(line) && !line.startsWith('Utick signing proxy on'));
 
     const base = rows[0]!;
     const f = (n: number) => n.toFixed(1).padStart(8);
     // The figures depend on what else the machine runs: its load is printed with them.
     const load = loadavg().map((n) => n.toFixed(1)).join(' ');
-    console.log(`Utick proxy under load: ${UNLOCKS} unlocks from ${PATRONS} patrons (3 right codes, 1 typo each), at ${RATE_PER_SECOND}/s open loop unless said, loopback; ${cpus().length} cores, load average ${load}`);
+    console.log(`Utick proxy under load: ${UNLOCKS} unlocks from ${PATRONS} patrons (3 right codes, 1 typo each), at ${RATE_PER_SECOND.toFixed(1)}/s open loop unless said, loopback; ${cpus().length} cores, load average ${load}`);
     console.log(`  ${'run'.padEnd(62)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'+p50'.padStart(8)} ${'+p99'.padStart(8)} ${'req/s'.padStart(8)}  answers`);
     for (const row of rows) {
       const added = row === base ? ['       –', '       –'] : [f(row.p50 - base.p50), f(row.p99 - base.p99)];
@@ -190,7 +192,8 @@ export async function benchProxyLoad(): Promise<void> {
     const fleetRow = rows[2]!;
     const fleetAdded = fleetRow.p99 - base.p99;
     const own5xx = rows.slice(1, 3).reduce((sum, row) => sum + row.proxy5xx, 0);
-    console.log(`  goal p99 added ≤ ${GOAL_P99_ADDED_MS} ms (4 × Node + Redis, ${RATE_PER_SECOND}/s): ${fleetAdded <= GOAL_P99_ADDED_MS ? 'met' : 'NOT met'} (${fleetAdded.toFixed(1)} ms); 5xx from the proxy itself: ${own5xx}`);
+    if (oddLines.length > 0) console.log(`  the proxies also printed ${oddLines.length} other lines, the first: ${oddLines[0]!.slice(0, 200)}`);
+    console.log(`  goal p99 added ≤ ${GOAL_P99_ADDED_MS} ms (4 × Node + Redis, ${RATE_PER_SECOND.toFixed(1)}/s): ${fleetAdded <= GOAL_P99_ADDED_MS ? 'met' : 'NOT met'} (${fleetAdded.toFixed(1)} ms); 5xx from the proxy itself: ${own5xx}`);
   } finally {
     await Promise.all(running.map((proxy) => proxy.close()));
     await redis.stop();
