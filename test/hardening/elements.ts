@@ -297,6 +297,7 @@ export const ELEMENTS: ElementUnderAttack[] = [
     attributes: {
       'api-base': { kind: 'url', required: true },
       limit: { kind: 'count' },
+      'stock-id': { kind: 'text' },
       'time-zone': { kind: 'zone' },
       locale: { kind: 'locale' },
     },
