@@ -12,8 +12,8 @@
  *     spread over the four as a load balancer would (the client from X-Forwarded-For);
  *   - the same fleet, all 2,000 at once from 500 connections (autocannon, closed loop): the
  *     throughput it can give, and the latency when it is saturated.
- * "Added" is the proxied percentile minus the baseline's. Goal: p99 added ≤ 20 ms at that rate on
- * this load on this machine, no 5xx from the proxy itself. `npx tsx bench/proxy-load.ts` runs this part alone.
+ * "Added" is the proxied percentile minus the baseline's. Goal: p99 added ≤ 20 ms at that rate, on
+ * this machine under its load at the time, no 5xx from the proxy itself. `npx tsx bench/proxy-load.ts` runs this part alone.
  */
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
