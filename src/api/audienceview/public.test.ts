@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { ConfigError, NetworkError, ParseError, TimeoutError, VendorError } from '../errors.js';
-import { AUDIENCEVIEW_API_BASE, CALENDAR_WRONG_MONTH, PUBLIC_API_ERROR, fetchCalendarMonth, fetchEvents, fetchSeries, learnedMonthBase, monthFit, publicPath } from './public.js';
+import { AUDIENCEVIEW_API_BASE, CALENDAR_WRONG_MONTH, PUBLIC_API_ERROR, fetchCalendarMonth, fetchEvents, fetchSeries, isInactiveClient, learnedMonthBase, monthFit, publicPath } from './public.js';
 import { PRODUCTION_COLOURS } from './types.js';
 import { rejection } from '../../../test/rejection.js';
 
@@ -78,9 +78,22 @@ describe('AudienceView public client', () => {
   });
 
   it('returns warnings to the caller instead of throwing (inactive client)', async () => {
-    const series = await fetchSeries(apiBase, { clientId: 301 });
+    mock = await openMockWorld({ now: NOW, readings: { 'audienceview.public.clientActive': 'warning' } });
+    const series = await fetchSeries(mock.base('audienceview'), { clientId: 301 });
     expect(series.clientActive).to.equal(false);
     expect(series.warnings).to.have.length(1);
+    expect(isInactiveClient(series)).to.equal(true);
+  });
+
+  it('tells an inactive client from an unknown one whether the vendor answers with errors or with data', async () => {
+    mock = await openMockWorld({ now: NOW, readings: { 'audienceview.public.clientActive': 'errors' } });
+    const inactive = await rejection(fetchSeries(mock.base('audienceview'), { clientId: 301 }));
+    expect(inactive).to.be.instanceOf(VendorError);
+    expect(isInactiveClient(inactive)).to.equal(true);
+    expect(isInactiveClient(await rejection(fetchSeries(mock.base('audienceview'), { clientId: 999 })))).to.equal(false);
+    await mock.chooseReadings({ 'audienceview.public.clientActive': 'data' });
+    expect(isInactiveClient(await fetchSeries(mock.base('audienceview'), { clientId: 301 }))).to.equal(true);
+    expect(isInactiveClient(await fetchSeries(mock.base('audienceview'), { clientId: 284 }))).to.equal(false);
   });
 
   it('turns a 200 with errors into a VendorError with the vendor message', async () => {
