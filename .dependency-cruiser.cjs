@@ -9,8 +9,8 @@
  * .dependency-cruiser-known-violations.json (`npx depcruise-baseline src test mock`) lists what
  * other owners' files broke when the check came in, so that only new violations fail: the lazy
  * message chunks typed by their loaders (a cycle through a dynamic import) in av-*, vista-*,
- * utick-*, src/shared/error-view and src/scanner-app; two av-* tests and the WordPress test
- * importing the mock directly; a Vista test reaching into the other Vista element. Fixing one
+ * utick-* and src/shared/error-view; two av-* tests and the WordPress test helpers importing the
+ * mock directly; a Vista test reaching into the other Vista element. Fixing one
  * means regenerating that file. <ticket-scanner> shows the fix for the first: the words' shape in
  * *.messages.types.ts, which both the catalog and its lazy chunk import.
  */
