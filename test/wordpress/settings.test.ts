@@ -19,27 +19,36 @@ describe('the WordPress plugin: settings, checks and PHP', function () {
 
   const settingsUrl = () => `${site.origin}/wp-admin/options-general.php?page=venue-widgets`;
 
-  /** Fills the settings form as a person would and submits it (its nonce included); the page after. */
-  async function submitSettings(values: Record<string, string>, roles: string[]) {
-    const page = await openSecondPage(settingsUrl());
-    const answer = await page.evaluate<{ status: number; text: string }>(`(async () => {
-      const values = ${JSON.stringify(values)};
-      for (const [key, value] of Object.entries(values)) document.getElementById('venue_widgets_' + key).value = value;
-      for (const box of document.querySelectorAll('input[name="venue_widgets_settings[tag_roles][]"]')) box.checked = ${JSON.stringify(roles)}.includes(box.value);
-      const form = document.querySelector('form[action="options.php"]');
-      // (form.action would be the hidden input named "action", not the attribute)
-      const res = await fetch(new URL(form.getAttribute('action'), location.href), { method: 'POST', body: new FormData(form) });
-      return { status: res.status, text: await res.text() };
-    })()`);
-    await page.close();
-    return answer;
+  // The settings page is fetched and submitted from a light page of the site (wp-login.php), read
+  // with DOMParser: the form's own fields, nonce and referer, as the browser would send them.
+  // (Loading the whole admin page with its scripts can outlast a test-runner command on a busy machine.)
+  async function onSite<T>(body: string) {
+    const page = await openSecondPage(`${site.origin}/wp-login.php?action=lostpassword`);
+    try {
+      return await page.evaluate<T>(`(async () => {
+        const settingsPage = async () => new DOMParser().parseFromString(await (await fetch(${JSON.stringify(settingsUrl())})).text(), 'text/html');
+        ${body}
+      })()`);
+    } finally {
+      await page.close();
+    }
   }
 
-  async function readSettings() {
-    const page = await openSecondPage(settingsUrl());
-    const values = await page.evaluate<Record<string, string>>(`Object.fromEntries([...document.querySelectorAll('[id^="venue_widgets_"]')].map((f) => [f.id.slice(14), f.value]))`);
-    await page.close();
-    return values;
+  /** Fills the settings form as a person would and submits it (its nonce included); the page after. */
+  function submitSettings(values: Record<string, string>, roles: string[]) {
+    return onSite<{ status: number; text: string }>(`
+      const doc = await settingsPage();
+      for (const [key, value] of Object.entries(${JSON.stringify(values)})) doc.getElementById('venue_widgets_' + key).value = value;
+      for (const box of doc.querySelectorAll('input[name="venue_widgets_settings[tag_roles][]"]')) box.checked = ${JSON.stringify(roles)}.includes(box.value);
+      const form = doc.querySelector('form[action="options.php"]');
+      const res = await fetch('/wp-admin/options.php', { method: 'POST', body: new FormData(form) });
+      return { status: res.status, text: await res.text() };`);
+  }
+
+  function readSettings() {
+    return onSite<Record<string, string>>(`
+      const doc = await settingsPage();
+      return Object.fromEntries([...doc.querySelectorAll('[id^="venue_widgets_"]')].map((f) => [f.id.slice(14), f.value]));`);
   }
 
   it('an administrator saves the site defaults on Settings → Venue widgets; a bad address keeps the saved one; other roles cannot', async () => {
@@ -56,14 +65,11 @@ describe('the WordPress plugin: settings, checks and PHP', function () {
 
     // An author gets no settings page, and a forged save (without a valid nonce) changes nothing.
     await signIn(site, 'author');
-    const page = await openSecondPage(`${site.origin}/wp-admin/`);
-    const answers = await page.evaluate<{ page: number; forged: number }>(`(async () => {
+    const answers = await onSite<{ page: number; forged: number }>(`
       const pageStatus = (await fetch(${JSON.stringify(settingsUrl())})).status;
       const body = new URLSearchParams({ option_page: 'venue_widgets', action: 'update', _wpnonce: 'forged', 'venue_widgets_settings[client_id]': '999' });
       const forged = (await fetch('/wp-admin/options.php', { method: 'POST', body })).status;
-      return { page: pageStatus, forged };
-    })()`);
-    await page.close();
+      return { page: pageStatus, forged };`);
     expect(answers.page).to.equal(403);
     expect(answers.forged).to.be.within(400, 403);
     await signIn(site, 'administrator');
@@ -101,6 +107,7 @@ describe('the WordPress plugin: settings, checks and PHP', function () {
   });
 
   it('a shortcode with an unknown attribute or a bad value renders without them, and says why to editors only', async () => {
+    await signOut(site); // a visitor first
     const posted = await post('author', 'A typo', `[av-event-list api-base="${mock.base('audienceview')}" limit="many" colour="red" time-zone="Mars/Olympus"]`);
     const page = await openSecondPage(posted.link);
     const anonymous = await page.evaluate<string>(`document.querySelector('.wp-block-post-content, .entry-content').innerHTML`);
