@@ -40,7 +40,8 @@ interface RunFigures {
   p50: number;
   p99: number;
   throughput: number;
-  statuses: Map<number, number>;
+  /** Answers by status (`200`, `503`; autocannon counts by class: `5xx`), `no answer` for none. */
+  statuses: Map<string, number>;
   /** 5xx the proxy made itself (its own envelope), not passed through from Utick. */
   proxy5xx: number;
 }
@@ -62,7 +63,7 @@ async function unlocksFor(world: Awaited<ReturnType<typeof openWorld>>): Promise
 /** Sends each request at its time (open loop) to `target(i)`; latency from its planned start. */
 async function openLoop(label: string, unlocks: Unlock[], target: (i: number) => { url: string; headers: Record<string, string> }): Promise<RunFigures> {
   const latencies: number[] = new Array(unlocks.length);
-  const statuses = new Map<number, number>();
+  const statuses = new Map<string, number>();
   let proxy5xx = 0;
   const started = performance.now();
   await Promise.all(
@@ -81,7 +82,8 @@ async function openLoop(label: string, unlocks: Unlock[], target: (i: number) =>
         status = 0; // no answer at all
       }
       latencies[i] = performance.now() - due;
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const key = status === 0 ? 'no answer' : String(status);
+      statuses.set(key, (statuses.get(key) ?? 0) + 1);
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
@@ -123,13 +125,13 @@ async function saturate(fleet: RunningProxy[], unlocks: Unlock[]): Promise<RunFi
       });
     }),
   );
-  const statuses = new Map<number, number>();
+  const statuses = new Map<string, number>();
   for (const result of results) {
     for (const [key, value] of Object.entries(result as unknown as Record<string, unknown>)) {
       const match = /^(\d)xx$/.exec(key);
-      if (match && typeof value === 'number' && value > 0) statuses.set(Number(match[1]) * 100, (statuses.get(Number(match[1]) * 100) ?? 0) + value);
+      if (match && typeof value === 'number' && value > 0) statuses.set(key, (statuses.get(key) ?? 0) + value);
     }
-    if (result.errors + result.timeouts > 0) statuses.set(0, (statuses.get(0) ?? 0) + result.errors + result.timeouts);
+    if (result.errors + result.timeouts > 0) statuses.set('no answer', (statuses.get('no answer') ?? 0) + result.errors + result.timeouts);
   }
   const duration = Math.max(...results.map((r) => r.duration));
   return {
@@ -186,7 +188,7 @@ export async function benchProxyLoad(): Promise<void> {
     console.log(`  ${'run'.padEnd(62)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'+p50'.padStart(8)} ${'+p99'.padStart(8)} ${'req/s'.padStart(8)}  answers`);
     for (const row of rows) {
       const added = row === base ? ['       –', '       –'] : [f(row.p50 - base.p50), f(row.p99 - base.p99)];
-      const answers = [...row.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status === 0 ? 'no answer' : status}×${n}`).join(' ');
+      const answers = [...row.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}×${n}`).join(' ');
       console.log(`  ${row.label.padEnd(62)} ${f(row.p50)} ${f(row.p99)} ${added[0]} ${added[1]} ${f(row.throughput)}  ${answers}${row.proxy5xx > 0 ? `  (${row.proxy5xx} of them the proxy's own 502/503/504)` : ''}`);
     }
     const fleetRow = rows[2]!;
