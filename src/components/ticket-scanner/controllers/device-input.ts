@@ -18,7 +18,12 @@ export class DeviceInputController implements ReactiveController {
   /** The camera, while scanning; reads behind the sign-out question are dropped as a gun's are. */
   readonly camera: ScannerCamera;
   /** Scanner guns that type the code: heard anywhere on the page while scanning. */
-  private readonly wedge = new KeyboardWedge(document, { onScan: (code) => void this.read(code) });
+  private readonly wedge = new KeyboardWedge(document, {
+    onScan: (code) => void this.read(code),
+    // A gun sending no Enter into the entry field: the field is sent as its Enter would send it.
+    scanField: () => this.host.renderRoot.querySelector<HTMLInputElement>('#barcode'),
+    onFieldScan: (field) => field.form?.requestSubmit(),
+  });
   private listening = false;
   /** The last code a device read, and when. */
   private lastRead?: { code: string; at: number };
