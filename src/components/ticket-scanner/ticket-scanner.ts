@@ -15,6 +15,7 @@ import { TicketCacheController } from './controllers/cache.js';
 import { ChoiceController } from './controllers/choice.js';
 import { ConnectionController } from './controllers/connection.js';
 import { DeviceInputController } from './controllers/device-input.js';
+import { DoorLogController } from './controllers/door-log.js';
 import type { Choice } from './controllers/scan-choice.js';
 import type { Phase, ScannerMode } from './controllers/scanner-host.js';
 import { SessionController } from './controllers/session.js';
@@ -26,6 +27,7 @@ import { SCANNER_MESSAGES, type ScannerMessages } from './ticket-scanner.message
 import { scannerStyles } from './ticket-scanner.styles.js';
 import { renderChoose } from './views/choose.js';
 import { VENDOR, type ScannerView } from './views/scanner-view.js';
+import { doorLogStyles } from './views/door-log.js';
 import { renderScanning } from './views/scanning.js';
 import { renderPasswordExpired, renderSignIn, renderSignOutConfirm } from './views/sign-in.js';
 import { renderFailed, renderNotices, renderStatus } from './views/status.js';
@@ -91,7 +93,7 @@ const CACHE_REFRESH_MS = 10 * 60_000;
  * @cssprop --av-accent - Accent colour (buttons, focus ring); the other `--av-*` properties of the AudienceView theme apply too.
  */
 export class TicketScanner extends LitElement implements ScannerView {
-  static override styles = [avThemeStyles, errorViewStyles, scannerStyles];
+  static override styles = [avThemeStyles, errorViewStyles, scannerStyles, doorLogStyles];
 
   /** Base URL the vendor paths are appended to (a proxy, or the mock backend). */
   @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;
@@ -105,6 +107,8 @@ export class TicketScanner extends LitElement implements ScannerView {
   @property() mode: ScannerMode = 'auto';
   /** Never show patron names on screen (a venue's privacy setting for a door in full view of the queue). */
   @property({ type: Boolean, attribute: 'hide-patron-names' }) hidePatronNames = false;
+  /** The door log's CSV export may carry patron names (off by default; never with `hide-patron-names`). */
+  @property({ type: Boolean, attribute: 'export-patron-names' }) exportPatronNames = false;
   /** The venue's IANA time zone, for performance and cache times (the scanning API gives none). */
   @property({ attribute: 'time-zone' }) timeZone = DEFAULT_TIME_ZONE;
   /** BCP 47 locale; default the nearest `lang`, then the browser's. */
@@ -120,6 +124,8 @@ export class TicketScanner extends LitElement implements ScannerView {
    * where the browser reads barcodes itself.
    */
   @property({ attribute: 'decoder-url' }) decoderUrl = '';
+  /** Verdict tones (a door in a quiet hall turns them off); the Sound toggle flips it. Vibration stays. */
+  @property({ type: Boolean, reflect: false }) sound = true;
   /** How long a scan waits for AudienceView (ms). */
   @property({ attribute: false }) doorTimeoutMs = DOOR_TIMEOUT_MS;
   /** How often the downloaded tickets are refreshed while online (ms). */
@@ -170,6 +176,10 @@ export class TicketScanner extends LitElement implements ScannerView {
   readonly choice = new ChoiceController(this, this.session, this.connection, this.tickets, this.verdicts);
   /** @internal */
   readonly input = new DeviceInputController(this, this.session, this.verdicts);
+  /** @internal This device's scans: chart, rate, CSV. */
+  readonly doorLog = new DoorLogController(this);
+  /** @internal */
+  @state() doorLogNote?: string;
   protected readonly lateContent = new LateContentController(this);
   /** Resumes a stored session (checking it with AudienceView when online), or asks to sign in. */
   private readonly starting = new Task(this, { autoRun: false, task: (_: [], { signal }) => this.resume(signal) });

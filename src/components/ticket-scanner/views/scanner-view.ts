@@ -7,6 +7,7 @@ import type { TicketCacheController } from '../controllers/cache.js';
 import type { ChoiceController } from '../controllers/choice.js';
 import type { ConnectionController } from '../controllers/connection.js';
 import type { DeviceInputController } from '../controllers/device-input.js';
+import type { DoorLogController } from '../controllers/door-log.js';
 import type { Choice } from '../controllers/scan-choice.js';
 import type { ScannerHost } from '../controllers/scanner-host.js';
 import type { SessionController } from '../controllers/session.js';
@@ -25,6 +26,11 @@ export interface ScannerView extends ScannerHost {
   readonly choice: ChoiceController;
   readonly verdicts: VerdictController;
   readonly input: DeviceInputController;
+  readonly doorLog: DoorLogController;
+  /** The door log's CSV may carry patron names (the `export-patron-names` attribute). */
+  readonly exportPatronNames: boolean;
+  /** What the last export did, for the door log's status line. */
+  doorLogNote?: string;
   fixedChoice(): Choice;
 }
 

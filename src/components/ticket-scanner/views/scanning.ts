@@ -5,6 +5,7 @@ import { formatCount } from '../../../shared/locale.js';
 import { performancesOf } from '../controllers/scan-choice.js';
 import type { ScannerMessages } from '../ticket-scanner.messages.js';
 import { VENDOR, performanceLabel, timeOf, type ScannerView } from './scanner-view.js';
+import { renderDoorLog } from './door-log.js';
 import { renderUnchecked, renderVerdict } from './verdict.js';
 
 export function renderScanning(s: ScannerView, m: ScannerMessages, locale: string) {
@@ -36,6 +37,7 @@ export function renderScanning(s: ScannerView, m: ScannerMessages, locale: strin
       ${s.verdicts.entryError ? html`<p id="barcode-problem" class="field-problem" role="alert">${s.verdicts.entryError}</p>` : nothing}
     </form>
     ${renderRecent(s, m, locale)}
+    ${renderDoorLog(s, locale)}
     ${s.mode === 'online' ? nothing : renderCache(s, m, locale)}
   </div>`;
 }
