@@ -8,6 +8,7 @@ import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { LOOPBACK_ONLY_FLAG, takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
+import { syncEventPlugin } from './test/sync-event-command.mjs';
 import { embedPages } from './test/embed/embed-server.mjs';
 import { hardeningSummary, hardeningTallyPlugin } from './test/hardening/summary.mjs';
 import { wordpressPlugin } from './test/wordpress/wordpress-server.mjs';
@@ -60,6 +61,7 @@ export default {
   middleware: [scannerApp.middleware, embed.middleware],
   plugins: [
     secondPagePlugin(),
+    syncEventPlugin(), // a real Background Sync event through the DevTools protocol (sw.test.ts)
     wordpressPlugin(() => mock.origin), // a real WordPress, started by the first test that asks for it
     hardeningTallyPlugin(),
     scannerApp.plugin,

@@ -144,6 +144,10 @@ export const audienceview: VendorModule<AudienceViewState> = {
       choices: ['warning', 'errors', 'data'],
       doc: 'What an inactive client (`clientActive: false`) gets: no data and a warning, an `errors` answer, or its data as usual.',
     },
+    'audienceview.syncScans.repeat': {
+      choices: ['accepted', 'refused'],
+      doc: '`cache/syncScans` has no idempotency key and lists no "already scanned" failure: a scan of a ticket the server already has is inserted again without a word, or refused with a reason.',
+    },
     'audienceview.events.order': {
       choices: ['unordered', 'start-order'],
       doc: 'The events answer is "a comprehensive list of all future performances"; no order is stated.',
@@ -434,7 +438,20 @@ function logoLink(production: AvProduction, assets: string): string | null {
 // Scanning API
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The scanning answers carry the server's clock (`Date`, the world's now) and expose it to the
+ * page: `Date` is not a CORS-safelisted response header, and the scanner stamps scans with it.
+ */
 function scanning(req: MockRequest, route: string, state: AudienceViewState, world: World): MockResponse | undefined {
+  const answer = scanningAnswer(req, route, state, world);
+  if (!answer) return undefined;
+  return {
+    ...answer,
+    headers: { date: new Date(world.now()).toUTCString(), 'access-control-expose-headers': 'retry-after, content-type, date', ...answer.headers },
+  };
+}
+
+function scanningAnswer(req: MockRequest, route: string, state: AudienceViewState, world: World): MockResponse | undefined {
   const key = `${req.method} ${route.replace(/\/+$/, '')}`;
   if (key === 'POST authenticate') return { body: authenticate(req, state, world) };
   const known = ['GET validateToken', 'DELETE invalidateToken', 'GET filterOptions', 'POST validateTicket', 'GET cache/validTickets', 'POST cache/syncScans'];
@@ -819,14 +836,19 @@ function syncScans(req: MockRequest, user: ScanningUser, state: AudienceViewStat
       refuse('Scan time is more than 48 hours ago. We cannot process scans that old.');
       continue;
     }
-    // No idempotency key in the API: a replayed scan is refused, never counted twice.
-    if (scannedAt(ticket, state) !== undefined) {
+    // No idempotency key in the API, and the seed lists no "already scanned" failure: by the
+    // reading, a repeat is inserted again without a word (default) or refused with a reason.
+    const repeat = scannedAt(ticket, state) !== undefined;
+    if (repeat && world.reading('audienceview.syncScans.repeat') === 'refused') {
       refuse('Ticket has already been scanned.');
       continue;
     }
-    state.scans.set(ticket.ticketId, scanTime);
-    state.scansVersion++;
-    world.record('syncScans', { barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performance.id, scanTime, appliedAt: now, username: user.username });
+    if (!repeat) {
+      state.scans.set(ticket.ticketId, scanTime);
+      state.scansVersion++;
+    }
+    // Every insert, repeats included: tests count inserts from this record.
+    world.record('syncScans', { barcode: ticket.barcode, ticketId: ticket.ticketId, performanceId: ticket.performance.id, scanTime, appliedAt: now, username: user.username, repeat });
   }
   return { failedBarcodes };
 }

@@ -44,6 +44,8 @@ export interface RequestOptions {
   readStream?: (chunks: AsyncIterable<Uint8Array>, response: Response) => Promise<unknown>;
   /** Turns a non-2xx answer into the vendor's own error; `undefined` keeps the default. */
   toVendorError?: (answer: ErrorAnswer) => Error | undefined;
+  /** Sees each answer's status and headers as it arrives (any status), e.g. the vendor's `Date`. */
+  onResponse?: (response: Pick<Response, 'status' | 'headers'>, receivedAt: number) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -90,6 +92,7 @@ async function attemptOnce<T>(url: string, method: HttpMethod, options: RequestO
   };
   try {
     response = await fetch(url, { method, headers, body, signal, credentials: options.credentials });
+    options.onResponse?.(response, Date.now());
     const bodyLater = options.responseType === 'none' || (options.responseType === 'stream' && !looksLikeHtml(response, ''));
     bodyText = bodyLater && response.ok ? '' : await response.text();
   } catch (cause) {

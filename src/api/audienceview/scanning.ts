@@ -83,6 +83,7 @@ export async function invalidateToken(session: ScanningSession, options: Scannin
     signal: options.signal,
     timeoutMs: options.timeoutMs,
     toVendorError: vendorErrorFromAnswer,
+    onResponse: noteVendorClock,
   });
   if (!text.trim()) return;
   let json: unknown;
@@ -203,6 +204,37 @@ export async function syncScans(
   return { failedBarcodes: answer.failedBarcodes, accessTokenExpiration: answer.accessTokenExpiration ?? null };
 }
 
+/**
+ * The vendor's clock, from the answers' `Date` header: `syncScans` refuses a scan time "in the
+ * future", so a phone whose clock runs fast would lose its offline scans. The header has whole
+ * seconds and left the server before it arrived here, so the estimate errs towards the past
+ * (a scan stamped a second early is harmless). `Date` is not a CORS-safelisted response header:
+ * unless the vendor (or the venue's proxy) sends `Access-Control-Expose-Headers: Date`, the page
+ * cannot read it and the device's own clock is used (docs/vendor-readings.md).
+ */
+let vendorClockOffsetMs: number | undefined;
+
+/** Now on the vendor's clock (epoch ms): the device's clock until an answer has told the offset. */
+export function vendorNow(): number {
+  return Date.now() + (vendorClockOffsetMs ?? 0);
+}
+
+/** Vendor clock minus device clock, in ms, as last learned; `undefined` while no answer had a readable `Date`. */
+export function vendorClockOffset(): number | undefined {
+  return vendorClockOffsetMs;
+}
+
+/** Forgets the learned offset (tests; a new sign-in learns it again). */
+export function resetVendorClock(): void {
+  vendorClockOffsetMs = undefined;
+}
+
+/** The request seam's `onResponse` for every scanning call. */
+export function noteVendorClock(response: Pick<Response, 'headers'>, receivedAt: number): void {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isFinite(date)) vendorClockOffsetMs = date - receivedAt;
+}
+
 /** `Basic base64(username:accessToken)`, UTF-8 safe (btoa alone throws on "é"). */
 export function authorizationHeader(session: Pick<ScanningSession, 'username' | 'accessToken'>): Record<string, string> {
   return { Authorization: `Basic ${base64Utf8(`${session.username}:${session.accessToken}`)}` };
@@ -223,6 +255,7 @@ async function send<T extends Partial<ScanningResponse>>(apiBase: string, path: 
     signal: options.signal,
     timeoutMs: options.timeoutMs,
     toVendorError: vendorErrorFromAnswer,
+    onResponse: noteVendorClock,
   });
   if (!answer || typeof answer !== 'object') throw unexpected(path, 'the answer was not an object');
   return answer;

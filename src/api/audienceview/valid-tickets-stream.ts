@@ -9,7 +9,7 @@
 import { ParseError, VendorError } from '../errors.js';
 import { joinUrl, request } from '../request.js';
 import { AUDIENCEVIEW_API_BASE } from './public.js';
-import { authorizationHeader, scanningError, type ScanningRequestOptions, type ScanningSession } from './scanning.js';
+import { authorizationHeader, noteVendorClock, scanningError, type ScanningRequestOptions, type ScanningSession } from './scanning.js';
 import type { ScannableTicket, ScanningResponse, ValidTicketsQuery } from './types.js';
 
 /** The answer without its tickets. */
@@ -52,6 +52,7 @@ export async function streamValidTickets(
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? STREAM_TIMEOUT_MS,
     toVendorError: (answer) => scanningError(answer.json, answer.status),
+    onResponse: noteVendorClock,
     responseType: 'stream',
     readStream: async (chunks, response) => {
       if (attempts++ > 0) await options.onRestart?.();

@@ -20,6 +20,11 @@ export interface TicketScannerSyncDetail {
   pending: number;
   /** Scans AudienceView refused in this attempt, with its reason. */
   failed: Array<{ barcode: string; reason: string }>;
+  /**
+   * Tickets this device admitted offline that another device admitted meanwhile (found in this
+   * attempt; also among `failed`). Shown to staff until they acknowledge each one.
+   */
+  doubleAdmissions: Array<{ barcode: string; scannedAt: number }>;
 }
 
 /** `detail` of `ticket-scanner-logout`. */

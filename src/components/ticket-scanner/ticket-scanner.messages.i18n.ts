@@ -102,6 +102,7 @@ export default {
     sendNow: 'Envoyer maintenant',
     failedTitle: 'AudienceView a refusé ces scans. Vérifiez-les dans AudienceView Professional.',
     conflict: 'scanné sur un autre appareil',
+    doubleAdmissions: (n) => (n === 1 ? 'Double entrée : 1 billet admis ici hors ligne a aussi été admis sur un autre appareil.' : `Double entrée : ${n} billets admis ici hors ligne ont aussi été admis sur un autre appareil.`),
     acknowledge: 'Compris',
     acknowledgeLabel: (b) => `Compris : ${b}`,
 
@@ -211,6 +212,7 @@ export default {
     sendNow: 'Nu versturen',
     failedTitle: 'AudienceView weigerde deze scans. Controleer ze in AudienceView Professional.',
     conflict: 'gescand op een ander toestel',
+    doubleAdmissions: (n) => (n === 1 ? 'Dubbele toegang: 1 ticket dat hier offline werd toegelaten, werd ook op een ander toestel toegelaten.' : `Dubbele toegang: ${n} tickets die hier offline werden toegelaten, werden ook op een ander toestel toegelaten.`),
     acknowledge: 'Begrepen',
     acknowledgeLabel: (b) => `Begrepen: ${b}`,
 
@@ -320,6 +322,7 @@ export default {
     sendNow: 'Jetzt senden',
     failedTitle: 'AudienceView hat diese Scans abgelehnt. Prüfen Sie sie in AudienceView Professional.',
     conflict: 'auf einem anderen Gerät gescannt',
+    doubleAdmissions: (n) => (n === 1 ? 'Doppelter Einlass: 1 hier offline eingelassenes Ticket wurde auch an einem anderen Gerät eingelassen.' : `Doppelter Einlass: ${n} hier offline eingelassene Tickets wurden auch an einem anderen Gerät eingelassen.`),
     acknowledge: 'Verstanden',
     acknowledgeLabel: (b) => `Verstanden: ${b}`,
 
@@ -429,6 +432,7 @@ export default {
     sendNow: 'Enviar ahora',
     failedTitle: 'AudienceView rechazó estos escaneos. Revísalos en AudienceView Professional.',
     conflict: 'escaneada en otro dispositivo',
+    doubleAdmissions: (n) => (n === 1 ? 'Doble entrada: 1 entrada admitida aquí sin conexión también se admitió en otro dispositivo.' : `Doble entrada: ${n} entradas admitidas aquí sin conexión también se admitieron en otro dispositivo.`),
     acknowledge: 'Entendido',
     acknowledgeLabel: (b) => `Entendido: ${b}`,
 

@@ -105,6 +105,7 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     sendNow: 'Send now',
     failedTitle: 'AudienceView refused these scans. Check them in AudienceView Professional.',
     conflict: 'scanned on another device',
+    doubleAdmissions: (n) => (n === 1 ? 'Double admission: 1 ticket admitted here offline was also admitted on another device.' : `Double admission: ${n} tickets admitted here offline were also admitted on another device.`),
     acknowledge: 'Got it',
     acknowledgeLabel: (b) => `Got it: ${b}`,
 

@@ -112,6 +112,8 @@ export interface ScannerMessages {
   sendNow: string;
   failedTitle: string;
   conflict: string;
+  /** Announced while double admissions wait for staff to acknowledge them. */
+  doubleAdmissions: (count: number) => string;
   acknowledge: string;
   /** The accessible name of one "Got it" button. */
   acknowledgeLabel: (barcode: string) => string;

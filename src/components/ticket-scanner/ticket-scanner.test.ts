@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
@@ -408,6 +409,34 @@ describe('<ticket-scanner>', () => {
       expect(ofType<TicketScanDetail>('ticket-scan').map((s) => s.verdict)).to.deep.equal(['duplicate', 'invalid', 'unknown']);
     });
 
+    it('plays no verdict tone with sound off (the `sound` property, flipped by the Sound toggle)', async () => {
+      const tones = { count: 0 };
+      const create = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) {
+        tones.count++;
+        return create.call(this);
+      };
+      try {
+        const el = await atTheDoor({ mode: 'online' });
+        expect(el.sound, 'on by default').to.equal(true);
+        el.sound = false;
+        await signIn(el);
+        const [first, second] = await tickets('valid', 2);
+        await scanAndWait(el, first!.barcode);
+        expect(tones.count, 'tones with sound off').to.equal(0);
+        const toggle = $<HTMLButtonElement>(el, '[part="history"] button.sound') ?? $<HTMLButtonElement>(el, 'button.sound')!;
+        expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+        toggle.click();
+        await el.updateComplete;
+        expect(el.sound, 'the toggle turns the property on').to.equal(true);
+        expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+        await scanAndWait(el, second!.barcode);
+        expect(tones.count, 'tones with sound on').to.be.above(0);
+      } finally {
+        AudioContext.prototype.createOscillator = create;
+      }
+    });
+
     it('takes manual entry with Enter, keeps focus for the next code, and explains an empty one', async () => {
       const el = await atTheDoor({ mode: 'online' });
       await signIn(el);
@@ -608,7 +637,7 @@ describe('<ticket-scanner>', () => {
       await until(el, () => connection(el) === 'online' && waitingCount(el) === 0, 'did not come back online and send the scans', 8000);
       expect((await mock.received<{ barcode: string }>('syncScans')).map((s) => s.barcode).sort()).to.deep.equal([first!.barcode, second!.barcode].sort());
       const sync = ofType<TicketScannerSyncDetail>('ticket-scanner-sync').at(-1)!;
-      expect(sync).to.deep.equal({ pending: 0, failed: [] });
+      expect(sync).to.deep.equal({ pending: 0, failed: [], doubleAdmissions: [] });
     });
 
     it('counts a scan AudienceView took before its answer was lost as delivered, not as another device', async () => {
@@ -626,10 +655,10 @@ describe('<ticket-scanner>', () => {
 
       await mock.clearFaults();
       await until(el, () => connection(el) === 'online' && waitingCount(el) === 0, 'did not come back online and send the scan', 8000);
-      // The replay meets "already scanned" (our own check): nothing for staff to look at.
-      expect((await mock.received<{ barcode: string }>('syncScansFailed')).map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
+      // A fresh list says AudienceView has it (our own check): not sent again, nothing for staff to look at.
+      expect(await mock.received('syncScans'), 'inserted a second time').to.deep.equal([]);
       expect(has(el, '[part="failed"]')).to.equal(false);
-      expect(ofType<TicketScannerSyncDetail>('ticket-scanner-sync').at(-1)).to.deep.equal({ pending: 0, failed: [] });
+      expect(ofType<TicketScannerSyncDetail>('ticket-scanner-sync').at(-1)).to.deep.equal({ pending: 0, failed: [], doubleAdmissions: [] });
     });
 
     it('keeps scanning offline past the token, then asks to sign in again and sends the queue', async () => {
@@ -648,6 +677,23 @@ describe('<ticket-scanner>', () => {
       await signIn(el);
       await until(el, () => waitingCount(el) === 0, 'the queue was not sent');
       expect((await mock.received<{ barcode: string }>('syncScans')).map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
+    });
+
+    it('offline, refuses a ticket for another production, and does not queue it', async () => {
+      const el = await atTheDoor({ mode: 'offline' });
+      await signIn(el);
+      await cacheReady(el);
+      // A valid ticket of the same client, for a production this door does not scan.
+      const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
+      const elsewhere = performances.find((p) => p.productionId !== tonight.productionId && p.productionId !== GALA && p.ticketsSold > 0)!;
+      const [foreign] = await tickets('valid', 1, elsewhere.performanceId);
+      expect(foreign?.productionId).to.not.equal(tonight.productionId);
+      const verdict = await scanAndWait(el, foreign!.barcode);
+      expect(verdict.dataset.verdict, 'a ticket for another production').to.not.equal('valid');
+      expect(verdict.dataset.verdict).to.not.equal('duplicate');
+      expect(text($(el, '[part="sync-status"]'))).to.not.contain('waiting');
+      expect(waitingCount(el)).to.equal(0);
+      expect(JSON.stringify((await dumpScannerDb()).queue ?? [])).to.not.contain(foreign!.barcode);
     });
 
     it('after an online valid scan, the same ticket scanned offline is a duplicate', async () => {
@@ -669,30 +715,63 @@ describe('<ticket-scanner>', () => {
   // -------------------------------------------------------------------------------------------
 
   describe('sync', () => {
-    it('lists refused scans with their reason, labels conflicts, and keeps them until acknowledged', async () => {
+    for (const repeat of ['accepted', 'refused']) {
+      it(`reports a double admission (admitted here offline and on another device meanwhile) until staff acknowledge it, by keyboard (a repeat ${repeat})`, async () => {
+        await mock.chooseReadings({ 'audienceview.syncScans.repeat': repeat });
+        const el = await atTheDoor({ mode: 'offline' });
+        await signIn(el);
+        await cacheReady(el);
+        const [ticket] = await tickets('valid', 1);
+        await mock.fault({ vendor: 'audienceview', path: 'syncScans', kind: 'offline' });
+        await scanAndWait(el, ticket!.barcode);
+        const admittedHereAt = ofType<TicketScanDetail>('ticket-scan').at(-1)!.scannedAt;
+        // Another device scans the same ticket online before this one syncs.
+        const other = await openOtherDevice();
+        await other.validate(ticket!.barcode);
+        await mock.clearFaults();
+        el.syncNow();
+        await until(el, () => $(el, '[part="failed"]'), 'the double admission was not shown');
+        const alert = $(el, '[part="double-admissions"]')!;
+        expect(alert.getAttribute('role'), 'announced as it appears').to.equal('alert');
+        expect(text(alert)).to.contain('Double admission: 1 ticket');
+        const item = $(el, `[part="failed"] li[data-barcode="${ticket!.barcode}"]`)!;
+        expect(text(item)).to.contain('scanned on another device');
+        const sync = ofType<TicketScannerSyncDetail>('ticket-scanner-sync').at(-1)!;
+        expect(sync.pending).to.equal(0);
+        expect(sync.doubleAdmissions).to.deep.equal([{ barcode: ticket!.barcode, scannedAt: admittedHereAt }]);
+        expect(sync.failed.map((f) => f.barcode)).to.deep.equal([ticket!.barcode]);
+        expect(await mock.received('syncScans'), 'the ticket was inserted again').to.deep.equal([]);
+
+        const gotIt = item.querySelector('button')!;
+        expect(gotIt.getAttribute('aria-label')).to.equal(`Got it: ${ticket!.barcode}`);
+        gotIt.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(el, () => !$(el, '[part="failed"]'), 'the acknowledged double admission stayed');
+      });
+    }
+  });
+
+  describe("AudienceView's clock", () => {
+    it("stamps scans with AudienceView's clock, so a phone whose clock runs fast does not get \"Scan time is in the future\"", async () => {
+      // The vendor's now is ten minutes behind this device's: the phone runs fast.
+      mock = await openMockWorld({ now: new Date(Date.now() - 10 * 60_000).toISOString() });
+      const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
+      tonight = performances.find((p) => p.productionId !== GALA && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
       const el = await atTheDoor({ mode: 'offline' });
       await signIn(el);
       await cacheReady(el);
       const [ticket] = await tickets('valid', 1);
-      await mock.fault({ vendor: 'audienceview', path: 'syncScans', kind: 'offline' });
       await scanAndWait(el, ticket!.barcode);
-      // Another device scans the same ticket online before this one syncs.
-      const other = await openOtherDevice();
-      await other.validate(ticket!.barcode);
-      await mock.clearFaults();
+      el.mode = 'auto';
+      await el.updateComplete;
       el.syncNow();
-      await until(el, () => $(el, '[part="failed"]'), 'the refusal was not shown');
-      const item = $(el, `[part="failed"] li[data-barcode="${ticket!.barcode}"]`)!;
-      expect(text(item)).to.contain('scanned on another device');
-      expect(text(item)).to.contain('already been scanned');
-      const sync = ofType<TicketScannerSyncDetail>('ticket-scanner-sync').at(-1)!;
-      expect(sync.pending).to.equal(0);
-      expect(sync.failed).to.deep.equal([{ barcode: ticket!.barcode, reason: 'Ticket has already been scanned.' }]);
-
-      const gotIt = item.querySelector('button')!;
-      expect(gotIt.getAttribute('aria-label')).to.equal(`Got it: ${ticket!.barcode}`);
-      gotIt.click();
-      await until(el, () => !$(el, '[part="failed"]'), 'the acknowledged scan stayed');
+      await until(el, () => waitingCount(el) === 0, 'the scan was not sent', 8000);
+      expect(await mock.received('syncScansFailed'), 'refused by AudienceView').to.deep.equal([]);
+      const [applied] = await mock.received<{ barcode: string; scanTime: number; appliedAt: number }>('syncScans');
+      expect(applied?.barcode).to.equal(ticket!.barcode);
+      expect(applied!.scanTime).to.be.at.most(applied!.appliedAt);
+      expect(applied!.appliedAt - applied!.scanTime, 'stamped with the vendor clock, not the device clock').to.be.below(60_000);
+      expect(has(el, '[part="failed"]')).to.equal(false);
     });
   });
 

@@ -7,7 +7,7 @@ import type { ReactiveController } from 'lit';
 import { asError } from '../../../api/errors.js';
 import { WidgetEvent } from '../../../shared/events.js';
 import { heldScans } from '../offline/held-scans.js';
-import { acknowledgeFailedScan, failedScans, pendingCount, type FailedScan, type SyncReport } from '../offline/scan-queue.js';
+import { acknowledgeFailedScan, doubleAdmissionsOf, failedScans, pendingCount, type FailedScan, type SyncReport } from '../offline/scan-queue.js';
 import { ScanSync } from '../offline/scan-sync.js';
 import type { TicketScannerSyncDetail } from '../ticket-scanner.events.js';
 import type { ConnectionController } from './connection.js';
@@ -81,7 +81,11 @@ export class SyncController implements ReactiveController {
       (error: unknown) => this.host.report(asError(error)),
     );
     this.host.dispatchEvent(
-      new WidgetEvent<TicketScannerSyncDetail>('ticket-scanner-sync', { pending: report.pending, failed: report.failed.map(({ barcode, reason }) => ({ barcode, reason })) }),
+      new WidgetEvent<TicketScannerSyncDetail>('ticket-scanner-sync', {
+        pending: report.pending,
+        failed: report.failed.map(({ barcode, reason }) => ({ barcode, reason })),
+        doubleAdmissions: doubleAdmissionsOf(report),
+      }),
     );
     if (report.stoppedBy) this.connection.handleFailure(report.stoppedBy, { quiet: true });
     else if (report.acknowledged > 0) this.connection.back();

@@ -5,7 +5,7 @@
  * last scans with this session's tally.
  */
 import type { ReactiveController } from 'lit';
-import { validateTicket, type TicketValidation } from '../../../api/audienceview/scanning.js';
+import { validateTicket, vendorNow, type TicketValidation } from '../../../api/audienceview/scanning.js';
 import { asError } from '../../../api/errors.js';
 import { WidgetEvent } from '../../../shared/events.js';
 import type { ScanFilter } from '../offline/scanner-db.js';
@@ -38,7 +38,6 @@ export class VerdictController implements ReactiveController {
   /** The last scans, newest first, and this session's tally. */
   recent: TicketScanDetail[] = [];
   tally = { admitted: 0, refused: 0 };
-  soundOn = true;
   private timer?: ReturnType<typeof setTimeout>;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly feedback = new VerdictFeedback();
@@ -84,9 +83,13 @@ export class VerdictController implements ReactiveController {
     this.tally = { admitted: 0, refused: 0 };
   }
 
+  /** Verdict tones on: the element's `sound` property, which the Sound toggle flips. */
+  get soundOn(): boolean {
+    return this.host.sound;
+  }
+
   toggleSound(): void {
-    this.soundOn = !this.soundOn;
-    this.host.requestUpdate();
+    this.host.sound = !this.host.sound;
   }
 
   /** See `TicketScanner.scan`. */
@@ -118,7 +121,8 @@ export class VerdictController implements ReactiveController {
 
   /** One scan: AudienceView within the door timeout, else (or in `offline` mode) the downloaded tickets. */
   private async check(barcode: string, filter: ScanFilter): Promise<TicketScanDetail | undefined> {
-    const scannedAt = Date.now();
+    // AudienceView's clock (syncScans refuses scan times "in the future": a phone running fast).
+    const scannedAt = vendorNow();
     const session = this.session.current;
     this.checking = true;
     this.host.requestUpdate();

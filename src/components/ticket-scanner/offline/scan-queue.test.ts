@@ -3,7 +3,7 @@ import { validateTicket } from '../../../api/audienceview/scanning.js';
 import { VendorError } from '../../../api/errors.js';
 import type { FaultRule } from '../../../../test/mock.js';
 import { LANTERN_WALK, freshScannerDb, openScannerWorld, type ControlTicket, type ScannerWorld } from '../../../../test/scanner-world.js';
-import { acknowledgeFailedScan, failedScans, pendingCount, pendingScans, replayPendingScans } from './scan-queue.js';
+import { acknowledgeFailedScan, doubleAdmissionsOf, failedScans, pendingCount, pendingScans, replayPendingScans } from './scan-queue.js';
 import { closeScannerDb } from './scanner-db.js';
 import { recordOfflineScan, type ScanFilter } from './ticket-cache.js';
 
@@ -165,6 +165,52 @@ describe('scan queue: durable replay to syncScans', () => {
     expect(conflict!.ticket?.seat ?? conflict!.ticket?.section).to.be.a('string');
     expect((await failedScans()).map((f) => f.barcode)).to.deep.equal([theirs!.barcode]);
     expect((await world.applied()).get(mine!.barcode)).to.equal(1);
+  });
+
+  // syncScans has no idempotency key and lists no "already scanned" failure: exactly once must
+  // hold whether the server inserts a repeat without a word or refuses it.
+  for (const repeat of ['accepted', 'refused']) {
+    describe(`when the server ${repeat === 'accepted' ? 'inserts a repeated scan again without a word' : 'refuses a repeated scan'}`, () => {
+      beforeEach(() => world.mock.chooseReadings({ 'audienceview.syncScans.repeat': repeat }));
+
+      it('does not send again a batch the server applied before its answer was lost (a fresh list says so)', async () => {
+        const tickets = await scanOffline(4);
+        await world.mock.fault(fromSecondBatch({ kind: 'drop-after-apply', times: 1 }));
+        expect((await replayPendingScans(world.session, { batchSize: 2 })).stoppedBy?.name).to.equal('NetworkError');
+        const second = await replayPendingScans(world.session, { batchSize: 2 });
+        expect(second).to.include({ acknowledged: 2, pending: 0 });
+        expect(second.failed).to.deep.equal([]);
+        await expectAppliedOnce(tickets); // inserts, as the server recorded them
+        expect(await syncRequests(), 'the applied batch was sent again').to.have.length(2);
+      });
+
+      it('reports a ticket admitted here offline and on another device meanwhile as a double admission, and does not send it', async () => {
+        const [mine, theirs] = await scanOffline(2);
+        const otherDevice = await world.signIn();
+        expect((await validateTicket(otherDevice, { barcodeString: theirs!.barcode, clientId: 284, performanceId: walk })).verdict).to.equal('valid');
+        const admittedHereAt = (await pendingScans()).find((s) => s.barcode === theirs!.barcode)!.scanTime;
+        const report = await replayPendingScans(world.session);
+        expect(report).to.include({ acknowledged: 1, pending: 0 });
+        expect(doubleAdmissionsOf(report)).to.deep.equal([{ barcode: theirs!.barcode, scannedAt: admittedHereAt }]);
+        expect(report.failed[0]).to.include({ barcode: theirs!.barcode, conflict: true });
+        expect((await failedScans()).map((f) => [f.barcode, f.conflict])).to.deep.equal([[theirs!.barcode, true]]);
+        const applied = await world.applied();
+        expect(applied.get(mine!.barcode)).to.equal(1);
+        expect(applied.get(theirs!.barcode), 'the other device\'s admission inserted again').to.equal(undefined);
+      });
+    });
+  }
+
+  it("asks for the list only with scans to send, once per replay, for the queue's performance", async () => {
+    const listRequests = async () => (await world.mock.requests()).filter((r) => r.path.endsWith('cache/validTickets'));
+    const before = (await listRequests()).length; // the door's own download
+    await replayPendingScans(world.session);
+    expect((await listRequests()).length, 'an empty queue needs no list').to.equal(before);
+    await scanOffline(5);
+    expect(await replayPendingScans(world.session, { batchSize: 2 })).to.include({ acknowledged: 5, pending: 0 });
+    const asked = (await listRequests()).slice(before);
+    expect(asked, 'one list for a replay of three batches').to.have.length(1);
+    expect(new URLSearchParams(asked[0]!.query).get('performanceId')).to.equal(String(walk));
   });
 
   it('does nothing, and says so, when the queue is empty', async () => {

@@ -18,6 +18,7 @@
  */
 import { asError, VendorError } from '../../../api/errors.js';
 import { syncScans, type ScanningRequestOptions, type ScanningSession } from '../../../api/audienceview/scanning.js';
+import { streamValidTickets } from '../../../api/audienceview/valid-tickets-stream.js';
 import type { SyncScanFailure } from '../../../api/audienceview/types.js';
 import { heldScans } from './held-scans.js';
 import { CURRENT, barcodeKey, inTransaction, promised, scannerDb, type CacheRecord, type FailedScan, type QueueKey, type QueueRecord, type QueuedScan, type SentBatch } from './scanner-db.js';
@@ -36,6 +37,14 @@ export interface SyncReport {
   stoppedBy?: Error;
   /** The token's new expiration, from the last answer (each call extends it). */
   accessTokenExpiration?: number | null;
+}
+
+/**
+ * Tickets this device admitted offline that another device admitted meanwhile (this replay): the
+ * failed scans marked `conflict`, whether found before sending or refused by the server.
+ */
+export function doubleAdmissionsOf(report: Pick<SyncReport, 'failed'>): Array<{ barcode: string; scannedAt: number }> {
+  return report.failed.filter((f) => f.conflict).map((f) => ({ barcode: f.barcode, scannedAt: f.scanTime }));
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -101,6 +110,13 @@ async function replay(session: ScanningSession, options: { batchSize?: number } 
     await heldScans.saveToQueue().catch(() => undefined);
     const ledger = await inTransaction(db, ['sent'], 'readonly', (tx) => SentLedger.read(tx));
     queued = await countPending(db);
+    // Once per replay, and only with scans to send: the server's own record of what it applied.
+    if (queued > 0) {
+      const reconciled = await reconcileWithServer(db, session, ledger, options);
+      report.acknowledged += reconciled.acknowledged;
+      report.failed.push(...reconciled.doubleAdmissions);
+      settled += reconciled.acknowledged + reconciled.doubleAdmissions.length;
+    }
     for (;;) {
       options.signal?.throwIfAborted();
       const batch = await takeBatch(db, batchSize, skippedGroups, ledger);
@@ -152,6 +168,113 @@ async function sendHeldScans(session: ScanningSession, batchSize: number, report
     }
     heldScans.forget(batch);
   }
+}
+
+/** What a double admission says to staff (the element adds its own words for `conflict`). */
+export const ADMITTED_ELSEWHERE_REASON = 'Already admitted on another device while this one was offline.';
+
+/**
+ * `syncScans` has no idempotency key and may insert a repeat without a word (the seed lists no
+ * "already scanned" failure), so before the queue is sent it is checked against a fresh
+ * `cache/validTickets`, one request per performance the queue holds (not the door's whole list):
+ * - a scan sent before whose answer was lost, now `alreadyScanned`: the server applied it; it
+ *   leaves the queue as acknowledged and is not sent again;
+ * - a scan never sent, now `alreadyScanned`: another device admitted the ticket meanwhile. It is
+ *   a double admission: kept with the failed scans (`conflict`) until staff acknowledge it, and
+ *   not sent (sending it would count the ticket twice).
+ * Only the barcodes of the queue are kept while the list streams by. A queue already checked
+ * within RECHECK_AFTER_MS, with no answer lost since, is not checked again (under the `refused`
+ * reading the server still names a double admission made in that window; under `accepted` it
+ * goes unreported: the trade for not pulling the list on every flap of the network).
+ */
+/** Queued scans (barcode keys) this context checked against a fresh list, and when. */
+const checkedAgainstServer = new Map<string, number>();
+const RECHECK_AFTER_MS = 2 * 60_000;
+
+async function reconcileWithServer(
+  db: IDBDatabase,
+  session: ScanningSession,
+  ledger: SentLedger,
+  options: ScanningRequestOptions,
+): Promise<{ acknowledged: number; doubleAdmissions: FailedScan[] }> {
+  const [records, keys] = await inTransaction(db, ['queue'], 'readonly', (tx) =>
+    Promise.all([promised(tx.objectStore('queue').getAll() as IDBRequest<QueueRecord[]>), promised(tx.objectStore('queue').getAllKeys()) as Promise<unknown> as Promise<QueueKey[]>]),
+  );
+  // Bandwidth (a big event's list is tens of megabytes): only when it matters, an answer lost or
+  // a scan not checked lately; a queue that a flapping network keeps from going is checked again
+  // at most every RECHECK_AFTER_MS.
+  const now = Date.now();
+  // A scan is the server (api base), its queue key (group, scan time, barcode): a new scan of a ticket is checked anew.
+  const checkKey = (key: QueueKey) => `${session.apiBase}\u0000${key.join('\u0000')}`;
+  const needed = keys.some((key) => ledger.attempts(key[2]) > 0 || now - (checkedAgainstServer.get(checkKey(key)) ?? -Infinity) > RECHECK_AFTER_MS);
+  if (!needed) return { acknowledged: 0, doubleAdmissions: [] };
+  const scopes = new Map<string, { query: { clientId: number; productionId: number | null; performanceId: number }; scans: Map<string, { key: QueueKey; scan: QueueRecord }> }>();
+  records.forEach((scan, i) => {
+    const scope = `${scan.clientId}|${scan.performanceId}`;
+    const entry = scopes.get(scope) ?? { query: { clientId: scan.clientId, productionId: scan.productionId, performanceId: scan.performanceId }, scans: new Map() };
+    entry.scans.set(keys[i]![2], { key: keys[i]!, scan });
+    scopes.set(scope, entry);
+  });
+  const applied: Array<{ key: QueueKey; scan: QueueRecord }> = [];
+  for (const { query, scans } of scopes.values()) {
+    let found: Array<{ key: QueueKey; scan: QueueRecord }> = [];
+    await streamValidTickets(session, query, {
+      signal: options.signal,
+      onRestart: () => {
+        found = [];
+      },
+      onTickets: (tickets) => {
+        for (const ticket of tickets) {
+          if (ticket.alreadyScanned !== true) continue;
+          const hit = scans.get(barcodeKey(String(ticket.barcode)));
+          if (hit) found.push(hit);
+        }
+      },
+    });
+    applied.push(...found);
+  }
+  const checkedAt = Date.now();
+  for (const key of keys) checkedAgainstServer.set(checkKey(key), checkedAt);
+  // Only the queue's scans are worth remembering.
+  for (const [key, at] of checkedAgainstServer) if (checkedAt - at > RECHECK_AFTER_MS) checkedAgainstServer.delete(key);
+  if (!applied.length) return { acknowledged: 0, doubleAdmissions: [] };
+  return inTransaction(
+    db,
+    ['queue', 'sent', 'failed', 'cache', 'tickets'],
+    'readwrite',
+    async (tx) => {
+      const queue = tx.objectStore('queue');
+      const doubleAdmissions: FailedScan[] = [];
+      let acknowledged = 0;
+      let cache: CacheRecord | undefined;
+      const now = Date.now();
+      for (const { key, scan } of applied) {
+        queue.delete(key);
+        if (ledger.attempts(key[2]) > 0) {
+          acknowledged++;
+          continue;
+        }
+        cache ??= await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
+        const ticket = cache && (await findCachedTicket(tx, cache, key[2]));
+        const failure: FailedScan = {
+          barcode: scan.barcode,
+          reason: ADMITTED_ELSEWHERE_REASON,
+          scanTime: scan.scanTime,
+          failedAt: now,
+          conflict: true,
+          ...(ticket ? { ticket: { performance: ticket.performance, section: ticket.section, seat: ticket.seat, orderConsumerName: ticket.orderConsumerName } } : {}),
+        };
+        tx.objectStore('failed').put(failure, key[2]);
+        doubleAdmissions.push(failure);
+      }
+      for (const [id, left] of ledger.settle(applied.map(({ key }) => key[2]))) {
+        if (left.length) tx.objectStore('sent').put({ keys: left } satisfies SentBatch, id);
+        else tx.objectStore('sent').delete(id);
+      }
+      return { acknowledged, doubleAdmissions };
+    },
+    'strict',
+  );
 }
 
 interface BatchAnswer {

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { VendorError } from '../../../api/errors.js';
 import { freshScannerDb, openScannerWorld, type ScannerWorld } from '../../../../test/scanner-world.js';
 import { pendingCount } from './scan-queue.js';
 import { closeScannerDb, saveSession } from './scanner-db.js';
-import { SYNC_NOW_MESSAGE } from './scan-sync.js';
+import { SYNC_NOW_MESSAGE, SYNC_TAG } from './scan-sync.js';
 import { activeWorker, nextWorkerReport, registerScannerWorker } from '../../../../test/scanner-worker.js';
 import { recordOfflineScan } from './ticket-cache.js';
 
@@ -30,6 +31,20 @@ describe('service worker (sw.ts)', () => {
     worker.postMessage({ type: SYNC_NOW_MESSAGE });
     const report = await reported;
     expect(report).to.include({ acknowledged: 4, pending: 0 });
+    expect([...(await world.applied()).keys()].sort()).to.deep.equal(tickets.map((t) => t.barcode).sort());
+    expect(await pendingCount()).to.equal(0);
+  });
+
+  it('replays the stored queue when the browser fires Background Sync (a real sync event, through the DevTools protocol)', async () => {
+    const tickets = await world.tickets(world.walk, 'valid', 3);
+    for (const ticket of tickets) expect((await recordOfflineScan(ticket.barcode, world.filter)).verdict).to.equal('valid');
+    await closeScannerDb();
+
+    await activeWorker(registration);
+    const reported = nextWorkerReport();
+    await executeServerCommand('dispatch-sync-event', { scope: registration.scope, tag: SYNC_TAG });
+    const report = await reported;
+    expect(report).to.include({ acknowledged: 3, pending: 0 });
     expect([...(await world.applied()).keys()].sort()).to.deep.equal(tickets.map((t) => t.barcode).sort());
     expect(await pendingCount()).to.equal(0);
   });

@@ -6,7 +6,7 @@
  * aborted download leaves the previous list in use. Scans made on this device live apart from the
  * list (`scanned`, `queue`), so a re-download never forgets them.
  */
-import type { ScanningSession } from '../../../api/audienceview/scanning.js';
+import { vendorNow, type ScanningSession } from '../../../api/audienceview/scanning.js';
 import type { ScannableTicket } from '../../../api/audienceview/types.js';
 import { streamValidTickets } from '../../../api/audienceview/valid-tickets-stream.js';
 import { heldScans, isQuotaError } from './held-scans.js';
@@ -85,7 +85,8 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
   // What an interrupted download (a reload, a crash) left behind.
   await dropGenerationsExcept(db, (await readCache(db))?.generation);
   // This device's scans so far: a ticket scanned here but not yet synced is in, whatever the list says.
-  const marksSince = Date.now();
+  // On AudienceView's clock, as scan times are (see vendorNow): compared with them below.
+  const marksSince = vendorNow();
   const marked = new Set(await inTransaction(db, ['scanned'], 'readonly', (tx) => promised<IDBValidKey[]>(tx.objectStore('scanned').getAllKeys())));
   let writer = new GenerationWriter(db, marked);
   // Tickets arrive a hundred at a time: tell the page often enough for a progress bar, no more.
@@ -154,8 +155,8 @@ async function describeCache(db: IDBDatabase, record: CacheRecord): Promise<Cach
  * (awaited) and the ticket marked scanned locally before this resolves. `maybeSent`: an online
  * check of this scan got no answer, so AudienceView may already have counted it.
  */
-export async function recordOfflineScan(barcode: string, filter: ScanFilter, scanTime = Date.now(), options: { maybeSent?: boolean } = {}): Promise<OfflineVerdict> {
-  if (!Number.isFinite(scanTime)) scanTime = Date.now(); // a scan time is part of the queue's key
+export async function recordOfflineScan(barcode: string, filter: ScanFilter, scanTime = vendorNow(), options: { maybeSent?: boolean } = {}): Promise<OfflineVerdict> {
+  if (!Number.isFinite(scanTime)) scanTime = vendorNow(); // a scan time is part of the queue's key
   const key = barcodeKey(barcode);
   if (!key) return { verdict: 'unknown', barcode, reason: 'No barcode was read.' };
   const db = await scannerDb();
@@ -246,5 +247,5 @@ export async function noteOnlineScan(barcode: string): Promise<void> {
   const key = barcodeKey(barcode);
   if (!key) return;
   const db = await scannerDb();
-  await inTransaction(db, ['scanned'], 'readwrite', (tx) => void tx.objectStore('scanned').put({ scanTime: Date.now(), via: 'online' } satisfies ScanMark, key));
+  await inTransaction(db, ['scanned'], 'readwrite', (tx) => void tx.objectStore('scanned').put({ scanTime: vendorNow(), via: 'online' } satisfies ScanMark, key));
 }

@@ -21,8 +21,10 @@ export function renderStatus(s: ScannerView, m: ScannerMessages) {
 
 export function renderFailed(s: ScannerView, m: ScannerMessages, locale: string) {
   if (s.sync.failed.length === 0) return nothing;
+  const doubleAdmissions = s.sync.failed.filter((f) => f.conflict).length;
   return html`<section part="failed" class="failed" aria-labelledby="failed-title">
     <h2 id="failed-title">${m.failedTitle}</h2>
+    ${doubleAdmissions > 0 ? html`<p part="double-admissions" class="double-admissions" role="alert">${m.doubleAdmissions(doubleAdmissions)}</p>` : nothing}
     <ul>
       ${s.sync.failed.map(
         (f) => html`<li data-barcode=${f.barcode} ?data-conflict=${f.conflict}>
