@@ -20,7 +20,7 @@ const viewports = [
 
 // The installable app is served as built; built before the dev server sets NODE_ENV=development,
 // which would give its service worker Workbox's development logging.
-if (pages.includes('verdicts')) await build({ configFile: resolve(root, 'vite.scanner.config.ts'), logLevel: 'warn' });
+if (pages.includes('verdicts') || pages.includes('door-log')) await build({ configFile: resolve(root, 'vite.scanner.config.ts'), logLevel: 'warn' });
 const server = await createServer({ configFile: resolve(root, 'vite.config.ts'), server: { port: 0 }, logLevel: 'error' });
 await server.listen();
 const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
@@ -30,6 +30,10 @@ try {
   for (const name of pages) {
     if (name === 'verdicts') {
       await shootVerdicts(browser);
+      continue;
+    }
+    if (name === 'door-log') {
+      await shootDoorLog(browser);
       continue;
     }
     if (name === 'theming' || name === 'embed') {
@@ -109,6 +113,59 @@ async function shootVerdicts(browser: Browser): Promise<void> {
     console.log(`${file.slice(root.length + 1)}${problems.length ? `  (page errors: ${problems.join(' | ')})` : ''}`);
   }
   await context.close();
+}
+
+/**
+ * `door-log`: the scanner's door log at phone size (360×740), light and dark, after a few
+ * scans of the demo's scannable walk (its chart, the rate now, the CSV export button).
+ */
+async function shootDoorLog(browser: Browser): Promise<void> {
+  const control = async <T>(path: string): Promise<T> => (await fetch(`${origin}/mock/__mock/audienceview${path}`)).json() as Promise<T>;
+  const { performances } = await control<{ performances: Array<{ performanceId: number; productionId: number; clientId: number; start: number }> }>(
+    '/performances?productionId=962515&when=scannable',
+  );
+  const walk = performances.sort((a, b) => a.start - b.start).at(-1)!;
+  const { tickets } = await control<{ tickets: Array<{ barcode: string }> }>(`/tickets?performanceId=${walk.performanceId}&state=valid&limit=14`);
+  for (const scheme of ['light', 'dark'] as const) {
+    // Tickets of its own for each shot: the mock remembers the first shot's scans.
+    const mine = scheme === 'light' ? tickets.slice(0, 7) : tickets.slice(7);
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.goto(`${origin}/scanner/`, { waitUntil: 'networkidle0' });
+    await page.evaluate(
+      (filter) => localStorage.setItem('ticket-scanner:choice:/mock/audienceview', JSON.stringify(filter)),
+      { clientId: walk.clientId, productionId: walk.productionId, performanceId: walk.performanceId },
+    );
+    // This device was set up before (the app's first-start screen is not the door log's).
+    await page.evaluate(() => localStorage.setItem('scanner-app:device', JSON.stringify({ doorName: 'North door', sound: false })));
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.locator('ticket-scanner >>> input[name=username]').fill('door@harbourlights.example');
+    await page.locator('ticket-scanner >>> input[name=password]').fill('harbour-door-2027');
+    await page.locator('ticket-scanner >>> form[part=sign-in] button[type=submit]').click();
+    await page.waitForFunction(() => document.querySelector('ticket-scanner')?.shadowRoot?.querySelector('.scanner')?.getAttribute('data-phase') === 'scanning');
+    await page.waitForFunction(() => !document.querySelector('ticket-scanner')?.shadowRoot?.querySelector('[part=progress]'));
+    // Scanned once each (the first twice: a duplicate), and a code the box office does not know.
+    const codes = [...mine.map((t) => t.barcode), mine[0]!.barcode, 'NOT-A-TICKET-0427'];
+    await page.evaluate(async (list) => {
+      for (const code of list) await document.querySelector('ticket-scanner')!.scan(code);
+    }, codes);
+    await page.evaluate(() => {
+      const root = document.querySelector('ticket-scanner')!.shadowRoot!;
+      (root.querySelector('[part=verdict]') as HTMLElement | null)?.click(); // the verdict steps back
+      const log = root.querySelector<HTMLDetailsElement>('[part=door-log]')!;
+      log.open = true;
+      log.scrollIntoView({ block: 'start' });
+    });
+    await new Promise((done) => setTimeout(done, 600));
+    const file = resolve(outDir, `ticket-scanner-door-log-${scheme}.png`);
+    await page.screenshot({ path: file as `${string}.png` });
+    console.log(`${file.slice(root.length + 1)}${problems.length ? `  (page errors: ${problems.join(' | ')})` : ''}`);
+    await context.close();
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ const WORDS = {
   rate: (rate: string) => `Now: ${rate} scans a minute (last 10 min)`,
   total: (admitted: string, refused: string) => `This device: ${admitted} admitted, ${refused} refused`,
   chartCaption: 'Arrivals in 5-minute bins',
+  chartKey: 'Solid: admitted. Hatched: refused.',
   binColumn: 'From',
   admitted: 'Admitted',
   refused: 'Refused',
@@ -39,7 +40,7 @@ export function renderDoorLog(s: ScannerView, locale: string, now = Date.now()) 
           <p class="door-log-total">${WORDS.total(formatCount(admitted, locale), formatCount(entries.length - admitted, locale))}</p>
           <figure class="door-log-chart">
             ${renderChart(s, bins, locale)}
-            <figcaption>${WORDS.chartCaption}</figcaption>
+            <figcaption>${WORDS.chartCaption}. ${WORDS.chartKey}</figcaption>
           </figure>
           <table class="sr-only" part="door-log-table">
             <caption>${WORDS.chartCaption}</caption>
@@ -96,9 +97,7 @@ export const doorLogStyles = css`
   .door-log summary {
     cursor: pointer;
     font-weight: 600;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
+    padding-block: 0.625rem;
   }
   .door-log-chart {
     margin: 0.5rem 0;
@@ -110,7 +109,7 @@ export const doorLogStyles = css`
     fill: var(--av-accent, #1d4ed8);
   }
   .door-log svg .refused-bg {
-    fill: var(--av-surface, #fff);
+    fill: none;
   }
   .door-log svg .refused-line {
     stroke: currentColor;
