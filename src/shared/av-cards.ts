@@ -5,18 +5,17 @@
  * has its own month machinery and does not use this.
  */
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient, type PublicQuery } from '../api/audienceview/public.js';
-import type { PublicApiMessage, PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
+import type { PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
 import { asError, isAbortError, type VendorError } from '../api/errors.js';
-import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE } from './av-performance.js';
+import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, warningTexts } from './av-performance.js';
 import { checkAddress } from './attribute-checks.js';
 import { renderErrorView } from './error-view.js';
-import { WidgetEvent, type WidgetErrorDetail } from './events.js';
-import { resolveLocale } from './locale.js';
+import { AvErrorEvent } from './av-events.js';
 import { isBlank } from './sanitize.js';
-import { LateContentController } from './late-content.js';
+import { WidgetElement, type LocalizeController } from './widget-element.js';
 import { isoDate, type CalendarDate } from './time-zone.js';
 
 /** Words the shared parts write; each element's catalog extends this. */
@@ -36,9 +35,7 @@ export interface CardListMessages {
  * is aborted and dropped), `part="loading"` skeleton, `part="error"` with retry, `av-error`, and
  * a `part="warning"` notice. Subclasses say what to fetch and how to show it.
  */
-export abstract class AvCardList<Answer extends PublicApiResponse> extends LitElement {
-  /** Renders again when the sanitizer or the words of the page's language arrive. */
-  protected readonly lateContent = new LateContentController(this);
+export abstract class AvCardList<Answer extends PublicApiResponse, Messages extends CardListMessages = CardListMessages> extends WidgetElement {
   /** Base URL vendor paths are appended to (a trailing slash is tolerated). */
   @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;
   /** The AudienceView client number (required). */
@@ -54,8 +51,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
   /** The current time (epoch ms) for the shut-off rules; default `Date.now()`. For tests and previews. */
   @property({ attribute: false }) now?: number;
 
-  /** The element's words in a locale (`messagesIfReady` on its catalog): undefined while the language loads. */
-  protected abstract wordsIfReady(locale: string): CardListMessages | undefined;
+  /** The element's words (and the sanitizer) in the page's language: `new LocalizeController(this, CATALOG)`. */
+  protected abstract readonly localize: LocalizeController<Messages>;
   /** The answer for these attributes; attributes are already checked. */
   protected abstract fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<Answer>;
   /** Checks of the element's own attributes; throw a ConfigError. */
@@ -88,9 +85,7 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
         if (signal.aborted || isAbortError(cause)) throw cause;
         // An inactive client is not a failure either: its answer says so, politely (see render).
         if (isInactiveClient(cause)) return (cause as VendorError).details as Answer;
-        const error = asError(cause);
-        this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('av-error', { error }));
-        throw error;
+        throw this.reportError(cause, 'av-error', AvErrorEvent);
       }
     },
     args: () => [this.apiBase, this.clientId, this.productionId, this.departmentId, this.timeZone, ...this.ownArgs()],
@@ -111,10 +106,10 @@ export abstract class AvCardList<Answer extends PublicApiResponse> extends LitEl
   }
 
   override render() {
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.localize.locale;
     // The page's language may still be on its way: the skeleton, not a flash of English words.
-    const m = this.wordsIfReady(locale);
-    if (!m) return renderSkeleton(this.wordsIfReady('en')!.loading, this.skeletonCount);
+    const m = this.localize.ready;
+    if (!m) return renderSkeleton(this.localize.words.loading, this.skeletonCount);
     return this.data.render({
       initial: () => renderSkeleton(m.loading, this.skeletonCount),
       pending: () => renderSkeleton(m.loading, this.skeletonCount),
@@ -135,12 +130,6 @@ export function renderSkeleton(label: string, count: number) {
   </div>`;
 }
 
-/** The vendor's `warnings` (top level and in `serviceMessages`) as text, once each. */
-export function warningTexts(answer: Partial<PublicApiResponse>): string[] {
-  const all = [...asList(answer.warnings), ...asList(answer.serviceMessages?.warnings)].map(messageText).filter((text) => text !== '');
-  return [...new Set(all)];
-}
-
 /** A clear, non-blocking notice (`part="warning"`): the data below it still shows. */
 export function renderWarnings(answer: Partial<PublicApiResponse>, heading: string) {
   const warnings = warningTexts(answer);
@@ -149,16 +138,6 @@ export function renderWarnings(answer: Partial<PublicApiResponse>, heading: stri
     <p class="warning-heading">${heading}</p>
     <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
   </div>`;
-}
-
-function asList(value: unknown): PublicApiMessage[] {
-  return Array.isArray(value) ? (value as PublicApiMessage[]) : [];
-}
-
-function messageText(message: PublicApiMessage): string {
-  if (typeof message === 'string') return message.trim();
-  if (message && typeof message === 'object' && typeof message.message === 'string') return message.message.trim();
-  return '';
 }
 
 /** The venue's name and postal address as lines of text (blank parts left out). */
@@ -226,14 +205,4 @@ export function formatDateRange(first: CalendarDate, last: CalendarDate, locale:
 /** `data-first` / `data-last` values for a date range. */
 export function isoRange(first: CalendarDate, last: CalendarDate): { first: string; last: string } {
   return { first: isoDate(first), last: isoDate(last) };
-}
-
-/**
- * Fires a cancelable element event for a link click; a cancelled event keeps the browser from
- * following the link (the page handles it, e.g. opens its own checkout).
- */
-export function dispatchLinkEvent<Detail>(host: HTMLElement, click: Event, type: string, detail: Detail): void {
-  const event = new WidgetEvent<Detail>(type, detail, { cancelable: true });
-  host.dispatchEvent(event);
-  if (event.defaultPrevented) click.preventDefault();
 }

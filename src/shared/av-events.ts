@@ -1,11 +1,12 @@
 /**
- * The events of the three AudienceView elements, declared once: `av-performance-click` and
- * `av-error` come from more than one element, so their shapes and their place in
- * `GlobalEventHandlersEventMap` live here rather than in any one of them.
+ * The event details of the three AudienceView elements, and the classes of the two events that
+ * come from more than one element (`av-performance-click`, `av-error`) with their place in
+ * `GlobalEventHandlersEventMap`. An event only one element fires is declared in that element, so
+ * the others do not carry its class.
  */
 import type { SeriesInformation } from '../api/audienceview/types.js';
 import type { PerformanceView } from './av-performance.js';
-import type { WidgetErrorDetail, WidgetEvent } from './events.js';
+import { WidgetEvent, type WidgetErrorDetail } from './events.js';
 
 /** `detail` of `av-performance-click` (calendar and event list). */
 export interface AvPerformanceClickDetail {
@@ -23,16 +24,23 @@ export interface AvMonthChangeDetail {
   month: number;
 }
 
-export type AvPerformanceClickEvent = WidgetEvent<AvPerformanceClickDetail>;
-export type AvSeriesClickEvent = WidgetEvent<AvSeriesClickDetail>;
-export type AvMonthChangeEvent = WidgetEvent<AvMonthChangeDetail>;
-export type AvErrorEvent = WidgetEvent<WidgetErrorDetail>;
+/** A patron chose a performance. Cancelable: `preventDefault()` keeps the page from following the link. */
+export class AvPerformanceClickEvent extends WidgetEvent<AvPerformanceClickDetail> {
+  constructor(detail: AvPerformanceClickDetail) {
+    super('av-performance-click', detail, { cancelable: true });
+  }
+}
+
+/** An element could not load or was misconfigured. */
+export class AvErrorEvent extends WidgetEvent<WidgetErrorDetail> {
+  constructor(detail: WidgetErrorDetail) {
+    super('av-error', detail);
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'av-error': AvErrorEvent;
-    'av-month-change': AvMonthChangeEvent;
     'av-performance-click': AvPerformanceClickEvent;
-    'av-series-click': AvSeriesClickEvent;
   }
 }

@@ -3,7 +3,7 @@
  * list: the seed's display, availability and shut-off rules, the venue's wall-clock start, and
  * the purchase link. `tixRemaining` is deliberately not carried over (the seed: never display it).
  */
-import type { Performance, SeriesInformation } from '../api/audienceview/types.js';
+import type { Performance, PublicApiMessage, PublicApiResponse, SeriesInformation } from '../api/audienceview/types.js';
 import { ConfigError } from '../api/errors.js';
 import { isBlank, safeHttpUrl } from './sanitize.js';
 import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from './time-zone.js';
@@ -205,4 +205,20 @@ export function checkAudienceViewAttributes(attrs: { clientId: string; timeZone:
   if (attrs.purchaseUrl !== undefined && !purchaseLink(attrs.purchaseUrl, 1)) {
     throw new ConfigError('purchase-url must be an http(s) URL, with {performanceId} where the performance goes', 'purchase-url');
   }
+}
+
+/** The vendor's `warnings` (top level and in `serviceMessages`) as text, once each. */
+export function warningTexts(answer: Partial<PublicApiResponse>): string[] {
+  const all = [...asList(answer.warnings), ...asList(answer.serviceMessages?.warnings)].map(messageText).filter((text) => text !== '');
+  return [...new Set(all)];
+}
+
+function asList(value: unknown): PublicApiMessage[] {
+  return Array.isArray(value) ? (value as PublicApiMessage[]) : [];
+}
+
+function messageText(message: PublicApiMessage): string {
+  if (typeof message === 'string') return message.trim();
+  if (message && typeof message === 'object' && typeof message.message === 'string') return message.message.trim();
+  return '';
 }

@@ -30,7 +30,7 @@ declare global {
     'test-greet-error': GreetErrorEvent;
   }
   interface HTMLElementTagNameMap {
-    'test-greeting': TestGreeting;
+    'test-widget-greeting': TestGreeting;
   }
 }
 
@@ -46,7 +46,7 @@ class TestGreeting extends WidgetElement {
     return this.emit('test-greet', new GreetErrorEvent({ error: new Error('x') }) as unknown as GreetEvent);
   }
   fail(thrown: unknown): Error {
-    return this.reportError(thrown, 'test-greet-error', (error) => new GreetErrorEvent({ error }));
+    return this.reportError(thrown, 'test-greet-error', GreetErrorEvent);
   }
   finish(): void {
     this.step = 'done';
@@ -58,17 +58,17 @@ class TestGreeting extends WidgetElement {
     return this.step === 'form' ? html`<button>${m.hello}</button>` : html`<p class="result" tabindex="-1">${m.hello}!</p>`;
   }
 }
-define('test-greeting', TestGreeting);
+define('test-widget-greeting', TestGreeting);
 
 describe('WidgetElement, the one element base', () => {
   it('defines a tag once: a second load of the same element (or another version) does not throw and keeps the first', () => {
     class AnotherVersion extends TestGreeting {}
-    expect(() => define('test-greeting', AnotherVersion)).not.to.throw();
-    expect(customElements.get('test-greeting')).to.equal(TestGreeting);
+    expect(() => define('test-widget-greeting', AnotherVersion)).not.to.throw();
+    expect(customElements.get('test-widget-greeting')).to.equal(TestGreeting);
   });
 
   it('writes in the page language once it has arrived, in English meanwhile', async () => {
-    const el = await fixture<TestGreeting>(fixtureHtml`<div lang="fr"><test-greeting></test-greeting></div>`).then((d) => d.querySelector('test-greeting')!);
+    const el = await fixture<TestGreeting>(fixtureHtml`<div lang="fr"><test-widget-greeting></test-widget-greeting></div>`).then((d) => d.querySelector('test-widget-greeting')!);
     await lateContentSettled();
     await waitUntil(() => el.shadowRoot!.querySelector('button')?.textContent === 'Bonjour', 'French words arrive and the element renders again');
     expect(el.words.words.hello).to.equal('Bonjour');
@@ -81,8 +81,8 @@ describe('WidgetElement, the one element base', () => {
   });
 
   it('emits its own events, bubbling out of shadow roots, and refuses an event of another type', async () => {
-    const page = await fixture<HTMLDivElement>(fixtureHtml`<div><test-greeting></test-greeting></div>`);
-    const el = page.querySelector('test-greeting')!;
+    const page = await fixture<HTMLDivElement>(fixtureHtml`<div><test-widget-greeting></test-widget-greeting></div>`);
+    const el = page.querySelector('test-widget-greeting')!;
     const seen: string[] = [];
     page.addEventListener('test-greet', (event) => seen.push(event.detail.name));
     expect(el.greet('Ada')).to.equal(true);
@@ -91,7 +91,7 @@ describe('WidgetElement, the one element base', () => {
   });
 
   it('reports whatever was thrown as an Error in its error event', async () => {
-    const el = await fixture<TestGreeting>(fixtureHtml`<test-greeting></test-greeting>`);
+    const el = await fixture<TestGreeting>(fixtureHtml`<test-widget-greeting></test-widget-greeting>`);
     let reported: Error | undefined;
     el.addEventListener('test-greet-error', (event) => (reported = event.detail.error));
     const error = el.fail('vendor said no');
@@ -101,7 +101,7 @@ describe('WidgetElement, the one element base', () => {
   });
 
   it('moves focus to what the next render shows', async () => {
-    const el = await fixture<TestGreeting>(fixtureHtml`<test-greeting></test-greeting>`);
+    const el = await fixture<TestGreeting>(fixtureHtml`<test-widget-greeting></test-widget-greeting>`);
     el.finish();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.className).to.equal('result');

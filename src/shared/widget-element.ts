@@ -7,6 +7,7 @@
  */
 import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { asError } from '../api/errors.js';
+import type { WidgetErrorDetail } from './events.js';
 import { LateContentController } from './late-content.js';
 import { messagesIfReady, resolveLocale, type Catalog } from './locale.js';
 
@@ -72,6 +73,11 @@ export class FocusAfterRender implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Forget a request not yet met (the patron moved on some other way). */
+  cancel(): void {
+    this.selector = undefined;
+  }
+
   hostUpdated(): void {
     if (!this.selector) return;
     const target = this.host.renderRoot.querySelector<HTMLElement>(this.selector);
@@ -93,18 +99,18 @@ export abstract class WidgetElement extends LitElement {
    * Returns false when a listener cancelled it.
    */
   protected emit<K extends keyof HTMLElementEventMap>(type: K, event: HTMLElementEventMap[K]): boolean {
-    if (event.type !== type) throw new TypeError(`emit('${type}') was given a '${event.type}' event`);
+    if (event.type !== type) throw new TypeError(`emit('${type}'): a '${event.type}' event`);
     return this.dispatchEvent(event);
   }
 
   /**
    * The one error path: whatever was thrown becomes an `Error` and goes out as the element's
-   * `<prefix>-error` event (made by `errorEvent`), so a page can log it; returns the error for the
-   * view to show.
+   * `<prefix>-error` event (its class given: `this.reportError(cause, 'av-error', AvErrorEvent)`),
+   * so a page can log it; returns the error for the view to show.
    */
-  protected reportError<K extends keyof HTMLElementEventMap>(thrown: unknown, type: K, errorEvent: (error: Error) => HTMLElementEventMap[K]): Error {
+  protected reportError<K extends keyof HTMLElementEventMap>(thrown: unknown, type: K, ErrorEvent: new (detail: WidgetErrorDetail) => HTMLElementEventMap[K]): Error {
     const error = asError(thrown);
-    this.emit(type, errorEvent(error));
+    this.emit(type, new ErrorEvent({ error }));
     return error;
   }
 }

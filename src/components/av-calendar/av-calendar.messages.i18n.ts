@@ -1,6 +1,6 @@
 /** The other four languages of CALENDAR_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { CalendarMessages } from './av-calendar.messages.js';
+import type { CalendarMessages } from './av-calendar.messages.types.js';
 
 export default {
   fr: {

@@ -4,34 +4,9 @@
  * (custom, sold-out, shut-off) are shown as the vendor wrote them.
  */
 import type { Catalog } from '../../shared/locale.js';
-import type { PerformanceState } from '../../shared/av-performance.js';
+import type { CalendarMessages } from './av-calendar.messages.types.js';
 
-export interface CalendarMessages {
-  previousMonth: string;
-  nextMonth: string;
-  today: string;
-  /** The accessible name of the month navigation group. */
-  navigation: string;
-  loading: string;
-  noPerformances: string;
-  /** The client is not active at AudienceView (`clientActive: false`): said politely instead of an empty month. */
-  inactive: string;
-  allDay: string;
-  doors: string;
-  entry: string;
-  /** Marks one sold-out entry time: "2:30 PM (sold out)". */
-  entrySoldOut: (time: string) => string;
-  /** Screen-reader count in a day cell. */
-  performanceCount: (count: number) => string;
-  /** A busy day's cell shows a few performances and this button for the rest: "+28 more". */
-  showMore: (count: number) => string;
-  /** Folds an opened busy day back. */
-  showFewer: string;
-  /** Before the vendor's warnings (a 200 answer with `warnings`). */
-  vendorNotice: string;
-  /** The state text for each performance state that is not plainly on sale. */
-  states: Record<Exclude<PerformanceState, 'on-sale'>, string>;
-}
+export type { CalendarMessages } from './av-calendar.messages.types.js';
 
 export const CALENDAR_MESSAGES: Catalog<CalendarMessages> = {
   en: {

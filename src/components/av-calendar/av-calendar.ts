@@ -1,22 +1,21 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
-import type { CalendarResponse, Performance, PublicApiMessage } from '../../api/audienceview/types.js';
-import { asError, ConfigError, isAbortError } from '../../api/errors.js';
+import type { CalendarResponse, Performance } from '../../api/audienceview/types.js';
+import { ConfigError, isAbortError } from '../../api/errors.js';
 import {
   checkAudienceViewAttributes,
   DEFAULT_PURCHASE_URL,
   DEFAULT_TIME_ZONE,
   byStartThenName,
   performanceViews,
+  warningTexts,
   type PerformanceView,
 } from '../../shared/av-performance.js';
 import { avThemeStyles } from '../../shared/av-theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
-import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { addDays, addMonths, daysInMonth, formatInZone, isoDate, todayIn, weekday, type CalendarDate } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES, type CalendarMessages } from './av-calendar.messages.js';
@@ -24,8 +23,16 @@ import { calendarStyles } from './av-calendar.styles.js';
 import { cachedMonth, loadMonth, type MonthQuery } from './month-cache.js';
 import { knownPublicProductions, publicProductions } from '../../shared/av-productions.js';
 
-import type { AvMonthChangeDetail, AvPerformanceClickDetail } from '../../shared/av-events.js';
-export type * from '../../shared/av-events.js';
+import { AvErrorEvent, AvPerformanceClickEvent, type AvMonthChangeDetail } from '../../shared/av-events.js';
+import { WidgetEvent } from '../../shared/events.js';
+export * from '../../shared/av-events.js';
+
+/** The patron moved to another month. */
+export class AvMonthChangeEvent extends WidgetEvent<AvMonthChangeDetail> {
+  constructor(detail: AvMonthChangeDetail) {
+    super('av-month-change', detail);
+  }
+}
 
 export type CalendarView = 'month' | 'list' | 'auto';
 
@@ -99,7 +106,7 @@ interface MonthViews extends Built {
  * @cssprop --av-gap - Spacing in the header.
  * @cssprop --av-font - Font family.
  */
-export class AvCalendar extends LitElement {
+export class AvCalendar extends WidgetElement {
   static override styles = [avThemeStyles, errorViewStyles, calendarStyles];
 
   /** Base URL the vendor paths are appended to (a proxy, or the mock backend). */
@@ -136,14 +143,15 @@ export class AvCalendar extends LitElement {
   @state() private openDays: ReadonlySet<string> = new Set();
 
   private loadedKey = '';
-  private configKey = '';
+  private appliedConfig = '';
   private generation = 0;
-  private pendingFocus = false;
   private measured = false;
   private resizeObserver?: ResizeObserver;
   /** Views per answer, and per visible answer with its neighbours: a month shown before costs nothing to show again. */
-  /** Renders again when the sanitizer or the words of the page's language arrive. */
-  protected readonly lateContent = new LateContentController(this);
+  /** The words of the page's language (renders again when they, or the sanitizer, arrive). */
+  private readonly localize = new LocalizeController(this, CALENDAR_MESSAGES);
+  /** The day cell the keyboard moved to, focused once it is on screen (after a month loads). */
+  private readonly focusAfterRender = new FocusAfterRender(this);
   private answerViews = new WeakMap<CalendarResponse, AnswerViews>();
   private monthViewsCache = new WeakMap<CalendarResponse, MonthViews>();
   private prefetchHandle?: number;
@@ -179,9 +187,9 @@ export class AvCalendar extends LitElement {
       if (width > 0) this.narrow = width < NARROW_PX;
       this.measured = true;
     }
-    const configKey = [this.apiBase, this.clientId, this.productionId, this.departmentId, this.month, this.view, this.timeZone, this.purchaseUrl].join('\u0000');
-    if (configKey === this.configKey && !changed.has('now')) return;
-    this.configKey = configKey;
+    const config = configKey(this.apiBase, this.clientId, this.productionId, this.departmentId, this.month, this.view, this.timeZone, this.purchaseUrl);
+    if (config === this.appliedConfig && !changed.has('now')) return;
+    this.appliedConfig = config;
 
     let query: MonthQuery;
     try {
@@ -192,16 +200,6 @@ export class AvCalendar extends LitElement {
     }
     const key = JSON.stringify(query);
     if (key !== this.loadedKey) this.load(query);
-  }
-
-  protected override updated(): void {
-    if (this.pendingFocus) {
-      const cell = this.shadowRoot?.querySelector<HTMLElement>(`[role="gridcell"][data-date="${this.focusDate}"]`);
-      if (cell) {
-        cell.focus();
-        this.pendingFocus = false;
-      }
-    }
   }
 
   /** Throws ConfigError for a bad attribute. */
@@ -250,8 +248,7 @@ export class AvCalendar extends LitElement {
     this.loading = false;
     this.cancelPrefetch();
     if (this.error?.name !== error.name || this.error.message !== error.message) {
-      this.error = error;
-      this.dispatchError(error);
+      this.error = this.reportError(error, 'av-error', AvErrorEvent);
     }
   }
 
@@ -292,8 +289,7 @@ export class AvCalendar extends LitElement {
         // A failed background refresh leaves the month from memory on screen.
         if (cached) return;
         this.loading = false;
-        this.error = asError(error);
-        this.dispatchError(this.error);
+        this.error = this.reportError(error, 'av-error', AvErrorEvent);
       },
     );
   }
@@ -322,15 +318,12 @@ export class AvCalendar extends LitElement {
 
   /** Reloads the month shown (the retry control). */
   retry(): void {
-    this.configKey = '';
+    this.appliedConfig = '';
     this.loadedKey = '';
     this.error = undefined;
     this.requestUpdate();
   }
 
-  private dispatchError(error: Error): void {
-    this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('av-error', { error }));
-  }
 
   private currentTime(): number {
     return this.now ?? Date.now();
@@ -390,10 +383,11 @@ export class AvCalendar extends LitElement {
       return;
     }
     this.focusDate = focusDate ?? '';
-    this.pendingFocus = focusDate !== undefined;
+    if (focusDate) this.focusAfterRender.request(dayCell(focusDate));
+    else this.focusAfterRender.cancel();
     if (current.year === target.year && current.month === target.month) return;
     this.month = `${target.year}-${String(target.month).padStart(2, '0')}`;
-    this.dispatchEvent(new WidgetEvent<AvMonthChangeDetail>('av-month-change', { year: target.year, month: target.month }));
+    this.emit('av-month-change', new AvMonthChangeEvent({ year: target.year, month: target.month }));
   }
 
   private step(delta: number): void {
@@ -460,7 +454,7 @@ export class AvCalendar extends LitElement {
       this.goToMonth(next, iso);
     } else {
       this.focusDate = iso;
-      this.pendingFocus = true;
+      this.focusAfterRender.request(dayCell(iso));
     }
   }
 
@@ -496,15 +490,14 @@ export class AvCalendar extends LitElement {
     else days.delete(iso);
     this.openDays = days;
     await this.updateComplete;
-    const cell = this.shadowRoot?.querySelector<HTMLElement>(`[role="gridcell"][data-date="${iso}"]`);
+    const cell = this.shadowRoot?.querySelector<HTMLElement>(dayCell(iso));
     const target = opening ? cell?.querySelectorAll<HTMLElement>('[part~="performance"]')[firstHidden] : undefined;
     if (target?.matches('a[href]')) target.focus();
     else cell?.querySelector<HTMLElement>('button.more')?.focus();
   }
 
   private onPerformanceClick(event: MouseEvent, view: PerformanceView): void {
-    const allowed = this.dispatchEvent(new WidgetEvent<AvPerformanceClickDetail>('av-performance-click', { performance: view }, { cancelable: true }));
-    if (!allowed) event.preventDefault();
+    if (!this.emit('av-performance-click', new AvPerformanceClickEvent({ performance: view }))) event.preventDefault();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -512,7 +505,7 @@ export class AvCalendar extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.localize.locale;
     let visible: MonthRef | undefined;
     try {
       visible = this.visibleMonth();
@@ -525,7 +518,7 @@ export class AvCalendar extends LitElement {
     }
     const listView = this.view === 'list' || (this.view === 'auto' && this.narrow);
     // The page's language may still be on its way: the skeleton, not a flash of English words.
-    const m = messagesIfReady(CALENDAR_MESSAGES, locale);
+    const m = this.localize.ready;
     if (!m) return this.renderLoading(CALENDAR_MESSAGES.en, listView, visible);
     return html`
       ${this.renderHeader(visible, locale, m)}
@@ -584,7 +577,7 @@ export class AvCalendar extends LitElement {
   }
 
   private renderNotice(answer: CalendarResponse, m: CalendarMessages) {
-    const warnings = [...new Set([...messageList(answer.warnings), ...messageList(answer.serviceMessages?.warnings)])];
+    const warnings = warningTexts(answer);
     if (warnings.length === 0) return nothing;
     return html`<div part="notice" class="notice" role="status">
       <strong>${m.vendorNotice}</strong> ${warnings.map((w) => html`<span>${vendorHtml(w)}</span> `)}
@@ -725,14 +718,6 @@ export class AvCalendar extends LitElement {
   }
 }
 
-function messageList(value: PublicApiMessage[] | null | undefined): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((m) => (typeof m === 'string' ? m : typeof m?.message === 'string' ? m.message : ''))
-    .map((m) => m.trim())
-    .filter((m) => m !== '');
-}
-
 function parseIso(text: string): CalendarDate | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
@@ -747,10 +732,18 @@ function weekdayName(date: CalendarDate, locale: string, width: 'short' | 'long'
   return formatInZone(Date.UTC(date.year, date.month - 1, date.day, 12), 'UTC', locale, { weekday: width });
 }
 
-if (!customElements.get('av-calendar')) customElements.define('av-calendar', AvCalendar);
+/** The grid cell of a day (`YYYY-MM-DD`). */
+function dayCell(iso: string): string {
+  return `[role="gridcell"][data-date="${iso}"]`;
+}
+
+define('av-calendar', AvCalendar);
 
 declare global {
   interface HTMLElementTagNameMap {
     'av-calendar': AvCalendar;
+  }
+  interface GlobalEventHandlersEventMap {
+    'av-month-change': AvMonthChangeEvent;
   }
 }

@@ -1,6 +1,6 @@
 /** The other four languages of EVENT_LIST_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { EventListMessages } from './av-event-list.messages.js';
+import type { EventListMessages } from './av-event-list.messages.types.js';
 
 export default {
   fr: {

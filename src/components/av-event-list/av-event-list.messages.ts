@@ -1,29 +1,8 @@
 /** Every string <av-event-list> writes itself, in the five languages of the package. */
-import type { CardListMessages } from '../../shared/av-cards.js';
-import type { PerformanceState } from '../../shared/av-performance.js';
 import type { Catalog } from '../../shared/locale.js';
+import type { EventListMessages } from './av-event-list.messages.types.js';
 
-export interface EventListMessages extends CardListMessages {
-  /** Accessible name of the list. */
-  listLabel: string;
-  /** The state of a performance, shown with it (on sale needs no word). */
-  states: Record<Exclude<PerformanceState, 'on-sale'>, string>;
-  /** The visible call to action on a performance that can be bought. */
-  buy: string;
-  allDay: string;
-  /** All-day events: when doors open and close. */
-  doors: (open: string, close: string) => string;
-  doorsOpen: (open: string) => string;
-  /** Timed entries, then each entry time. */
-  entries: string;
-  entrySoldOut: string;
-  showMore: string;
-  /** The seating line: `generalAdmission` performances are first come, first served, no seat line. */
-  generalAdmission: string;
-  reservedSeating: string;
-  /** Below the list: how many of how many are shown. */
-  showing: (shown: string, total: string) => string;
-}
+export type { EventListMessages } from './av-event-list.messages.types.js';
 
 export const EVENT_LIST_MESSAGES: Catalog<EventListMessages> = {
   en: {

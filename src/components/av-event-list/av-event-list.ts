@@ -3,17 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList, dispatchLinkEvent } from '../../shared/av-cards.js';
+import { AvCardList } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
 import { publicProductions } from '../../shared/av-productions.js';
-import { formatCount, messagesFor, messagesIfReady } from '../../shared/locale.js';
+import { formatCount } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
-import type { AvPerformanceClickDetail } from '../../shared/av-events.js';
-export type * from '../../shared/av-events.js';
+import { AvPerformanceClickEvent } from '../../shared/av-events.js';
+import { define, LocalizeController } from '../../shared/widget-element.js';
+export * from '../../shared/av-events.js';
 
 export const DEFAULT_LIMIT = 20;
 
@@ -53,7 +54,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * @cssprop --av-gap - Space between cards.
  * @cssprop --av-font - Font family.
  */
-export class AvEventList extends AvCardList<EventsResponse> {
+export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
   static override styles = styles;
 
   /** How many performances to show (a positive whole number); "Show more" adds as many again. */
@@ -66,9 +67,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
 
   private viewsCache?: { key: unknown[]; views: PerformanceView[] };
 
-  protected override wordsIfReady(locale: string): EventListMessages | undefined {
-    return messagesIfReady(EVENT_LIST_MESSAGES, locale);
-  }
+  protected override readonly localize = new LocalizeController(this, EVENT_LIST_MESSAGES);
 
   /** Productions the season lists for public display, per answer; absent: the season could not be had, all shown. */
   private shownProductions = new WeakMap<EventsResponse, ReadonlySet<number>>();
@@ -113,7 +112,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
   }
 
   protected override renderAnswer(answer: EventsResponse, locale: string) {
-    const m = messagesFor(EVENT_LIST_MESSAGES, locale);
+    const m = this.localize.words;
     const all = this.views(answer);
     if (all.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const visible = all.slice(0, this.limit + this.extra);
@@ -168,7 +167,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
             href=${v.purchaseUrl}
             data-performance-id=${v.id}
             data-state=${v.state}
-            @click=${(e: Event) => dispatchLinkEvent<AvPerformanceClickDetail>(this, e, 'av-performance-click', { performance: v })}
+            @click=${(e: Event) => this.emit('av-performance-click', new AvPerformanceClickEvent({ performance: v })) || e.preventDefault()}
             >${summary}</a
           >`
         : html`<div part="performance" class="performance" data-performance-id=${v.id} data-state=${v.state} tabindex="-1">${summary}</div>`}
@@ -202,7 +201,7 @@ export class AvEventList extends AvCardList<EventsResponse> {
   }
 }
 
-if (!customElements.get('av-event-list')) customElements.define('av-event-list', AvEventList);
+define('av-event-list', AvEventList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 /** The other four languages of SERIES_LIST_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { SeriesListMessages } from './av-series-list.messages.js';
+import type { SeriesListMessages } from './av-series-list.messages.types.js';
 
 export default {
   fr: {

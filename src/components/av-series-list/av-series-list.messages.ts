@@ -1,17 +1,8 @@
 /** Every string <av-series-list> writes itself, in the five languages of the package. */
 import type { Catalog } from '../../shared/locale.js';
-import type { CardListMessages } from '../../shared/av-cards.js';
+import type { SeriesListMessages } from './av-series-list.messages.types.js';
 
-export interface SeriesListMessages extends CardListMessages {
-  /** Accessible name of the list of cards. */
-  listLabel: string;
-  /** The buy link's visible text. */
-  buy: string;
-  /** Shown when the series has no tickets left and the vendor sent no message. */
-  soldOut: string;
-  /** Shown when web sales have closed and the vendor sent no message. */
-  salesClosed: string;
-}
+export type { SeriesListMessages } from './av-series-list.messages.types.js';
 
 export const SERIES_LIST_MESSAGES: Catalog<SeriesListMessages> = {
   en: {

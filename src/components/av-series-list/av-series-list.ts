@@ -4,16 +4,24 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList, dispatchLinkEvent, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
+import { AvCardList, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
 import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/av-performance.js';
 import { isPublicSeries } from '../../shared/av-productions.js';
-import { messagesFor, messagesIfReady } from '../../shared/locale.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
 import { styles } from './av-series-list.styles.js';
 
 import type { AvSeriesClickDetail } from '../../shared/av-events.js';
-export type * from '../../shared/av-events.js';
+import { WidgetEvent } from '../../shared/events.js';
+import { define, LocalizeController } from '../../shared/widget-element.js';
+export * from '../../shared/av-events.js';
+
+/** A patron chose a series. Cancelable: `preventDefault()` keeps the page from following the link. */
+export class AvSeriesClickEvent extends WidgetEvent<AvSeriesClickDetail> {
+  constructor(detail: AvSeriesClickDetail) {
+    super('av-series-click', detail, { cancelable: true });
+  }
+}
 
 /** A series' page on AudienceView's public site (VENDOR-NOTES: `/trs/pr/{productionId}`). */
 export const DEFAULT_PRODUCTION_URL = 'https://web.ovationtix.com/trs/pr/{productionId}';
@@ -63,7 +71,7 @@ const DARK_TEXT = '#1d1b20';
  * @cssprop --av-series-text - Text colour on the series colours (default: a readable dark or light).
  * @cssprop --av-series-accent - Buy button colour on the series colours.
  */
-export class AvSeriesList extends AvCardList<SeriesResponse> {
+export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages> {
   static override styles = styles;
 
   /** Template for a series with exactly one performance left. */
@@ -71,9 +79,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
   /** Template for a series' page. */
   @property({ attribute: 'production-url' }) productionUrl = DEFAULT_PRODUCTION_URL;
 
-  protected override wordsIfReady(locale: string): SeriesListMessages | undefined {
-    return messagesIfReady(SERIES_LIST_MESSAGES, locale);
-  }
+  protected override readonly localize = new LocalizeController(this, SERIES_LIST_MESSAGES);
 
   /** How each answer's epoch dates read (docs/vendor-readings.md), when it matters for what is shown. */
   private epochReadings = new WeakMap<SeriesResponse, EpochReading>();
@@ -106,7 +112,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
   }
 
   protected override renderAnswer(answer: SeriesResponse, locale: string) {
-    const m = messagesFor(SERIES_LIST_MESSAGES, locale);
+    const m = this.localize.words;
     // The seed: only status T is for public display (D deleted, U under construction).
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
@@ -144,7 +150,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse> {
         ${unavailable ? html`<div class="unavailable vendor-html" data-reason=${unavailable.reason}>${unavailable.content}</div>` : nothing}
         ${buyUrl
           ? html`<p class="actions">
-              <a part="buy" class="button buy" href=${buyUrl} @click=${(e: Event) => dispatchLinkEvent<AvSeriesClickDetail>(this, e, 'av-series-click', { series: s })}
+              <a part="buy" class="button buy" href=${buyUrl} @click=${(e: Event) => this.emit('av-series-click', new AvSeriesClickEvent({ series: s })) || e.preventDefault()}
                 >${m.buy}<span class="sr-only">: ${s.productionName}</span></a
               >
             </p>`
@@ -200,10 +206,13 @@ export function readableTextOn(hex: string): string {
   return onDark >= onWhite ? DARK_TEXT : '#ffffff';
 }
 
-if (!customElements.get('av-series-list')) customElements.define('av-series-list', AvSeriesList);
+define('av-series-list', AvSeriesList);
 
 declare global {
   interface HTMLElementTagNameMap {
     'av-series-list': AvSeriesList;
+  }
+  interface GlobalEventHandlersEventMap {
+    'av-series-click': AvSeriesClickEvent;
   }
 }
