@@ -188,5 +188,7 @@ describe('<ticket-scanner> door log', () => {
     // The counts are written on the bars too, not left to bar heights or colour alone.
     const written = [...svg.querySelectorAll('text.count')].map((t) => Number(t.textContent)).reduce((a, b) => a + b, 0);
     expect(written).to.equal(4);
+    // Opened, with its chart, table and export button: nothing axe finds wrong.
+    await expect(door.element).to.be.accessible();
   });
 });
