@@ -183,6 +183,8 @@ export function domProblems(host: Element, ownTags: Set<string>): string[] {
 function httpUrl(value: string, attribute: string): boolean {
   if (attribute === 'srcdoc') return false;
   if (attribute === 'href' && value.startsWith('#')) return true;
+  // The elements' own phone links (a venue's number on a card): digits and separators only.
+  if (attribute === 'href' && /^tel:[+\d().\- ]+$/.test(value)) return true;
   try {
     const { protocol } = new URL(value, location.href);
     return protocol === 'http:' || protocol === 'https:' || (attribute === 'src' && protocol === 'blob:');

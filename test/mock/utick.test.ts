@@ -29,8 +29,8 @@ interface CodesTable {
 type Ids = Record<string, string>;
 
 /** A world with the mock's keys, and a GET signed in the browser, at the world's clock. */
-async function signedWorld(now = NOW) {
-  const mock = await openMockWorld({ now });
+async function signedWorld(now = NOW, readings: Record<string, string> = {}) {
+  const mock = await openMockWorld({ now, readings });
   const keys = await mock.control<UtickKeyPair>('utick', '/keys');
   const ids = await mock.control<Ids>('utick', '/ids');
   const get = async (pathAndQuery: string, sign: Partial<Parameters<typeof signUtickRequest>[0]> = {}) => {
@@ -82,11 +82,14 @@ describe('Utick mock: catalogue', () => {
     expect(packs.find((p) => p.id === world.ids.maliciousPack)?.description).to.contain('onerror=');
   });
 
-  it('answers one pack, with or without a trailing slash, and 404 in the envelope for an unknown one', async () => {
+  it("answers one pack at the seed's path, with a trailing slash too where the tolerant reading is played, and 404 in the envelope for an unknown one", async () => {
     const one = await world.json<{ id: string }>(`/catalogue/packs/${world.ids.seedPack}`);
-    const slashed = await world.json<{ id: string }>(`/catalogue/packs/${world.ids.seedPack}/`);
     expectSameShape(one.response, utickPackExample);
-    expect(slashed.response).to.deep.equal(one.response);
+    expect((await world.get(`/catalogue/packs/${world.ids.seedPack}/`)).status, 'the strict reading serves only the seed\'s form').to.equal(404);
+    const tolerant = await signedWorld(NOW, { 'utick.paths': 'tolerant' });
+    const slashed = await tolerant.json<{ id: string }>(`/catalogue/packs/${tolerant.ids.seedPack}/`);
+    expect(slashed.response).to.deep.equal((await tolerant.json<{ id: string }>(`/catalogue/packs/${tolerant.ids.seedPack}`)).response);
+    expect(slashed.response.id).to.equal(one.response.id);
     const missing = await world.get('/catalogue/packs/00000000-0000-0000-0000-000000000000');
     expect(missing.status).to.equal(404);
     expect(((await missing.json()) as Envelope).error?.code).to.equal(404);
@@ -120,7 +123,7 @@ describe('Utick mock: catalogue', () => {
   });
 
   it('dates streams around the world clock, with the Brussels offset', async () => {
-    const stream = async (id: string) => (await world.json<{ starttime: string | null; endtime: string | null; accessendtime: string | null }>(`/catalogue/streams/${id}/`)).response;
+    const stream = async (id: string) => (await world.json<{ starttime: string | null; endtime: string | null; accessendtime: string | null }>(`/catalogue/streams/${id}`)).response;
     const live = await stream(world.ids.liveStream!);
     const upcoming = await stream(world.ids.upcomingStream!);
     const ended = await stream(world.ids.endedStream!);
@@ -140,7 +143,7 @@ describe('Utick mock: catalogue', () => {
   });
 
   it('serves a stream whose id is not a valid UUID', async () => {
-    const archived = await world.json<{ id: string; status: { id: number } }>(`/catalogue/streams/${world.ids.archivedStream}/`);
+    const archived = await world.json<{ id: string; status: { id: number } }>(`/catalogue/streams/${world.ids.archivedStream}`);
     expect(UUID_LIKE.test(archived.response.id)).to.equal(false);
     expect(archived.response.status.id).to.equal(-10);
   });
@@ -157,7 +160,7 @@ describe('Utick mock: catalogue', () => {
 describe('Utick mock: stream access control', () => {
   let world: Awaited<ReturnType<typeof signedWorld>>;
   let codes: CodesTable;
-  const control = async (streamId: string, query: string) => world.get(`/catalogue/streams/${streamId}/control/?${query}`);
+  const control = async (streamId: string, query: string) => world.get(`/catalogue/streams/${streamId}/control?${query}`);
   const codesOf = (streamId: string) => codes.streams.find((s) => s.streamId === streamId)!;
 
   beforeEach(async () => {
@@ -193,10 +196,12 @@ describe('Utick mock: stream access control', () => {
     expect(await (await control(vod.streamId, `contactid=${contactId}`)).json()).to.equal(expected);
   });
 
-  it('is only at the path with the trailing slash', async () => {
+  it("is at the seed's path only (no trailing slash), and at both forms where the tolerant reading is played", async () => {
     const [accessCode] = Object.keys(codesOf(world.ids.liveStream!).accessCodes);
-    const res = await world.get(`/catalogue/streams/${world.ids.liveStream}/control?accesscode=${accessCode}`);
-    expect(res.status).to.equal(404);
+    const slashed = `/catalogue/streams/${world.ids.liveStream}/control/?accesscode=${accessCode}`;
+    expect((await world.get(slashed)).status).to.equal(404);
+    await world.mock.chooseReadings({ 'utick.paths': 'tolerant' });
+    expect((await world.get(slashed)).status).to.equal(200);
   });
 
   it('records each attempt with its outcome but never the code', async () => {
