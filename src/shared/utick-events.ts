@@ -3,7 +3,7 @@
  * shape and its place in `GlobalEventHandlersEventMap` live here rather than in either.
  */
 import type { UtickControlCode } from '../api/utick/types.js';
-import type { WidgetErrorDetail, WidgetEvent } from './events.js';
+import { WidgetEvent, type WidgetErrorDetail } from './events.js';
 
 /** `detail` of `utick-access-granted`. */
 export interface UtickAccessGrantedDetail {
@@ -27,9 +27,26 @@ export interface UtickAccessDeniedDetail {
   via: 'access-code' | 'contact-id';
 }
 
-export type UtickAccessGrantedEvent = WidgetEvent<UtickAccessGrantedDetail>;
-export type UtickAccessDeniedEvent = WidgetEvent<UtickAccessDeniedDetail>;
-export type UtickErrorEvent = WidgetEvent<WidgetErrorDetail>;
+/** Utick opened the stream to this patron (just now, or remembered from an earlier visit). */
+export class UtickAccessGrantedEvent extends WidgetEvent<UtickAccessGrantedDetail> {
+  constructor(detail: UtickAccessGrantedDetail) {
+    super('utick-access-granted', detail);
+  }
+}
+
+/** Utick refused the code or the contact. */
+export class UtickAccessDeniedEvent extends WidgetEvent<UtickAccessDeniedDetail> {
+  constructor(detail: UtickAccessDeniedDetail) {
+    super('utick-access-denied', detail);
+  }
+}
+
+/** An element could not load, or a check failed. */
+export class UtickErrorEvent extends WidgetEvent<WidgetErrorDetail> {
+  constructor(detail: WidgetErrorDetail) {
+    super('utick-error', detail);
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

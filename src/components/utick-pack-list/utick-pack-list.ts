@@ -1,22 +1,21 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { getPackDetails, listPacks } from '../../api/utick/catalogue.js';
 import { UTICK_MAX_LIMIT, type UtickPack, type UtickPackDetails, type UtickPackSet, type UtickStock } from '../../api/utick/types.js';
 import { asError, ConfigError, isAbortError } from '../../api/errors.js';
 import { renderErrorView } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
-import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { safeHttpUrl, vendorHtml, vendorText } from '../../shared/sanitize.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
 import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick-dates.js';
+import { UtickErrorEvent } from '../../shared/utick-events.js';
 import { renderUtickLoading } from '../../shared/utick-loading.js';
 import { PACK_LIST_MESSAGES, type PackListMessages, type PackTypeName } from './utick-pack-list.messages.js';
 import { styles } from './utick-pack-list.styles.js';
 
-export type * from '../../shared/utick-events.js';
+export * from '../../shared/utick-events.js';
 
 export const DEFAULT_PACK_LIMIT = 20;
 
@@ -81,11 +80,13 @@ function formatPrice(amount: number, currency: string, locale: string): string {
  * @cssprop --av-gap - Space between cards.
  * @cssprop --av-font - Font family.
  */
-export class UtickPackList extends LitElement {
+export class UtickPackList extends WidgetElement {
   static override styles = styles;
 
-  /** Renders again when the sanitizer or the words of the page's language arrive. */
-  protected readonly lateContent = new LateContentController(this);
+  /** The words of the page's language (renders again when they, or the sanitizer, arrive). */
+  private readonly localize = new LocalizeController(this, PACK_LIST_MESSAGES);
+  /** Moves focus to the list once a new page is there (after Previous / Next). */
+  private readonly focusAfterRender = new FocusAfterRender(this);
 
   @property({ attribute: 'api-base' }) apiBase = '';
   /** Packs per page (seed: at most 200). */
@@ -100,8 +101,6 @@ export class UtickPackList extends LitElement {
   /** Opened packs and their details, by pack id (kept while the page is shown). */
   @state() private opened = new Map<string, PackDetailsState>();
   private readonly detailRequests = new Map<string, AbortController>();
-  /** Move focus to the list once the new page is there (after Previous / Next). */
-  private focusListAfterLoad = false;
 
   private readonly packs = new Task<[string, number, number], UtickPack[]>(this, {
     task: async ([apiBase, limit, offset], { signal }) => {
@@ -115,8 +114,7 @@ export class UtickPackList extends LitElement {
         return await listPacks(apiBase, { limit, offset }, { signal });
       } catch (cause) {
         if (signal.aborted || isAbortError(cause)) throw cause;
-        this.reportError(cause);
-        throw asError(cause);
+        throw this.reportUtickError(cause);
       }
     },
     args: () => [this.apiBase ?? '', this.limit, this.offset],
@@ -142,15 +140,8 @@ export class UtickPackList extends LitElement {
     if (changed.has('apiBase') || changed.has('limit') || changed.has('offset') || changed.has('stockId')) this.closeAll();
   }
 
-  protected override updated(): void {
-    if (this.focusListAfterLoad && this.packs.value && !this.renderRoot.querySelector('[part="loading"]')) {
-      this.focusListAfterLoad = false;
-      this.renderRoot.querySelector<HTMLElement>('.range')?.focus();
-    }
-  }
-
-  private reportError(cause: unknown): void {
-    this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('utick-error', { error: asError(cause) }));
+  private reportUtickError(cause: unknown): Error {
+    return this.reportError(cause, 'utick-error', UtickErrorEvent);
   }
 
   private closeAll(): void {
@@ -161,7 +152,8 @@ export class UtickPackList extends LitElement {
 
   private goTo(offset: number): void {
     this.offset = Math.max(0, offset);
-    this.focusListAfterLoad = true;
+    // The range line is only there once the new page has loaded (the skeleton has none).
+    this.focusAfterRender.request('.range');
   }
 
   private setOpened(packId: string, value: PackDetailsState | undefined): void {
@@ -188,15 +180,14 @@ export class UtickPackList extends LitElement {
       if (!request.signal.aborted) this.setOpened(pack.id, { status: 'done', details });
     } catch (cause) {
       if (request.signal.aborted || isAbortError(cause)) return;
-      this.reportError(cause);
-      this.setOpened(pack.id, { status: 'error', error: asError(cause) });
+      this.setOpened(pack.id, { status: 'error', error: this.reportUtickError(cause) });
     }
   }
 
   override render() {
-    const locale = resolveLocale(this, this.locale);
-    const m = messagesIfReady(PACK_LIST_MESSAGES, locale);
-    if (!m) return renderUtickLoading(PACK_LIST_MESSAGES.en.loading, 3);
+    const locale = this.localize.locale;
+    const m = this.localize.ready;
+    if (!m) return renderUtickLoading(this.localize.words.loading, 3);
     return this.packs.render({
       initial: () => renderUtickLoading(m.loading, 3),
       pending: () => renderUtickLoading(m.loading, 3),
@@ -325,7 +316,7 @@ function isObject<T>(value: T): value is T & object {
   return typeof value === 'object' && value !== null;
 }
 
-if (!customElements.get('utick-pack-list')) customElements.define('utick-pack-list', UtickPackList);
+define('utick-pack-list', UtickPackList);
 
 declare global {
   interface HTMLElementTagNameMap {

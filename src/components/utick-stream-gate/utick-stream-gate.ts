@@ -1,24 +1,22 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { controlStreamAccess, getStream, type UtickStreamCredential } from '../../api/utick/catalogue.js';
 import { isAccessGranted, type UtickControlCode, type UtickStream } from '../../api/utick/types.js';
 import { asError, ConfigError, isAbortError, VendorError } from '../../api/errors.js';
 import { renderErrorView } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
-import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesFor, messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
 import { renderUtickLoading } from '../../shared/utick-loading.js';
 import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick-dates.js';
-import type { UtickAccessDeniedDetail, UtickAccessGrantedDetail } from '../../shared/utick-events.js';
+import { UtickAccessDeniedEvent, UtickAccessGrantedEvent, UtickErrorEvent, type UtickAccessDeniedDetail } from '../../shared/utick-events.js';
 import { forgetGrant, grantExpiry, recallGrant, rememberGrant } from './grant-memory.js';
 import { STREAM_GATE_MESSAGES, type GrantCode, type StreamGateMessages } from './utick-stream-gate.messages.js';
 import { styles } from './utick-stream-gate.styles.js';
 
-export type * from '../../shared/utick-events.js';
+export * from '../../shared/utick-events.js';
 
 /** What the gate shows below the details, derived from the stream and the clock. */
 export type StreamAvailability = 'open' | 'upcoming' | 'closed' | 'cancelled' | 'no-booking' | 'unavailable';
@@ -93,11 +91,11 @@ type Feedback = { kind: 'denied'; text: string } | { kind: 'error'; error: Error
  * @cssprop --av-gap - Space between blocks.
  * @cssprop --av-font - Font family.
  */
-export class UtickStreamGate extends LitElement {
+export class UtickStreamGate extends WidgetElement {
   static override styles = styles;
 
-  /** Renders again when the sanitizer or the words of the page's language arrive. */
-  protected readonly lateContent = new LateContentController(this);
+  /** The words of the page's language (renders again when they, or the sanitizer, arrive). */
+  private readonly localize = new LocalizeController(this, STREAM_GATE_MESSAGES);
 
   /** The venue's signing proxy; vendor paths are appended (a trailing slash is tolerated). */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -130,9 +128,7 @@ export class UtickStreamGate extends LitElement {
         return await getStream(apiBase, streamId, { signal });
       } catch (cause) {
         if (signal.aborted || isAbortError(cause)) throw cause;
-        const error = asError(cause);
-        this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('utick-error', { error }));
-        throw error;
+        throw this.reportError(cause, 'utick-error', UtickErrorEvent);
       }
     },
     args: () => [this.apiBase ?? '', this.streamId ?? ''],
@@ -218,8 +214,7 @@ export class UtickStreamGate extends LitElement {
     try {
       const code = await controlStreamAccess(this.apiBase, stream.id, credential, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      const locale = resolveLocale(this, this.locale);
-      const m = messagesFor(STREAM_GATE_MESSAGES, locale);
+      const m = this.localize.words;
       if (isAccessGranted(code)) {
         const now = this.currentTime;
         // Utick said yes; remember it only as long as the stream allows.
@@ -232,14 +227,12 @@ export class UtickStreamGate extends LitElement {
       } else {
         const text = code === -1 ? (via === 'contact-id' ? m.deniedContact : m.denied) : m.deniedUnknown(code);
         this.feedback = { kind: 'denied', text };
-        this.dispatchEvent(new WidgetEvent<UtickAccessDeniedDetail>('utick-access-denied', { streamId: stream.id, code, via }));
+        this.emit('utick-access-denied', new UtickAccessDeniedEvent({ streamId: stream.id, code, via }));
         if (via === 'access-code') this.selectCode();
       }
     } catch (cause) {
       if (abort.signal.aborted || isAbortError(cause)) return;
-      const error = asError(cause);
-      this.feedback = { kind: 'error', error };
-      this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('utick-error', { error }));
+      this.feedback = { kind: 'error', error: this.reportError(cause, 'utick-error', UtickErrorEvent) };
       this.selectCode();
     } finally {
       if (this.controlAbort === abort) this.checking = false;
@@ -247,7 +240,7 @@ export class UtickStreamGate extends LitElement {
   }
 
   private announceGrant(grant: Grant, remembered: boolean): void {
-    this.dispatchEvent(new WidgetEvent<UtickAccessGrantedDetail>('utick-access-granted', { streamId: this.streamId, code: grant.code, expiresAt: grant.expiresAt, remembered }));
+    this.emit('utick-access-granted', new UtickAccessGrantedEvent({ streamId: this.streamId, code: grant.code, expiresAt: grant.expiresAt, remembered }));
   }
 
   private async selectCode(): Promise<void> {
@@ -267,10 +260,10 @@ export class UtickStreamGate extends LitElement {
   }
 
   override render() {
-    const locale = resolveLocale(this, this.locale);
+    const locale = this.localize.locale;
     // The page's language may still be on its way: the placeholder, not a flash of English.
-    const m = messagesIfReady(STREAM_GATE_MESSAGES, locale);
-    if (!m) return renderUtickLoading(STREAM_GATE_MESSAGES.en.loading);
+    const m = this.localize.ready;
+    if (!m) return renderUtickLoading(this.localize.words.loading);
     const content = this.grant ? this.renderContent(this.grant, this.stream.value, m, locale) : nothing;
     return html`${this.stream.render({
       initial: () => renderUtickLoading(m.loading),
@@ -385,7 +378,7 @@ export class UtickStreamGate extends LitElement {
   }
 }
 
-if (!customElements.get('utick-stream-gate')) customElements.define('utick-stream-gate', UtickStreamGate);
+define('utick-stream-gate', UtickStreamGate);
 
 declare global {
   interface HTMLElementTagNameMap {
