@@ -148,6 +148,10 @@ export const audienceview: VendorModule<AudienceViewState> = {
       choices: ['accepted', 'refused'],
       doc: '`cache/syncScans` has no idempotency key and lists no "already scanned" failure: a scan of a ticket the server already has is inserted again without a word, or refused with a reason.',
     },
+    'audienceview.scanning.performanceStart': {
+      choices: ['eastern-wall-clock', 'instant'],
+      doc: "filterOptions' `performanceStart` (\"milliseconds after the Epoch\"): the public API's quirk (the venue's wall clock read as US Eastern), or the true instant.",
+    },
     'audienceview.events.order': {
       choices: ['unordered', 'start-order'],
       doc: 'The events answer is "a comprehensive list of all future performances"; no order is stated.',
@@ -600,7 +604,9 @@ function filterOptions(user: ScanningUser, state: AudienceViewState, world: Worl
       .map((p) => ({
         productionId: p.id,
         productionName: p.name,
-        performances: p.performances.filter((perf) => inScanWindow(perf, now) && perf.displayCode !== 'C').map((perf) => ({ performanceId: perf.id, performanceStart: perf.start })),
+        performances: p.performances
+          .filter((perf) => inScanWindow(perf, now) && perf.displayCode !== 'C')
+          .map((perf) => ({ performanceId: perf.id, performanceStart: world.reading('audienceview.scanning.performanceStart') === 'instant' ? perf.start : perf.startAsEastern })),
       }))
       .filter((p) => p.performances.length > 0);
     return [{ id: client.id, value: client.name, productions }];

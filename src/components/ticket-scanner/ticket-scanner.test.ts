@@ -287,6 +287,27 @@ describe('<ticket-scanner>', () => {
       expect(text($(el, '[part="context"] .what'))).to.contain(ofSeveral.productionName);
     });
 
+    for (const reading of ['eastern-wall-clock', 'instant']) {
+      it(`labels performances with the venue's wall clock outside US Eastern, whichever performanceStart the tenant sends (${reading})`, async () => {
+        // A world two hours before one of client 300's (Chicago) performances: one still to come,
+        // which the public events API (future performances only) knows the wall clock of.
+        const ahead = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=300&when=future');
+        const later = ahead.performances.filter((p) => p.displayCode !== 'C' && p.start > Date.now() + 12 * 3_600_000).sort((a, b) => a.start - b.start)[0]!;
+        mock = await openMockWorld({ now: new Date(later.start - 2 * 3_600_000).toISOString(), readings: { 'audienceview.scanning.performanceStart': reading } });
+        const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=300&when=scannable');
+        const worldNow = later.start - 2 * 3_600_000;
+        const chicago = performances.find((p) => p.start > worldNow + 60_000 && p.displayCode !== 'C')!;
+        expect(chicago, 'client 300 (Chicago) has a performance to come in the scan window').to.not.equal(undefined);
+        const el = await mount({ timeZone: 'America/Chicago', clientId: '300', productionId: String(chicago.productionId) });
+        await signIn(el);
+        await until(el, () => $(el, '#performance') ?? phase(el) === 'scanning', 'no performance step');
+        const [hour, minute] = chicago.time24.split(':').map(Number) as [number, number];
+        const clock = `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
+        const label = phase(el) === 'scanning' ? text($(el, '[part="context"] .what')) : [...$<HTMLSelectElement>(el, '#performance')!.options].find((o) => o.value === String(chicago.performanceId))!.text;
+        expect(label).to.contain(clock);
+      });
+    }
+
     it('skips the steps with one choice and the steps fixed by attributes', async () => {
       let el = await mount();
       await signIn(el, VOLUNTEER); // one client: not asked

@@ -11,6 +11,7 @@ import { asError } from '../../../api/errors.js';
 import type { ScanFilter, StoredSession } from '../offline/scanner-db.js';
 import type { TicketCacheController } from './cache.js';
 import type { ConnectionController } from './connection.js';
+import { withTrueStarts } from './performance-starts.js';
 import { completeFilter, initialChoice, rememberedFilter, rememberFilter, sameFilter, type Choice } from './scan-choice.js';
 import { SETUP_TIMEOUT_MS, type ScannerHost } from './scanner-host.js';
 import type { SessionController } from './session.js';
@@ -109,8 +110,10 @@ export class ChoiceController implements ReactiveController {
   private async fetchOptions(session: StoredSession, signal: AbortSignal): Promise<boolean> {
     try {
       const answer = await filterOptions(session, { timeoutMs: SETUP_TIMEOUT_MS, signal });
+      // performanceStart may be the venue's wall clock read as US Eastern: made true instants where the public API tells.
+      const clients = await withTrueStarts(session.apiBase, answer.clients, this.host.timeZone, signal);
       if (signal.aborted || session !== this.session.current) return false;
-      this.options = answer.clients;
+      this.options = clients;
       this.session.noteExpiration(answer.accessTokenExpiration);
       this.connection.back();
       return true;

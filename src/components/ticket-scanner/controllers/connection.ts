@@ -4,7 +4,7 @@
  * token should have run out. What a failed call means for the door is decided here.
  */
 import type { ReactiveController } from 'lit';
-import { validateToken } from '../../../api/audienceview/scanning.js';
+import { validateToken, vendorNow } from '../../../api/audienceview/scanning.js';
 import { asError, HttpError, isAbortError, VendorError } from '../../../api/errors.js';
 import type { ScannerHost } from './scanner-host.js';
 import type { SessionController } from './session.js';
@@ -97,7 +97,7 @@ export class ConnectionController implements ReactiveController {
     clearInterval(this.timer);
     this.timer = setInterval(() => {
       const expiration = this.session.current?.accessTokenExpiration;
-      const tokenOver = expiration !== null && expiration !== undefined && Date.now() > expiration;
+      const tokenOver = expiration !== null && expiration !== undefined && vendorNow() > expiration; // AudienceView's clock
       if (this.state === 'offline' || tokenOver) void this.probe();
     }, this.host.probeIntervalMs);
   }

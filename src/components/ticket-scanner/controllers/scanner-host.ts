@@ -19,6 +19,8 @@ export interface ScannerHost extends ReactiveControllerHost, HTMLElement {
   readonly doorTimeoutMs: number;
   readonly cacheRefreshMs: number;
   readonly probeIntervalMs: number;
+  /** The venue's IANA time zone. */
+  readonly timeZone: string;
   /** Verdict tones on (the `sound` attribute; the Sound toggle flips it). */
   sound: boolean;
   phase: Phase;

@@ -43,7 +43,7 @@ describe('service worker (sw.ts)', () => {
     await activeWorker(registration);
     const reported = nextWorkerReport();
     await executeServerCommand('dispatch-sync-event', { scope: registration.scope, tag: SYNC_TAG });
-    const report = await reported;
+    const report = await Promise.race([reported, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the sync event replayed nothing')), 6000))]);
     expect(report).to.include({ acknowledged: 3, pending: 0 });
     expect([...(await world.applied()).keys()].sort()).to.deep.equal(tickets.map((t) => t.barcode).sort());
     expect(await pendingCount()).to.equal(0);

@@ -22,6 +22,18 @@ describe('ticket cache: download and offline verdicts', () => {
   });
   after(freshScannerDb);
 
+  it('offline, refuses a ticket for another production (list of one production, door set to another) and does not queue it', async () => {
+    await downloadValidTickets(world.session, production);
+    const [walkTicket] = await world.tickets(walkA, 'valid', 1);
+    const otherProduction: ScanFilter = { clientId: 284, productionId: GALA, performanceId: null };
+    const verdict = await recordOfflineScan(walkTicket!.barcode, otherProduction);
+    expect(verdict.verdict).to.equal('invalid');
+    expect(verdict.reason).to.match(/another production/);
+    expect(await pendingScans(), 'queued for AudienceView').to.deep.equal([]);
+    // The same ticket at its own production's door is fine.
+    expect((await recordOfflineScan(walkTicket!.barcode, production)).verdict).to.equal('valid');
+  });
+
   it('downloads the list as a stream with progress and says what it holds', async () => {
     const progress: DownloadProgress[] = [];
     const info = await downloadValidTickets(world.session, production, { onProgress: (p) => progress.push(p) });
