@@ -9,13 +9,13 @@ import { checkAddress } from '../../shared/attribute-checks.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { safeHttpUrl, vendorHtml, vendorText } from '../../shared/sanitize.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
-import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick-dates.js';
-import { UtickErrorEvent } from '../../shared/utick-events.js';
-import { renderUtickLoading } from '../../shared/utick-loading.js';
+import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick/dates.js';
+import { UtickErrorEvent } from '../../shared/utick/events.js';
+import { renderUtickLoading } from '../../shared/utick/loading.js';
 import { PACK_LIST_MESSAGES, type PackListMessages, type PackTypeName } from './utick-pack-list.messages.js';
 import { styles } from './utick-pack-list.styles.js';
 
-export * from '../../shared/utick-events.js';
+export * from '../../shared/utick/events.js';
 
 export const DEFAULT_PACK_LIMIT = 20;
 

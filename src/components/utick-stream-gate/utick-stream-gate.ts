@@ -9,14 +9,14 @@ import { checkAddress } from '../../shared/attribute-checks.js';
 import { define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
-import { renderUtickLoading } from '../../shared/utick-loading.js';
-import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick-dates.js';
-import { UtickAccessDeniedEvent, UtickAccessGrantedEvent, UtickErrorEvent, type UtickAccessDeniedDetail } from '../../shared/utick-events.js';
+import { renderUtickLoading } from '../../shared/utick/loading.js';
+import { formatUtickDateTime, UTICK_DEFAULT_TIME_ZONE, utickInstant } from '../../shared/utick/dates.js';
+import { UtickAccessDeniedEvent, UtickAccessGrantedEvent, UtickErrorEvent, type UtickAccessDeniedDetail } from '../../shared/utick/events.js';
 import { forgetGrant, grantExpiry, recallGrant, rememberGrant } from './grant-memory.js';
 import { STREAM_GATE_MESSAGES, type GrantCode, type StreamGateMessages } from './utick-stream-gate.messages.js';
 import { styles } from './utick-stream-gate.styles.js';
 
-export * from '../../shared/utick-events.js';
+export * from '../../shared/utick/events.js';
 
 /** What the gate shows below the details, derived from the stream and the clock. */
 export type StreamAvailability = 'open' | 'upcoming' | 'closed' | 'cancelled' | 'no-booking' | 'unavailable';

@@ -2,7 +2,7 @@
  * Utick's dates are ISO 8601 with the Brussels offset (notes), or null. Parsed to instants and
  * shown on the venue's wall clock (`time-zone`, default Brussels), whatever the browser's zone.
  */
-import { formatInZone } from './time-zone.js';
+import { formatInZone } from '../time-zone.js';
 
 /** Utick is a Belgian box office: its venues' clocks, unless the page says otherwise. */
 export const UTICK_DEFAULT_TIME_ZONE = 'Europe/Brussels';

@@ -2,8 +2,8 @@
  * The events of the two Utick elements, declared once: `utick-error` comes from both, so its
  * shape and its place in `GlobalEventHandlersEventMap` live here rather than in either.
  */
-import type { UtickControlCode } from '../api/utick/types.js';
-import { WidgetEvent, type WidgetErrorDetail } from './events.js';
+import type { UtickControlCode } from '../../api/utick/types.js';
+import { WidgetEvent, type WidgetErrorDetail } from '../events.js';
 
 /** `detail` of `utick-access-granted`. */
 export interface UtickAccessGrantedDetail {
