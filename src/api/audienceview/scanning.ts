@@ -10,7 +10,7 @@
  *
  * POSTs are never retried (the seam's rule): `validateTicket` and `syncScans` change state, and
  * `syncScans` has no idempotency key, so a replay after a lost answer is the caller's decision
- * (the server refuses a scan it already has with "Ticket has already been scanned.").
+ * (a server may insert a repeat again without a word, or refuse it: the seed lists no such failure).
  */
 import { VendorError } from '../errors.js';
 import { joinUrl, request, type ErrorAnswer, type RequestOptions } from '../request.js';

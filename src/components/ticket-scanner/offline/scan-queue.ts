@@ -3,11 +3,14 @@
  *
  * A scan leaves the queue only once the server has answered for its batch. The API has no
  * idempotency key, so replays are made safe here: before a batch is sent, a record of what it
- * holds is written (the `sent` store, on disk). If the answer is lost (a dropped connection, a timeout,
- * a reload), the next replay sends the batch again; for a scan already sent once, the server's
- * "already scanned" refusal means our own earlier send arrived, and the scan is acknowledged. For
- * a scan never sent before, the same refusal means another device scanned the ticket meanwhile:
- * a conflict, kept with the failed scans for staff to see. The server's other refusals (too old,
+ * holds is written (the `sent` store, on disk). The seed lists no "already scanned" failure, and a
+ * server may insert a repeat without a word, so before a replay sends anything the queue is checked
+ * against a fresh `cache/validTickets` (reconcileWithServer): a scan whose answer was lost (a dropped
+ * connection, a timeout, a reload) and that the list marks `alreadyScanned` was applied and is not
+ * sent again; a scan never sent that the list marks `alreadyScanned` is a double admission (another
+ * device admitted the ticket meanwhile), kept with the failed scans (`conflict`) for staff to see.
+ * A server that does refuse repeats is read the same way: "already scanned" for a scan sent before
+ * is our own earlier send, for one never sent a conflict. The server's other refusals (too old,
  * in the future, refunded, …) are kept the same way, with its reason, until staff acknowledge them.
  *
  * One replay runs at a time across the page and the service worker (Web Locks where available).
