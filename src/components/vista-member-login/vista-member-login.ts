@@ -8,8 +8,7 @@ import type { MemberAuthenticationRequest, VistaMember } from '../../api/vista/t
 import { errorViewStyles } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { clock, renderField, renderSummary, renderVistaError, type SummaryItem } from '../../shared/vista-form.js';
 import {
   askVistaWhoIsSignedIn,
@@ -113,7 +112,7 @@ const ANNOUNCE_EVERY_S = 15;
  * @cssprop --vista-gap - Spacing.
  * @cssprop --vista-font - Font family.
  */
-export class VistaMemberLogin extends LitElement {
+export class VistaMemberLogin extends WidgetElement {
   static override styles = [vistaThemeStyles, errorViewStyles, loginStyles];
   /** Focusing the element focuses its first field (password managers and `autofocus` on the host). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -153,16 +152,14 @@ export class VistaMemberLogin extends LitElement {
 
   private unwatch?: () => void;
   private countdown?: ReturnType<typeof setInterval>;
-  private focusAfterRender?: string;
+  /** Where focus goes once the next screen is rendered (a result, a summary of problems). */
+  private readonly focusAfterRender = new FocusAfterRender(this);
+  /** The words of the page's language (renders again when they, or the sanitizer, arrive). */
+  private readonly localize = new LocalizeController(this, LOGIN_MESSAGES);
   private retryAction?: () => void;
   private startedFor = '';
   /** The name typed, kept when the session ends so that the member only types the password. */
   private login = '';
-
-  constructor() {
-    super();
-    new LateContentController(this);
-  }
 
   /** True while a member is signed in. */
   get authenticated(): boolean {
@@ -202,7 +199,7 @@ export class VistaMemberLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = `${this.apiBase}|${this.mode}`;
+    const key = configKey(this.apiBase, this.mode);
     if (this.isConnected && key !== this.startedFor && (changed.has('apiBase') || changed.has('mode') || !this.startedFor)) {
       this.startedFor = key;
       void this.start();
@@ -211,10 +208,6 @@ export class VistaMemberLogin extends LitElement {
 
   protected override updated(): void {
     this.toggleAttribute('authenticated', this.authenticated);
-    if (this.focusAfterRender) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
-    }
   }
 
   private config(): VistaClientConfig {
@@ -276,13 +269,14 @@ export class VistaMemberLogin extends LitElement {
         this.expired = true;
         this.editing = false;
         this.login ||= lastVistaLogin(this.apiBase) ?? '';
-        this.dispatchEvent(new VistaMemberLogoutEvent({ reason: 'expired' }));
+        this.emit('vista-member-logout', new VistaMemberLogoutEvent({ reason: 'expired' }));
         return;
     }
   }
 
   private dispatchLogin(session: VistaMemberSession, restored: boolean): void {
-    this.dispatchEvent(
+    this.emit(
+      'vista-member-login',
       new VistaMemberLoginEvent({
         ...(session.member ? { member: session.member } : {}),
         ...(session.token ? { token: session.token.accessToken } : {}),
@@ -293,13 +287,8 @@ export class VistaMemberLogin extends LitElement {
 
   /** Shows and reports a failure; `retry` is what the error view's button does. */
   private fail(error: Error, retry?: () => void): void {
-    this.error = error;
+    this.error = this.reportError(error, 'vista-member-error', VistaMemberErrorEvent);
     this.retryAction = retry;
-    this.dispatchEvent(new VistaMemberErrorEvent({ error }));
-  }
-
-  private words(): LoginMessages {
-    return messagesIfReady(LOGIN_MESSAGES, resolveLocale(this, this.locale)) ?? LOGIN_MESSAGES.en;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -311,7 +300,7 @@ export class VistaMemberLogin extends LitElement {
     if (this.busy || this.locked) return;
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
-    const m = this.words();
+    const m = this.localize.words;
     const problems: Partial<Record<Field, string>> = {};
     if (this.sessionMode === 'workstation' && this.identifyBy === 'login') {
       const login = value('username');
@@ -369,7 +358,7 @@ export class VistaMemberLogin extends LitElement {
     this.problems = problems;
     this.formProblem = undefined;
     this.error = undefined;
-    if (Object.keys(problems).length) this.focusAfterRender = '[part="error-summary"]';
+    if (Object.keys(problems).length) this.focusAfterRender.request('[part="error-summary"]');
   }
 
   private async signIn(attempt: () => Promise<VistaMemberSession>): Promise<boolean> {
@@ -385,7 +374,7 @@ export class VistaMemberLogin extends LitElement {
       await beginVistaSession(this.config(), session, this.login || undefined);
       this.session = session;
       this.phase = 'member';
-      this.focusAfterRender = '#member-title';
+      this.focusAfterRender.request('#member-title');
       this.dispatchLogin(session, false);
       return true;
     } catch (error) {
@@ -444,27 +433,27 @@ export class VistaMemberLogin extends LitElement {
   }
 
   private signInFailed(error: Error): void {
-    const m = this.words();
-    this.dispatchEvent(new VistaMemberErrorEvent({ error }));
+    const m = this.localize.words;
+    this.reportError(error, 'vista-member-error', VistaMemberErrorEvent);
     this.retryAction = undefined;
     if (isMemberLockedOut(error)) {
       const vendor = error as VendorError;
       const seconds = vendor.lockOutPeriodInSeconds ?? (vendor.retryAfterMs ? Math.ceil(vendor.retryAfterMs / 1000) : undefined);
       if (seconds) return this.lockFor(seconds);
       this.formProblem = m.tooManyAttempts;
-      this.focusAfterRender = '[part="error-summary"]';
+      this.focusAfterRender.request('[part="error-summary"]');
       return;
     }
     if (isRecaptchaRequired(error)) {
       this.recaptchaNeeded = true;
-      this.focusAfterRender = '[part="notice"]';
+      this.focusAfterRender.request('[part="notice"]');
       return;
     }
     if (error instanceof VendorError && error.vendor === 'vista' && error.status === 401 && error.code !== 401) {
       // A refused member credential (Vista's own error code), not a refused site token (bare 401).
       const byPin = this.sessionMode === 'workstation' && this.identifyBy !== 'login';
       this.problems = byPin ? { pin: m.wrongPin } : { password: m.wrongPassword };
-      this.focusAfterRender = '[part="error-summary"]';
+      this.focusAfterRender.request('[part="error-summary"]');
       return;
     }
     this.error = error;
@@ -483,8 +472,8 @@ export class VistaMemberLogin extends LitElement {
     clearInterval(this.countdown);
     this.now = Date.now();
     this.lockedUntil = this.now + seconds * 1000;
-    this.announcement = this.words().lockedAnnouncement(seconds);
-    this.focusAfterRender = '[part="error-summary"]';
+    this.announcement = this.localize.words.lockedAnnouncement(seconds);
+    this.focusAfterRender.request('[part="error-summary"]');
     this.countDown();
   }
 
@@ -498,11 +487,11 @@ export class VistaMemberLogin extends LitElement {
       if (left <= 0) {
         clearInterval(this.countdown);
         this.lockedUntil = undefined;
-        this.announcement = this.words().unlocked;
-        this.focusAfterRender = this.sessionMode === 'workstation' && this.identifyBy !== 'login' ? '#pin' : '#password';
+        this.announcement = this.localize.words.unlocked;
+        this.focusAfterRender.request(this.sessionMode === 'workstation' && this.identifyBy !== 'login' ? '#pin' : '#password');
       } else if (lastAnnounced - left >= ANNOUNCE_EVERY_S) {
         lastAnnounced = left;
-        this.announcement = this.words().lockedAnnouncement(left);
+        this.announcement = this.localize.words.lockedAnnouncement(left);
       }
     }, 1000);
   }
@@ -525,8 +514,8 @@ export class VistaMemberLogin extends LitElement {
       this.expired = false;
       this.editing = false;
       this.problems = {};
-      this.focusAfterRender = this.sessionMode === 'workstation' ? '[name="card_number"], [name="phone_number"]' : '#login';
-      this.dispatchEvent(new VistaMemberLogoutEvent({ reason: 'sign-out' }));
+      this.focusAfterRender.request(this.sessionMode === 'workstation' ? '[name="card_number"], [name="phone_number"]' : '#login');
+      this.emit('vista-member-logout', new VistaMemberLogoutEvent({ reason: 'sign-out' }));
     } catch (error) {
       this.fail(asError(error), () => void this.signOut());
     } finally {
@@ -546,7 +535,7 @@ export class VistaMemberLogin extends LitElement {
       updateVistaMember(this.apiBase, member);
       this.editing = false;
       this.detailsSaved = true;
-      this.focusAfterRender = '#member-title';
+      this.focusAfterRender.request('#member-title');
     } catch (error) {
       if (this.session) this.fail(asError(error), () => this.renderRoot.querySelector<HTMLFormElement>('form[part="details"]')?.requestSubmit());
     } finally {
@@ -559,8 +548,8 @@ export class VistaMemberLogin extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   override render() {
-    const locale = resolveLocale(this, this.locale);
-    const m = messagesIfReady(LOGIN_MESSAGES, locale);
+    const locale = this.localize.locale;
+    const m = this.localize.ready;
     if (!m || this.phase === 'starting') {
       return this.error ? this.renderError(locale) : html`<p class="muted" role="status">…</p>`;
     }
@@ -657,7 +646,7 @@ export class VistaMemberLogin extends LitElement {
               @click=${() => {
                 this.editing = true;
                 this.detailsSaved = false;
-                this.focusAfterRender = '#given-name';
+                this.focusAfterRender.request('#given-name');
               }}
             >
               ${m.editDetails}
@@ -688,7 +677,7 @@ export class VistaMemberLogin extends LitElement {
   }
 }
 
-if (!customElements.get('vista-member-login')) customElements.define('vista-member-login', VistaMemberLogin);
+define('vista-member-login', VistaMemberLogin);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { asError, ConfigError, VendorError } from '../../api/errors.js';
 import type { VistaClientConfig } from '../../api/vista/call.js';
@@ -14,8 +14,7 @@ import type {
 import { errorViewStyles } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
+import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { renderField, renderSummary, renderVistaError } from '../../shared/vista-form.js';
 import {
   currentVistaSession,
@@ -117,7 +116,7 @@ const CODES = { notFound: 34001, declined: 34002, notActive: 34003, overLimit: 3
  * @cssprop --vista-gap - Spacing.
  * @cssprop --vista-font - Font family.
  */
-export class VistaTicketRedemption extends LitElement {
+export class VistaTicketRedemption extends WidgetElement {
   static override styles = [vistaThemeStyles, errorViewStyles, redemptionStyles];
 
   /** The tenant's OCAPI address (required). */
@@ -166,16 +165,14 @@ export class VistaTicketRedemption extends LitElement {
   private loadedFor = '';
   private generation = 0;
   private retryAction?: () => void;
-  private focusAfterRender?: string;
+  /** Where focus goes once the next screen is rendered (a result, a summary of problems). */
+  private readonly focusAfterRender = new FocusAfterRender(this);
+  /** The words of the page's language (renders again when they, or the sanitizer, arrive). */
+  private readonly localize = new LocalizeController(this, REDEMPTION_MESSAGES);
   /** Ticket ids of the last SetShowtime sent; kept for a retry after a lost answer, so Vista sees the same tickets. */
   private pendingTickets?: { signature: string; tickets: ShowtimeTicket[] };
   /** Tickets of the showtime that are not this element's, as Vista's last answer listed them. */
   private othersAnswered: ShowtimeTicket[] = [];
-
-  constructor() {
-    super();
-    new LateContentController(this);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -209,7 +206,7 @@ export class VistaTicketRedemption extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = [this.apiBase, this.orderId, this.showtimeId, this.siteId, this.mode].join('|');
+    const key = configKey(this.apiBase, this.orderId, this.showtimeId, this.siteId, this.mode);
     if (this.isConnected && key !== this.loadedFor && (changed.size > 0 || !this.loadedFor)) {
       this.loadedFor = key;
       void this.start();
@@ -217,10 +214,6 @@ export class VistaTicketRedemption extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.focusAfterRender) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
-    }
   }
 
   private config(): VistaClientConfig {
@@ -231,14 +224,9 @@ export class VistaTicketRedemption extends LitElement {
     return createVistaRedemptionClient(this.config());
   }
 
-  private words(): RedemptionMessages {
-    return messagesIfReady(REDEMPTION_MESSAGES, resolveLocale(this, this.locale)) ?? REDEMPTION_MESSAGES.en;
-  }
-
   private fail(error: Error, retry?: () => void): void {
-    this.error = error;
+    this.error = this.reportError(error, 'vista-redemption-error', VistaRedemptionErrorEvent);
     this.retryAction = retry;
-    this.dispatchEvent(new VistaRedemptionErrorEvent({ error }));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -308,16 +296,16 @@ export class VistaTicketRedemption extends LitElement {
 
   private addPartnerCard(event: SubmitEvent): void {
     event.preventDefault();
-    const m = this.words();
+    const m = this.localize.words;
     const data = new FormData(event.target as HTMLFormElement);
     const cardNumber = String(data.get('card-number') ?? '').replace(/\s+/g, '');
     const scheme = this.schemes?.find((s) => s.id === data.get('scheme'));
     this.formProblem = undefined;
-    const schemeName = scheme ? localizedText(scheme.name, resolveLocale(this, this.locale)) : '';
+    const schemeName = scheme ? localizedText(scheme.name, this.localize.locale) : '';
     const problem = !cardNumber || !scheme ? m.cardNumberMissing : !matchesFormat(cardNumber, scheme.cardNumberFormat?.fullFormat) ? m.notSchemeFormat(schemeName) : undefined;
     if (problem) {
       this.formProblem = { text: problem, field: 'card-number' };
-      this.focusAfterRender = '[part="third-party-form"] [part="error-summary"]';
+      this.focusAfterRender.request('[part="third-party-form"] [part="error-summary"]');
       return;
     }
     void this.addCard(
@@ -326,7 +314,7 @@ export class VistaTicketRedemption extends LitElement {
       schemeName,
       (problem) => {
         this.formProblem = { ...problem, ...(problem.text === m.cardNotRecognised ? { field: 'card-number' } : {}) };
-        this.focusAfterRender = '[part="third-party-form"] [part="error-summary"]';
+        this.focusAfterRender.request('[part="third-party-form"] [part="error-summary"]');
       },
     );
   }
@@ -338,7 +326,7 @@ export class VistaTicketRedemption extends LitElement {
     refused: (problem: { text: string; detail?: string }) => void,
   ): Promise<void> {
     if (this.busy) return;
-    const m = this.words();
+    const m = this.localize.words;
     this.busy = busyKey;
     this.error = undefined;
     const { [busyKey]: _cleared, ...otherProblems } = this.cardProblems;
@@ -350,7 +338,7 @@ export class VistaTicketRedemption extends LitElement {
       const ticketTypeId = answer.ticketTypes?.[0]?.id ?? this.ticketTypeId;
       if (!ticketTypeId) throw new ConfigError(m.noTicketType, 'ticket-type-id');
       const card = answer.ticketRedemptionCard;
-      const typeName = answer.ticketTypes?.[0] ? localizedText(answer.ticketTypes[0].name, resolveLocale(this, this.locale)) : '';
+      const typeName = answer.ticketTypes?.[0] ? localizedText(answer.ticketTypes[0].name, this.localize.locale) : '';
       const scheme = request.type === 'ThirdPartyMemberCard' ? this.schemes?.find((s) => s.id === request.credentials.thirdPartyMemberSchemeId) : undefined;
       const limit = withSchemeLimit(answer.redemptionLimit, scheme?.redemptionLimitPerShowtime);
       const entry: AddedCard = {
@@ -362,13 +350,13 @@ export class VistaTicketRedemption extends LitElement {
       };
       this.added = [...this.added.filter((a) => a.card.id !== card.id), entry];
       this.ticketsSet = undefined;
-      this.focusAfterRender = `#quantity-${cssId(card.id)}`;
-      this.dispatchEvent(new VistaRedemptionCardAddedEvent({ card, limit }));
+      this.focusAfterRender.request(`#quantity-${cssId(card.id)}`);
+      this.emit('vista-redemption-card-added', new VistaRedemptionCardAddedEvent({ card, limit }));
     } catch (error) {
       const problem = this.explainCardRefusal(asError(error));
       if (problem) refused(problem);
       else if (!this.sessionEnded) this.fail(asError(error));
-      if (problem) this.dispatchEvent(new VistaRedemptionErrorEvent({ error: asError(error) }));
+      if (problem) this.reportError(error, 'vista-redemption-error', VistaRedemptionErrorEvent);
     } finally {
       this.busy = undefined;
     }
@@ -379,9 +367,9 @@ export class VistaTicketRedemption extends LitElement {
    * Vista's refusal codes are not public: one the element does not know is still a refusal (a
    * 4xx problem that is not about the session or the rate), said plainly with Vista's reason.
    */
-  private explainCardRefusal(error: Error, generic = this.words().cardRefused): { text: string; detail?: string } | undefined {
+  private explainCardRefusal(error: Error, generic = this.localize.words.cardRefused): { text: string; detail?: string } | undefined {
     if (!(error instanceof VendorError) || error.vendor !== 'vista') return undefined;
-    const m = this.words();
+    const m = this.localize.words;
     switch (Number(error.code)) {
       case CODES.notFound:
         return { text: m.cardNotRecognised };
@@ -420,7 +408,7 @@ export class VistaTicketRedemption extends LitElement {
   /** SetShowtime with one ticket per chosen seat, each naming its card (`ticketRedemptionCardId`). */
   private async setTickets(): Promise<void> {
     if (this.busy || !this.added.length || !this.allWithinLimits) return;
-    const m = this.words();
+    const m = this.localize.words;
     this.busy = 'tickets';
     this.error = undefined;
     this.ticketsProblem = undefined;
@@ -443,20 +431,20 @@ export class VistaTicketRedemption extends LitElement {
       if (answer.orderTickets) this.othersAnswered = answer.orderTickets.filter((t) => !isOurs(t));
       const set = (answer.orderTickets ?? answer.sent).filter(isOurs);
       this.ticketsSet = set;
-      this.focusAfterRender = '[part="notice"].done';
-      this.dispatchEvent(new VistaShowtimeTicketsSetEvent({ tickets: set }));
+      this.focusAfterRender.request('[part="notice"].done');
+      this.emit('vista-showtime-tickets-set', new VistaShowtimeTicketsSetEvent({ tickets: set }));
     } catch (error) {
       const e = asError(error);
       const code = e instanceof VendorError && e.vendor === 'vista' ? Number(e.code) : undefined;
       if (code === CODES.overLimit || code === CODES.underMinimum) {
         // The UI keeps within the limit Vista gave; the server can still know better (a scheme's rules).
         this.ticketsProblem = { text: code === CODES.overLimit ? m.overLimit : m.underMinimum, ...reasonOf(e as VendorError) };
-        this.focusAfterRender = '.tickets-problem';
-        this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
+        this.focusAfterRender.request('.tickets-problem');
+        this.reportError(e, 'vista-redemption-error', VistaRedemptionErrorEvent);
       } else if (this.explainCardRefusal(e, m.ticketsRefused)) {
         this.ticketsProblem = this.explainCardRefusal(e, m.ticketsRefused);
-        this.focusAfterRender = '.tickets-problem';
-        this.dispatchEvent(new VistaRedemptionErrorEvent({ error: e }));
+        this.focusAfterRender.request('.tickets-problem');
+        this.reportError(e, 'vista-redemption-error', VistaRedemptionErrorEvent);
       } else if (!this.sessionEnded) {
         this.fail(e, () => void this.setTickets());
       }
@@ -470,8 +458,8 @@ export class VistaTicketRedemption extends LitElement {
   // -------------------------------------------------------------------------------------------
 
   override render() {
-    const locale = resolveLocale(this, this.locale);
-    const m = messagesIfReady(REDEMPTION_MESSAGES, locale);
+    const locale = this.localize.locale;
+    const m = this.localize.ready;
     if (!m) return html`<p class="muted" role="status">…</p>`;
     const error = renderVistaError(this.error, locale, this.retryAction, () => (this.error = undefined));
     if (this.error?.name === 'ConfigError' && !this.orderId) return error;
@@ -580,7 +568,7 @@ export class VistaTicketRedemption extends LitElement {
     const fitting = schemes.filter((s) => s !== selected && fitsStart(typed, s) === true);
     if (fitting.length !== 1) return;
     select.value = fitting[0]!.id;
-    this.schemeNote = this.words().schemeFromNumber(localizedText(fitting[0]!.name, locale));
+    this.schemeNote = this.localize.words.schemeFromNumber(localizedText(fitting[0]!.name, locale));
   }
 
   private renderAdded(m: RedemptionMessages) {
@@ -723,7 +711,7 @@ function cssId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-if (!customElements.get('vista-ticket-redemption')) customElements.define('vista-ticket-redemption', VistaTicketRedemption);
+define('vista-ticket-redemption', VistaTicketRedemption);
 
 declare global {
   interface HTMLElementTagNameMap {
