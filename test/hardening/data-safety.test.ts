@@ -13,7 +13,7 @@ import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner
 import { SYNC_NOW_MESSAGE } from '../../src/components/ticket-scanner/offline/scan-sync.js';
 import { activeWorker, nextWorkerReport, registerScannerWorker } from '../scanner-worker.js';
 import { recordOfflineScan } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
-import { forgetVistaSessionsInMemory } from '../../src/shared/vista-session.js';
+import { forgetVistaSessionsInMemory } from '../../src/shared/vista/session.js';
 import '../../src/components/ticket-scanner/index.js';
 import '../../src/components/vista-member-login/index.js';
 import { settled, tally } from './harness.js';

@@ -10,7 +10,7 @@ import type { MockWorld } from '../mock.js';
 import { DOOR, GALA, freshScannerDb } from '../scanner-world.js';
 import { closeScannerDb } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { createVistaMembersClient } from '../../src/api/vista/members.js';
-import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer } from '../../src/shared/vista-session.js';
+import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer } from '../../src/shared/vista/session.js';
 import { settled } from './harness.js';
 import '../../src/components/av-calendar/index.js';
 import '../../src/components/av-event-list/index.js';

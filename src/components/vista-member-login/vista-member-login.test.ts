@@ -3,7 +3,7 @@ import { clear, createStore } from 'idb-keyval';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { lateContentSettled } from '../../shared/late-content.js';
-import { currentVistaSession, forgetVistaSessionsInMemory } from '../../shared/vista-session.js';
+import { currentVistaSession, forgetVistaSessionsInMemory } from '../../shared/vista/session.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import './index.js';
 import type { VistaMemberLogin, VistaMemberLoginDetail, VistaMemberLogoutDetail } from './vista-member-login.js';

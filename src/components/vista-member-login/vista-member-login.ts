@@ -9,7 +9,7 @@ import { errorViewStyles } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
-import { clock, renderField, renderSummary, renderVistaError, type SummaryItem } from '../../shared/vista-form.js';
+import { clock, renderField, renderSummary, renderVistaError, type SummaryItem } from '../../shared/vista/form.js';
 import {
   askVistaWhoIsSignedIn,
   beginVistaSession,
@@ -26,12 +26,12 @@ import {
   type VistaMemberSession,
   type VistaSessionChange,
   type VistaSessionMode,
-} from '../../shared/vista-session.js';
-import { vistaThemeStyles } from '../../shared/vista-theme.styles.js';
+} from '../../shared/vista/session.js';
+import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { LOGIN_MESSAGES, type LoginMessages } from './vista-member-login.messages.js';
 import { loginStyles } from './vista-member-login.styles.js';
 
-export type { VistaMemberSession, VistaSessionMode } from '../../shared/vista-session.js';
+export type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/session.js';
 export type { WidgetErrorDetail } from '../../shared/events.js';
 
 /** `detail` of `vista-member-login`. */

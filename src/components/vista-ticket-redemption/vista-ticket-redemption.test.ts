@@ -4,7 +4,7 @@ import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import { createVistaMembersClient } from '../../api/vista/members.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import { lateContentSettled } from '../../shared/late-content.js';
-import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer, type VistaSessionMode } from '../../shared/vista-session.js';
+import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer, type VistaSessionMode } from '../../shared/vista/session.js';
 import '../vista-member-login/index.js';
 import type { VistaMemberLogin } from '../vista-member-login/vista-member-login.js';
 import './index.js';

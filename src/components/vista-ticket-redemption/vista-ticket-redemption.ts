@@ -15,7 +15,7 @@ import { errorViewStyles } from '../../shared/error-view.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
-import { renderField, renderSummary, renderVistaError } from '../../shared/vista-form.js';
+import { renderField, renderSummary, renderVistaError } from '../../shared/vista/form.js';
 import {
   currentVistaSession,
   restoreVistaSession,
@@ -24,8 +24,8 @@ import {
   withVistaMember,
   type VistaSessionChange,
   type VistaSessionMode,
-} from '../../shared/vista-session.js';
-import { vistaThemeStyles } from '../../shared/vista-theme.styles.js';
+} from '../../shared/vista/session.js';
+import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { REDEMPTION_MESSAGES, type RedemptionMessages } from './vista-ticket-redemption.messages.js';
 import { redemptionStyles } from './vista-ticket-redemption.styles.js';
 

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { renderErrorView } from './error-view.js';
+import { renderErrorView } from '../error-view.js';
 
 export interface FieldOptions {
   id: string;

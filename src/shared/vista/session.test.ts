@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createStore, get, set } from 'idb-keyval';
-import { openMockWorld, type MockWorld } from '../../test/mock.js';
-import { createVistaMembersClient } from '../api/vista/members.js';
-import { createVistaRedemptionClient } from '../api/vista/redemption.js';
+import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import { createVistaMembersClient } from '../../api/vista/members.js';
+import { createVistaRedemptionClient } from '../../api/vista/redemption.js';
 import {
   beginVistaSession,
   currentVistaSession,
@@ -14,7 +14,7 @@ import {
   watchVistaSession,
   withVistaMember,
   type VistaSessionChange,
-} from './vista-session.js';
+} from './session.js';
 
 const EMMA = { grant_type: 'password', email: 'emma.janssens@example.com', password: 'Popcorn-2027' } as const;
 

@@ -17,11 +17,11 @@
  *   documents, else a documented member-only call).
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { VendorError } from '../api/errors.js';
-import { vistaRequest, type VistaCallOptions, type VistaClientConfig } from '../api/vista/call.js';
-import { createVistaMembersClient } from '../api/vista/members.js';
-import { isMemberSessionExpired } from '../api/vista/problem.js';
-import type { AuthenticationTokenResponse, VistaMember } from '../api/vista/types.js';
+import { VendorError } from '../../api/errors.js';
+import { vistaRequest, type VistaCallOptions, type VistaClientConfig } from '../../api/vista/call.js';
+import { createVistaMembersClient } from '../../api/vista/members.js';
+import { isMemberSessionExpired } from '../../api/vista/problem.js';
+import type { AuthenticationTokenResponse, VistaMember } from '../../api/vista/types.js';
 
 export type VistaSessionMode = 'token' | 'cookie' | 'workstation';
 export const VISTA_SESSION_MODES: readonly string[] = ['token', 'cookie', 'workstation'] satisfies VistaSessionMode[];

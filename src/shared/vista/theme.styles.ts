@@ -4,7 +4,7 @@
  * and the form controls, error summary and notices both use. `--widget-*` feed the shared error view.
  */
 import { css } from 'lit';
-import { baseStyles } from './base.styles.js';
+import { baseStyles } from '../base.styles.js';
 
 export const vistaThemeStyles = css`
   ${baseStyles}
