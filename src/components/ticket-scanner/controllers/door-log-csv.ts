@@ -10,7 +10,7 @@ import { wallClockAt } from '../../../shared/time-zone.js';
 import { failedScans, pendingScans } from '../offline/scan-queue.js';
 import { barcodeKey, CURRENT, inTransaction, promised, scannerDb, type CacheRecord } from '../offline/scanner-db.js';
 import { findCachedTicket } from '../offline/ticket-rows.js';
-import type { DoorLogEntry } from './door-log.js';
+import type { DoorLogEntry } from './door-log.types.js';
 
 export const CSV_COLUMNS = ['scan time', 'time zone', 'barcode', 'verdict', 'checked', 'AudienceView', 'reason'] as const;
 

@@ -7,8 +7,8 @@
  */
 import type { ReactiveController } from 'lit';
 import type { ScanFilter } from '../offline/scanner-db.js';
+import type { DoorLogEntry } from './door-log.types.js';
 import type { TicketScanEvent } from '../ticket-scanner.events.js';
-import type { Verdict } from '../ticket-scanner.messages.js';
 import type { ScannerHost } from './scanner-host.js';
 
 export const BIN_MS = 5 * 60_000;
@@ -19,15 +19,7 @@ export const MAX_BINS = 24;
 /** The rate and the current bin move on even when nobody scans. */
 const TICK_MS = 30_000;
 
-export interface DoorLogEntry {
-  barcode: string;
-  verdict: Verdict;
-  offline: boolean;
-  scannedAt: number;
-  /** The verdict in words, as shown. */
-  message: string;
-  filter: ScanFilter;
-}
+export type { DoorLogEntry } from './door-log.types.js';
 
 export interface DoorLogBin {
   start: number;
