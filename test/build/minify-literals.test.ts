@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { minifyLitLiterals } from '../../scripts/minify-literals.mjs';
 import { calendarStyles } from '../../src/components/av-calendar/av-calendar.styles.js';
-import { cardListStyles } from '../../src/shared/av-cards.styles.js';
-import { avThemeStyles } from '../../src/shared/av-theme.styles.js';
+import { cardListStyles } from '../../src/shared/audienceview/cards.styles.js';
+import { avThemeStyles } from '../../src/shared/audienceview/theme.styles.js';
 import { errorViewStyles } from '../../src/shared/error-view.js';
 
 /**

@@ -3,7 +3,7 @@
  * loaded others (av-calendar.messages.i18n.ts) both fill in. Apart from the catalog so that the lazy
  * chunk and its loader do not import each other.
  */
-import type { PerformanceState } from '../../shared/av-performance.js';
+import type { PerformanceState } from '../../shared/audienceview/performance.js';
 
 export interface CalendarMessages {
   previousMonth: string;

@@ -11,8 +11,8 @@ import {
   performanceViews,
   warningTexts,
   type PerformanceView,
-} from '../../shared/av-performance.js';
-import { avThemeStyles } from '../../shared/av-theme.styles.js';
+} from '../../shared/audienceview/performance.js';
+import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
@@ -21,11 +21,11 @@ import { addDays, addMonths, daysInMonth, formatInZone, isoDate, todayIn, weekda
 import { CALENDAR_MESSAGES, type CalendarMessages } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
 import { cachedMonth, loadMonth, type MonthQuery } from './month-cache.js';
-import { knownPublicProductions, publicProductions } from '../../shared/av-productions.js';
+import { knownPublicProductions, publicProductions } from '../../shared/audienceview/productions.js';
 
-import { AvErrorEvent, AvPerformanceClickEvent, type AvMonthChangeDetail } from '../../shared/av-events.js';
+import { AvErrorEvent, AvPerformanceClickEvent, type AvMonthChangeDetail } from '../../shared/audienceview/events.js';
 import { WidgetEvent } from '../../shared/events.js';
-export * from '../../shared/av-events.js';
+export * from '../../shared/audienceview/events.js';
 
 /** The patron moved to another month. */
 export class AvMonthChangeEvent extends WidgetEvent<AvMonthChangeDetail> {

@@ -6,7 +6,7 @@
  */
 import { fetchCalendarMonth, type CalendarQuery } from '../../api/audienceview/public.js';
 import type { CalendarResponse } from '../../api/audienceview/types.js';
-import { clearSeasonCache } from '../../shared/av-productions.js';
+import { clearSeasonCache } from '../../shared/audienceview/productions.js';
 
 export interface MonthQuery extends CalendarQuery {
   apiBase: string;

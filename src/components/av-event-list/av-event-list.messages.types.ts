@@ -3,8 +3,8 @@
  * loaded others (av-event-list.messages.i18n.ts) both fill in. Apart from the catalog so that the lazy
  * chunk and its loader do not import each other.
  */
-import type { CardListMessages } from '../../shared/av-cards.js';
-import type { PerformanceState } from '../../shared/av-performance.js';
+import type { CardListMessages } from '../../shared/audienceview/cards.js';
+import type { PerformanceState } from '../../shared/audienceview/performance.js';
 
 export interface EventListMessages extends CardListMessages {
   /** Accessible name of the list. */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { cardListStyles } from '../../shared/av-cards.styles.js';
+import { cardListStyles } from '../../shared/audienceview/cards.styles.js';
 
 export const styles = [
   ...cardListStyles,

@@ -3,18 +3,18 @@ import { property, state } from 'lit/decorators.js';
 import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList } from '../../shared/av-cards.js';
-import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/av-performance.js';
-import { publicProductions } from '../../shared/av-productions.js';
+import { AvCardList } from '../../shared/audienceview/cards.js';
+import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/audienceview/performance.js';
+import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
 import { vendorHtml } from '../../shared/sanitize.js';
 import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
-import { AvPerformanceClickEvent } from '../../shared/av-events.js';
+import { AvPerformanceClickEvent } from '../../shared/audienceview/events.js';
 import { define, LocalizeController } from '../../shared/widget-element.js';
-export * from '../../shared/av-events.js';
+export * from '../../shared/audienceview/events.js';
 
 export const DEFAULT_LIMIT = 20;
 

@@ -3,7 +3,7 @@
  * loaded others (av-series-list.messages.i18n.ts) both fill in. Apart from the catalog so that the lazy
  * chunk and its loader do not import each other.
  */
-import type { CardListMessages } from '../../shared/av-cards.js';
+import type { CardListMessages } from '../../shared/audienceview/cards.js';
 
 export interface SeriesListMessages extends CardListMessages {
   /** Accessible name of the list of cards. */

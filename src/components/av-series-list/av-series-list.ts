@@ -4,17 +4,17 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
-import { AvCardList, formatDateRange, isoRange, renderVenue } from '../../shared/av-cards.js';
-import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/av-performance.js';
-import { isPublicSeries } from '../../shared/av-productions.js';
+import { AvCardList, formatDateRange, isoRange, renderVenue } from '../../shared/audienceview/cards.js';
+import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/audienceview/performance.js';
+import { isPublicSeries } from '../../shared/audienceview/productions.js';
 import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
 import { styles } from './av-series-list.styles.js';
 
-import type { AvSeriesClickDetail } from '../../shared/av-events.js';
+import type { AvSeriesClickDetail } from '../../shared/audienceview/events.js';
 import { WidgetEvent } from '../../shared/events.js';
 import { define, LocalizeController } from '../../shared/widget-element.js';
-export * from '../../shared/av-events.js';
+export * from '../../shared/audienceview/events.js';
 
 /** A patron chose a series. Cancelable: `preventDefault()` keeps the page from following the link. */
 export class AvSeriesClickEvent extends WidgetEvent<AvSeriesClickDetail> {

@@ -3,9 +3,9 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE } from '../../api/audienceview/public.js';
 import { asError, ConfigError } from '../../api/errors.js';
-import { DEFAULT_TIME_ZONE } from '../../shared/av-performance.js';
+import { DEFAULT_TIME_ZONE } from '../../shared/audienceview/performance.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
-import { avThemeStyles } from '../../shared/av-theme.styles.js';
+import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';

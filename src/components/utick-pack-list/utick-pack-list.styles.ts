@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { cardListStyles } from '../../shared/av-cards.styles.js';
+import { cardListStyles } from '../../shared/audienceview/cards.styles.js';
 
 /** The shared card grid (`--av-*` theme): one column on a phone, as many as fit on a wide screen. */
 export const styles = [

@@ -5,7 +5,7 @@
  * shared error view. Each element adds its own `--_radius` and `--_gap` defaults.
  */
 import { css } from 'lit';
-import { baseStyles } from './base.styles.js';
+import { baseStyles } from '../base.styles.js';
 
 export const avThemeStyles = css`
   ${baseStyles}

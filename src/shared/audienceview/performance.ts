@@ -3,10 +3,10 @@
  * list: the seed's display, availability and shut-off rules, the venue's wall-clock start, and
  * the purchase link. `tixRemaining` is deliberately not carried over (the seed: never display it).
  */
-import type { Performance, PublicApiMessage, PublicApiResponse, SeriesInformation } from '../api/audienceview/types.js';
-import { ConfigError } from '../api/errors.js';
-import { isBlank, safeHttpUrl } from './sanitize.js';
-import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from './time-zone.js';
+import type { Performance, PublicApiMessage, PublicApiResponse, SeriesInformation } from '../../api/audienceview/types.js';
+import { ConfigError } from '../../api/errors.js';
+import { isBlank, safeHttpUrl } from '../sanitize.js';
+import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from '../time-zone.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_PURCHASE_URL = 'https://web.ovationtix.com/trs/pe.c/{performanceId}';

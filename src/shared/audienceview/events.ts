@@ -4,9 +4,9 @@
  * `GlobalEventHandlersEventMap`. An event only one element fires is declared in that element, so
  * the others do not carry its class.
  */
-import type { SeriesInformation } from '../api/audienceview/types.js';
-import type { PerformanceView } from './av-performance.js';
-import { WidgetEvent, type WidgetErrorDetail } from './events.js';
+import type { SeriesInformation } from '../../api/audienceview/types.js';
+import type { PerformanceView } from './performance.js';
+import { WidgetEvent, type WidgetErrorDetail } from '../events.js';
 
 /** `detail` of `av-performance-click` (calendar and event list). */
 export interface AvPerformanceClickDetail {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { makePerformance } from '../../test/fixtures/performance.js';
-import type { Performance } from '../api/audienceview/types.js';
+import { makePerformance } from '../../../test/fixtures/performance.js';
+import type { Performance } from '../../api/audienceview/types.js';
 import {
   checkAudienceViewAttributes,
   DEFAULT_PURCHASE_URL,
@@ -9,7 +9,7 @@ import {
   seriesDateRange,
   toPerformanceView,
   type ViewOptions,
-} from './av-performance.js';
+} from './performance.js';
 
 const HOUR = 3_600_000;
 /** 19:30 on Wednesday 3 March 2027 in New York (UTC-5). */

@@ -4,8 +4,8 @@
  * people who asked for less, the warning notice and focus rings.
  */
 import { css } from 'lit';
-import { avThemeStyles } from './av-theme.styles.js';
-import { errorViewStyles } from './error-view.js';
+import { avThemeStyles } from './theme.styles.js';
+import { errorViewStyles } from '../error-view.js';
 
 export const cardListStyles = [
   avThemeStyles,

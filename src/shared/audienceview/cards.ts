@@ -7,16 +7,16 @@
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AUDIENCEVIEW_API_BASE, isInactiveClient, type PublicQuery } from '../api/audienceview/public.js';
-import type { PublicApiResponse, ProductionVenue } from '../api/audienceview/types.js';
-import { asError, isAbortError, type VendorError } from '../api/errors.js';
-import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, warningTexts } from './av-performance.js';
-import { checkAddress } from './attribute-checks.js';
-import { renderErrorView } from './error-view.js';
-import { AvErrorEvent } from './av-events.js';
-import { isBlank } from './sanitize.js';
-import { WidgetElement, type LocalizeController } from './widget-element.js';
-import { isoDate, type CalendarDate } from './time-zone.js';
+import { AUDIENCEVIEW_API_BASE, isInactiveClient, type PublicQuery } from '../../api/audienceview/public.js';
+import type { PublicApiResponse, ProductionVenue } from '../../api/audienceview/types.js';
+import { asError, isAbortError, type VendorError } from '../../api/errors.js';
+import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, warningTexts } from './performance.js';
+import { checkAddress } from '../attribute-checks.js';
+import { renderErrorView } from '../error-view.js';
+import { AvErrorEvent } from './events.js';
+import { isBlank } from '../sanitize.js';
+import { WidgetElement, type LocalizeController } from '../widget-element.js';
+import { isoDate, type CalendarDate } from '../time-zone.js';
 
 /** Words the shared parts write; each element's catalog extends this. */
 export interface CardListMessages {

@@ -7,8 +7,8 @@
  * lists D/U productions with their status, leaves them out of the series answer only, or leaves
  * them out everywhere (the reading `audienceview.series.hiddenStatuses`, docs/vendor-readings.md).
  */
-import { fetchSeries, type PublicQuery } from '../api/audienceview/public.js';
-import type { SeriesInformation } from '../api/audienceview/types.js';
+import { fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
+import type { SeriesInformation } from '../../api/audienceview/types.js';
 
 /** The one rule: only status T is for public display. */
 export function isPublicSeries(series: Pick<SeriesInformation, 'productionStatus'>): boolean {
