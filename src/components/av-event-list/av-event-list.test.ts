@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { cardListFailureTests, cardListSettled } from '../../../test/av-card-list.js';
-import type { ControlPerformance } from '../../../mock/audienceview.js';
+import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';

@@ -1,6 +1,6 @@
 /** The other four languages of PACK_LIST_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { PackListMessages } from './utick-pack-list.messages.js';
+import type { PackListMessages } from './utick-pack-list.messages.types.js';
 
 export default {
   fr: {

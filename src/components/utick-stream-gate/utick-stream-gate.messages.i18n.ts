@@ -1,6 +1,6 @@
 /** The other four languages of STREAM_GATE_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { StreamGateMessages } from './utick-stream-gate.messages.js';
+import type { StreamGateMessages } from './utick-stream-gate.messages.types.js';
 
 export default {
   fr: {

@@ -1,6 +1,6 @@
 /** The other four languages of LOGIN_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { LoginMessages } from './vista-member-login.messages.js';
+import type { LoginMessages } from './vista-member-login.messages.types.js';
 
 export default {
   fr: {

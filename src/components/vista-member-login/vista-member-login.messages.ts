@@ -4,61 +4,9 @@
  * words and shows Vista's text only for refusals it does not know.
  */
 import type { Catalog } from '../../shared/locale.js';
+import type { LoginMessages } from './vista-member-login.messages.types.js';
 
-export interface LoginMessages {
-  title: string;
-  /** The one field for an email address or a username. */
-  login: string;
-  password: string;
-  remember: string;
-  signIn: string;
-  signingIn: string;
-  /** Workstation mode. */
-  workstationTitle: string;
-  identifyBy: string;
-  byCard: string;
-  byPhone: string;
-  /** Workstation mode: the member's email or username and password. */
-  byLogin: string;
-  cardNumber: string;
-  phoneNumber: string;
-  pin: string;
-  summaryTitle: string;
-  loginMissing: string;
-  passwordMissing: string;
-  cardMissing: string;
-  phoneMissing: string;
-  pinMissing: string;
-  wrongPassword: string;
-  wrongPin: string;
-  /** Error 32000 / 429: the countdown follows. */
-  lockedOut: string;
-  /** The visible countdown, "m:ss". */
-  tryAgainIn: (clock: string) => string;
-  /** Spoken now and then while locked (polite, not every second). */
-  lockedAnnouncement: (seconds: number) => string;
-  unlocked: string;
-  /** 429 without a known wait. */
-  tooManyAttempts: string;
-  recaptchaRequired: string;
-  /** After the page supplies the reCAPTCHA answer. */
-  recaptchaReady: string;
-  sessionExpired: string;
-  signedInAs: (name: string) => string;
-  /** Signed in, with no name known (the tenant told us nothing about the member). */
-  signedIn: string;
-  card: (masked: string) => string;
-  workstationNote: string;
-  signOut: string;
-  signingOut: string;
-  editDetails: string;
-  givenName: string;
-  familyName: string;
-  email: string;
-  save: string;
-  cancel: string;
-  saved: string;
-}
+export type { LoginMessages } from './vista-member-login.messages.types.js';
 
 export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
   en: {

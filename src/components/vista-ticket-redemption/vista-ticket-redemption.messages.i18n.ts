@@ -1,6 +1,6 @@
 /** The other four languages of REDEMPTION_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { RedemptionMessages } from './vista-ticket-redemption.messages.js';
+import type { RedemptionMessages } from './vista-ticket-redemption.messages.types.js';
 
 export default {
   fr: {

@@ -6,7 +6,7 @@ import type { WidgetEvent } from '../../shared/events.js';
 import { lateContentSettled } from '../../shared/late-content.js';
 import { beginVistaSession, forgetVistaSessionsInMemory, tokenFromAnswer, type VistaSessionMode } from '../../shared/vista/session.js';
 import '../vista-member-login/index.js';
-import type { VistaMemberLogin } from '../vista-member-login/vista-member-login.js';
+import type { VistaMemberLogin } from '../vista-member-login/index.js';
 import './index.js';
 import type { VistaRedemptionCardAddedDetail, VistaShowtimeTicketsSetDetail, VistaTicketRedemption } from './vista-ticket-redemption.js';
 
