@@ -1,5 +1,5 @@
 /** The other four languages of the error view (a chunk of its own, loaded on demand). */
-import type { ErrorMessages } from './error-view.js';
+import type { ErrorMessages } from './error-view.messages.types.js';
 import type { OtherLanguage } from './locale.js';
 
 export default {

@@ -7,19 +7,9 @@ import { css, html, nothing } from 'lit';
 import type { WidgetError } from '../api/errors.js';
 import { messagesFor, type Catalog } from './locale.js';
 import { vendorHtml } from './sanitize.js';
+import type { ErrorMessages } from './error-view.messages.types.js';
 
-export interface ErrorMessages {
-  retry: string;
-  offline: string;
-  /** A NetworkError while the browser says it is online: most often a CORS allow-list. */
-  blocked: (vendor: string) => string;
-  timeout: (vendor: string) => string;
-  http: (vendor: string, status: number) => string;
-  parse: (vendor: string) => string;
-  vendor: (vendor: string) => string;
-  config: string;
-  tryAgainIn: (seconds: number) => string;
-}
+export type { ErrorMessages } from './error-view.messages.types.js';
 
 const MESSAGES: Catalog<ErrorMessages> = {
   en: {
