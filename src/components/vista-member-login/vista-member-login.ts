@@ -302,19 +302,7 @@ export class VistaMemberLogin extends WidgetElement {
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const m = this.localize.words;
     const problems: Partial<Record<Field, string>> = {};
-    if (this.sessionMode === 'workstation' && this.identifyBy === 'login') {
-      const login = value('username');
-      const password = String(data.get('password') ?? '');
-      this.login = login;
-      if (!login) problems.login = m.loginMissing;
-      if (!password) problems.password = m.passwordMissing;
-      this.showProblems(problems);
-      if (Object.keys(problems).length) return;
-      const who = login.includes('@') ? { email: login } : { username: login };
-      void this.signIn(() => this.signInOnWorkstation({ ...who, password }));
-      return;
-    }
-    if (this.sessionMode === 'workstation') {
+    if (this.sessionMode === 'workstation' && this.identifyBy !== 'login') {
       const id = value(this.identifyBy === 'card' ? 'card_number' : 'phone_number');
       if (!id) problems[this.identifyBy] = this.identifyBy === 'card' ? m.cardMissing : m.phoneMissing;
       if (!value('pin')) problems.pin = m.pinMissing;
@@ -333,6 +321,10 @@ export class VistaMemberLogin extends WidgetElement {
     if (Object.keys(problems).length) return;
     // One field takes either: Vista signs in by `email` or by `username`.
     const who = login.includes('@') ? { email: login } : { username: login };
+    if (this.sessionMode === 'workstation') {
+      void this.signIn(() => this.signInOnWorkstation({ ...who, password }));
+      return;
+    }
     void this.signIn(() =>
       this.signInWith({
         grant_type: 'password',
