@@ -2,7 +2,7 @@
 // parts and CSS properties of every element, read from the source and its JSDoc.
 export default {
   // src/shared too: base classes there (AvCardList) give the elements inherited attributes and properties.
-  globs: ['src/components/**/*.ts', 'src/shared/*.ts'],
+  globs: ['src/components/**/*.ts', 'src/shared/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

@@ -105,6 +105,7 @@ interface MonthViews extends Built {
  * @cssprop --av-radius - Corner radius.
  * @cssprop --av-gap - Spacing in the header.
  * @cssprop --av-font - Font family.
+ * @tagname av-calendar
  */
 export class AvCalendar extends WidgetElement {
   static override styles = [avThemeStyles, errorViewStyles, calendarStyles];

@@ -53,6 +53,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * @cssprop --av-radius - Corner radius.
  * @cssprop --av-gap - Space between cards.
  * @cssprop --av-font - Font family.
+ * @tagname av-event-list
  */
 export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
   static override styles = styles;

@@ -70,6 +70,7 @@ const DARK_TEXT = '#1d1b20';
  * @cssprop --av-font - Font family.
  * @cssprop --av-series-text - Text colour on the series colours (default: a readable dark or light).
  * @cssprop --av-series-accent - Buy button colour on the series colours.
+ * @tagname av-series-list
  */
 export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages> {
   static override styles = styles;

@@ -11,6 +11,7 @@ import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import { LateContentController } from '../../shared/late-content.js';
 import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
+import { define } from '../../shared/widget-element.js';
 import { TicketCacheController } from './controllers/cache.js';
 import { ChoiceController } from './controllers/choice.js';
 import { ConnectionController } from './controllers/connection.js';
@@ -91,6 +92,7 @@ const CACHE_REFRESH_MS = 10 * 60_000;
  * @cssprop --ticket-scanner-verdict-size - Font size of the verdict word.
  * @cssprop --ticket-scanner-min-height - The scanner's height (default: the viewport's).
  * @cssprop --av-accent - Accent colour (buttons, focus ring); the other `--av-*` properties of the AudienceView theme apply too.
+ * @tagname ticket-scanner
  */
 export class TicketScanner extends LitElement implements ScannerView {
   static override styles = [avThemeStyles, errorViewStyles, scannerStyles, doorLogStyles];
@@ -384,7 +386,7 @@ export class TicketScanner extends LitElement implements ScannerView {
   }
 }
 
-if (!customElements.get('ticket-scanner')) customElements.define('ticket-scanner', TicketScanner);
+define('ticket-scanner', TicketScanner);
 
 declare global {
   interface HTMLElementTagNameMap {

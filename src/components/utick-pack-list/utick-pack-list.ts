@@ -79,6 +79,7 @@ function formatPrice(amount: number, currency: string, locale: string): string {
  * @cssprop --av-radius - Corner radius.
  * @cssprop --av-gap - Space between cards.
  * @cssprop --av-font - Font family.
+ * @tagname utick-pack-list
  */
 export class UtickPackList extends WidgetElement {
   static override styles = styles;

@@ -90,6 +90,7 @@ type Feedback = { kind: 'denied'; text: string } | { kind: 'error'; error: Error
  * @cssprop --av-radius - Corner radius.
  * @cssprop --av-gap - Space between blocks.
  * @cssprop --av-font - Font family.
+ * @tagname utick-stream-gate
  */
 export class UtickStreamGate extends WidgetElement {
   static override styles = styles;

@@ -111,6 +111,7 @@ const ANNOUNCE_EVERY_S = 15;
  * @cssprop --vista-radius - Corner radius.
  * @cssprop --vista-gap - Spacing.
  * @cssprop --vista-font - Font family.
+ * @tagname vista-member-login
  */
 export class VistaMemberLogin extends WidgetElement {
   static override styles = [vistaThemeStyles, errorViewStyles, loginStyles];

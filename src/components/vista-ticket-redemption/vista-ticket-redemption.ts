@@ -115,6 +115,7 @@ const CODES = { notFound: 34001, declined: 34002, notActive: 34003, overLimit: 3
  * @cssprop --vista-radius - Corner radius.
  * @cssprop --vista-gap - Spacing.
  * @cssprop --vista-font - Font family.
+ * @tagname vista-ticket-redemption
  */
 export class VistaTicketRedemption extends WidgetElement {
   static override styles = [vistaThemeStyles, errorViewStyles, redemptionStyles];
