@@ -305,7 +305,18 @@ describe('mock AudienceView: scanning API', () => {
     expect(big.tickets.some((t: Json) => t.refundedOrVoided)).to.equal(true);
   });
 
-  it("syncs offline scans with the seed's reasons and never counts one twice", async () => {
+  it('under its default reading inserts a repeated scan again without a word, as syncScans without an idempotency key may', async () => {
+    const auth = await signIn(mock);
+    const now = Date.parse(NOW);
+    const [a] = await tickets(tonight, 'valid', 1);
+    const scan = { ticketId: a!.ticketId, performanceId: a!.performanceId, barcode: a!.barcode, scanTime: now - 60_000 };
+    const answer = await post(`${base}/cache/syncScans`, { clientId: 284, productionId: null, performanceId: null, tickets: [scan, scan] }, auth);
+    expect(answer.failedBarcodes).to.deep.equal([]);
+    expect((await mock.received<Json>('syncScans')).map((s) => s.barcode)).to.deep.equal([a!.barcode, a!.barcode]);
+  });
+
+  it("syncs offline scans with the seed's reasons and, under the reading that refuses repeats, never counts one twice", async () => {
+    await mock.chooseReadings({ 'audienceview.syncScans.repeat': 'refused' });
     const auth = await signIn(mock);
     const now = Date.parse(NOW);
     const [a, b] = await tickets(tonight, 'valid', 2);
