@@ -27,7 +27,8 @@ for (const framework of ['react', 'vue', 'svelte']) {
 
     it("a patron's choice reaches the framework's handler, which renders it", async () => {
       const title = await page.evaluate<string>(`(() => {
-        const link = document.querySelector('av-event-list').shadowRoot.querySelector('[part~="performance"]');
+        // The first performance that can be bought (one whose sales have closed, by the clock, is text, not a link).
+        const link = document.querySelector('av-event-list').shadowRoot.querySelector('a[part~="performance"]');
         link.click();
         return link.textContent;
       })()`);
