@@ -277,7 +277,8 @@ describe('<vista-ticket-redemption>', () => {
   });
 
   it('explains a refusal whose code Vista does not document plainly, with Vista\'s reason, never "undefined"', async () => {
-    // The default reading: Vista's refusal codes are not public, so none the element knows comes.
+    // The default reading (pinned, so a run under MOCK_READINGS tests it too): Vista's refusal codes are not public, so none the element knows comes.
+    await mock.chooseReadings({ 'vista.refusalCodes': 'unlisted' });
     const el = await mount({ siteId: '0001' });
     await addPartnerCard(el, 'CINECARD', '6371009900000013');
     const summary = () => text($(el, '[part="third-party-form"] [part="error-summary"] li'));
@@ -333,6 +334,7 @@ describe('<vista-ticket-redemption>', () => {
 
   it('takes the ticket type from Vista\'s card answer where it names one, and says plainly when nobody does', async () => {
     await signInEmma();
+    await mock.chooseReadings({ 'vista.ticketTypes': 'page' });
     const el = await mount({ ticketTypeId: '' });
     await useCard(el, EMMA_CARD);
     expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');

@@ -139,8 +139,8 @@ describe('Utick signing proxy', () => {
       ['/catalogue/packs/', '/catalogue/packs'],
       ['/catalogue/streams/', '/catalogue/streams'],
     ];
-    // The mock's default reading (`utick.paths` = documented-only) serves nothing but the seed's forms.
-    expect(await mock.readings()).to.include({ 'utick.paths': 'documented-only' });
+    // The mock's default reading (`utick.paths` = documented-only, pinned here) serves nothing but the seed's forms.
+    await mock.chooseReadings({ 'utick.paths': 'documented-only' });
     for (const [path] of asked) expect((await fetch(proxy + path!)).status, path).to.equal(200);
     expect((await mock.requests()).map((r) => r.path)).to.deep.equal(asked.map(([, upstream]) => upstream));
     expect(await (await fetch(proxy + control(live, code))).text(), 'a stream unlocks').to.equal('10');
@@ -153,6 +153,7 @@ describe('Utick signing proxy', () => {
     const signedFetch = async (pathAndQuery: string) =>
       fetch(mock.base('utick') + pathAndQuery, { headers: await signUtickRequest({ ...keys, method: 'GET', pathAndQuery, timestamp: worldNow() }) });
     // The strict Utick: the slashed form is not its path.
+    await mock.chooseReadings({ 'utick.paths': 'documented-only' });
     expect((await signedFetch(slashed)).status).to.equal(404);
     expect(await (await fetch(proxy + slashed)).text()).to.equal('10');
     await mock.chooseReadings({ 'utick.paths': 'tolerant' });
