@@ -14,15 +14,15 @@ for (const framework of ['react', 'vue', 'svelte']) {
     });
     after(() => page?.close());
 
-    it('renders the element: the attribute (client-id) and the property (limit = 3) both reach it', async () => {
+    it('renders the element: the attribute (client-id) and the property (limit = 10) both reach it', async () => {
       const shown = await page.waitFor<number>(
         `document.querySelector('av-event-list')?.shadowRoot?.querySelectorAll('[part~="performance"]').length`,
       );
-      expect(shown).to.equal(3);
+      expect(shown).to.equal(10);
       const host = await page.evaluate<{ attribute: string | null; limit: number }>(
         `(() => { const el = document.querySelector('av-event-list'); return { attribute: el.getAttribute('client-id'), limit: el.limit }; })()`,
       );
-      expect(host).to.deep.equal({ attribute: '284', limit: 3 });
+      expect(host).to.deep.equal({ attribute: '284', limit: 10 });
     });
 
     it("a patron's choice reaches the framework's handler, which renders it", async () => {

@@ -68,7 +68,7 @@ export async function openHostPage(name: string, modules: string[], options: Hos
   const specs = [
     { tag: 'av-calendar', attributes: { ...av, view: 'list' } },
     { tag: 'av-series-list', attributes: av },
-    { tag: 'av-event-list', attributes: { ...av, limit: '3' } },
+    { tag: 'av-event-list', attributes: { ...av, limit: '10' } },
     {
       tag: 'ticket-scanner',
       attributes: {

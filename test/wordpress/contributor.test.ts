@@ -32,7 +32,7 @@ describe('the WordPress plugin: contributors and an administrator', function () 
   it("an administrator's raw paste in classic content (script line and tags) renders, <p> and <br> and all", async () => {
     const paste = [
       `<script type="module" src="${site.origin}/wp-content/plugins/venue-widgets/assets/av-event-list.js"></script>`,
-      `<av-event-list client-id="284" limit="3"></av-event-list>`,
+      `<av-event-list client-id="284" limit="10"></av-event-list>`,
       '',
       `<av-calendar client-id="284" view="list">`,
       '</av-calendar>',
