@@ -1,0 +1,44 @@
+/**
+ * What the sign-in element's controllers share through it: its settings, and what only the
+ * element may do (its events, its error view, focus). A leaf module: the controllers import it,
+ * never the element.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { VistaClientConfig } from '../../../api/vista/call.js';
+import { VISTA_SESSION_MODES, type VistaMemberSession, type VistaSessionMode } from '../../../shared/vista/session.js';
+import type { LoginMessages } from '../vista-member-login.messages.js';
+
+export interface LoginHost extends ReactiveControllerHost, HTMLElement {
+  readonly apiBase: string;
+  readonly apiToken: string;
+  readonly regionCode: string;
+  readonly mode: VistaSessionMode;
+  readonly clubId: string;
+  readonly deviceToken: string;
+  /** The site's reCAPTCHA answer; a sign-in that used it clears it. */
+  recaptchaResponse: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** How the controllers reach the element's own voice (its events and error view are its alone). */
+export interface LoginContext {
+  readonly host: LoginHost;
+  words(): LoginMessages;
+  /** Focus this once the next screen is rendered. */
+  focus(selector: string): void;
+  /** Sends the element's error event; returns the error. */
+  report(thrown: unknown): Error;
+  /** Shows a failure in `part="error"` (none: hides it); `retry` is what its button does. */
+  show(error?: Error, retry?: () => void): void;
+  loggedIn(session: VistaMemberSession, restored: boolean): void;
+  loggedOut(reason: 'sign-out' | 'expired'): void;
+}
+
+export function configOf(host: LoginHost): VistaClientConfig {
+  return { apiBase: host.apiBase, apiToken: host.apiToken || undefined, regionCode: host.regionCode || undefined };
+}
+
+/** The mode, or `token` for a value the start refused. */
+export function sessionModeOf(host: LoginHost): VistaSessionMode {
+  return VISTA_SESSION_MODES.includes(host.mode) ? host.mode : 'token';
+}

@@ -1,0 +1,176 @@
+/**
+ * The member's session as this element sees it: found at start (this page's, remembered, or a
+ * cookie session; a `@lit/task`, so a start for an older `api-base` or `mode` is dropped when it
+ * answers late), watched while the element is in the page, ended by signing out or by Vista, and
+ * the member's details edited.
+ */
+import { Task } from '@lit/task';
+import type { ReactiveController } from 'lit';
+import { asError, ConfigError } from '../../../api/errors.js';
+import { createVistaMembersClient } from '../../../api/vista/members.js';
+import { checkAddress } from '../../../shared/attribute-checks.js';
+import {
+  currentVistaSession,
+  endVistaSession,
+  lastVistaLogin,
+  restoreVistaSession,
+  updateVistaMember,
+  VISTA_SESSION_MODES,
+  watchVistaSession,
+  withVistaMember,
+  type VistaMemberSession,
+  type VistaSessionChange,
+} from '../../../shared/vista/session.js';
+import { configOf, sessionModeOf, type LoginContext } from './login-host.js';
+
+export class MemberSessionController implements ReactiveController {
+  /** The signed-in member's session; none: the form is shown. */
+  current?: VistaMemberSession;
+  /** False until the start found a session or nobody (a configuration error keeps it false). */
+  shown = false;
+  /** Vista ended the session: the form says so. */
+  expired = false;
+  /** The name typed, kept when the session ends so that the member only types the password. */
+  login = '';
+  /** Signing out or saving details. */
+  busy = false;
+  editing = false;
+  detailsSaved = false;
+  private watched?: string;
+  private unwatch?: () => void;
+
+  /** Finds a session, then watches it; runs again when `api-base` or `mode` changes. */
+  readonly start = new Task<[string, string], VistaMemberSession | undefined>(this.ctx.host, {
+    task: async ([apiBase, mode]) => {
+      this.stopWatching();
+      this.watched = undefined;
+      this.ctx.show(undefined);
+      if (!apiBase) throw new ConfigError('<vista-member-login> needs an api-base (the tenant\'s OCAPI address)', 'api-base');
+      checkAddress(apiBase, 'api-base');
+      if (!VISTA_SESSION_MODES.includes(mode)) throw new ConfigError(`mode must be token, cookie or workstation, not "${String(mode).slice(0, 40)}"`, 'mode');
+      this.watch(apiBase);
+      this.login ||= lastVistaLogin(apiBase) ?? '';
+      // Shared with the page's other Vista elements (one restore per api-base): not aborted, its
+      // answer for an older configuration is dropped.
+      return currentVistaSession(apiBase) ?? (await restoreVistaSession(configOf(this.ctx.host), sessionModeOf(this.ctx.host)));
+    },
+    args: () => [this.ctx.host.apiBase, this.ctx.host.mode],
+    onComplete: (session) => {
+      this.shown = true;
+      this.current = session;
+      this.login ||= lastVistaLogin(this.ctx.host.apiBase) ?? '';
+      if (session) this.ctx.loggedIn(session, true);
+    },
+    onError: (thrown) => {
+      const error = asError(thrown);
+      // A configuration error is shown alone; any other failure under the form, with a retry.
+      this.shown ||= !(error instanceof ConfigError);
+      this.ctx.show(this.ctx.report(error), this.shown ? () => void this.start.run() : undefined);
+    },
+  });
+
+  constructor(private readonly ctx: LoginContext) {
+    ctx.host.addController(this);
+  }
+
+  /** Moved in the page: watch the session again (it may have changed meanwhile). */
+  hostConnected(): void {
+    if (!this.watched || this.unwatch) return;
+    this.watch(this.watched);
+    const session = currentVistaSession(this.watched);
+    if (session !== this.current) this.changed(session ? { kind: 'updated', session } : { kind: 'signed-out' });
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching();
+  }
+
+  private watch(apiBase: string): void {
+    this.stopWatching();
+    this.watched = apiBase;
+    this.unwatch = watchVistaSession(apiBase, (change) => this.changed(change));
+  }
+
+  private stopWatching(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  private changed(change: VistaSessionChange): void {
+    const kind = change.kind;
+    this.current = kind === 'signed-in' || kind === 'updated' ? change.session : undefined;
+    this.expired = kind === 'expired' || (kind === 'signed-out' && this.expired);
+    if (kind === 'expired') {
+      // Vista ended the session (another element's call, or the refresh token was refused):
+      // the form comes back with the name kept, and says why.
+      this.editing = false;
+      this.login ||= lastVistaLogin(this.ctx.host.apiBase) ?? '';
+      this.ctx.loggedOut('expired');
+    }
+    this.ctx.host.requestUpdate();
+  }
+
+  /** A sign-in began this session. */
+  began(session: VistaMemberSession): void {
+    this.current = session;
+    this.expired = false;
+    this.ctx.focus('#member-title');
+    this.ctx.loggedIn(session, false);
+  }
+
+  /** Signs the member out: a token session is forgotten (the seed), a cookie session expired with Vista. Resolves true once out. */
+  async signOut(): Promise<boolean> {
+    const session = this.current;
+    const host = this.ctx.host;
+    if (!session || this.busy) return false;
+    this.setBusy(true);
+    try {
+      if (session.mode !== 'token') await createVistaMembersClient(configOf(host)).expireAuthenticationCookie({ withCookies: true });
+      await endVistaSession(host.apiBase, 'signed-out');
+      this.current = undefined;
+      this.expired = false;
+      this.editing = false;
+      this.ctx.focus(sessionModeOf(host) === 'workstation' ? '[name="card_number"], [name="phone_number"]' : '#login');
+      this.ctx.loggedOut('sign-out');
+      return true;
+    } catch (error) {
+      this.ctx.show(this.ctx.report(error), () => void this.signOut());
+      return false;
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  edit(editing: boolean): void {
+    this.editing = editing;
+    this.detailsSaved = false;
+    if (editing) this.ctx.focus('#given-name');
+    this.ctx.host.requestUpdate();
+  }
+
+  async saveDetails(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const apiBase = this.ctx.host.apiBase;
+    this.setBusy(true);
+    try {
+      const changes = { name: { givenName: value('given-name'), familyName: value('family-name') }, email: value('email') };
+      updateVistaMember(apiBase, await withVistaMember(apiBase, (options) => createVistaMembersClient(configOf(this.ctx.host)).updateCurrentMember(changes, options)));
+      this.editing = false;
+      this.detailsSaved = true;
+      this.ctx.focus('#member-title');
+    } catch (error) {
+      if (this.current) this.ctx.show(this.ctx.report(error), () => form.requestSubmit());
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    if (busy) this.ctx.show(undefined);
+    this.ctx.host.requestUpdate();
+  }
+}

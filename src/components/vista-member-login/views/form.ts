@@ -1,0 +1,64 @@
+/** The sign-in form: a member's login and password, or a workstation's card, phone or login. */
+import { html, nothing } from 'lit';
+import { clock, renderField, renderSummary, type SummaryItem } from '../../../shared/vista/form.js';
+import type { Field, IdentifyBy } from '../controllers/sign-in.js';
+import type { LoginMessages } from '../vista-member-login.messages.js';
+import type { LoginView } from './login-view.js';
+
+export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
+  const { form, member } = v;
+  const { lockout, problems } = form;
+  const workstation = v.sessionMode === 'workstation';
+  const items: SummaryItem[] = (Object.keys(problems) as Field[]).map((field) => ({ text: problems[field]!, field }));
+  if (lockout.locked) items.push({ text: m.lockedOut });
+  else if (form.formProblem) items.push({ text: form.formProblem });
+  return html`<form part="form" class="panel" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => form.submit(e)}>
+    <h2 id="form-title">${workstation ? m.workstationTitle : m.title}</h2>
+    ${member.expired ? html`<p part="notice" class="notice info" role="alert">${m.sessionExpired}</p>` : nothing}
+    ${renderSummary(m.summaryTitle, items, () => v.shadowRoot)}
+    ${lockout.locked ? html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(clock(lockout.secondsLeft))}</span></p>` : nothing}
+    <p class="sr-only" role="status" aria-live="polite">${lockout.announcement}</p>
+    ${form.recaptchaNeeded
+      ? html`<div part="notice" class="notice info" tabindex="-1" role="alert">
+          <p>${v.recaptchaResponse ? m.recaptchaReady : m.recaptchaRequired}</p>
+          <slot name="recaptcha"></slot>
+        </div>`
+      : nothing}
+    <fieldset ?disabled=${form.busy || lockout.locked}>
+      ${workstation ? renderWorkstationFields(v, m) : renderMemberFields(v, m)}
+      <button type="submit" class="primary">${form.busy ? m.signingIn : m.signIn}</button>
+    </fieldset>
+    ${v.errorView(locale)}
+  </form>`;
+}
+
+function renderMemberFields(v: LoginView, m: LoginMessages) {
+  const p = v.form.problems;
+  // Real inputs with names and autocomplete tokens inside a real <form> (submitted, then
+  // replaced): what the browsers' own password managers look for, and they reach into an open
+  // shadow root. Extensions that only scan the light DOM (some Enpass, Bitwarden and 1Password
+  // versions) do not find them: a known shadow-DOM limit (e.g. porsche-design-system#4466).
+  return html`${renderField({ id: 'login', name: 'username', label: m.login, problem: p.login, autocomplete: 'username', inputmode: 'email', value: v.member.login })}
+    ${renderField({ id: 'password', name: 'password', label: m.password, problem: p.password, type: 'password', autocomplete: 'current-password' })}
+    <label class="check"><input type="checkbox" name="remember" /> ${m.remember}</label>`;
+}
+
+function renderWorkstationFields(v: LoginView, m: LoginMessages) {
+  const { form } = v;
+  const p = form.problems;
+  const by = form.identifyBy;
+  const option = (value: IdentifyBy, label: string) =>
+    html`<label class="check"><input type="radio" name="identify" value=${value} .checked=${by === value} @change=${() => form.identify(value)} /> ${label}</label>`;
+  // A box-office device serves many members: nothing is offered for autofill or saved.
+  return html`<fieldset class="identify">
+      <legend>${m.identifyBy}</legend>
+      ${option('card', m.byCard)} ${option('phone', m.byPhone)} ${option('login', m.byLogin)}
+    </fieldset>
+    ${by === 'login'
+      ? html`${renderField({ id: 'login', name: 'username', label: m.login, problem: p.login, inputmode: 'email', value: v.member.login })}
+        ${renderField({ id: 'password', name: 'password', label: m.password, problem: p.password, type: 'password', autocomplete: 'off' })}`
+      : html`${by === 'card'
+          ? renderField({ id: 'card', name: 'card_number', label: m.cardNumber, problem: p.card, inputmode: 'numeric' })
+          : renderField({ id: 'phone', name: 'phone_number', label: m.phoneNumber, problem: p.phone, type: 'tel' })}
+        ${renderField({ id: 'pin', name: 'pin', label: m.pin, problem: p.pin, type: 'password', inputmode: 'numeric', autocomplete: 'off' })}`}`;
+}
