@@ -36,13 +36,13 @@ export function cachedMonth(q: MonthQuery): CachedMonth | undefined {
 
 /**
  * Fetches a month (or joins the fetch already under way) and caches a good answer. The shared
- * fetch is not tied to one caller's signal: a calendar that moved on drops the answer itself,
- * and the answer still fills the cache for the next visit.
+ * fetch is not tied to one caller's signal: a caller whose `signal` aborts (a calendar that moved
+ * on) stops waiting at once, and the answer still fills the cache for the next visit.
  */
-export function loadMonth(q: MonthQuery): Promise<CalendarResponse> {
+export function loadMonth(q: MonthQuery, signal?: AbortSignal): Promise<CalendarResponse> {
   const key = monthKey(q);
   const { apiBase, ...query } = q;
-  return joinOrFetch(inFlight, key, async () => {
+  const shared = joinOrFetch(inFlight, key, async () => {
     const fetched = await fetchCalendarMonth(apiBase, query);
     // A background refresh that brings nothing new keeps the answer already shown: the
     // calendar then neither rebuilds its views nor re-renders.
@@ -53,6 +53,8 @@ export function loadMonth(q: MonthQuery): Promise<CalendarResponse> {
     while (months.size > MAX_MONTHS) months.delete(months.keys().next().value!);
     return answer;
   });
+  // The caller stops waiting when its signal aborts; the shared fetch goes on and fills the cache.
+  return signal ? new Promise((resolve, reject) => (signal.addEventListener('abort', () => reject(signal.reason)), shared.then(resolve, reject))) : shared;
 }
 
 /** One fetch per key at a time: a second caller joins the first; the entry goes when it settles. */

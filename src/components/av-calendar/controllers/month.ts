@@ -1,0 +1,126 @@
+/**
+ * The month on screen, loaded through `@lit/task`: a month from memory shows at once and is
+ * refreshed in the background (month-cache.ts); moving to another month aborts the run for the
+ * month the patron left and drops its answer; once a month has arrived, its neighbours are
+ * fetched while the browser is idle so the arrows feel instant.
+ */
+import { Task } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isInactiveClient } from '../../../api/audienceview/public.js';
+import type { CalendarResponse } from '../../../api/audienceview/types.js';
+import { asError, isAbortError, type VendorError } from '../../../api/errors.js';
+import { knownPublicProductions, publicProductions } from '../../../shared/audienceview/productions.js';
+import { addMonths } from '../../../shared/time-zone.js';
+import { cachedMonth, loadMonth, type MonthQuery } from '../month-cache.js';
+
+export interface ShownMonth {
+  answer: CalendarResponse;
+  /** Productions the season lists for public display; undefined: unknown, all shown. */
+  shown?: ReadonlySet<number>;
+}
+
+export interface MonthViews<T> {
+  /** Nothing to show yet: the skeleton. */
+  loading(): T;
+  month(month: ShownMonth): T;
+  error(error: Error): T;
+}
+
+export class MonthController implements ReactiveController {
+  private readonly task: Task<[string], ShownMonth>;
+  private prefetchHandle?: number;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The month the attributes ask for, or why they cannot (a ConfigError). */
+    private readonly target: () => MonthQuery | Error,
+    /** The element's one error path: fires its error event, returns the error to show. */
+    private readonly report: (error: unknown) => Error,
+  ) {
+    host.addController(this);
+    this.task = new Task<[string], ShownMonth>(host, {
+      task: (_key, { signal }) => this.load(signal),
+      args: () => {
+        const target = this.target();
+        return [target instanceof Error ? `${target.name}: ${target.message}` : JSON.stringify(target)];
+      },
+    });
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancelPrefetch();
+  }
+
+  /** Loads the month shown again (the retry control). */
+  retry(): void {
+    void this.task.run();
+  }
+
+  /** The answer, the month from memory while it is refreshed, the skeleton, or the failure. */
+  render<T>(views: MonthViews<T>): T {
+    return this.task.render({
+      initial: views.loading,
+      pending: () => {
+        const target = this.target();
+        const memory = target instanceof Error ? undefined : fromMemory(target);
+        return memory ? views.month(memory) : views.loading();
+      },
+      complete: views.month,
+      error: (error) => views.error(asError(error)),
+    }) as T;
+  }
+
+  private async load(signal: AbortSignal): Promise<ShownMonth> {
+    this.cancelPrefetch();
+    const query = this.target();
+    if (query instanceof Error) throw this.report(query);
+    const memory = fromMemory(query);
+    try {
+      // A month from memory is painted first; its background refresh starts in the next task.
+      if (memory) await new Promise((resolve) => setTimeout(resolve));
+      signal.throwIfAborted();
+      // Without the series answer every production is shown: better than no calendar at all.
+      const [answer, shown] = await Promise.all([loadMonth(query, signal), publicProductions(query).catch(() => undefined)]);
+      this.schedulePrefetch(query);
+      return { answer, shown };
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw error;
+      // An inactive client is not a failure: its answer says so, politely.
+      if (isInactiveClient(error)) return { answer: (error as VendorError).details as CalendarResponse };
+      // A failed background refresh leaves the month from memory on screen.
+      if (memory) return memory;
+      throw this.report(error);
+    }
+  }
+
+  /** Neighbouring months, fetched when the browser is idle. */
+  private schedulePrefetch(query: MonthQuery): void {
+    this.cancelPrefetch();
+    const run = () => {
+      this.prefetchHandle = undefined;
+      if (!this.host.isConnected) return;
+      for (const delta of [1, -1]) {
+        const neighbour = { ...query, ...addMonths(query.year, query.month, delta) };
+        if (!cachedMonth(neighbour)) loadMonth(neighbour).catch(() => undefined); // shown (with its error) if the patron goes there
+      }
+    };
+    this.prefetchHandle =
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : (setTimeout(run, 300) as unknown as number);
+  }
+
+  private cancelPrefetch(): void {
+    if (this.prefetchHandle === undefined) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.prefetchHandle);
+    clearTimeout(this.prefetchHandle);
+    this.prefetchHandle = undefined;
+  }
+}
+
+/** A month already fetched, when the season's public productions are known too (else it must wait for them). */
+function fromMemory(query: MonthQuery): ShownMonth | undefined {
+  const shown = knownPublicProductions(query);
+  const cached = shown && cachedMonth(query);
+  return cached ? { answer: cached.answer, shown } : undefined;
+}

@@ -1,0 +1,32 @@
+/** What the calendar's views read from the element: one month, its words, and the callbacks. */
+import type { PerformanceView } from '../../../shared/audienceview/performance.js';
+import { formatInZone, type CalendarDate } from '../../../shared/time-zone.js';
+import type { CalendarMessages } from '../av-calendar.messages.types.js';
+
+export interface MonthRef {
+  year: number;
+  month: number;
+}
+
+export interface CalendarView {
+  locale: string;
+  m: CalendarMessages;
+  /** The venue's IANA zone: every time is its wall clock. */
+  timeZone: string;
+  /** The month shown. */
+  visible: MonthRef;
+  /** The venue's today, `YYYY-MM-DD`. */
+  today: string;
+  /** The month's performances and those of the days around it, by `YYYY-MM-DD`. */
+  byDate: Map<string, PerformanceView[]>;
+  onPerformanceClick(event: MouseEvent, performance: PerformanceView): void;
+}
+
+/** A calendar date needs no zone: format noon UTC of that date in UTC. */
+export function formatDate(date: CalendarDate, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return formatInZone(Date.UTC(date.year, date.month - 1, date.day, 12), 'UTC', locale, options);
+}
+
+export function dayLabel(date: CalendarDate, locale: string): string {
+  return formatDate(date, locale, { weekday: 'long', month: 'long', day: 'numeric' });
+}

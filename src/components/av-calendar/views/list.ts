@@ -1,0 +1,23 @@
+/** The list view: the month's days that have performances, each with all of them and their details. */
+import { html } from 'lit';
+import type { CalendarDate } from '../../../shared/time-zone.js';
+import { dayLabel, type CalendarView } from './calendar-view.js';
+import { renderPerformance } from './performance.js';
+
+export function renderList(v: CalendarView) {
+  const prefix = `${v.visible.year}-${String(v.visible.month).padStart(2, '0')}-`;
+  const days = [...v.byDate.keys()].filter((iso) => iso.startsWith(prefix)).sort();
+  if (days.length === 0) return html`<p part="empty" class="empty">${v.m.noPerformances}</p>`;
+  return html`<ul part="list" class="list" aria-labelledby="title">
+    ${days.map((iso) => {
+      const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+      const date: CalendarDate = { year, month, day };
+      return html`<li part="day" class="list-day" data-date=${iso} ?data-today=${iso === v.today}>
+        <h3><time datetime=${iso}>${dayLabel(date, v.locale)}</time></h3>
+        <ul>
+          ${v.byDate.get(iso)!.map((p) => html`<li class="entry" data-state=${p.state}>${renderPerformance(v, p, 'list')}</li>`)}
+        </ul>
+      </li>`;
+    })}
+  </ul>`;
+}
