@@ -17,7 +17,7 @@
  *   documents, else a documented member-only call).
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { VendorError } from '../../api/errors.js';
+import { ConfigError, VendorError } from '../../api/errors.js';
 import { vistaRequest, type VistaCallOptions, type VistaClientConfig } from '../../api/vista/call.js';
 import { createVistaMembersClient } from '../../api/vista/members.js';
 import { isMemberSessionExpired } from '../../api/vista/problem.js';
@@ -25,6 +25,11 @@ import type { AuthenticationTokenResponse, VistaMember } from '../../api/vista/t
 
 export type VistaSessionMode = 'token' | 'cookie' | 'workstation';
 export const VISTA_SESSION_MODES: readonly string[] = ['token', 'cookie', 'workstation'] satisfies VistaSessionMode[];
+
+/** Refuses a `mode` attribute that is none of the three. */
+export function checkVistaMode(mode: string): void {
+  if (!VISTA_SESSION_MODES.includes(mode)) throw new ConfigError(`mode must be token, cookie or workstation, not "${String(mode).slice(0, 40)}"`, 'mode');
+}
 
 export interface VistaMemberToken {
   accessToken: string;

@@ -5,25 +5,24 @@
  * the member's details edited.
  */
 import { Task } from '@lit/task';
-import type { ReactiveController } from 'lit';
 import { asError, ConfigError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { checkAddress } from '../../../shared/attribute-checks.js';
+import { VistaSessionWatch } from '../../../shared/vista/session-watch.js';
 import {
+  checkVistaMode,
   currentVistaSession,
   endVistaSession,
   lastVistaLogin,
   restoreVistaSession,
   updateVistaMember,
-  VISTA_SESSION_MODES,
-  watchVistaSession,
   withVistaMember,
   type VistaMemberSession,
   type VistaSessionChange,
 } from '../../../shared/vista/session.js';
 import { configOf, sessionModeOf, type LoginContext } from './login-host.js';
 
-export class MemberSessionController implements ReactiveController {
+export class MemberSessionController {
   /** The signed-in member's session; none: the form is shown. */
   current?: VistaMemberSession;
   /** False until the start found a session or nobody (a configuration error keeps it false). */
@@ -36,19 +35,21 @@ export class MemberSessionController implements ReactiveController {
   busy = false;
   editing = false;
   detailsSaved = false;
-  private watched?: string;
-  private unwatch?: () => void;
+  private readonly watch = new VistaSessionWatch(
+    this.ctx.host,
+    (change) => this.changed(change),
+    (session) => session !== this.current && this.changed(session ? { kind: 'updated', session } : { kind: 'signed-out' }),
+  );
 
   /** Finds a session, then watches it; runs again when `api-base` or `mode` changes. */
   readonly start = new Task<[string, string], VistaMemberSession | undefined>(this.ctx.host, {
     task: async ([apiBase, mode]) => {
-      this.stopWatching();
-      this.watched = undefined;
+      this.watch.watch();
       this.ctx.show(undefined);
       if (!apiBase) throw new ConfigError('<vista-member-login> needs an api-base (the tenant\'s OCAPI address)', 'api-base');
       checkAddress(apiBase, 'api-base');
-      if (!VISTA_SESSION_MODES.includes(mode)) throw new ConfigError(`mode must be token, cookie or workstation, not "${String(mode).slice(0, 40)}"`, 'mode');
-      this.watch(apiBase);
+      checkVistaMode(mode);
+      this.watch.watch(apiBase);
       this.login ||= lastVistaLogin(apiBase) ?? '';
       // Shared with the page's other Vista elements (one restore per api-base): not aborted, its
       // answer for an older configuration is dropped.
@@ -69,32 +70,7 @@ export class MemberSessionController implements ReactiveController {
     },
   });
 
-  constructor(private readonly ctx: LoginContext) {
-    ctx.host.addController(this);
-  }
-
-  /** Moved in the page: watch the session again (it may have changed meanwhile). */
-  hostConnected(): void {
-    if (!this.watched || this.unwatch) return;
-    this.watch(this.watched);
-    const session = currentVistaSession(this.watched);
-    if (session !== this.current) this.changed(session ? { kind: 'updated', session } : { kind: 'signed-out' });
-  }
-
-  hostDisconnected(): void {
-    this.stopWatching();
-  }
-
-  private watch(apiBase: string): void {
-    this.stopWatching();
-    this.watched = apiBase;
-    this.unwatch = watchVistaSession(apiBase, (change) => this.changed(change));
-  }
-
-  private stopWatching(): void {
-    this.unwatch?.();
-    this.unwatch = undefined;
-  }
+  constructor(private readonly ctx: LoginContext) {}
 
   private changed(change: VistaSessionChange): void {
     const kind = change.kind;

@@ -5,40 +5,41 @@
  * session is watched while the element is in the page: another member (or none) means other cards.
  */
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController } from 'lit';
 import { ConfigError, isAbortError } from '../../../api/errors.js';
 import type { ThirdPartyMemberScheme, TicketRedemptionCard } from '../../../api/vista/types.js';
 import { checkAddress } from '../../../shared/attribute-checks.js';
+import { VistaSessionWatch } from '../../../shared/vista/session-watch.js';
 import {
+  checkVistaMode,
   currentVistaSession,
   restoreVistaSession,
-  VISTA_SESSION_MODES,
-  watchVistaSession,
   withVistaMember,
   type VistaSessionChange,
   type VistaSessionMode,
 } from '../../../shared/vista/session.js';
 import { clientOf, configOf, type RedemptionContext } from './redemption-host.js';
 
-export class MemberCardsController implements ReactiveController {
+export class MemberCardsController {
   signedIn = false;
   /** Vista ended the member's session: the element says so, and a load it broke is not an error. */
   sessionEnded = false;
-  private watched?: string;
-  private unwatch?: () => void;
+  private readonly watch = new VistaSessionWatch(
+    this.ctx.host,
+    (change) => this.changed(change),
+    (session) => (session !== undefined) !== this.signedIn && this.changed(session ? { kind: 'signed-in', session } : { kind: 'signed-out' }),
+  );
 
   /** Checks the configuration, watches the session and finds it; runs again when the order, showtime, site, api-base or mode changes. */
   readonly start = new Task<[string, string, string, string, string], boolean>(this.ctx.host, {
     task: async ([apiBase, orderId, showtimeId, siteId, mode]) => {
-      this.stopWatching();
-      this.watched = undefined;
+      this.watch.watch();
       this.ctx.show(undefined);
       this.startedAgain();
       const missing = !apiBase ? 'api-base' : !orderId ? 'order-id' : !showtimeId ? 'showtime-id' : undefined;
       if (missing) throw new ConfigError(`<vista-ticket-redemption> needs ${missing}`, missing);
       checkAddress(apiBase, 'api-base');
-      if (!VISTA_SESSION_MODES.includes(mode)) throw new ConfigError(`mode must be token, cookie or workstation, not "${String(mode).slice(0, 40)}"`, 'mode');
-      this.watch(apiBase);
+      checkVistaMode(mode);
+      this.watch.watch(apiBase);
       if (siteId) void this.schemes.run();
       else this.schemes.abort();
       try {
@@ -76,21 +77,7 @@ export class MemberCardsController implements ReactiveController {
     /** Another member (or none), or another configuration: what was added is not theirs. */
     private readonly startedAgain: () => void,
     private readonly memberChanged: () => void,
-  ) {
-    ctx.host.addController(this);
-  }
-
-  /** Moved in the page: watch the session again (it may have changed meanwhile). */
-  hostConnected(): void {
-    if (!this.watched || this.unwatch) return;
-    this.watch(this.watched);
-    const session = currentVistaSession(this.watched);
-    if ((session !== undefined) !== this.signedIn) this.changed(session ? { kind: 'signed-in', session } : { kind: 'signed-out' });
-  }
-
-  hostDisconnected(): void {
-    this.stopWatching();
-  }
+  ) {}
 
   /** The cards as loaded; none while they load, or when the load failed. */
   get cardList(): TicketRedemptionCard[] | undefined {
@@ -99,16 +86,6 @@ export class MemberCardsController implements ReactiveController {
 
   get schemeList(): ThirdPartyMemberScheme[] | undefined {
     return this.ctx.host.siteId && this.schemes.status === TaskStatus.COMPLETE ? this.schemes.value : undefined;
-  }
-
-  private watch(apiBase: string): void {
-    this.watched = apiBase;
-    this.unwatch = watchVistaSession(apiBase, (change) => this.changed(change));
-  }
-
-  private stopWatching(): void {
-    this.unwatch?.();
-    this.unwatch = undefined;
   }
 
   private changed(change: VistaSessionChange): void {
