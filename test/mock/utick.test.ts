@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../mock.js';
+import { strictestReadingsOf } from './readings.js';
 import { expectSameShape } from '../shape.js';
 import { utickPackExample, utickPackSetExample, utickStreamExample } from '../fixtures/seed-examples/utick.js';
 import { signUtickRequest, type UtickKeyPair } from '../../src/api/utick/signature.js';
@@ -28,9 +29,12 @@ interface CodesTable {
 
 type Ids = Record<string, string>;
 
-/** A world with the mock's keys, and a GET signed in the browser, at the world's clock. */
+/**
+ * A world with the mock's keys, and a GET signed in the browser, at the world's clock. It plays the
+ * default (strictest) readings unless told otherwise, whatever the backend-wide ones (MOCK_READINGS).
+ */
 async function signedWorld(now = NOW, readings: Record<string, string> = {}) {
-  const mock = await openMockWorld({ now, readings });
+  const mock = await openMockWorld({ now, readings: { ...strictestReadingsOf('utick'), ...readings } });
   const keys = await mock.control<UtickKeyPair>('utick', '/keys');
   const ids = await mock.control<Ids>('utick', '/ids');
   const get = async (pathAndQuery: string, sign: Partial<Parameters<typeof signUtickRequest>[0]> = {}) => {
