@@ -9,6 +9,7 @@
  *   LIGHTHOUSE_WORLDS=typical ...                  only this world
  *   LIGHTHOUSE_FROM_REPORTS=1 ...                  the table again from the last run's reports
  *   LIGHTHOUSE_DIST=dist ...                       use an existing build instead of building one
+ *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
  *
  * Pages: <av-calendar>, <av-event-list>, <av-series-list> each alone, all three on one page, and
  * FullCalendar (core + dayGrid, bundled with esbuild) fed the mock's calendar answer for the same
@@ -112,7 +113,7 @@ function page(spec: PageSpec, apiBase: string, month: string): string {
 <title>What's on · Harbour Lights Theatre</title>
 <meta name="description" content="Performances at Harbour Lights Theatre.">
 <link rel="icon" href="data:,">
-${spec.scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}
+${spec.scripts.map((src) => `<script type="module"${spec.ours && process.env.LIGHTHOUSE_NO_BLOCKING !== '1' ? ' blocking="render"' : ''} src="${src}"></script>`).join('\n')}
 <style>
   body { margin: 0; font-family: system-ui, sans-serif; color: #1d1d1f; line-height: 1.4; }
   header, main, footer { max-width: 72rem; margin: 0 auto; padding: 1rem; }
@@ -392,6 +393,8 @@ export async function benchLighthouse(): Promise<void> {
           }
           const sample = sampleOf(lhr, jsGzipOf);
           writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.json`), JSON.stringify({ ...lhr, benchSample: sample }));
+          // LIGHTHOUSE_TRACE=1: the page's trace beside its report, to find what the long tasks do.
+          if (process.env.LIGHTHOUSE_TRACE) writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.trace`), JSON.stringify((result?.artifacts as { Trace?: unknown } | undefined)?.Trace ?? null));
           process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: performance ${sample.performance}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, CLS ${sample.cls.toFixed(3)} (benchmarkIndex ${Math.round(lhr.environment?.benchmarkIndex ?? 0)})\n`);
         }
       }

@@ -44,6 +44,18 @@ export function loadSanitizer(): Promise<void> {
   return loading.then(() => undefined);
 }
 
+/**
+ * Loads the sanitizer before an answer is shown when a string it will show holds markup, so the
+ * answer renders once, with its HTML, instead of as text and then again when DOMPurify lands (a
+ * second render of everything on a phone's CPU, and a later largest paint). Settles also when the
+ * chunk cannot come: the markup then shows as its text, as before.
+ */
+export async function sanitizerFor(strings: Iterable<string | null | undefined>): Promise<void> {
+  for (const text of strings) {
+    if (!sanitizer && text && /[<&]/.test(text)) return loadSanitizer().catch(() => undefined);
+  }
+}
+
 /** Clean HTML from a vendor string ('' for null, undefined or blank); `loadSanitizer()` must have settled. */
 export function sanitizeHtml(html: string | null | undefined): string {
   if (isBlank(html)) return '';

@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
-import type { EventsResponse } from '../../api/audienceview/types.js';
+import type { EventsResponse, Performance } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList } from '../../shared/audienceview/cards.js';
-import { DEFAULT_PURCHASE_URL, performanceViews, purchaseLink, type PerformanceView } from '../../shared/audienceview/performance.js';
+import { byStartThenName, DEFAULT_PURCHASE_URL, purchaseLink, toPerformanceView, type PerformanceView, type ViewOptions } from '../../shared/audienceview/performance.js';
 import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
-import { vendorHtml } from '../../shared/sanitize.js';
-import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
+import { sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
+import { formatInZone, isoDate, parseTime, parseUsDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
@@ -17,6 +17,49 @@ import { define, LocalizeController } from '../../shared/widget-element.js';
 export * from '../../shared/audienceview/events.js';
 
 export const DEFAULT_LIMIT = 20;
+
+const names = new Intl.Collator();
+
+/**
+ * The answer's performances in start order, each made into a patron's view (its instant in the
+ * venue's zone, its state, its link) only when it is shown. AudienceView sends every upcoming
+ * performance, thousands at a busy venue, and the list shows a dozen: making them all views was
+ * most of the list's work on a phone's CPU (Lighthouse: seconds of blocking time). The order comes
+ * from the venue's wall clock (`performanceDate` + `performanceTime24`), which orders the instants
+ * alike (a repeated autumn hour reads as its first occurrence); the same ones are dropped as
+ * `performanceViews` drops (display code I, no date, productions not public, repeats).
+ */
+class Upcoming {
+  readonly length: number;
+  private readonly ordered: Performance[];
+  private readonly views: PerformanceView[] = [];
+
+  constructor(
+    performances: readonly Performance[],
+    private readonly options: ViewOptions,
+  ) {
+    const seen = new Set<number>();
+    const keyed: { performance: Performance; wallClock: number }[] = [];
+    for (const p of performances) {
+      if (seen.has(p.performanceId) || p.displayCode === 'I' || (options.shownProductions && !options.shownProductions.has(p.productionId))) continue;
+      const date = parseUsDate(p.performanceDate);
+      if (!date) continue;
+      seen.add(p.performanceId);
+      const time = (!p.allDayEvent && parseTime(p.performanceTime24)) || { hour: 0, minute: 0, second: 0 };
+      keyed.push({ performance: p, wallClock: Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second) });
+    }
+    keyed.sort((a, b) => a.wallClock - b.wallClock || names.compare(a.performance.productionName, b.performance.productionName));
+    this.ordered = keyed.map((k) => k.performance);
+    this.length = this.ordered.length;
+  }
+
+  /** The first `count` views. */
+  first(count: number): PerformanceView[] {
+    while (this.views.length < Math.min(count, this.length)) this.views.push(toPerformanceView(this.ordered[this.views.length]!, this.options)!);
+    // Exactly the calendar's order (instants, then names) within what is shown.
+    return this.views.slice(0, count).sort(byStartThenName);
+  }
+}
 
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
@@ -66,7 +109,7 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
   /** Performances added by "Show more", beyond `limit`. */
   @state() private extra = 0;
 
-  private viewsCache?: { key: unknown[]; views: PerformanceView[] };
+  private upcomingCache?: { key: unknown[]; upcoming: Upcoming };
 
   protected override readonly localize = new LocalizeController(this, EVENT_LIST_MESSAGES);
 
@@ -77,6 +120,8 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
     // The same rule as the calendar and the series list: D and U productions are never shown.
     const [answer, shown] = await Promise.all([fetchEvents(apiBase, query, { signal }), publicProductions({ apiBase, ...query }).catch(() => undefined)]);
     if (shown) this.shownProductions.set(answer, shown);
+    // The performances shown first: their vendor HTML renders with the answer, not after it.
+    await sanitizerFor(this.upcoming(answer).first(this.limit + this.extra).flatMap((v) => [v.messageHtml, v.notesHtml]));
     return answer;
   }
 
@@ -98,25 +143,25 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
     if (changed.has('limit')) this.extra = 0;
   }
 
-  /** The patron's view of the answer, computed once per answer and settings. */
-  private views(answer: EventsResponse): PerformanceView[] {
+  /** The answer in start order, kept per answer and settings. */
+  private upcoming(answer: EventsResponse): Upcoming {
     const key = [answer, this.zone, this.purchaseUrl, this.now];
-    if (this.viewsCache && key.every((k, i) => k === this.viewsCache!.key[i])) return this.viewsCache.views;
-    const views = performanceViews(answer.performances ?? [], {
+    if (this.upcomingCache && key.every((k, i) => k === this.upcomingCache!.key[i])) return this.upcomingCache.upcoming;
+    const upcoming = new Upcoming(answer.performances ?? [], {
       timeZone: this.zone,
       purchaseUrl: this.purchaseUrl || DEFAULT_PURCHASE_URL,
       now: this.currentTime,
       shownProductions: this.shownProductions.get(answer),
     });
-    this.viewsCache = { key, views };
-    return views;
+    this.upcomingCache = { key, upcoming };
+    return upcoming;
   }
 
   protected override renderAnswer(answer: EventsResponse, locale: string) {
     const m = this.localize.words;
-    const all = this.views(answer);
+    const all = this.upcoming(answer);
     if (all.length === 0) return html`<p class="empty">${m.empty}</p>`;
-    const visible = all.slice(0, this.limit + this.extra);
+    const visible = all.first(this.limit + this.extra);
     const thisYear = todayIn(this.zone, this.currentTime).year;
     return html`<ol part="list" class="grid" aria-label=${m.listLabel}>
         ${visible.map((v) => this.renderPerformance(v, locale, m, thisYear))}

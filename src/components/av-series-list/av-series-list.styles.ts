@@ -28,6 +28,10 @@ export const styles = [
     .dates {
       font-weight: 600;
     }
+    /* A heading by role (its level follows the page), bold as an <h3> was. */
+    .title {
+      font-weight: 700;
+    }
     .alert {
       padding: 0.4rem 0.6rem;
       border-inline-start: 3px solid currentColor;

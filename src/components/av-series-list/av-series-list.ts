@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
@@ -7,7 +7,8 @@ import { ConfigError } from '../../api/errors.js';
 import { AvCardList, formatDateRange, isoRange, renderVenue } from '../../shared/audienceview/cards.js';
 import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/audienceview/performance.js';
 import { isPublicSeries } from '../../shared/audienceview/productions.js';
-import { safeHttpUrl, vendorHtml } from '../../shared/sanitize.js';
+import { headingLevelBelow } from '../../shared/heading-level.js';
+import { safeHttpUrl, sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
 import { styles } from './av-series-list.styles.js';
 
@@ -82,6 +83,14 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
 
   protected override readonly localize = new LocalizeController(this, SERIES_LIST_MESSAGES);
 
+  /** The cards' titles are headings one level below the page's heading before the element. */
+  @state() private titleLevel = 3;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.titleLevel = headingLevelBelow(this);
+  }
+
   /** How each answer's epoch dates read (docs/vendor-readings.md), when it matters for what is shown. */
   private epochReadings = new WeakMap<SeriesResponse, EpochReading>();
 
@@ -96,6 +105,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
       const reading = events && epochReadingOf(events.performances ?? [], this.zone);
       if (reading) this.epochReadings.set(answer, reading);
     }
+    await sanitizerFor((answer.seriesInformation ?? []).flatMap((s) => [s.purchaseAlert, s.productionDescription, s.shutoffHourMessage, s.noRemainingMessage]));
     return answer;
   }
 
@@ -142,7 +152,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
         : nothing}
       <div class="card-body">
         ${s.seriesSuperTitle?.trim() ? html`<p class="eyebrow">${s.seriesSuperTitle}</p>` : nothing}
-        <h3 part="title" class="title">${s.productionName}</h3>
+        <p part="title" class="title" role="heading" aria-level=${this.titleLevel}>${s.productionName}</p>
         ${s.seriesSubTitle?.trim() ? html`<p class="subtitle">${s.seriesSubTitle}</p>` : nothing}
         <p part="dates" class="dates" data-first=${iso.first} data-last=${iso.last}>${formatDateRange(first, last, locale)}</p>
         ${renderVenue(s.productionVenue)}
