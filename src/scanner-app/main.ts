@@ -200,16 +200,5 @@ function closeSettings(): void {
 }
 
 function applyDevice(settings: DeviceSettings): void {
-  const declared = (customElements.get('ticket-scanner') as unknown as { elementProperties?: Map<PropertyKey, unknown> } | undefined)?.elementProperties;
-  if (declared?.has('sound')) {
-    (scanner as unknown as { sound: boolean }).sound = settings.sound;
-    return;
-  }
-  // <ticket-scanner> has no public sound setting yet, only its Sound toggle, whose state its
-  // verdicts controller keeps: set there until the element has a `sound` property (then the branch above).
-  const verdicts = (scanner as unknown as { verdicts?: { soundOn: boolean } }).verdicts;
-  if (verdicts) {
-    verdicts.soundOn = settings.sound;
-    scanner.requestUpdate();
-  }
+  scanner.sound = settings.sound;
 }

@@ -79,8 +79,7 @@ describe('<ticket-scanner> door log', () => {
 
   /** Presses Export CSV and returns the file the browser was handed (the download itself is stopped). */
   async function exportCsv(door: TicketScannerHarness): Promise<{ name: string; text: string }> {
-    (door.$('[part="door-log"]') as HTMLDetailsElement).open = true;
-    await door.element.updateComplete;
+    await door.openDoorLog();
     let anchor: HTMLAnchorElement | undefined;
     const catchDownload = (event: Event) => {
       const target = event.composedPath()[0];
@@ -173,8 +172,7 @@ describe('<ticket-scanner> door log', () => {
     const tickets = await validTickets(3);
     // scan() resolves with the verdict (several in one second, as at a busy door).
     for (const code of [...tickets.map((t) => t.barcode), ODD_BARCODE]) expect(await door.element.scan(code), code).to.not.equal(undefined);
-    (door.$('[part="door-log"]') as HTMLDetailsElement).open = true;
-    await door.element.updateComplete;
+    await door.openDoorLog();
     // 4 scans in the last 10 minutes: 0.4 a minute.
     expect(door.text('[part="door-log-rate"]')).to.equal('Now: 0.4 scans a minute (last 10 min)');
     const svg = door.$('[part="door-log-chart"]')!;

@@ -1,5 +1,5 @@
-/** The events `<ticket-scanner>` dispatches (see its `@fires`), typed on the global event map. */
-import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
+/** The events `<ticket-scanner>` dispatches (see its `@fires`): one class each, typed on the global event map. */
+import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
 import type { Verdict } from './ticket-scanner.messages.js';
 
 /** `detail` of `ticket-scan`: one verdict, as shown (no patron data). */
@@ -34,10 +34,33 @@ export interface TicketScannerLogoutDetail {
   error?: Error;
 }
 
-export type TicketScanEvent = WidgetEvent<TicketScanDetail>;
-export type TicketScannerSyncEvent = WidgetEvent<TicketScannerSyncDetail>;
-export type TicketScannerLogoutEvent = WidgetEvent<TicketScannerLogoutDetail>;
-export type TicketScannerErrorEvent = WidgetEvent<WidgetErrorDetail>;
+/** A verdict, as shown. */
+export class TicketScanEvent extends WidgetEvent<TicketScanDetail> {
+  constructor(detail: TicketScanDetail) {
+    super('ticket-scan', detail);
+  }
+}
+
+/** An attempt to send the queued scans is over. */
+export class TicketScannerSyncEvent extends WidgetEvent<TicketScannerSyncDetail> {
+  constructor(detail: TicketScannerSyncDetail) {
+    super('ticket-scanner-sync', detail);
+  }
+}
+
+/** The session ended. */
+export class TicketScannerLogoutEvent extends WidgetEvent<TicketScannerLogoutDetail> {
+  constructor(detail: TicketScannerLogoutDetail) {
+    super('ticket-scanner-logout', detail);
+  }
+}
+
+/** Something failed. */
+export class TicketScannerErrorEvent extends WidgetEvent<WidgetErrorDetail> {
+  constructor(detail: WidgetErrorDetail) {
+    super('ticket-scanner-error', detail);
+  }
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -106,6 +106,12 @@ export class TicketScannerHarness {
     return this.until(() => /Cache from/.test(this.text('[part="cache"]')), 'the tickets were not downloaded');
   }
 
+  /** Opens the door log as staff do (its summary); resolves once its panel, fetched on first opening, shows. */
+  async openDoorLog(): Promise<void> {
+    this.$<HTMLElement>('[part="door-log"] summary')!.click();
+    await this.until(() => this.has('[part="door-log"] .door-log-export'), 'the door log did not open');
+  }
+
   get cameraButton(): HTMLButtonElement {
     return this.$<HTMLButtonElement>('[part="camera"] .camera-toggle')!;
   }

@@ -1,17 +1,14 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE } from '../../api/audienceview/public.js';
-import { asError, ConfigError } from '../../api/errors.js';
+import { ConfigError } from '../../api/errors.js';
 import { DEFAULT_TIME_ZONE } from '../../shared/audienceview/performance.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
-import { WidgetEvent, type WidgetErrorDetail } from '../../shared/events.js';
-import { LateContentController } from '../../shared/late-content.js';
-import { messagesIfReady, resolveLocale } from '../../shared/locale.js';
 import { isValidTimeZone } from '../../shared/time-zone.js';
-import { define } from '../../shared/widget-element.js';
+import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { TicketCacheController } from './controllers/cache.js';
 import { ChoiceController } from './controllers/choice.js';
 import { ConnectionController } from './controllers/connection.js';
@@ -23,18 +20,17 @@ import { SessionController } from './controllers/session.js';
 import { SyncController } from './controllers/sync.js';
 import { VerdictController } from './controllers/verdicts.js';
 import { loadSession, type ScanFilter } from './offline/scanner-db.js';
-import type { TicketScanDetail } from './ticket-scanner.events.js';
-import { SCANNER_MESSAGES, type ScannerMessages } from './ticket-scanner.messages.js';
+import { TicketScannerErrorEvent, type TicketScanDetail } from './ticket-scanner.events.js';
+import { SCANNER_MESSAGES } from './ticket-scanner.messages.js';
 import { scannerStyles } from './ticket-scanner.styles.js';
 import { renderChoose } from './views/choose.js';
 import { VENDOR, type ScannerView } from './views/scanner-view.js';
-import { doorLogStyles } from './views/door-log.js';
 import { renderScanning } from './views/scanning.js';
 import { renderPasswordExpired, renderSignIn, renderSignOutConfirm } from './views/sign-in.js';
 import { renderFailed, renderNotices, renderStatus } from './views/status.js';
 
 export type { ScannerMode } from './controllers/scanner-host.js';
-export type * from './ticket-scanner.events.js';
+export * from './ticket-scanner.events.js';
 export type { Verdict } from './ticket-scanner.messages.js';
 
 const MODES: readonly string[] = ['auto', 'online', 'offline'];
@@ -94,8 +90,8 @@ const CACHE_REFRESH_MS = 10 * 60_000;
  * @cssprop --av-accent - Accent colour (buttons, focus ring); the other `--av-*` properties of the AudienceView theme apply too.
  * @tagname ticket-scanner
  */
-export class TicketScanner extends LitElement implements ScannerView {
-  static override styles = [avThemeStyles, errorViewStyles, scannerStyles, doorLogStyles];
+export class TicketScanner extends WidgetElement implements ScannerView {
+  static override styles = [avThemeStyles, errorViewStyles, scannerStyles];
 
   /** Base URL the vendor paths are appended to (a proxy, or the mock backend). */
   @property({ attribute: 'api-base' }) apiBase = AUDIENCEVIEW_API_BASE;
@@ -141,7 +137,9 @@ export class TicketScanner extends LitElement implements ScannerView {
   @state() filter?: ScanFilter;
   @state() private configError?: Error;
   /** @internal */
-  focusAfterRender?: string;
+  readonly focusAfterRender = new FocusAfterRender(this);
+  /** @internal */
+  readonly localize = new LocalizeController(this, SCANNER_MESSAGES);
 
   // One controller per concern, each with its own lifecycle; this element wires them and renders the views.
   /** @internal */
@@ -180,12 +178,9 @@ export class TicketScanner extends LitElement implements ScannerView {
   readonly input = new DeviceInputController(this, this.session, this.verdicts);
   /** @internal This device's scans: chart, rate, CSV. */
   readonly doorLog = new DoorLogController(this);
-  /** @internal */
-  @state() doorLogNote?: string;
-  protected readonly lateContent = new LateContentController(this);
   /** Resumes a stored session (checking it with AudienceView when online), or asks to sign in. */
   private readonly starting = new Task(this, { autoRun: false, task: (_: [], { signal }) => this.resume(signal) });
-  private configKey = '';
+  private loadedFor = '';
   /** Whose last scans and tally are shown. */
   private historyOwner?: string;
 
@@ -193,7 +188,7 @@ export class TicketScanner extends LitElement implements ScannerView {
     super.connectedCallback();
     // Moved in the page: start again (a first connection starts from willUpdate).
     if (this.hasUpdated) {
-      this.configKey = '';
+      this.loadedFor = '';
       this.requestUpdate();
     }
   }
@@ -235,10 +230,10 @@ export class TicketScanner extends LitElement implements ScannerView {
       this.historyOwner = who;
       this.verdicts.resetHistory();
     }
-    const key = [this.apiBase, this.clientId, this.productionId, this.performanceId, this.mode, this.timeZone].join('\u0000');
-    if (key === this.configKey) return;
-    const previous = this.configKey;
-    this.configKey = key;
+    const key = configKey(this.apiBase, this.clientId, this.productionId, this.performanceId, this.mode, this.timeZone);
+    if (key === this.loadedFor) return;
+    const previous = this.loadedFor;
+    this.loadedFor = key;
     try {
       this.checkConfig();
     } catch (error) {
@@ -267,13 +262,6 @@ export class TicketScanner extends LitElement implements ScannerView {
     if (this.session.confirmingSignOut) {
       const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
       if (dialog && !dialog.open) dialog.showModal();
-    }
-    if (this.focusAfterRender) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      if (target) {
-        target.focus();
-        this.focusAfterRender = undefined;
-      }
     }
   }
 
@@ -314,7 +302,7 @@ export class TicketScanner extends LitElement implements ScannerView {
     this.verdicts.clear();
     this.connection.reset();
     const [stored] = await Promise.all([
-      loadSession().catch((error: unknown) => void this.report(asError(error))),
+      loadSession().catch((error: unknown) => void this.report(error)),
       this.sync.load(signal),
       this.tickets.load(signal),
     ]);
@@ -353,21 +341,19 @@ export class TicketScanner extends LitElement implements ScannerView {
     this.choice.abort();
   }
 
-  /** @internal */
-  report(error: Error): void {
-    this.dispatchEvent(new WidgetEvent<WidgetErrorDetail>('ticket-scanner-error', { error }));
-  }
+  /** @internal The one error path (bound: controllers hand it to `catch`). */
+  readonly report = (thrown: unknown): Error => this.reportError(thrown, 'ticket-scanner-error', TicketScannerErrorEvent);
 
-  /** @internal */
-  words(): ScannerMessages {
-    return messagesIfReady(SCANNER_MESSAGES, resolveLocale(this, this.locale)) ?? SCANNER_MESSAGES.en;
+  /** @internal For the controllers: the element's events, one class each. */
+  override emit<K extends keyof HTMLElementEventMap>(type: K, event: HTMLElementEventMap[K]): boolean {
+    return super.emit(type, event);
   }
 
   override render(): TemplateResult {
-    const locale = resolveLocale(this, this.locale);
+    const { locale } = this.localize;
     if (this.configError) return renderErrorView(this.configError, { locale, vendorName: VENDOR });
     // The page's language may still be on its way: a quiet placeholder, not a flash of English.
-    const m = messagesIfReady(SCANNER_MESSAGES, locale);
+    const m = this.localize.ready;
     if (!m || this.phase === 'starting') {
       const text = m ? (this.session.signingOut ? m.signingOut : m.resuming) : '';
       return html`<div class="scanner starting" role="status" aria-busy="true"><p>${text}</p></div>`;

@@ -4,16 +4,12 @@
  * on a timer while online, and on request; never in `online` mode.
  */
 import { Task } from '@lit/task';
-import type { ReactiveController } from 'lit';
 import type { StoredSession } from '../offline/scanner-db.js';
-import { asError } from '../../../api/errors.js';
 import { cacheInfo, downloadValidTickets, type CacheInfo, type DownloadProgress, type ScanFilter } from '../offline/ticket-cache.js';
 import { sameFilter } from './scan-choice.js';
-import type { ConnectionController } from './connection.js';
-import type { ScannerHost } from './scanner-host.js';
-import type { SessionController } from './session.js';
+import { SessionWork } from './session-work.js';
 
-export class TicketCacheController implements ReactiveController {
+export class TicketCacheController extends SessionWork {
   info?: CacheInfo;
   progress?: DownloadProgress;
   error?: Error;
@@ -22,18 +18,6 @@ export class TicketCacheController implements ReactiveController {
     autoRun: false,
     task: ([session, filter]: [StoredSession, ScanFilter], { signal }) => this.runDownload(session, filter, signal),
   });
-
-  constructor(
-    private readonly host: ScannerHost,
-    private readonly session: SessionController,
-    private readonly connection: ConnectionController,
-  ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-  }
 
   /** What is stored now (start-up). */
   async load(signal: AbortSignal): Promise<void> {
@@ -90,8 +74,7 @@ export class TicketCacheController implements ReactiveController {
       this.connection.back();
     } catch (error) {
       if (signal.aborted || !this.connection.handleFailure(error, { quiet: true })) return;
-      this.error = asError(error);
-      this.host.report(this.error);
+      this.error = this.host.report(error);
     } finally {
       if (!signal.aborted) this.progress = undefined;
     }

@@ -7,7 +7,6 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import { filterOptions } from '../../../api/audienceview/scanning.js';
 import type { FilterOptionsClient } from '../../../api/audienceview/types.js';
-import { asError } from '../../../api/errors.js';
 import type { ScanFilter, StoredSession } from '../offline/scanner-db.js';
 import type { TicketCacheController } from './cache.js';
 import type { ConnectionController } from './connection.js';
@@ -75,7 +74,7 @@ export class ChoiceController implements ReactiveController {
     this.draft = choice;
     this.problem = false;
     this.host.phase = 'choosing';
-    if (focus) this.host.focusAfterRender = FIRST_FIELD;
+    if (focus) this.host.focusAfterRender.request(FIRST_FIELD);
   }
 
   /** Back to the form, from scanning. */
@@ -83,7 +82,7 @@ export class ChoiceController implements ReactiveController {
     this.draft = this.host.filter ? { ...this.host.filter } : {};
     this.problem = false;
     this.host.phase = 'choosing';
-    this.host.focusAfterRender = FIRST_FIELD;
+    this.host.focusAfterRender.request(FIRST_FIELD);
     if (!this.options && this.connection.state === 'online') void this.reload();
   }
 
@@ -119,8 +118,7 @@ export class ChoiceController implements ReactiveController {
       return true;
     } catch (error) {
       if (signal.aborted || !this.connection.handleFailure(error, { quiet: true })) return false;
-      this.error = asError(error);
-      this.host.report(this.error);
+      this.error = this.host.report(error);
       return true;
     }
   }
@@ -143,7 +141,7 @@ export class ChoiceController implements ReactiveController {
     const filter = completeFilter(this.draft);
     if (!filter) {
       this.problem = true;
-      this.host.focusAfterRender = '.choose [aria-invalid="true"]';
+      this.host.focusAfterRender.request('.choose [aria-invalid="true"]');
       this.host.requestUpdate();
       return;
     }
@@ -155,7 +153,7 @@ export class ChoiceController implements ReactiveController {
     this.host.filter = filter;
     rememberFilter(this.host.apiBaseUrl(), filter);
     this.host.phase = 'scanning';
-    this.host.focusAfterRender = '#barcode';
+    this.host.focusAfterRender.request('#barcode');
     if (changed) this.verdicts.clear();
     if (chosenNow || this.tickets.stale()) this.tickets.refresh();
   }

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController } from 'lit';
 import { validateToken, vendorNow } from '../../../api/audienceview/scanning.js';
-import { asError, HttpError, isAbortError, VendorError } from '../../../api/errors.js';
+import { HttpError, isAbortError, VendorError } from '../../../api/errors.js';
 import type { ScannerHost } from './scanner-host.js';
 import type { SessionController } from './session.js';
 
@@ -55,7 +55,7 @@ export class ConnectionController implements ReactiveController {
       return false;
     }
     if (isConnectivityError(error)) this.lost();
-    else if (!quiet) this.host.report(asError(error));
+    else if (!quiet) this.host.report(error);
     return true;
   }
 

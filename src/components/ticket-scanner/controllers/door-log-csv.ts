@@ -4,48 +4,41 @@
  * venue's zone with the offset (so it reads as the venue's clock and still names one instant),
  * barcode, verdict, offline or online, and whether AudienceView has it: `synced`, `waiting` (queued
  * on this device), `refused` with AudienceView's reason, or `not sent` (refused at the door: nothing
- * to send). Patron names only when the page allows them (`export-patron-names`).
+ * to send). Patron names only when the page allows them (`export-patron-names`). Part of the door
+ * log's lazy chunk: it imports only types; the element hands it the records and the clock.
  */
-import { wallClockAt } from '../../../shared/time-zone.js';
-import { failedScans, pendingScans } from '../offline/scan-queue.js';
-import { barcodeKey, CURRENT, inTransaction, promised, scannerDb, type CacheRecord } from '../offline/scanner-db.js';
-import { findCachedTicket } from '../offline/ticket-rows.js';
-import type { DoorLogEntry } from './door-log.types.js';
+import type { DoorLogEntry, DoorLogKit } from './door-log.types.js';
 
 export const CSV_COLUMNS = ['scan time', 'time zone', 'barcode', 'verdict', 'checked', 'AudienceView', 'reason'] as const;
 
-export async function buildDoorLogCsv(entries: DoorLogEntry[], options: { timeZone: string; patronNames: boolean; name: string }): Promise<File> {
-  const [queued, failed] = await Promise.all([pendingScans().catch(() => []), failedScans().catch(() => [])]);
-  const waiting = new Set(queued.map((scan) => `${barcodeKey(scan.barcode)}@${scan.scanTime}`));
-  const refused = new Map(failed.map((scan) => [`${barcodeKey(scan.barcode)}@${scan.scanTime}`, scan]));
-  const names = options.patronNames ? await patronNames(entries.map((entry) => entry.barcode)) : undefined;
-  const rows: string[][] = [[...CSV_COLUMNS, ...(names ? ['patron'] : [])]];
-  for (const entry of entries) {
-    const key = `${barcodeKey(entry.barcode)}@${entry.scannedAt}`;
-    const refusal = refused.get(key);
+export async function buildDoorLogCsv(entries: DoorLogEntry[], kit: DoorLogKit, options: { timeZone: string; patronNames: boolean; name: string }): Promise<File> {
+  const states = await kit.syncStates(entries, options.patronNames);
+  const rows: string[][] = [[...CSV_COLUMNS, ...(options.patronNames ? ['patron'] : [])]];
+  entries.forEach((entry, i) => {
+    const state = states[i]!;
     const status = !entry.offline
       ? entry.verdict === 'valid'
         ? 'synced'
         : 'not sent'
-      : refusal
+      : state.refusal !== undefined
         ? 'refused'
-        : waiting.has(key)
+        : state.waiting
           ? 'waiting'
           : entry.verdict === 'valid'
             ? 'synced'
             : 'not sent';
     const row = [
-      venueTime(entry.scannedAt, options.timeZone),
+      venueTime(kit, entry.scannedAt, options.timeZone),
       options.timeZone,
       entry.barcode,
       entry.verdict,
       entry.offline ? 'offline' : 'online',
       status,
-      refusal?.reason ?? '',
+      state.refusal ?? '',
     ];
-    if (names) row.push(refusal?.ticket?.orderConsumerName ?? names.get(barcodeKey(entry.barcode)) ?? '');
+    if (options.patronNames) row.push(state.patron ?? '');
     rows.push(row);
-  }
+  });
   const text = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
   return new File(['\uFEFF', text], options.name, { type: 'text/csv;charset=utf-8' });
@@ -66,8 +59,8 @@ export function downloadFile(file: File, root: Node): void {
 }
 
 /** `2026-12-01T19:42:05+09:00`: the venue's wall clock and its offset from UTC at that instant. */
-export function venueTime(epochMs: number, timeZone: string): string {
-  const wall = wallClockAt(epochMs, timeZone);
+export function venueTime(kit: Pick<DoorLogKit, 'wallClockAt'>, epochMs: number, timeZone: string): string {
+  const wall = kit.wallClockAt(epochMs, timeZone);
   const second = Math.floor(epochMs / 1000) * 1000;
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const offsetMin = Math.round((asUtc - second) / 60_000);
@@ -81,22 +74,4 @@ export function venueTime(epochMs: number, timeZone: string): string {
 function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-async function patronNames(barcodes: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  try {
-    const db = await scannerDb();
-    await inTransaction(db, ['cache', 'tickets'], 'readonly', async (tx) => {
-      const cache = (await promised(tx.objectStore('cache').get(CURRENT))) as CacheRecord | undefined;
-      if (!cache) return;
-      for (const barcode of new Set(barcodes)) {
-        const ticket = await findCachedTicket(tx, cache, barcodeKey(barcode));
-        if (ticket?.orderConsumerName) names.set(barcodeKey(barcode), ticket.orderConsumerName);
-      }
-    });
-  } catch {
-    // No downloaded list: names only from the refused scans.
-  }
-  return names;
 }

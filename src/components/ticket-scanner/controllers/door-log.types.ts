@@ -1,5 +1,6 @@
-// One scan in the door log, apart from the controller, so the CSV export (a lazy chunk the
-// controller imports on demand) can name it without an import cycle.
+// The door log's shapes, apart from the controller, so that its lazily loaded panel and CSV
+// export name them without importing anything the element already has (one chunk, no cycle).
+import type { WallClock } from '../../../shared/time-zone.js';
 import type { ScanFilter } from '../offline/scanner-db.js';
 import type { Verdict } from '../ticket-scanner.messages.js';
 
@@ -11,4 +12,23 @@ export interface DoorLogEntry {
   /** The verdict in words, as shown. */
   message: string;
   filter: ScanFilter;
+}
+
+/** Where one scan stands with AudienceView, read from this device's stores when the CSV is made. */
+export interface DoorLogSyncState {
+  /** Still in the queue on this device. */
+  waiting: boolean;
+  /** AudienceView's reason, when it refused the scan. */
+  refusal?: string;
+  /** The patron's name, only when the page allows names in the export. */
+  patron?: string;
+}
+
+/**
+ * What the door log's lazy chunk is handed by the element: helpers the element already loaded
+ * (so that the chunk brings only its own code) and this device's records.
+ */
+export interface DoorLogKit {
+  wallClockAt(epochMs: number, timeZone: string): WallClock;
+  syncStates(entries: DoorLogEntry[], patronNames: boolean): Promise<DoorLogSyncState[]>;
 }

@@ -5,6 +5,7 @@
  * never the element.
  */
 import type { ReactiveControllerHost } from 'lit';
+import type { FocusAfterRender, LocalizeController } from '../../../shared/widget-element.js';
 import type { ScanFilter } from '../offline/scanner-db.js';
 import type { ScannerMessages } from '../ticket-scanner.messages.js';
 
@@ -26,10 +27,14 @@ export interface ScannerHost extends ReactiveControllerHost, HTMLElement {
   phase: Phase;
   /** What is being scanned, once chosen. */
   filter?: ScanFilter;
-  /** A selector to focus once the next render is done. */
-  focusAfterRender?: string;
+  /** Focus moved once the next render has its target. */
+  readonly focusAfterRender: FocusAfterRender;
+  /** The element's words, in its language. */
+  readonly localize: LocalizeController<ScannerMessages>;
   readonly renderRoot: HTMLElement | DocumentFragment;
   apiBaseUrl(): string;
-  report(error: Error): void;
-  words(): ScannerMessages;
+  /** The one error path: `ticket-scanner-error` with whatever was thrown, as an Error (returned, for the view). */
+  report(thrown: unknown): Error;
+  /** Dispatches one of the element's events (one class each, ticket-scanner.events.ts). */
+  emit<K extends keyof HTMLElementEventMap>(type: K, event: HTMLElementEventMap[K]): boolean;
 }

@@ -7,9 +7,8 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import { authenticate, invalidateToken } from '../../../api/audienceview/scanning.js';
 import { asError, HttpError, VendorError } from '../../../api/errors.js';
-import { WidgetEvent } from '../../../shared/events.js';
 import { clearSession, saveSession, wipeScannerData, type StoredSession } from '../offline/scanner-db.js';
-import type { TicketScannerLogoutDetail } from '../ticket-scanner.events.js';
+import { TicketScannerLogoutEvent } from '../ticket-scanner.events.js';
 import { SETUP_TIMEOUT_MS, type ScannerHost } from './scanner-host.js';
 
 export interface SignInProblems {
@@ -74,7 +73,7 @@ export class SessionController implements ReactiveController {
   submit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.busy) return;
-    const m = this.host.words();
+    const m = this.host.localize.words;
     const data = new FormData(event.target as HTMLFormElement);
     const username = String(data.get('username') ?? '').trim();
     const password = String(data.get('password') ?? '');
@@ -84,7 +83,7 @@ export class SessionController implements ReactiveController {
     this.problems = problems;
     this.host.requestUpdate();
     if (problems.username || problems.password) {
-      this.host.focusAfterRender = problems.username ? '#username' : '#password';
+      this.host.focusAfterRender.request(problems.username ? '#username' : '#password');
       return;
     }
     void this.signIn.run([username, password]);
@@ -96,11 +95,11 @@ export class SessionController implements ReactiveController {
       if (signal.aborted) return;
       // Another person's downloaded tickets (and their patron names) do not stay for this one.
       if (this.lastUsername?.toLowerCase() !== username.toLowerCase()) {
-        await wipeScannerData({ keepQueue: true }).catch((error: unknown) => this.host.report(asError(error)));
+        await wipeScannerData({ keepQueue: true }).catch(this.host.report);
         this.hooks.wiped();
       }
       const session: StoredSession = { ...signIn.session, accessTokenExpiration: signIn.accessTokenExpiration };
-      await saveSession(session).catch((error: unknown) => this.host.report(asError(error)));
+      await saveSession(session).catch(this.host.report);
       if (signal.aborted) return;
       this.current = session;
       this.lastUsername = username;
@@ -113,13 +112,13 @@ export class SessionController implements ReactiveController {
   }
 
   private failed(error: Error): void {
-    const m = this.host.words();
+    const m = this.host.localize.words;
     this.host.report(error);
     if (error instanceof VendorError && error.vendor === 'audienceview') {
       switch (Number(error.code)) {
         case 2:
           this.problems = { password: m.wrongPassword };
-          this.host.focusAfterRender = '#password';
+          this.host.focusAfterRender.request('#password');
           return;
         case 3:
           this.problems = { form: m.noPermission };
@@ -127,7 +126,7 @@ export class SessionController implements ReactiveController {
         case 4:
           this.expiredBy = error;
           this.host.phase = 'password-expired';
-          this.host.focusAfterRender = '.expired h2';
+          this.host.focusAfterRender.request('.expired h2');
           return;
       }
     }
@@ -153,9 +152,9 @@ export class SessionController implements ReactiveController {
       this.endedBy = error;
       this.host.phase = 'sign-in';
     }
-    clearSession().catch((e: unknown) => this.host.report(asError(e)));
+    clearSession().catch(this.host.report);
     this.host.report(error);
-    this.host.dispatchEvent(new WidgetEvent<TicketScannerLogoutDetail>('ticket-scanner-logout', { reason: 'session-ended', error }));
+    this.host.emit('ticket-scanner-logout', new TicketScannerLogoutEvent({ reason: 'session-ended', error }));
   }
 
   forget(): void {
@@ -186,13 +185,13 @@ export class SessionController implements ReactiveController {
       await wipeScannerData({ keepQueue: true });
       await clearSession();
     } catch (error) {
-      this.host.report(asError(error));
+      this.host.report(error);
     }
     this.hooks.wiped();
     this.signingOut = false;
     this.host.phase = 'sign-in';
-    this.host.focusAfterRender = '#username';
-    this.host.dispatchEvent(new WidgetEvent<TicketScannerLogoutDetail>('ticket-scanner-logout', { reason: 'signed-out' }));
+    this.host.focusAfterRender.request('#username');
+    this.host.emit('ticket-scanner-logout', new TicketScannerLogoutEvent({ reason: 'signed-out' }));
   }
 
   /** Each call moves the token's end to an hour later: kept, and stored when it moved a minute or more (not once per scan). */
@@ -202,6 +201,6 @@ export class SessionController implements ReactiveController {
     const moved = Math.abs(expiration - (session.accessTokenExpiration ?? 0));
     // In place: the session object is how answers still on their way know it is still the same session.
     session.accessTokenExpiration = expiration;
-    if (moved >= 60_000) saveSession(session).catch((error: unknown) => this.host.report(asError(error)));
+    if (moved >= 60_000) saveSession(session).catch(this.host.report);
   }
 }

@@ -3,35 +3,18 @@
  * the warning while scans are held in memory because the disk is full. Runs the page's ScanSync
  * while someone is signed in and reports each attempt (`ticket-scanner-sync`).
  */
-import type { ReactiveController } from 'lit';
-import { asError } from '../../../api/errors.js';
-import { WidgetEvent } from '../../../shared/events.js';
 import { heldScans } from '../offline/held-scans.js';
 import { acknowledgeFailedScan, doubleAdmissionsOf, failedScans, pendingCount, type FailedScan, type SyncReport } from '../offline/scan-queue.js';
 import { ScanSync } from '../offline/scan-sync.js';
-import type { TicketScannerSyncDetail } from '../ticket-scanner.events.js';
-import type { ConnectionController } from './connection.js';
-import type { ScannerHost } from './scanner-host.js';
-import type { SessionController } from './session.js';
+import { TicketScannerSyncEvent } from '../ticket-scanner.events.js';
+import { SessionWork } from './session-work.js';
 
-export class SyncController implements ReactiveController {
+export class SyncController extends SessionWork {
   pending = 0;
   failed: FailedScan[] = [];
   /** A scan found no room on disk and is held in memory (see held-scans.ts): staff are warned. */
   storageFull = false;
   private sync?: ScanSync;
-
-  constructor(
-    private readonly host: ScannerHost,
-    private readonly session: SessionController,
-    private readonly connection: ConnectionController,
-  ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.stop();
-  }
 
   /** What the queue holds now (start-up). */
   async load(signal: AbortSignal): Promise<void> {
@@ -76,12 +59,10 @@ export class SyncController implements ReactiveController {
     if (this.storageFull && !heldScans.count) this.storageFull = false;
     this.host.requestUpdate();
     if (report.accessTokenExpiration !== undefined) this.session.noteExpiration(report.accessTokenExpiration);
-    failedScans().then(
-      (failed) => this.showFailed(failed),
-      (error: unknown) => this.host.report(asError(error)),
-    );
-    this.host.dispatchEvent(
-      new WidgetEvent<TicketScannerSyncDetail>('ticket-scanner-sync', {
+    failedScans().then((failed) => this.showFailed(failed), this.host.report);
+    this.host.emit(
+      'ticket-scanner-sync',
+      new TicketScannerSyncEvent({
         pending: report.pending,
         failed: report.failed.map(({ barcode, reason }) => ({ barcode, reason })),
         doubleAdmissions: doubleAdmissionsOf(report),
@@ -96,7 +77,7 @@ export class SyncController implements ReactiveController {
       await acknowledgeFailedScan(barcode);
       this.showFailed(await failedScans());
     } catch (error) {
-      this.host.report(asError(error));
+      this.host.report(error);
     }
   }
 

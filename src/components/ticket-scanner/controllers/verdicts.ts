@@ -7,10 +7,9 @@
 import type { ReactiveController } from 'lit';
 import { validateTicket, vendorNow, type TicketValidation } from '../../../api/audienceview/scanning.js';
 import { asError } from '../../../api/errors.js';
-import { WidgetEvent } from '../../../shared/events.js';
 import type { ScanFilter } from '../offline/scanner-db.js';
 import { noteOnlineScan, recordOfflineScan } from '../offline/ticket-cache.js';
-import type { TicketScanDetail } from '../ticket-scanner.events.js';
+import { TicketScanEvent, type TicketScanDetail } from '../ticket-scanner.events.js';
 import type { TicketCacheController } from './cache.js';
 import { isConnectivityError, type ConnectionController } from './connection.js';
 import { offlineVerdict, onlineVerdict, type OfflineResult, type ShownVerdict } from './scan-verdict.js';
@@ -83,19 +82,10 @@ export class VerdictController implements ReactiveController {
     this.tally = { admitted: 0, refused: 0 };
   }
 
-  /** Verdict tones on: the element's `sound` property, which the Sound toggle flips. */
-  get soundOn(): boolean {
-    return this.host.sound;
-  }
-
-  toggleSound(): void {
-    this.host.sound = !this.host.sound;
-  }
-
   /** See `TicketScanner.scan`. */
   scan(barcode: string): Promise<TicketScanDetail | undefined> {
     const code = String(barcode ?? '').trim();
-    const m = this.host.words();
+    const m = this.host.localize.words;
     this.entryError = !code ? m.barcodeMissing : code.length > MAX_BARCODE_LENGTH ? m.barcodeTooLong : undefined;
     this.host.requestUpdate();
     const filter = this.host.filter;
@@ -103,10 +93,7 @@ export class VerdictController implements ReactiveController {
     // One scan at a time, in the order they came: verdicts and the queue keep the door's order.
     const result = this.chain.then(() => this.check(code, filter));
     this.chain = result.catch(() => undefined);
-    return result.catch((error: unknown) => {
-      this.host.report(asError(error));
-      return undefined;
-    });
+    return result.catch((error: unknown) => void this.host.report(error));
   }
 
   /** The entry field's form. */
@@ -141,7 +128,7 @@ export class VerdictController implements ReactiveController {
       }
       this.session.noteExpiration(result.accessTokenExpiration);
       // So that this ticket, scanned again offline, reads as a duplicate.
-      if (result.verdict === 'valid') noteOnlineScan(barcode).catch((error: unknown) => this.host.report(asError(error)));
+      if (result.verdict === 'valid') noteOnlineScan(barcode).catch(this.host.report);
       return this.show(onlineVerdict(barcode, result, scannedAt));
     } finally {
       this.checking = false;
@@ -171,7 +158,7 @@ export class VerdictController implements ReactiveController {
   }
 
   private show(shown: ShownVerdict): TicketScanDetail {
-    const m = this.host.words();
+    const m = this.host.localize.words;
     this.unchecked = undefined;
     this.verdict = shown;
     this.settled = false;
@@ -184,12 +171,12 @@ export class VerdictController implements ReactiveController {
       message: `${m.verdicts[shown.verdict]}: ${shown.reason ?? m.verdictHints[shown.verdict]}`,
       scannedAt: shown.scannedAt,
     };
-    this.feedback.play(shown.verdict, { sound: this.soundOn, vibration: true });
+    this.feedback.play(shown.verdict, { sound: this.host.sound, vibration: true });
     this.recent = [detail, ...this.recent].slice(0, RECENT_SCANS);
     this.tally = shown.verdict === 'valid' ? { ...this.tally, admitted: this.tally.admitted + 1 } : { ...this.tally, refused: this.tally.refused + 1 };
     if (shown.verdict === 'valid') this.tickets.countAdmitted();
     this.host.requestUpdate();
-    this.host.dispatchEvent(new WidgetEvent<TicketScanDetail>('ticket-scan', detail));
+    this.host.emit('ticket-scan', new TicketScanEvent(detail));
     return detail;
   }
 

@@ -29,8 +29,6 @@ export interface ScannerView extends ScannerHost {
   readonly doorLog: DoorLogController;
   /** The door log's CSV may carry patron names (the `export-patron-names` attribute). */
   readonly exportPatronNames: boolean;
-  /** What the last export did, for the door log's status line. */
-  doorLogNote?: string;
   fixedChoice(): Choice;
 }
 

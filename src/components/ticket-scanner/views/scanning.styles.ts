@@ -399,4 +399,12 @@ export const scanningStyles = css`
   .recent [data-verdict='invalid'] .mark {
     background: var(--_invalid);
   }
+  .door-log {
+    margin-block: 0.75rem;
+  }
+  .door-log summary {
+    cursor: pointer;
+    font-weight: 600;
+    padding-block: 0.625rem;
+  }
 `;

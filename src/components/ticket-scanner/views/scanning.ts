@@ -46,7 +46,7 @@ export function renderRecent(s: ScannerView, m: ScannerMessages, locale: string)
   return html`<section part="history" class="history" aria-labelledby="recent-title">
     <div class="history-head">
       <h3 id="recent-title">${m.recentScans}</h3>
-      <button type="button" class="sound" aria-pressed=${s.verdicts.soundOn ? 'true' : 'false'} @click=${() => s.verdicts.toggleSound()}>${m.sound}</button>
+      <button type="button" class="sound" aria-pressed=${s.sound ? 'true' : 'false'} @click=${() => (s.sound = !s.sound)}>${m.sound}</button>
     </div>
     ${renderDoorCount(s, m, locale)}
     <p class="tally">${m.sessionTally(formatCount(s.verdicts.tally.admitted, locale), formatCount(s.verdicts.tally.refused, locale))}</p>

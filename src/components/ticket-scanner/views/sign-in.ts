@@ -59,7 +59,7 @@ export function renderPasswordExpired(s: ScannerView, m: ScannerMessages) {
       @click=${() => {
         s.session.expiredBy = undefined;
         s.phase = 'sign-in';
-        s.focusAfterRender = '#username';
+        s.focusAfterRender.request('#username');
       }}
     >
       ${m.backToSignIn}
@@ -70,7 +70,7 @@ export function renderPasswordExpired(s: ScannerView, m: ScannerMessages) {
 export function renderSignOutConfirm(s: ScannerView, m: ScannerMessages) {
   const close = () => {
     s.session.confirmingSignOut = false;
-    s.focusAfterRender = '.sign-out';
+    s.focusAfterRender.request('.sign-out');
     s.requestUpdate();
   };
   return html`<dialog class="confirm" aria-labelledby="confirm-text" @cancel=${(e: Event) => {

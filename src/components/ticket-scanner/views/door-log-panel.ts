@@ -1,0 +1,161 @@
+/**
+ * The door log's panel, a chunk of its own loaded the first time staff open the log: arrivals in
+ * 5-minute bins as a small inline chart (bars with their counts written on them; the same figures
+ * in a table for screen readers), the rate now, and the CSV export. It imports only Lit's
+ * templates (already on the page) and types: what else it needs, the element hands it.
+ */
+// From lit/html.js, not lit: Lit's element classes stay in the element's chunk, not in one shared with this.
+import { html, nothing, svg } from 'lit/html.js';
+import { buildDoorLogCsv, downloadFile } from '../controllers/door-log-csv.js';
+import type { DoorLogEntry } from '../controllers/door-log.types.js';
+import type { ScannerView } from './scanner-view.js';
+
+export const BIN_MS = 5 * 60_000;
+/** "The rate now": scans a minute over this window. */
+export const RATE_WINDOW_MS = 10 * 60_000;
+/** The chart shows at most this many bins (two hours), the latest ones. */
+export const MAX_BINS = 24;
+
+export interface DoorLogBin {
+  start: number;
+  admitted: number;
+  refused: number;
+}
+
+/** Numbers and times as the element writes them (its locale, the venue's zone). */
+export interface DoorLogFormat {
+  count(n: number): string;
+  time(epoch: number): string;
+}
+
+/** The door log's words (English; the panel is for venue staff's records). */
+const WORDS = {
+  rate: (rate: string) => `Now: ${rate} scans a minute (last 10 min)`,
+  total: (admitted: string, refused: string) => `This device: ${admitted} admitted, ${refused} refused`,
+  chartCaption: 'Arrivals in 5-minute bins',
+  chartKey: 'Solid: admitted. Hatched: refused.',
+  binColumn: 'From',
+  admitted: 'Admitted',
+  refused: 'Refused',
+  none: 'No scans on this device yet.',
+  exportCsv: 'Export CSV',
+  exported: (n: string) => `Exported ${n} scans.`,
+};
+
+const CHART_W = 320;
+const CHART_H = 96;
+const AXIS_H = 16;
+
+/** Arrivals (admitted) and refusals in 5-minute bins on the clock, from the first scan (at most `MAX_BINS`, the latest). */
+export function doorLogBins(entries: DoorLogEntry[], now = Date.now()): DoorLogBin[] {
+  if (!entries.length) return [];
+  const last = Math.floor(now / BIN_MS) * BIN_MS;
+  const first = Math.max(Math.floor(entries[0]!.scannedAt / BIN_MS) * BIN_MS, last - (MAX_BINS - 1) * BIN_MS);
+  const bins: DoorLogBin[] = [];
+  for (let start = first; start <= last; start += BIN_MS) bins.push({ start, admitted: 0, refused: 0 });
+  for (const entry of entries) {
+    const bin = bins[Math.floor((entry.scannedAt - first) / BIN_MS)];
+    if (bin) bin[entry.verdict === 'valid' ? 'admitted' : 'refused']++;
+  }
+  return bins;
+}
+
+/** Scans a minute over the last 10 minutes. */
+export function rateNow(entries: DoorLogEntry[], now = Date.now()): number {
+  return entries.filter((entry) => entry.scannedAt > now - RATE_WINDOW_MS && entry.scannedAt <= now).length / (RATE_WINDOW_MS / 60_000);
+}
+
+export function renderDoorLogPanel(s: ScannerView, locale: string, format: DoorLogFormat, now = Date.now()) {
+  adoptStyles(s.renderRoot);
+  const entries = s.doorLog.entries;
+  const admitted = entries.filter((entry) => entry.verdict === 'valid').length;
+  const bins = doorLogBins(entries, now);
+  const rate = rateNow(entries, now).toLocaleString(locale, { maximumFractionDigits: 1 });
+  return html`${entries.length
+      ? html`<p class="door-log-rate" part="door-log-rate">${WORDS.rate(rate)}</p>
+          <p class="door-log-total">${WORDS.total(format.count(admitted), format.count(entries.length - admitted))}</p>
+          <figure class="door-log-chart">
+            ${renderChart(bins, format)}
+            <figcaption>${WORDS.chartCaption}. ${WORDS.chartKey}</figcaption>
+          </figure>
+          <table class="sr-only" part="door-log-table">
+            <caption>${WORDS.chartCaption}</caption>
+            <thead><tr><th scope="col">${WORDS.binColumn}</th><th scope="col">${WORDS.admitted}</th><th scope="col">${WORDS.refused}</th></tr></thead>
+            <tbody>
+              ${bins.map((bin) => html`<tr><th scope="row">${format.time(bin.start)}</th><td>${bin.admitted}</td><td>${bin.refused}</td></tr>`)}
+            </tbody>
+          </table>`
+      : html`<p>${WORDS.none}</p>`}
+    <button type="button" class="door-log-export" ?disabled=${!entries.length} @click=${() => void exportLog(s, format)}>${WORDS.exportCsv}</button>
+    <p class="door-log-note" role="status">${s.doorLog.note ?? nothing}</p>`;
+}
+
+/** Bars of admitted scans, each with its count above it; refusals as a hatched cap (shape, not only colour). */
+function renderChart(bins: DoorLogBin[], format: DoorLogFormat) {
+  const most = Math.max(1, ...bins.map((bin) => bin.admitted + bin.refused));
+  const slot = CHART_W / Math.max(bins.length, 6);
+  const barW = Math.max(4, slot * 0.7);
+  const plotH = CHART_H - AXIS_H - 12;
+  const y = (n: number) => CHART_H - AXIS_H - (n / most) * plotH;
+  const labelEvery = Math.ceil(bins.length / 4);
+  return html`<svg viewBox="0 0 ${CHART_W} ${CHART_H}" width="100%" role="img" aria-hidden="true" focusable="false" part="door-log-chart">
+    <defs>
+      <pattern id="door-log-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="4" height="4" class="refused-bg"></rect><line x1="0" y1="0" x2="0" y2="4" class="refused-line"></line>
+      </pattern>
+    </defs>
+    <line x1="0" x2=${CHART_W} y1=${CHART_H - AXIS_H} y2=${CHART_H - AXIS_H} class="axis"></line>
+    ${bins.map((bin, i) => {
+      const x = i * slot + (slot - barW) / 2;
+      const total = bin.admitted + bin.refused;
+      return svg`<g data-start=${bin.start}>
+        <rect class="admitted" x=${x} width=${barW} y=${y(bin.admitted)} height=${CHART_H - AXIS_H - y(bin.admitted)}></rect>
+        ${bin.refused ? svg`<rect class="refused" fill="url(#door-log-hatch)" x=${x} width=${barW} y=${y(total)} height=${y(bin.admitted) - y(total)}></rect>` : nothing}
+        ${total ? svg`<text class="count" x=${x + barW / 2} y=${y(total) - 2} text-anchor="middle">${total}</text>` : nothing}
+        ${i % labelEvery === 0 ? svg`<text class="tick" x=${x + barW / 2} y=${CHART_H - 3} text-anchor="middle">${format.time(bin.start)}</text>` : nothing}
+      </g>`;
+    })}
+  </svg>`;
+}
+
+async function exportLog(s: ScannerView, format: DoorLogFormat): Promise<void> {
+  const entries = s.doorLog.entries;
+  const filter = s.filter;
+  const file = await buildDoorLogCsv(entries, s.doorLog.kit, {
+    timeZone: s.timeZone,
+    patronNames: s.exportPatronNames && !s.hidePatronNames,
+    name: `door-log-${filter?.performanceId ?? filter?.productionId ?? 'all'}.csv`,
+  });
+  downloadFile(file, s.renderRoot);
+  s.doorLog.note = WORDS.exported(format.count(entries.length));
+  s.requestUpdate();
+}
+
+/** The panel's styles join the element's when the panel first shows (the element's own stay as they are). */
+const STYLES = `
+.door-log-chart{margin:.5rem 0}
+.door-log-chart figcaption{font-size:.8125rem}
+.door-log svg .admitted{fill:var(--av-accent,#1d4ed8)}
+.door-log svg .refused-bg{fill:none}
+.door-log svg .refused-line{stroke:currentColor;stroke-width:2}
+.door-log svg .refused{stroke:currentColor;stroke-width:.75}
+.door-log svg .axis{stroke:currentColor}
+.door-log svg text{fill:currentColor;font-size:10px}
+.door-log-note:empty{display:none}`;
+
+let sheet: CSSStyleSheet | undefined;
+
+function adoptStyles(root: HTMLElement | DocumentFragment): void {
+  if (!(root instanceof ShadowRoot) || root.querySelector('style.door-log-styles')) return;
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(STYLES);
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    // No constructable style sheets (older browsers): a style element, as Lit itself falls back to.
+    const style = document.createElement('style');
+    style.className = 'door-log-styles';
+    style.textContent = STYLES;
+    root.append(style);
+  }
+}
