@@ -126,6 +126,8 @@ export function bundleFor(runtime: 'node' | 'workerd' | 'deno'): Promise<string>
 export interface RunningProxy {
   runtime: string;
   origin: string;
+  /** The runtime's process id, when it is a child process of this one (Node, Deno). */
+  pid?: number;
   /** Everything the runtime printed so far (stdout and stderr). */
   logs(): string;
   close(): Promise<void>;
@@ -176,6 +178,7 @@ async function spawnListening(runtime: string, command: string, args: string[], 
   return {
     runtime,
     origin,
+    ...(child.pid ? { pid: child.pid } : {}),
     logs: () => output,
     close: () => stopChild(child),
   };
@@ -243,6 +246,8 @@ export async function startWorkerdProxy(options: ProxyEnv): Promise<RunningProxy
 export interface RunningRedis {
   url: string;
   port: number;
+  /** redis-server's process id while it runs. */
+  pid(): number | undefined;
   stop(): Promise<void>;
   /** Starts it again on the same port and directory (after `stop`). */
   start(): Promise<void>;
@@ -276,6 +281,7 @@ export async function startRedis(): Promise<RunningRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => child?.pid,
     stop: async () => {
       if (child) await stopChild(child);
     },

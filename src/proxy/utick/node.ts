@@ -39,9 +39,27 @@ export function nodeClientAddress(trustProxy: boolean): (c: Context) => string |
   };
 }
 
+/**
+ * Request lines written once the answers have left: Node writes stdout synchronously to a pipe or
+ * a file, and the app logs before it hands its answer over, so a direct write would hold every
+ * answer for a system call (and wake whatever reads the log) first. Lines of one turn of the
+ * event loop go out in one write.
+ */
+export function logAfterAnswering(write: (text: string) => void = (text) => void process.stdout.write(text)): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    write(text);
+  };
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+}
+
 export function serveUtickProxy(options: NodeUtickProxyOptions): Promise<RunningUtickProxy> {
   const { port = 8788, hostname = '127.0.0.1', trustProxy = false, ...proxy } = options;
-  const app = createUtickProxy({ clientAddress: nodeClientAddress(trustProxy), ...proxy });
+  const app = createUtickProxy({ clientAddress: nodeClientAddress(trustProxy), log: logAfterAnswering(), ...proxy });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

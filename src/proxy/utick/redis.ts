@@ -25,8 +25,12 @@ export async function connectRedisAttemptStore(url: string, options: RedisAttemp
   // Without a listener ioredis reports every failed reconnect on stderr as an unhandled error.
   client.on('error', () => {});
   await Promise.race([client.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, options.connectTimeoutMs ?? 3000))]);
+  const store = redisAttemptStore(client, options);
+  // The scripts loaded before the first check: otherwise each instance's first checks pay a
+  // NOSCRIPT answer and a second call with the script's text. Redis away now: loaded on first use.
+  await store.preload().catch(() => undefined);
   return {
-    store: redisAttemptStore(client, options),
+    store,
     close: async () => {
       client.disconnect();
     },
