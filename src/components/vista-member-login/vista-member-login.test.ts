@@ -2,10 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, createStore } from 'idb-keyval';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { lateContentSettled } from '../../shared/late-content.js';
 import { currentVistaSession, forgetVistaSessionsInMemory } from '../../shared/vista/session.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import './index.js';
+import { textOf, VistaMemberLoginHarness } from './vista-member-login.harness.js';
 import type { VistaMemberLogin, VistaMemberLoginDetail, VistaMemberLogoutDetail } from './vista-member-login.js';
 
 const SITE_TOKEN = 'ocapi_site_2f9c1e7b4a6d';
@@ -46,7 +46,8 @@ describe('<vista-member-login>', () => {
   // Page object
   // -------------------------------------------------------------------------------------------
 
-  async function mount(attrs: Attrs = {}): Promise<VistaMemberLogin> {
+  /** Mounts the element and waits for its first screen; returns its page object. */
+  async function mount(attrs: Attrs = {}): Promise<VistaMemberLoginHarness> {
     const el = await fixture<VistaMemberLogin>(html`<vista-member-login
       api-base=${attrs.apiBase ?? mock.base('vista')}
       api-token=${SITE_TOKEN}
@@ -56,34 +57,9 @@ describe('<vista-member-login>', () => {
       device-token=${ifDefined(attrs.deviceToken)}
       locale=${attrs.locale ?? 'en'}
     ></vista-member-login>`);
-    await until(el, () => $(el, 'form[part="form"]') || $(el, '[part="member"]') || $(el, '[part="error"]'), 'the element did not start');
-    return el;
-  }
-
-  const $ = <E extends Element = HTMLElement>(el: VistaMemberLogin, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-  const text = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const input = (el: VistaMemberLogin, id: string) => $<HTMLInputElement>(el, `#${id}`)!;
-  const submit = (el: VistaMemberLogin) => $<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!;
-  const deepActive = () => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active;
-  };
-
-  async function until(el: VistaMemberLogin, condition: () => unknown, message: string, timeout = 5000): Promise<void> {
-    await waitUntil(condition, message, { timeout });
-    await lateContentSettled();
-    await el.updateComplete;
-  }
-
-  async function signIn(el: VistaMemberLogin, who = EMMA, options: { remember?: boolean } = {}): Promise<void> {
-    input(el, 'login').value = who.login;
-    input(el, 'password').value = who.password;
-    if (options.remember) $<HTMLInputElement>(el, '[name="remember"]')!.checked = true;
-    submit(el).click();
-    await el.updateComplete;
-    // The button says "Signing in…" while the request is out.
-    await until(el, () => $(el, '[part="member"]') || !text(submit(el)).endsWith('…'), 'sign-in did not finish');
+    const login = new VistaMemberLoginHarness(el);
+    await login.started();
+    return login;
   }
 
   const clearRememberedSessions = () => clear(createStore('vista-member', 'session'));
@@ -98,13 +74,13 @@ describe('<vista-member-login>', () => {
   describe('token mode', () => {
     it('signs a member in with email and password, greets them, and tells the page with the token', async () => {
       const el = await mount({ regionCode: 'BE' });
-      expect(el.authenticated).to.equal(false);
-      await signIn(el);
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
-      expect(el.authenticated).to.equal(true);
-      expect(el.hasAttribute('authenticated')).to.equal(true);
-      expect(deepActive()?.id).to.equal('member-title');
-      await expect(el).to.be.accessible();
+      expect(el.element.authenticated).to.equal(false);
+      await el.signIn(EMMA);
+      expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
+      expect(el.element.authenticated).to.equal(true);
+      expect(el.element.hasAttribute('authenticated')).to.equal(true);
+      expect(el.focused?.id).to.equal('member-title');
+      await expect(el.element).to.be.accessible();
 
       const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
       expect(login.member?.email).to.equal('emma.janssens@example.com');
@@ -124,53 +100,53 @@ describe('<vista-member-login>', () => {
 
     it('signs in with a username, and with the club the element is set to', async () => {
       const el = await mount({ clubId: '2' });
-      await signIn(el, { login: 'noah.dubois@example.com', password: 'Matinee-2027' });
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Noah Dubois');
-      await el.signOut();
+      await el.signIn({ login: 'noah.dubois@example.com', password: 'Matinee-2027' });
+      expect(el.text('#member-title')).to.equal('Signed in as Noah Dubois');
+      await el.element.signOut();
 
       const club1 = await mount();
-      await signIn(club1, { login: 'emma.janssens', password: 'Popcorn-2027' });
-      expect(text($(club1, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      await club1.signIn({ login: 'emma.janssens', password: 'Popcorn-2027' });
+      expect(club1.text('#member-title')).to.equal('Signed in as Emma Janssens');
     });
 
     it('offers the fields password managers recognise, in a real form', async () => {
       const el = await mount();
-      const form = $<HTMLFormElement>(el, 'form[part="form"]')!;
-      expect(input(el, 'login').name).to.equal('username');
-      expect(input(el, 'login').autocomplete).to.equal('username');
-      expect(input(el, 'password').autocomplete).to.equal('current-password');
-      expect(input(el, 'password').type).to.equal('password');
-      expect(form.contains(input(el, 'password'))).to.equal(true);
-      expect(text(el.shadowRoot!.querySelector('label[for="login"]'))).to.equal('Email or username');
-      el.focus();
-      expect(deepActive()?.id).to.equal('login');
-      await expect(el).to.be.accessible();
+      const form = el.$<HTMLFormElement>('form[part="form"]')!;
+      expect(el.input('login').name).to.equal('username');
+      expect(el.input('login').autocomplete).to.equal('username');
+      expect(el.input('password').autocomplete).to.equal('current-password');
+      expect(el.input('password').type).to.equal('password');
+      expect(form.contains(el.input('password'))).to.equal(true);
+      expect(el.text('label[for="login"]')).to.equal('Email or username');
+      el.element.focus();
+      expect(el.focused?.id).to.equal('login');
+      await expect(el.element).to.be.accessible();
     });
 
     it('lists missing fields in a summary that takes focus and links to each field', async () => {
       const el = await mount();
-      submit(el).click();
-      await el.updateComplete;
-      const summary = $(el, '[part="error-summary"]')!;
-      expect(deepActive()).to.equal(summary);
+      el.submit();
+      await el.element.updateComplete;
+      const summary = el.$('[part="error-summary"]')!;
+      expect(el.focused).to.equal(summary);
       const links = [...summary.querySelectorAll('a')];
-      expect(links.map((a) => text(a))).to.deep.equal(['Enter your email address or username', 'Enter your password']);
-      expect(input(el, 'login').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, 'login').getAttribute('aria-describedby')).to.equal('login-problem');
+      expect(links.map((a) => textOf(a))).to.deep.equal(['Enter your email address or username', 'Enter your password']);
+      expect(el.input('login').getAttribute('aria-invalid')).to.equal('true');
+      expect(el.input('login').getAttribute('aria-describedby')).to.equal('login-problem');
       links[1]!.click();
-      expect(deepActive()?.id).to.equal('password');
+      expect(el.focused?.id).to.equal('password');
       expect(await logged('authentication-token')).to.have.length(0);
-      await expect(el).to.be.accessible();
+      await expect(el.element).to.be.accessible();
     });
 
     it('explains wrong credentials on the password field and keeps the name typed', async () => {
       const el = await mount();
-      await signIn(el, { login: EMMA.login, password: 'wrong' });
-      expect(text($(el, '[part="error-summary"] a'))).to.equal('The email, username or password is not right');
-      expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, 'login').value).to.equal(EMMA.login);
-      expect(deepActive()).to.equal($(el, '[part="error-summary"]'));
-      expect(el.authenticated).to.equal(false);
+      await el.signIn({ login: EMMA.login, password: 'wrong' });
+      expect(el.text('[part="error-summary"] a')).to.equal('The email, username or password is not right');
+      expect(el.input('password').getAttribute('aria-invalid')).to.equal('true');
+      expect(el.input('login').value).to.equal(EMMA.login);
+      expect(el.focused).to.equal(el.$('[part="error-summary"]'));
+      expect(el.element.authenticated).to.equal(false);
       expect(events.find((e) => e.type === 'vista-member-error')).to.not.equal(undefined);
     });
 
@@ -180,13 +156,13 @@ describe('<vista-member-login>', () => {
       // racing the assertions on a loaded machine.
       await mock.control('vista', '/config', { method: 'POST', body: JSON.stringify({ accessTokenSeconds: 4 }), headers: { 'content-type': 'application/json' } });
       const el = await mount();
-      await signIn(el);
+      await el.signIn(EMMA);
       const first = currentVistaSession(mock.base('vista'))!.token!.accessToken;
       await waitUntil(async () => (await logged('authentication-token', 'POST')).length >= 2, 'no refresh', { timeout: 8000, interval: 200 });
       await waitUntil(() => currentVistaSession(mock.base('vista'))?.token?.accessToken !== first, 'token not replaced');
-      expect(el.authenticated).to.equal(true);
+      expect(el.element.authenticated).to.equal(true);
       const fresh = currentVistaSession(mock.base('vista'))!.token!.accessToken;
-      await waitUntil(() => el.memberToken === fresh, 'the element does not hand out the new token');
+      await waitUntil(() => el.element.memberToken === fresh, 'the element does not hand out the new token');
       const answer = await fetch(`${mock.base('vista')}/ocapi/v1/members/current`, { headers: { LoyaltySessionToken: fresh } });
       expect(answer.status).to.equal(200);
       expect(events.filter((e) => e.type === 'vista-member-logout')).to.have.length(0);
@@ -194,28 +170,24 @@ describe('<vista-member-login>', () => {
 
     it('refreshes on demand when Vista says the token expired, and the call goes through', async () => {
       const el = await mount();
-      await signIn(el);
+      await el.signIn(EMMA);
       await mock.control('vista', '/expire-sessions', { method: 'POST' });
-      $<HTMLButtonElement>(el, '[part="edit"]')!.click();
-      await el.updateComplete;
-      input(el, 'given-name').value = 'Emmy';
-      $<HTMLButtonElement>(el, '[part="details"] button[type="submit"]')!.click();
-      await until(el, () => $(el, '.saved'), 'details not saved');
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emmy Janssens');
+      await el.editDetails({ 'given-name': 'Emmy' });
+      expect(el.text('#member-title')).to.equal('Signed in as Emmy Janssens');
       const grants = await logged('authentication-token', 'POST');
       expect(grants).to.have.length(2); // the sign-in, then one refresh
-      expect(el.authenticated).to.equal(true);
+      expect(el.element.authenticated).to.equal(true);
     });
 
     it('keeps a remembered member signed in across a reload, in IndexedDB', async () => {
       const el = await mount();
-      await signIn(el, EMMA, { remember: true });
-      el.remove();
+      await el.signIn(EMMA, { remember: true });
+      el.element.remove();
       forgetVistaSessionsInMemory(); // what a reload does
       events = [];
       const again = await mount();
-      await until(again, () => $(again, '[part="member"]'), 'not restored');
-      expect(text($(again, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      await again.until(() => again.showsMember, 'not restored');
+      expect(again.text('#member-title')).to.equal('Signed in as Emma Janssens');
       const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
       expect(login.restored).to.equal(true);
       expect(Object.keys(localStorage)).to.have.length(0);
@@ -223,54 +195,53 @@ describe('<vista-member-login>', () => {
 
     it('forgets a member who did not ask to be remembered at the reload', async () => {
       const el = await mount();
-      await signIn(el);
-      el.remove();
+      await el.signIn(EMMA);
+      el.element.remove();
       forgetVistaSessionsInMemory();
       const again = await mount();
-      expect($(again, 'form[part="form"]')).to.not.equal(null);
-      expect(again.authenticated).to.equal(false);
+      expect(again.$('form[part="form"]')).to.not.equal(null);
+      expect(again.element.authenticated).to.equal(false);
     });
 
     it('asks to sign in again, name kept, when Vista ended the session (403) and the refresh token is gone', async () => {
       const el = await mount();
-      await signIn(el, EMMA, { remember: true });
-      el.remove();
+      await el.signIn(EMMA, { remember: true });
+      el.element.remove();
       forgetVistaSessionsInMemory();
       await mock.control('vista', '/expire-sessions', { method: 'POST', body: JSON.stringify({ refreshTokens: true }), headers: { 'content-type': 'application/json' } });
       events = [];
       const again = await mount();
-      await until(again, () => $(again, 'form[part="form"]'), 'the form did not come back');
-      expect(text($(again, '[part="notice"]'))).to.equal('Your session has ended. Please sign in again.');
-      expect(input(again, 'login').value).to.equal(EMMA.login);
-      expect(again.authenticated).to.equal(false);
+      await again.until(() => again.showsForm, 'the form did not come back');
+      expect(again.text('[part="notice"]')).to.equal('Your session has ended. Please sign in again.');
+      expect(again.input('login').value).to.equal(EMMA.login);
+      expect(again.element.authenticated).to.equal(false);
       expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('expired');
       const members = await logged('members/current');
       expect(members.at(-1)!.status).to.equal(403);
       // Signing in again works and clears the notice.
-      input(again, 'password').value = EMMA.password;
-      submit(again).click();
-      await until(again, () => $(again, '[part="member"]'), 'not signed in again');
+      again.input('password').value = EMMA.password;
+      again.submit();
+      await again.until(() => again.showsMember, 'not signed in again');
     });
 
     it('signs out by forgetting the token, and says so', async () => {
       const el = await mount();
-      await signIn(el, EMMA, { remember: true });
-      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
-      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
-      expect(el.authenticated).to.equal(false);
-      expect(deepActive()?.id).to.equal('login');
+      await el.signIn(EMMA, { remember: true });
+      await el.signOut();
+      expect(el.element.authenticated).to.equal(false);
+      expect(el.focused?.id).to.equal('login');
       expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('sign-out');
       expect(currentVistaSession(mock.base('vista'))).to.equal(undefined);
       forgetVistaSessionsInMemory();
       const again = await mount();
-      expect(again.authenticated).to.equal(false);
+      expect(again.element.authenticated).to.equal(false);
     });
 
     it('signs in with a linked external identity token', async () => {
       const el = await mount();
-      expect(await el.signInWithExternalToken('lumiere-sso', 'sso-emma-7d41')).to.equal(true);
-      await el.updateComplete;
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      expect(await el.element.signInWithExternalToken('lumiere-sso', 'sso-emma-7d41')).to.equal(true);
+      await el.element.updateComplete;
+      expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
     });
   });
 
@@ -282,44 +253,42 @@ describe('<vista-member-login>', () => {
     it('counts a lock-out down live, with the form disabled until it ends', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 2, times: 1 });
       const el = await mount();
-      await signIn(el);
-      const fieldset = $<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!;
-      expect(fieldset.disabled).to.equal(true);
-      expect(text($(el, '[part="lockout"]'))).to.match(/^Try again in 0:0[12]$/);
-      expect($(el, '[part="lockout"] [role="timer"]')).to.not.equal(null);
-      expect(text($(el, '[part="error-summary"]'))).to.contain('Too many failed sign-in attempts');
-      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('Signing in is locked for 2 more seconds.');
-      await expect(el).to.be.accessible();
-      await until(el, () => !$<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled, 'the lock-out did not end', 5000);
-      expect($(el, '[part="lockout"]')).to.equal(null);
-      expect(text($(el, '[role="status"][aria-live="polite"]'))).to.equal('You can sign in again now.');
-      expect(deepActive()?.id).to.equal('password');
-      input(el, 'password').value = EMMA.password;
-      submit(el).click();
-      await until(el, () => $(el, '[part="member"]'), 'no sign-in after the lock-out');
+      await el.signIn(EMMA);
+      expect(el.formDisabled).to.equal(true);
+      expect(el.text('[part="lockout"]')).to.match(/^Try again in 0:0[12]$/);
+      expect(el.$('[part="lockout"] [role="timer"]')).to.not.equal(null);
+      expect(el.text('[part="error-summary"]')).to.contain('Too many failed sign-in attempts');
+      expect(el.announcement).to.equal('Signing in is locked for 2 more seconds.');
+      await expect(el.element).to.be.accessible();
+      await el.until(() => !el.formDisabled, 'the lock-out did not end', 5000);
+      expect(el.$('[part="lockout"]')).to.equal(null);
+      expect(el.announcement).to.equal('You can sign in again now.');
+      expect(el.focused?.id).to.equal('password');
+      el.input('password').value = EMMA.password;
+      el.submit();
+      await el.until(() => el.showsMember, 'no sign-in after the lock-out');
     });
 
     it('keeps the form locked until Vista\'s lock ends, and not a second less', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 3, times: 1 });
       const el = await mount();
-      const fieldset = () => $<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!;
       const realNow = Date.now;
       const askedAt = realNow();
-      await signIn(el);
+      await el.signIn(EMMA);
       const answeredAt = realNow();
-      expect(fieldset().disabled).to.equal(true);
+      expect(el.formDisabled).to.equal(true);
       // A controlled clock: Vista's 3-second lock began after we asked, so it cannot end before
       // askedAt + 3 s; it began before the answer arrived, so it has ended by answeredAt + 3 s.
       let clock = askedAt + 3000 - 1;
       Date.now = () => clock;
       try {
         await new Promise((resolve) => setTimeout(resolve, 1300)); // a tick of the countdown, at least
-        await el.updateComplete;
-        expect(fieldset().disabled, 'the form reopened while Vista still locks the member out').to.equal(true);
-        expect($(el, '[part="lockout"]')).to.not.equal(null);
+        await el.element.updateComplete;
+        expect(el.formDisabled, 'the form reopened while Vista still locks the member out').to.equal(true);
+        expect(el.$('[part="lockout"]')).to.not.equal(null);
         clock = answeredAt + 3000 + 1;
-        await until(el, () => !fieldset().disabled, 'the form stayed locked after Vista\'s lock ended', 3000);
-        expect($(el, '[part="lockout"]')).to.equal(null);
+        await el.until(() => !el.formDisabled, 'the form stayed locked after Vista\'s lock ended', 3000);
+        expect(el.$('[part="lockout"]')).to.equal(null);
       } finally {
         Date.now = realNow;
       }
@@ -328,65 +297,65 @@ describe('<vista-member-login>', () => {
     it('goes on counting down when moved in the page', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 1, times: 1 });
       const el = await mount();
-      await signIn(el);
-      const parent = el.parentElement!;
-      el.remove();
-      parent.append(el);
-      await until(el, () => !$(el, '[part="lockout"]'), 'the lock-out did not end after the move', 4000);
-      expect($<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled).to.equal(false);
+      await el.signIn(EMMA);
+      const parent = el.element.parentElement!;
+      el.element.remove();
+      parent.append(el.element);
+      await el.until(() => !el.$('[part="lockout"]'), 'the lock-out did not end after the move', 4000);
+      expect(el.formDisabled).to.equal(false);
     });
 
     it('locks out after five wrong passwords with Vista\'s period', async () => {
       const el = await mount();
-      for (let attempt = 1; attempt <= 5; attempt++) await signIn(el, { login: 'liam.peeters@example.com', password: `guess-${attempt}` });
-      expect($<HTMLFieldSetElement>(el, 'form[part="form"] fieldset')!.disabled).to.equal(true);
-      expect(text($(el, '[part="lockout"]'))).to.match(/^Try again in 0:(30|29)$/);
+      for (let attempt = 1; attempt <= 5; attempt++) await el.signIn({ login: 'liam.peeters@example.com', password: `guess-${attempt}` });
+      expect(el.formDisabled).to.equal(true);
+      expect(el.text('[part="lockout"]')).to.match(/^Try again in 0:(30|29)$/);
     });
 
     it('turns a 429 into a countdown from Retry-After, and never repeats the sign-in itself', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'rate-limit', retryAfter: 1, times: 1 });
       const el = await mount();
-      await signIn(el);
-      expect(text($(el, '[part="lockout"]'))).to.equal('Try again in 0:01');
+      await el.signIn(EMMA);
+      expect(el.text('[part="lockout"]')).to.equal('Try again in 0:01');
       expect(await logged('authentication-token', 'POST')).to.have.length(1);
-      await until(el, () => !$(el, '[part="lockout"]'), 'the wait did not end');
+      await el.until(() => !el.$('[part="lockout"]'), 'the wait did not end');
     });
 
     it('explains a reCAPTCHA requirement and signs in once the page supplies the answer', async () => {
       const el = await mount();
-      await signIn(el, { login: 'sofia.martin@example.com', password: 'Trailer-2027' });
-      const notice = $(el, '[part="notice"]')!;
-      expect(text(notice)).to.contain('must pass a reCAPTCHA check');
+      await el.signIn({ login: 'sofia.martin@example.com', password: 'Trailer-2027' });
+      const notice = el.$('[part="notice"]')!;
+      expect(textOf(notice)).to.contain('must pass a reCAPTCHA check');
       expect(notice.querySelector('slot[name="recaptcha"]')).to.not.equal(null);
-      expect(deepActive()).to.equal(notice);
-      el.recaptchaResponse = 'token-from-the-widget';
-      await el.updateComplete;
-      expect(text($(el, '[part="notice"]'))).to.equal('Check complete: you can sign in now.');
-      input(el, 'password').value = 'Trailer-2027';
-      submit(el).click();
-      await until(el, () => $(el, '[part="member"]'), 'not signed in');
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Sofia Martin');
+      expect(el.focused).to.equal(notice);
+      el.element.recaptchaResponse = 'token-from-the-widget';
+      await el.element.updateComplete;
+      expect(el.text('[part="notice"]')).to.equal('Check complete: you can sign in now.');
+      el.input('password').value = 'Trailer-2027';
+      el.submit();
+      await el.until(() => el.showsMember, 'not signed in');
+      expect(el.text('#member-title')).to.equal('Signed in as Sofia Martin');
     });
 
     it('shows other failures in part="error" and retries the sign-in', async () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'html', status: 502, times: 1 });
       const el = await mount();
-      await signIn(el);
-      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ParseError');
-      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
-      await until(el, () => $(el, '[part="member"]'), 'the retry did not sign in');
+      await el.signIn(EMMA);
+      expect(el.errorName).to.equal('ParseError');
+      el.$<HTMLButtonElement>('[part="retry"]')!.click();
+      await el.until(() => el.showsMember, 'the retry did not sign in');
     });
 
     it('speaks the page\'s language, Vista\'s refusals included', async () => {
       const el = await mount({ locale: 'fr-BE' });
-      expect(text(el.shadowRoot!.querySelector('label[for="password"]'))).to.equal('Mot de passe');
-      await signIn(el, { login: EMMA.login, password: 'wrong' });
-      expect(text($(el, '[part="error-summary"] a'))).to.equal('L’e-mail, le nom d’utilisateur ou le mot de passe est incorrect');
+      expect(el.text('label[for="password"]')).to.equal('Mot de passe');
+      await el.signIn({ login: EMMA.login, password: 'wrong' });
+      expect(el.text('[part="error-summary"] a')).to.equal('L’e-mail, le nom d’utilisateur ou le mot de passe est incorrect');
     });
 
     it('refuses to start without an api-base', async () => {
       const el = await mount({ apiBase: '' });
-      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');
+      expect(el.errorName).to.equal('ConfigError');
     });
   });
 
@@ -397,8 +366,8 @@ describe('<vista-member-login>', () => {
   describe('cookie mode', () => {
     it('signs in with an HttpOnly cookie, finds the session again after a reload, and signs out with DELETE', async () => {
       const el = await mount({ mode: 'cookie' });
-      await signIn(el);
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
+      await el.signIn(EMMA);
+      expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
       const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
       expect(login.token ?? 'none').to.equal('none');
       // The first call is the start-up check (nobody signed in yet), the last the member after sign-in.
@@ -409,33 +378,31 @@ describe('<vista-member-login>', () => {
       expect(member.headers['cookie']).to.contain('vista-loyalty-member-auth=');
       expect(member.headers['loyaltysessiontoken'] ?? 'none').to.equal('none');
 
-      el.remove();
+      el.element.remove();
       forgetVistaSessionsInMemory();
       const again = await mount({ mode: 'cookie' });
-      await until(again, () => $(again, '[part="member"]'), 'the cookie session was not found');
-      $<HTMLButtonElement>(again, '[part="sign-out"]')!.click();
-      await until(again, () => $(again, 'form[part="form"]'), 'not signed out');
+      await again.until(() => again.showsMember, 'the cookie session was not found');
+      await again.signOut();
       expect(await logged('authentication-cookie', 'DELETE')).to.have.length(1);
 
-      again.remove();
+      again.element.remove();
       forgetVistaSessionsInMemory();
       const third = await mount({ mode: 'cookie' });
-      expect(third.authenticated).to.equal(false);
+      expect(third.element.authenticated).to.equal(false);
     });
 
     it('reads the signed-in state from vista-loyalty-member-is-authenticated when the API is on the page\'s host', async () => {
       // The page runs on localhost; the mock answers on localhost too (another port: same cookies).
       const sameHost = mock.base('vista').replace('127.0.0.1', location.hostname);
       const el = await mount({ mode: 'cookie', apiBase: sameHost });
-      await signIn(el);
+      await el.signIn(EMMA);
       expect(document.cookie).to.contain('vista-loyalty-member-is-authenticated=true');
-      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
-      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
+      await el.signOut();
       expect(document.cookie).not.to.contain('vista-loyalty-member-is-authenticated=true');
       const before = (await logged('members/current')).length;
       forgetVistaSessionsInMemory();
       const again = await mount({ mode: 'cookie', apiBase: sameHost });
-      expect(again.authenticated).to.equal(false);
+      expect(again.element.authenticated).to.equal(false);
       // The readable cookie said nobody is signed in: no request needed to know it.
       expect(await logged('members/current')).to.have.length(before);
     });
@@ -446,34 +413,34 @@ describe('<vista-member-login>', () => {
 
     it('signs in, greeting the member by the name they typed', async () => {
       const el = await mount();
-      await signIn(el);
-      expect(el.authenticated).to.equal(true);
-      expect(text($(el, '#member-title'))).to.equal(`Signed in as ${EMMA.login}`);
-      expect($(el, '[part="error"]')).to.equal(null);
-      expect($(el, '[part="edit"]'), 'no details to edit').to.equal(null);
+      await el.signIn(EMMA);
+      expect(el.element.authenticated).to.equal(true);
+      expect(el.text('#member-title')).to.equal(`Signed in as ${EMMA.login}`);
+      expect(el.$('[part="error"]')).to.equal(null);
+      expect(el.$('[part="edit"]'), 'no details to edit').to.equal(null);
     });
 
     it('keeps a remembered member signed in across a reload', async () => {
       const first = await mount();
-      await signIn(first, EMMA, { remember: true });
-      first.remove();
+      await first.signIn(EMMA, { remember: true });
+      first.element.remove();
       forgetVistaSessionsInMemory();
       const after = await mount();
-      await until(after, () => $(after, '[part="member"]'), 'the remembered member was signed out');
-      expect(after.authenticated).to.equal(true);
+      await after.until(() => after.showsMember, 'the remembered member was signed out');
+      expect(after.element.authenticated).to.equal(true);
       expect(events.some((e) => e.type === 'vista-member-logout')).to.equal(false);
     });
 
     it('signs in with a cookie and finds the session again after a reload through a documented member call', async () => {
       const el = await mount({ mode: 'cookie' });
-      await signIn(el);
-      expect(el.authenticated).to.equal(true);
-      el.remove();
+      await el.signIn(EMMA);
+      expect(el.element.authenticated).to.equal(true);
+      el.element.remove();
       forgetVistaSessionsInMemory();
       const after = await mount({ mode: 'cookie' });
-      await until(after, () => $(after, '[part="member"]'), 'the cookie session was not found again');
+      await after.until(() => after.showsMember, 'the cookie session was not found again');
       // Nothing of the member is kept for a cookie session, and Vista told nothing: no name.
-      expect(text($(after, '#member-title'))).to.equal('You are signed in');
+      expect(after.text('#member-title')).to.equal('You are signed in');
       expect(await logged('members/current/ticket-redemption-cards')).to.not.have.length(0);
     });
   });
@@ -481,63 +448,60 @@ describe('<vista-member-login>', () => {
   describe('workstation mode', () => {
     it('signs a member in by card number and PIN with the device token, without offering to edit details', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
-      expect($(el, '#login')).to.equal(null);
-      expect(input(el, 'pin').autocomplete).to.equal('off');
-      await expect(el).to.be.accessible();
-      input(el, 'card').value = '6004 1000 0000 4821';
-      input(el, 'pin').value = '4821';
-      submit(el).click();
-      await until(el, () => $(el, '[part="member"]'), 'not signed in');
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
-      expect(text($(el, '[part="member"]'))).to.contain('member details cannot be changed');
-      expect($(el, '[part="edit"]')).to.equal(null);
+      expect(el.$('#login')).to.equal(null);
+      expect(el.input('pin').autocomplete).to.equal('off');
+      await expect(el.element).to.be.accessible();
+      el.input('card').value = '6004 1000 0000 4821';
+      el.input('pin').value = '4821';
+      el.submit();
+      await el.until(() => el.showsMember, 'not signed in');
+      expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
+      expect(el.text('[part="member"]')).to.contain('member details cannot be changed');
+      expect(el.$('[part="edit"]')).to.equal(null);
       const [call] = await logged('workstation-authentication-cookie');
       expect(call!.headers['authorization']).to.equal(`Bearer ${DEVICE_TOKEN}`);
-      $<HTMLButtonElement>(el, '[part="sign-out"]')!.click();
-      await until(el, () => $(el, 'form[part="form"]'), 'not signed out');
+      await el.signOut();
       expect(await logged('authentication-cookie', 'DELETE')).to.have.length(1);
     });
 
     it('identifies by phone number, and ties a wrong PIN to the PIN field', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
-      $<HTMLInputElement>(el, 'input[value="phone"]')!.click();
-      await el.updateComplete;
-      input(el, 'phone').value = '+32470123456';
-      input(el, 'pin').value = '0000';
-      submit(el).click();
-      await until(el, () => $(el, '[part="error-summary"]'), 'no summary');
-      expect(text($(el, '[part="error-summary"] a'))).to.equal('The card number, phone number or PIN is not right');
-      expect(input(el, 'pin').getAttribute('aria-invalid')).to.equal('true');
+      await el.identifyBy('phone');
+      el.input('phone').value = '+32470123456';
+      el.input('pin').value = '0000';
+      el.submit();
+      await el.until(() => el.$('[part="error-summary"]'), 'no summary');
+      expect(el.text('[part="error-summary"] a')).to.equal('The card number, phone number or PIN is not right');
+      expect(el.input('pin').getAttribute('aria-invalid')).to.equal('true');
     });
 
     it('identifies by email and password (the seed\'s other workstation form), a wrong password tied to its field', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
-      $<HTMLInputElement>(el, 'input[value="login"]')!.click();
-      await el.updateComplete;
-      expect($(el, '#pin')).to.equal(null);
-      await expect(el).to.be.accessible();
-      input(el, 'login').value = EMMA.login;
-      input(el, 'password').value = 'not-it';
-      submit(el).click();
-      await until(el, () => $(el, '[part="error-summary"]'), 'no summary');
-      expect(text($(el, '[part="error-summary"] a'))).to.equal('The email, username or password is not right');
-      expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
-      input(el, 'password').value = EMMA.password;
-      submit(el).click();
-      await until(el, () => $(el, '[part="member"]'), 'not signed in');
-      expect(text($(el, '#member-title'))).to.equal('Signed in as Emma Janssens');
-      expect($(el, '[part="edit"]')).to.equal(null);
+      await el.identifyBy('login');
+      expect(el.$('#pin')).to.equal(null);
+      await expect(el.element).to.be.accessible();
+      el.input('login').value = EMMA.login;
+      el.input('password').value = 'not-it';
+      el.submit();
+      await el.until(() => el.$('[part="error-summary"]'), 'no summary');
+      expect(el.text('[part="error-summary"] a')).to.equal('The email, username or password is not right');
+      expect(el.input('password').getAttribute('aria-invalid')).to.equal('true');
+      el.input('password').value = EMMA.password;
+      el.submit();
+      await el.until(() => el.showsMember, 'not signed in');
+      expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
+      expect(el.$('[part="edit"]')).to.equal(null);
       const [call] = await logged('workstation-authentication-cookie');
       expect(call!.headers['authorization']).to.equal(`Bearer ${DEVICE_TOKEN}`);
     });
 
     it('needs the device token', async () => {
       const el = await mount({ mode: 'workstation' });
-      input(el, 'card').value = '6004100000004821';
-      input(el, 'pin').value = '4821';
-      submit(el).click();
-      await until(el, () => $(el, '[part="error"]'), 'no error');
-      expect($(el, '[part="error"]')!.getAttribute('data-error-name')).to.equal('ConfigError');
+      el.input('card').value = '6004100000004821';
+      el.input('pin').value = '4821';
+      el.submit();
+      await el.until(() => el.$('[part="error"]'), 'no error');
+      expect(el.errorName).to.equal('ConfigError');
     });
   });
 });
