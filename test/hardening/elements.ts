@@ -20,6 +20,16 @@ import '../../src/components/vista-member-login/index.js';
 import '../../src/components/vista-ticket-redemption/index.js';
 import '../../src/components/utick-stream-gate/index.js';
 import '../../src/components/utick-pack-list/index.js';
+import { AvCalendarHarness } from '../../src/components/av-calendar/av-calendar.harness.js';
+import type { AvCalendar } from '../../src/components/av-calendar/index.js';
+import { AvEventListHarness } from '../../src/components/av-event-list/av-event-list.harness.js';
+import type { AvEventList } from '../../src/components/av-event-list/index.js';
+import { AvSeriesListHarness } from '../../src/components/av-series-list/av-series-list.harness.js';
+import type { AvSeriesList } from '../../src/components/av-series-list/index.js';
+import { UtickStreamGateHarness } from '../../src/components/utick-stream-gate/utick-stream-gate.harness.js';
+import type { UtickStreamGate } from '../../src/components/utick-stream-gate/index.js';
+import { UtickPackListHarness } from '../../src/components/utick-pack-list/utick-pack-list.harness.js';
+import type { UtickPackList } from '../../src/components/utick-pack-list/index.js';
 
 /**
  * What an attribute takes, which decides which hostile values must be refused with a ConfigError:
@@ -95,7 +105,16 @@ const avCommon: Record<string, AttributeSpec> = {
   locale: { kind: 'locale' },
 };
 
-const avCardList = (tag: 'av-event-list' | 'av-series-list', firstAnswer: string, own: Record<string, AttributeSpec>, item: string): ElementUnderAttack => ({
+/** What a patron sees of each element, through the page object beside it. */
+const calendar = (el: HTMLElement) => new AvCalendarHarness(el as AvCalendar);
+const gate = (el: HTMLElement) => new UtickStreamGateHarness(el as UtickStreamGate);
+const packs = (el: HTMLElement) => new UtickPackListHarness(el as UtickPackList);
+const cardItems = {
+  'av-event-list': (el: HTMLElement) => new AvEventListHarness(el as AvEventList).performances(),
+  'av-series-list': (el: HTMLElement) => new AvSeriesListHarness(el as AvSeriesList).cards(),
+};
+
+const avCardList = (tag: 'av-event-list' | 'av-series-list', firstAnswer: string, own: Record<string, AttributeSpec>): ElementUnderAttack => ({
   tag,
   vendor: 'audienceview',
   now: AV_NOW,
@@ -106,8 +125,8 @@ const avCardList = (tag: 'av-event-list' | 'av-series-list', firstAnswer: string
     return { el, cleanup: nothingToUndo };
   },
   async drive() {},
-  showsData: (el) => $(el, `[part="${item}"]`) !== null,
-  driven: (el) => $(el, `[part="${item}"]`) !== null,
+  showsData: (el) => cardItems[tag](el).length > 0,
+  driven: (el) => cardItems[tag](el).length > 0,
 });
 
 /** Utick elements talk to the signing proxy, mounted on the mock in front of the world's Utick. */
@@ -129,11 +148,11 @@ export const ELEMENTS: ElementUnderAttack[] = [
       el.setAttribute('view', 'list');
       await settled(el);
     },
-    showsData: (el) => $(el, '[part~="performance"]') !== null,
-    driven: (el) => $(el, '[part~="list"] [part~="performance"]') !== null,
+    showsData: (el) => calendar(el).performances().length > 0,
+    driven: (el) => calendar(el).showing === 'list' && calendar(el).performances().length > 0,
   },
-  avCardList('av-event-list', '/events/', { limit: { kind: 'count' }, 'purchase-url': { kind: 'template' } }, 'performance'),
-  avCardList('av-series-list', '/series/', { 'purchase-url': { kind: 'template' }, 'production-url': { kind: 'template' } }, 'series'),
+  avCardList('av-event-list', '/events/', { limit: { kind: 'count' }, 'purchase-url': { kind: 'template' } }),
+  avCardList('av-series-list', '/series/', { 'purchase-url': { kind: 'template' }, 'production-url': { kind: 'template' } }),
   {
     tag: 'ticket-scanner',
     vendor: 'audienceview',
@@ -278,15 +297,13 @@ export const ELEMENTS: ElementUnderAttack[] = [
       // A refusal that links to the shop (11: no booking), then a grant (1).
       for (const result of [11, 1]) {
         const code = codes.find(([, r]) => r === result)?.[0];
-        const input = $(el, '[part~="input"]') as HTMLInputElement | null;
-        if (!code || !input) continue;
-        input.value = code;
-        $(el, '[part~="submit"]')!.click();
+        if (!code || !gate(el).part('input')) continue;
+        await gate(el).enter(code);
         await settled(el);
       }
     },
-    showsData: (el) => $(el, '[part~="details"]') !== null,
-    driven: (el) => el.shadowRoot!.querySelector('slot') !== null,
+    showsData: (el) => gate(el).part('details') !== null,
+    driven: (el) => gate(el).playerShown(),
   },
   {
     tag: 'utick-pack-list',
@@ -306,12 +323,12 @@ export const ELEMENTS: ElementUnderAttack[] = [
       return { el, cleanup: nothingToUndo };
     },
     async drive({ el }) {
-      for (const toggle of [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="details-toggle"]')].slice(0, 3)) {
-        toggle.click();
+      for (const toggle of packs(el).detailsToggles().slice(0, 3)) {
+        await packs(el).click(toggle);
         await settled(el);
       }
     },
-    showsData: (el) => $(el, '[part="pack"]') !== null,
-    driven: (el) => $(el, '[part="pack"] [part="sets"]') !== null,
+    showsData: (el) => packs(el).packs().length > 0,
+    driven: (el) => packs(el).packs().some((pack) => pack.querySelector('[part="sets"]') !== null),
   },
 ];

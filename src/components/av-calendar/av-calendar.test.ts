@@ -4,7 +4,7 @@ import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import './index.js';
 import type { AvCalendar } from './av-calendar.js';
-import { lateContentSettled } from '../../shared/late-content.js';
+import { AvCalendarHarness } from './av-calendar.harness.js';
 
 /** The world's anchor: Monday 1 March 2027, noon in New York. */
 const NOW = Date.parse('2027-03-01T17:00:00Z');
@@ -25,20 +25,13 @@ async function performances(mock: MockWorld, filter = ''): Promise<ControlPerfor
   return answer.performances;
 }
 
+const cal = (el: AvCalendar) => new AvCalendarHarness(el);
+
 function root(el: AvCalendar): ShadowRoot {
   return el.shadowRoot!;
 }
 
-async function settled(el: AvCalendar): Promise<void> {
-  await el.updateComplete; // a change just made (a click, an attribute) renders first
-  await waitUntil(
-    () => !root(el).querySelector('[part~="loading"]') && root(el).querySelector('[part~="grid"], [part~="list"], [part~="empty"], [part~="error"]'),
-    'the calendar did not finish loading',
-    { timeout: 5000 }, // network errors are retried twice with back-off before they show
-  );
-  await lateContentSettled(); // the sanitizer and the page's language arrive as their own chunks
-  await el.updateComplete;
-}
+const settled = (el: AvCalendar) => cal(el).settled();
 
 async function calendar(mock: MockWorld, o: Options = {}): Promise<AvCalendar> {
   const el = await fixture<AvCalendar>(html`<av-calendar
@@ -57,13 +50,8 @@ async function calendar(mock: MockWorld, o: Options = {}): Promise<AvCalendar> {
 }
 
 /** Whether the calendar shows something: a boolean, so a failure message never has to print a DOM node. */
-function has(el: AvCalendar, selector: string): boolean {
-  return root(el).querySelector(selector) !== null;
-}
-
-function shown(el: AvCalendar, id: number): HTMLElement[] {
-  return [...root(el).querySelectorAll<HTMLElement>(`[part~="performance"][data-performance-id="${id}"]`)];
-}
+const has = (el: AvCalendar, selector: string) => cal(el).has(selector);
+const shown = (el: AvCalendar, id: number) => cal(el).shown(id);
 
 function one(el: AvCalendar, id: number): HTMLElement {
   const found = shown(el, id);
@@ -71,15 +59,8 @@ function one(el: AvCalendar, id: number): HTMLElement {
   return found[0]!;
 }
 
-/** Opens every busy day ("+N more") so each performance of the month is on screen. */
-async function openBusyDays(el: AvCalendar): Promise<void> {
-  for (const more of root(el).querySelectorAll<HTMLButtonElement>('button[part~="more"][aria-expanded="false"]')) more.click();
-  await el.updateComplete;
-}
-
-function shownIds(el: AvCalendar): number[] {
-  return [...root(el).querySelectorAll<HTMLElement>('[part~="performance"]')].map((p) => Number(p.dataset.performanceId));
-}
+const openBusyDays = (el: AvCalendar) => cal(el).openBusyDays();
+const shownIds = (el: AvCalendar) => cal(el).shownIds();
 
 /** Calendar requests, for one month (1–12) when given: read from `time`, as `month` may count from 0 or 1 (the tenant's reading). */
 function calendarRequests(requests: { path: string; query: string }[], month?: string): { path: string; query: string }[] {
@@ -320,32 +301,29 @@ describe('<av-calendar>', () => {
 
     it('moves with next, previous and today, reflects month and fires av-month-change', async () => {
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
-      const title = () => root(el).querySelector('[part~="title"]')!.textContent;
-      const next = root(el).querySelector<HTMLButtonElement>('button[aria-label="Next month"]')!;
+      const page = cal(el);
       const changed = oneEvent(el, 'av-month-change');
-      next.click();
+      page.clickNext();
       expect((await changed).detail).to.deep.equal({ year: 2027, month: 4 });
       expect(el.getAttribute('month')).to.equal('2027-04');
-      await settled(el);
-      expect(title()).to.equal('April 2027');
-      root(el).querySelector<HTMLButtonElement>('button[aria-label="Previous month"]')!.click();
-      root(el).querySelector<HTMLButtonElement>('button[aria-label="Previous month"]')!.click();
-      await settled(el);
-      expect(title()).to.equal('February 2027');
-      root(el).querySelector<HTMLButtonElement>('button.today')!.click();
-      await settled(el);
-      expect(title()).to.equal('March 2027');
-      expect(root(el).activeElement?.getAttribute('data-date')).to.equal('2027-03-01');
+      await page.settled();
+      expect(page.title).to.equal('April 2027');
+      page.clickPrevious();
+      page.clickPrevious(); // before the first one has rendered
+      await page.settled();
+      expect(page.title).to.equal('February 2027');
+      page.clickToday();
+      await page.settled();
+      expect(page.title).to.equal('March 2027');
+      expect(page.focusedDate).to.equal('2027-03-01');
     });
 
     it('moves through the grid with the keyboard, into a day and into the next month', async () => {
       const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'month' });
-      const cell = (date: string) => root(el).querySelector<HTMLElement>(`[data-date="${date}"]`)!;
-      const press = async (key: string) => {
-        (root(el).activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
-        await el.updateComplete;
-      };
-      const focused = () => root(el).activeElement?.getAttribute('data-date');
+      const page = cal(el);
+      const cell = (date: string) => page.day(date)!;
+      const press = (key: string) => page.press(key);
+      const focused = () => page.focusedDate;
       cell('2027-03-01').focus();
       await press('ArrowRight');
       expect(focused()).to.equal('2027-03-02');
@@ -438,6 +416,34 @@ describe('<av-calendar>', () => {
       expect(shownIds(el)).to.deep.equal(marchIds);
     });
 
+    it('never shows the slow answer of a month the patron already left', async () => {
+      const all = (await performances(mock)).filter((p) => p.displayCode !== 'I' && p.productionStatus === 'T');
+      // Two months with performances, away from March and the neighbours it prefetches.
+      const [left, goneTo] = [...new Set(all.map(monthOf))].filter((month) => month > '2027-04').sort() as [string, string];
+      const el = await calendar(mock, { month: '2027-03', view: 'list' });
+      const page = cal(el);
+      await waitUntil(async () => calendarRequests(await mock.requests(), '4').length > 0 && calendarRequests(await mock.requests(), '2').length > 0, 'neighbours prefetched', { timeout: 4000 });
+      await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'delay', delayMs: 900, times: 1 });
+      el.month = left;
+      await el.updateComplete;
+      expect(page.loading, `${left} is on its way`).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // its request is out, and it took the slow answer
+      // The patron moves on before it arrives; the next month answers at once.
+      el.month = goneTo;
+      await page.settled();
+      const expected = all.filter((p) => monthOf(p) === goneTo).map((p) => p.performanceId).sort();
+      expect(expected.length).to.be.greaterThan(0);
+      const title = page.title;
+      expect(page.shownIds().sort()).to.deep.equal(expected);
+      // The slow answer comes in after all: the month the patron is on stays on screen, untouched.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(calendarRequests(await mock.requests(), String(Number(left.slice(5)))).length, `${left} was asked for`).to.be.greaterThan(0);
+      await el.updateComplete;
+      expect(page.title).to.equal(title);
+      expect(page.loading).to.equal(false);
+      expect(page.shownIds().sort()).to.deep.equal(expected);
+    });
+
     it('shows a performance of the week shared by two months once in each month', async () => {
       const all = await performances(mock, '&productionId=962459&displayCode=T');
       // March's answer runs to Saturday 3 April, April's starts on Sunday 28 March.
@@ -445,9 +451,8 @@ describe('<av-calendar>', () => {
       expect(shared.length).to.be.greaterThan(2);
       const el = await calendar(mock, { month: '2027-03', productionId: '962459', view: 'month' });
       for (const p of shared) one(el, p.performanceId);
-      root(el).querySelector<HTMLButtonElement>('button[aria-label="Next month"]')!.click();
-      await settled(el);
-      expect(root(el).querySelector('[part~="title"]')!.textContent).to.equal('April 2027');
+      await cal(el).next();
+      expect(cal(el).title).to.equal('April 2027');
       for (const p of shared) one(el, p.performanceId);
       const ids = shownIds(el);
       expect(new Set(ids).size).to.equal(ids.length);

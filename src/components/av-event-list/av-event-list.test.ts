@@ -1,50 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { cardListFailureTests, cardListSettled } from '../../../test/av-card-list.js';
+import { cardListFailureTests } from '../../../test/av-card-list.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
+import { AvEventListHarness } from './av-event-list.harness.js';
 import type { AvEventList, AvPerformanceClickDetail } from './index.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** What a patron sees of the element, without the shadow-DOM plumbing. */
-class EventListPage {
-  constructor(readonly el: AvEventList) {}
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-  performances(): HTMLElement[] {
-    return [...this.root.querySelectorAll<HTMLElement>('[part="performance"]')];
-  }
-  ids(): number[] {
-    return this.performances().map((p) => Number(p.dataset.performanceId));
-  }
-  performance(id: number): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>(`[part="performance"][data-performance-id="${id}"]`);
-  }
-  /** The whole card of a performance: the performance part and its details. */
-  card(id: number): HTMLElement {
-    const p = this.performance(id);
-    if (!p) throw new Error(`performance ${id} is not shown`);
-    return p.closest('li')!;
-  }
-  time(id: number): HTMLTimeElement {
-    return this.performance(id)!.querySelector<HTMLTimeElement>('time.time')!;
-  }
-  error(): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>('[part="error"]');
-  }
-  settled(): Promise<void> {
-    return cardListSettled(this.el);
-  }
-}
-
-async function listFixture(template: ReturnType<typeof html>): Promise<EventListPage> {
-  const page = new EventListPage(await fixture<AvEventList>(template));
+async function listFixture(template: ReturnType<typeof html>): Promise<AvEventListHarness> {
+  const page = new AvEventListHarness(await fixture<AvEventList>(template));
   await page.settled();
   return page;
 }

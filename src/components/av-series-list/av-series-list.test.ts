@@ -1,47 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { cardListFailureTests, cardListSettled } from '../../../test/av-card-list.js';
+import { cardListFailureTests } from '../../../test/av-card-list.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import type { WidgetErrorDetail } from '../../shared/events.js';
 import './index.js';
+import { AvSeriesListHarness } from './av-series-list.harness.js';
 import type { AvSeriesList, AvSeriesClickDetail } from './index.js';
 
 const NOW = '2027-03-01T17:00:00Z';
 /** Intl puts thin and narrow no-break spaces in ranges and times. */
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** What a patron sees of the element, without the shadow-DOM plumbing. */
-class SeriesPage {
-  constructor(readonly el: AvSeriesList) {}
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-  cards(): HTMLElement[] {
-    return [...this.root.querySelectorAll<HTMLElement>('[part="series"]')];
-  }
-  ids(): number[] {
-    return this.cards().map((c) => Number(c.dataset.productionId));
-  }
-  card(productionId: number): HTMLElement {
-    const card = this.root.querySelector<HTMLElement>(`[part="series"][data-production-id="${productionId}"]`);
-    if (!card) throw new Error(`no card for series ${productionId}`);
-    return card;
-  }
-  part(productionId: number, part: string): HTMLElement | null {
-    return this.card(productionId).querySelector<HTMLElement>(`[part="${part}"]`);
-  }
-  error(): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>('[part="error"]');
-  }
-  settled(): Promise<void> {
-    return cardListSettled(this.el);
-  }
-}
-
-async function seriesFixture(template: ReturnType<typeof html>): Promise<SeriesPage> {
+async function seriesFixture(template: ReturnType<typeof html>): Promise<AvSeriesListHarness> {
   const el = await fixture<AvSeriesList>(template);
-  const page = new SeriesPage(el);
+  const page = new AvSeriesListHarness(el);
   await page.settled();
   return page;
 }
@@ -277,7 +250,7 @@ describe('<av-series-list>', () => {
         crafted({ productionId: 4, showLinkToBuyTickets: false }),
       ]);
       const el = await fixture<AvSeriesList>(html`<av-series-list client-id="284" api-base="https://api.example" .now=${now}></av-series-list>`);
-      const page = new SeriesPage(el);
+      const page = new AvSeriesListHarness(el);
       await page.settled();
       expect(squash(page.card(1).querySelector('.unavailable')!.textContent)).to.equal('There are no tickets remaining.');
       expect(page.card(2).querySelector<HTMLElement>('.unavailable')!.dataset.reason).to.equal('sales-closed');

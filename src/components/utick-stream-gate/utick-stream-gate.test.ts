@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { lateContentSettled } from '../../shared/late-content.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import { grantExpiry } from './grant-memory.js';
 import './index.js';
+import { UtickStreamGateHarness } from './utick-stream-gate.harness.js';
 import type { UtickAccessDeniedDetail, UtickAccessGrantedDetail, UtickStreamGate } from './index.js';
 
 const NOW = '2027-03-01T12:00:00Z';
@@ -14,39 +14,6 @@ interface CodesTable {
 }
 type Ids = Record<string, string>;
 
-/** What a patron sees of the gate, without the shadow-DOM plumbing. */
-class GatePage {
-  constructor(readonly el: UtickStreamGate) {}
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-  part(name: string): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>(`[part~="${name}"]`);
-  }
-  text(name: string): string {
-    return (this.part(name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }
-  /** The slotted player is on screen only when the slot is rendered. */
-  playerShown(): boolean {
-    return this.root.querySelector('slot') !== null;
-  }
-  async settled(): Promise<void> {
-    for (let i = 0; i < 50; i++) {
-      await this.el.updateComplete;
-      await lateContentSettled();
-      if (!this.part('loading') && !this.root.querySelector('[part="submit"][disabled]')) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-  async enter(code: string): Promise<void> {
-    const input = this.part('input') as HTMLInputElement;
-    input.value = code;
-    (this.part('submit') as HTMLButtonElement).click();
-    await this.el.updateComplete;
-    await this.settled();
-  }
-}
-
 describe('<utick-stream-gate>', () => {
   let mock: MockWorld;
   let ids: Ids;
@@ -56,8 +23,8 @@ describe('<utick-stream-gate>', () => {
   const codeFor = (streamId: string, result: number) => Object.entries(codes.streams.find((s) => s.streamId === streamId)!.accessCodes).find(([, r]) => r === result)![0];
   const contactFor = (streamId: string) => Object.keys(codes.streams.find((s) => s.streamId === streamId)!.contactIds)[0]!;
 
-  async function gate(streamId: string, options: { at?: number; contactId?: string; locale?: string } = {}): Promise<GatePage> {
-    const page = new GatePage(
+  async function gate(streamId: string, options: { at?: number; contactId?: string; locale?: string } = {}): Promise<UtickStreamGateHarness> {
+    const page = new UtickStreamGateHarness(
       await fixture<UtickStreamGate>(html`<utick-stream-gate
         api-base=${apiBase}
         stream-id=${streamId}
@@ -181,7 +148,7 @@ describe('<utick-stream-gate>', () => {
 
     const granted: UtickAccessGrantedDetail[] = [];
     const remount = async (at: number) => {
-      const p = new GatePage(
+      const p = new UtickStreamGateHarness(
         await fixture<UtickStreamGate>(html`<utick-stream-gate
           api-base=${apiBase}
           stream-id=${ids.vodStream}
@@ -271,7 +238,7 @@ describe('<utick-stream-gate>', () => {
 
   it('shows a failure in part="error" with a retry, and fires utick-error', async () => {
     const errors: Error[] = [];
-    const page = new GatePage(
+    const page = new UtickStreamGateHarness(
       await fixture<UtickStreamGate>(
         html`<utick-stream-gate api-base=${apiBase} stream-id="NO-SUCH-STREAM" @utick-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error)}></utick-stream-gate>`,
       ),
@@ -284,7 +251,7 @@ describe('<utick-stream-gate>', () => {
   });
 
   it('needs api-base: a ConfigError, and no request', async () => {
-    const page = new GatePage(await fixture<UtickStreamGate>(html`<utick-stream-gate stream-id=${ids.liveStream}></utick-stream-gate>`));
+    const page = new UtickStreamGateHarness(await fixture<UtickStreamGate>(html`<utick-stream-gate stream-id=${ids.liveStream}></utick-stream-gate>`));
     await page.settled();
     expect(page.part('error')!.dataset.errorName).to.equal('ConfigError');
     expect(page.text('error')).to.contain('api-base');
