@@ -353,6 +353,30 @@ describe('<vista-member-login>', () => {
       expect(el.text('[part="error-summary"] a')).to.equal('L’e-mail, le nom d’utilisateur ou le mot de passe est incorrect');
     });
 
+    it('drops a session found late for the api-base it no longer uses', async function () {
+      this.timeout(15_000);
+      // Emma is remembered on this tenant; finding her again takes Vista 1.5 s to answer.
+      const first = await mount();
+      await first.signIn(EMMA, { remember: true });
+      first.element.remove();
+      forgetVistaSessionsInMemory();
+      await mock.fault({ vendor: 'vista', path: 'members/current', kind: 'delay', delayMs: 1500, times: 1 });
+      const other = await openMockWorld({ now: '2027-03-01T12:00:00Z', readings: { 'vista.membersCurrent': 'served' } });
+      events = [];
+      const el = new VistaMemberLoginHarness(
+        await fixture<VistaMemberLogin>(html`<vista-member-login api-base=${mock.base('vista')} api-token=${SITE_TOKEN} locale="en"></vista-member-login>`),
+      );
+      // The page moves the element to another tenant while the first still looks for Emma.
+      el.element.apiBase = other.base('vista');
+      await el.until(() => el.showsForm, 'the other tenant\'s form did not come');
+      await waitUntil(async () => (await logged('members/current')).length > 0, 'the first tenant was not asked', { timeout: 5000, interval: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the late answer has come by now
+      await el.element.updateComplete;
+      expect(el.showsForm, 'the other tenant\'s form stays').to.equal(true);
+      expect(el.element.authenticated).to.equal(false);
+      expect(events.filter((e) => e.type === 'vista-member-login'), 'no sign-in announced for the old tenant').to.have.length(0);
+    });
+
     it('refuses to start without an api-base', async () => {
       const el = await mount({ apiBase: '' });
       expect(el.errorName).to.equal('ConfigError');

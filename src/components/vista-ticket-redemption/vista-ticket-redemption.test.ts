@@ -317,6 +317,30 @@ describe('<vista-ticket-redemption>', () => {
     expect(el.stepButtons(id)[1].disabled).to.equal(true);
   });
 
+  it('drops a site\'s schemes that arrive after the page chose another site', async function () {
+    this.timeout(15_000);
+    await mock.fault({ vendor: 'vista', path: 'sites/0001/third-party-member-schemes', kind: 'delay', delayMs: 1500, times: 1 });
+    const el = new VistaTicketRedemptionHarness(
+      await fixture<VistaTicketRedemption>(html`<vista-ticket-redemption
+        api-base=${mock.base('vista')}
+        order-id="ord-1001"
+        showtime-id="0001-88231"
+        site-id="0001"
+        locale="en"
+      ></vista-ticket-redemption>`),
+    );
+    // The page switches to a site Vista does not know while the first site's schemes are on their way.
+    el.element.siteId = '9999';
+    await el.until(() => el.errorName !== undefined, 'the unknown site was not explained');
+    expect(el.errorName).to.equal('VendorError');
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the first site's answer would have come by now
+    await el.element.updateComplete;
+    expect(el.has('[part="third-party-form"]'), 'no schemes of the site left behind').to.equal(false);
+    expect(el.errorName).to.equal('VendorError');
+    const asked = (await mock.requests()).map((r) => /sites\/([^/]+)\/third-party-member-schemes/.exec(r.path)?.[1]).filter(Boolean);
+    expect(asked).to.include.members(['0001', '9999']);
+  });
+
   it('chooses the scheme from the first characters of the card number typed', async () => {
     const el = await mount({ siteId: '0001' });
     const select = el.$<HTMLSelectElement>('#scheme')!;
