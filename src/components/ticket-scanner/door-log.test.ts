@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { openMockWorld, type ControlPerformance, type MockWorld } from '../../../test/mock.js';
-import { DOOR, GALA, freshScannerDb, type ControlTicket } from '../../../test/scanner-world.js';
+import { DOOR, freshScannerDb, smallPerformanceTonight, type ControlTicket } from '../../../test/scanner-world.js';
 import { authenticate, fetchValidTickets, validateTicket } from '../../api/audienceview/scanning.js';
 import './index.js';
 import { closeScannerDb } from './offline/scanner-db.js';
@@ -43,8 +43,7 @@ describe('<ticket-scanner> door log', () => {
     await freshScannerDb();
     localStorage.clear();
     mock = await openMockWorld();
-    const { performances } = await mock.control<{ performances: ControlPerformance[] }>('audienceview', '/performances?clientId=284&when=scannable');
-    tonight = performances.find((p) => p.productionId !== GALA && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
+    tonight = await smallPerformanceTonight(mock);
     scans = [];
     window.addEventListener('ticket-scan', record);
   });

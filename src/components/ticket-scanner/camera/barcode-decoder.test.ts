@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { toCanvas } from 'bwip-js/browser';
 import { compileReader, defaultReaderWasmUrl, openDecoder, type FrameDecoder } from './barcode-decoder.js';
 import { zxingReader } from './barcode-decoder.zxing.js';
-import { TICKET_FORMATS } from './scanner-camera.js';
+import { TICKET_FORMATS } from './barcode-formats.js';
 
 /**
  * The camera's decoder on its own, in headless Chromium (no native BarcodeDetector there, so

@@ -6,7 +6,7 @@ import { openMockWorld, type MockWorld } from '../../../../test/mock.js';
 import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../../test/scanner-world.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../../shared/events.js';
 import '../index.js';
-import { parseBarcodeFormats, TICKET_FORMATS } from './scanner-camera.js';
+import { parseBarcodeFormats, TICKET_FORMATS } from './barcode-formats.js';
 import { closeScannerDb } from '../offline/scanner-db.js';
 import type { TicketScanDetail, TicketScanner } from '../ticket-scanner.js';
 import { TicketScannerHarness, textOf } from '../ticket-scanner.harness.js';

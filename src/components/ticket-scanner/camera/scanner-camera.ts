@@ -2,38 +2,22 @@
  * The scanner's camera: a viewfinder opened by a button (iOS starts a camera only from a tap),
  * the rear camera by default, a lens switch, the torch and tap to focus where the camera has
  * them. Each code read is handed to the element (`onRead`), which drops a code read again
- * within its re-read window. The decoder (barcode-decoder.ts) is loaded the first time the
- * camera opens.
+ * within its re-read window. A chunk of its own, fetched when the Camera button (camera-slot.ts)
+ * is first pressed; the decoder (barcode-decoder.ts) follows at the first opening.
  *
  * The camera is stopped (its light goes off) when closed, when the page is hidden, when the
  * element leaves the scanning screen and when it is removed; a camera closed by a hidden page
  * opens again when the page is shown.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ConfigError } from '../../../api/errors.js';
-import { renderErrorView } from '../../../shared/error-view.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// From lit/html.js, not lit: Lit's element classes stay in the element's chunk, not in one shared with this.
+import { html, nothing } from 'lit/html.js';
+import { adoptLazyStyles } from '../views/lazy-styles.js';
 import type { FrameDecoder } from './barcode-decoder.js';
+import type { BarcodeFormat } from './barcode-formats.js';
 import type { CameraProblem, ScannerMessages } from '../ticket-scanner.messages.js';
 
 export type { CameraProblem } from '../ticket-scanner.messages.js';
-
-/** The formats of the Barcode Detection API (what a native detector may support). */
-export const BARCODE_FORMATS = ['aztec', 'code_128', 'code_39', 'code_93', 'codabar', 'data_matrix', 'ean_13', 'ean_8', 'itf', 'pdf417', 'qr_code', 'upc_a', 'upc_e'] as const;
-export type BarcodeFormat = (typeof BARCODE_FORMATS)[number];
-/** What tickets use; fewer formats, faster reads. */
-export const TICKET_FORMATS: readonly BarcodeFormat[] = ['qr_code', 'code_128', 'pdf417', 'aztec', 'data_matrix'];
-
-/** `barcode-formats` (a comma or space separated list) read; empty means `TICKET_FORMATS`. */
-export function parseBarcodeFormats(text: string | null | undefined): BarcodeFormat[] {
-  const names = String(text ?? '')
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (!names.length) return [...TICKET_FORMATS];
-  const unknown = names.find((name) => !(BARCODE_FORMATS as readonly string[]).includes(name));
-  if (unknown !== undefined) throw new ConfigError(`barcode-formats: "${unknown.slice(0, 40)}" is not a barcode format (one of ${BARCODE_FORMATS.join(', ')})`, 'barcode-formats');
-  return [...new Set(names)] as BarcodeFormat[];
-}
 
 /** Camera features the DOM typings do not know yet (Image Capture extensions to constraints). */
 interface CameraCapabilities extends MediaTrackCapabilities {
@@ -47,17 +31,29 @@ export interface ScannerCameraOptions {
   onRead: (code: string) => void;
   /** The reader's wasm URL (`decoder-url`); empty for the default, beside the decoder. */
   wasmUrl: () => string;
+  /** What the decoder reads (`barcode-formats`, checked). */
+  formats: () => readonly BarcodeFormat[];
 }
 
 /** How long the viewfinder shows that it read a code. */
 const HIT_MS = 350;
 
+/**
+ * No taller than 40% of the screen, so the verdict stays in view; a code read lights the frame up
+ * in the valid colour for a moment.
+ */
+const VIEWFINDER_STYLES = `
+.viewfinder{position:relative;overflow:hidden;aspect-ratio:4/3;width:min(100%,40dvh*4/3);justify-self:center;border-radius:var(--_radius);background:#000;outline:0 solid var(--_valid);transition:outline-width 120ms ease-out}
+.viewfinder.hit{outline-width:6px;outline-offset:-6px}
+.viewfinder video{display:block;width:100%;height:100%;object-fit:cover}
+.camera-starting,.camera-hint{position:absolute;inset-inline:0;bottom:0;padding:.4rem .6rem;background:rgb(0 0 0/.6);color:#fff;text-align:center}
+.camera-starting{inset-block:0;display:flex;align-items:center;justify-content:center}
+@media (prefers-reduced-motion:reduce){.viewfinder{transition:none}}`;
+
 export class ScannerCamera implements ReactiveController {
   /** `closed`, `starting` (asking for the camera, loading the decoder) or `open`. */
   state: 'closed' | 'starting' | 'open' = 'closed';
   problem?: CameraProblem;
-  /** Set when `barcode-formats` is not valid: the camera cannot open. */
-  formatsError?: ConfigError;
   /** The video inputs, once the camera was allowed (their ids are hidden before). */
   lenses: MediaDeviceInfo[] = [];
   /** `undefined` where the camera has no torch. */
@@ -66,7 +62,6 @@ export class ScannerCamera implements ReactiveController {
   /** A code was just read (the viewfinder's brief mark). */
   hit = false;
 
-  private formats: BarcodeFormat[] = [...TICKET_FORMATS];
   private stream?: MediaStream;
   private decoder?: FrameDecoder;
   private stopReading?: () => void;
@@ -103,30 +98,16 @@ export class ScannerCamera implements ReactiveController {
     this.close();
   }
 
-  /** Sets the formats from `barcode-formats`; returns the ConfigError when they are not valid. */
-  setFormats(text: string): ConfigError | undefined {
-    try {
-      const formats = parseBarcodeFormats(text);
-      const changed = formats.join() !== this.formats.join();
-      this.formats = formats;
-      this.formatsError = undefined;
-      // A decoder reads the formats it was made for: a new one with the next opening.
-      if (changed && this.decoder) {
-        const wasOpen = this.state !== 'closed';
-        this.close();
-        if (wasOpen) void this.open();
-      }
-    } catch (error) {
-      this.formatsError = error as ConfigError;
-      this.close();
-    }
-    this.host.requestUpdate();
-    return this.formatsError;
+  /** `barcode-formats` changed: a decoder reads the formats it was made for, so a new one is made. */
+  formatsChanged(): void {
+    if (!this.decoder) return;
+    const wasOpen = this.state !== 'closed';
+    this.close();
+    if (wasOpen) void this.open();
   }
 
   /** Opens the camera (`deviceId`: a given lens; default the rear camera). */
   async open(deviceId?: string): Promise<void> {
-    if (this.formatsError) return;
     this.stopStream();
     const attempt = ++this.attempt;
     this.state = 'starting';
@@ -147,7 +128,7 @@ export class ScannerCamera implements ReactiveController {
     try {
       // Loaded here, at the first opening: its own chunk.
       const { openDecoder, defaultReaderWasmUrl } = await import('./barcode-decoder.js');
-      decoder = this.decoder ?? (await openDecoder({ formats: this.formats, wasmUrl: this.options.wasmUrl().trim() || defaultReaderWasmUrl() }));
+      decoder = this.decoder ?? (await openDecoder({ formats: this.options.formats(), wasmUrl: this.options.wasmUrl().trim() || defaultReaderWasmUrl() }));
     } catch {
       return this.fail(attempt, 'decoder');
     }
@@ -262,42 +243,31 @@ export class ScannerCamera implements ReactiveController {
     return this.host.renderRoot?.querySelector<HTMLVideoElement>('video.viewfinder-video') ?? null;
   }
 
-  render(m: ScannerMessages, locale: string) {
-    const open = this.state !== 'closed';
-    const problem = this.problem;
-    return html`<section part="camera" class="camera" data-state=${this.state} aria-label=${m.camera}>
-      <div class="camera-bar">
-        <button type="button" class="camera-toggle" aria-pressed=${open ? 'true' : 'false'} ?disabled=${!!this.formatsError} @click=${() => this.toggle()}>
-          ${m.camera}
-        </button>
-        ${open && this.lenses.length > 1 ? html`<button type="button" class="lens" @click=${() => this.switchLens()}>${m.switchLens}</button>` : nothing}
-        ${open && this.torchOn !== undefined
-          ? html`<button type="button" class="torch" aria-pressed=${this.torchOn ? 'true' : 'false'} @click=${() => void this.toggleTorch()}>${m.torch}</button>`
-          : nothing}
-      </div>
-      ${this.formatsError ? renderErrorView(this.formatsError, { locale, vendorName: 'AudienceView' }) : nothing}
-      ${problem
-        ? html`<div class="camera-problem" role="alert" data-problem=${problem}>
-            <p>${m.cameraProblems[problem]}</p>
-            <p>${m.cameraOtherInputs}</p>
-          </div>`
-        : nothing}
-      ${open
-        ? html`<div part="viewfinder" class="viewfinder ${this.hit ? 'hit' : ''}" data-state=${this.state}>
-            <video
-              class="viewfinder-video"
-              playsinline
-              muted
-              autoplay
-              .muted=${true}
-              aria-label=${m.viewfinder}
-              @click=${(event: MouseEvent) => this.focusAt(event)}
-            ></video>
-            ${this.state === 'starting' ? html`<p class="camera-starting" role="status">${m.cameraStarting}</p>` : nothing}
-            ${this.state === 'open' && this.canFocus ? html`<p class="camera-hint">${m.tapToFocus}</p>` : nothing}
-          </div>`
-        : nothing}
-    </section>`;
+  /** The lens and torch buttons, while open (beside the Camera button). */
+  renderControls(m: ScannerMessages) {
+    if (this.state === 'closed') return nothing;
+    return html`${this.lenses.length > 1 ? html`<button type="button" class="lens" @click=${() => this.switchLens()}>${m.switchLens}</button>` : nothing}
+    ${this.torchOn !== undefined
+      ? html`<button type="button" class="torch" aria-pressed=${this.torchOn ? 'true' : 'false'} @click=${() => void this.toggleTorch()}>${m.torch}</button>`
+      : nothing}`;
+  }
+
+  renderViewfinder(m: ScannerMessages) {
+    if (this.state === 'closed') return nothing;
+    adoptLazyStyles(this.host.renderRoot, 'viewfinder', VIEWFINDER_STYLES);
+    return html`<div part="viewfinder" class="viewfinder ${this.hit ? 'hit' : ''}" data-state=${this.state}>
+      <video
+        class="viewfinder-video"
+        playsinline
+        muted
+        autoplay
+        .muted=${true}
+        aria-label=${m.viewfinder}
+        @click=${(event: MouseEvent) => this.focusAt(event)}
+      ></video>
+      ${this.state === 'starting' ? html`<p class="camera-starting" role="status">${m.cameraStarting}</p>` : nothing}
+      ${this.state === 'open' && this.canFocus ? html`<p class="camera-hint">${m.tapToFocus}</p>` : nothing}
+    </div>`;
   }
 }
 

@@ -4,7 +4,7 @@
  * twice in a row counts it once.
  */
 import type { ReactiveController } from 'lit';
-import { ScannerCamera } from '../camera/scanner-camera.js';
+import { CameraSlot } from '../camera/camera-slot.js';
 import type { TicketScanDetail } from '../ticket-scanner.events.js';
 import { KeyboardWedge } from './keyboard-wedge.js';
 import type { ScannerHost } from './scanner-host.js';
@@ -16,7 +16,7 @@ const REREAD_WINDOW_MS = 2000;
 
 export class DeviceInputController implements ReactiveController {
   /** The camera, while scanning; reads behind the sign-out question are dropped as a gun's are. */
-  readonly camera: ScannerCamera;
+  readonly camera: CameraSlot;
   /** Scanner guns that type the code: heard anywhere on the page while scanning. */
   private readonly wedge = new KeyboardWedge(document, {
     onScan: (code) => void this.read(code),
@@ -34,7 +34,7 @@ export class DeviceInputController implements ReactiveController {
     private readonly verdicts: VerdictController,
   ) {
     host.addController(this);
-    this.camera = new ScannerCamera(host, {
+    this.camera = new CameraSlot(host, {
       onRead: (code) => {
         if (!session.confirmingSignOut) void this.read(code);
       },

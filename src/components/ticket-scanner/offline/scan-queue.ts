@@ -241,43 +241,36 @@ async function reconcileWithServer(
   // Only the queue's scans are worth remembering.
   for (const [key, at] of checkedAgainstServer) if (checkedAt - at > RECHECK_AFTER_MS) checkedAgainstServer.delete(key);
   if (!applied.length) return { acknowledged: 0, doubleAdmissions: [] };
-  return inTransaction(
-    db,
-    ['queue', 'sent', 'failed', 'cache', 'tickets'],
-    'readwrite',
-    async (tx) => {
-      const queue = tx.objectStore('queue');
-      const doubleAdmissions: FailedScan[] = [];
-      let acknowledged = 0;
-      let cache: CacheRecord | undefined;
-      const now = Date.now();
-      for (const { key, scan } of applied) {
-        queue.delete(key);
-        if (ledger.attempts(key[2]) > 0) {
-          acknowledged++;
-          continue;
-        }
-        cache ??= await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
-        const ticket = cache && (await findCachedTicket(tx, cache, key[2]));
-        const failure: FailedScan = {
-          barcode: scan.barcode,
-          reason: ADMITTED_ELSEWHERE_REASON,
-          scanTime: scan.scanTime,
-          failedAt: now,
-          conflict: true,
-          ...(ticket ? { ticket: { performance: ticket.performance, section: ticket.section, seat: ticket.seat, orderConsumerName: ticket.orderConsumerName } } : {}),
-        };
-        tx.objectStore('failed').put(failure, key[2]);
-        doubleAdmissions.push(failure);
+  return settling(db, async (tx, queue) => {
+    const doubleAdmissions: FailedScan[] = [];
+    let acknowledged = 0;
+    let cache: CacheRecord | undefined;
+    const now = Date.now();
+    for (const { key, scan } of applied) {
+      queue.delete(key);
+      if (ledger.attempts(key[2]) > 0) {
+        acknowledged++;
+        continue;
       }
-      for (const [id, left] of ledger.settle(applied.map(({ key }) => key[2]))) {
-        if (left.length) tx.objectStore('sent').put({ keys: left } satisfies SentBatch, id);
-        else tx.objectStore('sent').delete(id);
-      }
-      return { acknowledged, doubleAdmissions };
-    },
-    'strict',
-  );
+      cache ??= await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
+      const ticket = cache && (await findCachedTicket(tx, cache, key[2]));
+      const failure: FailedScan = {
+        barcode: scan.barcode,
+        reason: ADMITTED_ELSEWHERE_REASON,
+        scanTime: scan.scanTime,
+        failedAt: now,
+        conflict: true,
+        ...(ticket ? { ticket: { performance: ticket.performance, section: ticket.section, seat: ticket.seat, orderConsumerName: ticket.orderConsumerName } } : {}),
+      };
+      tx.objectStore('failed').put(failure, key[2]);
+      doubleAdmissions.push(failure);
+    }
+    for (const [id, left] of ledger.settle(applied.map(({ key }) => key[2]))) {
+      if (left.length) tx.objectStore('sent').put({ keys: left } satisfies SentBatch, id);
+      else tx.objectStore('sent').delete(id);
+    }
+    return { acknowledged, doubleAdmissions };
+  });
 }
 
 interface BatchAnswer {
@@ -363,59 +356,60 @@ function unsend(db: IDBDatabase, batch: Batch, ledger: SentLedger): Promise<void
 function settleBatch(db: IDBDatabase, batch: Batch, failures: SyncScanFailure[], ledger: SentLedger): Promise<{ acknowledged: number; failed: FailedScan[] }> {
   const reasons = new Map<string, string>();
   for (const failure of failures) reasons.set(barcodeKey(String(failure?.barcode ?? '')), String(failure?.reason ?? 'Refused by the server.'));
-  return inTransaction(
-    db,
-    ['queue', 'sent', 'failed', 'cache', 'tickets'],
-    'readwrite',
-    async (tx) => {
-      const queue = tx.objectStore('queue');
-      const failedStore = tx.objectStore('failed');
-      // One range delete when nothing else lies between the batch's first and last key (a scan
-      // timed inside it by a clock set back would), else one by one.
-      const span = IDBKeyRange.bound(batch.keys[0]!, batch.keys.at(-1)!);
-      if ((await promised(queue.count(span))) === batch.keys.length) queue.delete(span);
-      else for (const key of batch.keys) queue.delete(key);
-      const barcodes = batch.keys.map((key) => key[2]);
-      for (const [id, left] of ledger.settle(barcodes)) {
-        if (left.length) tx.objectStore('sent').put({ keys: left } satisfies SentBatch, id);
-        else tx.objectStore('sent').delete(id);
+  return settling(db, async (tx, queue) => {
+    const failedStore = tx.objectStore('failed');
+    // One range delete when nothing else lies between the batch's first and last key (a scan
+    // timed inside it by a clock set back would), else one by one.
+    const span = IDBKeyRange.bound(batch.keys[0]!, batch.keys.at(-1)!);
+    if ((await promised(queue.count(span))) === batch.keys.length) queue.delete(span);
+    else for (const key of batch.keys) queue.delete(key);
+    const barcodes = batch.keys.map((key) => key[2]);
+    for (const [id, left] of ledger.settle(barcodes)) {
+      if (left.length) tx.objectStore('sent').put({ keys: left } satisfies SentBatch, id);
+      else tx.objectStore('sent').delete(id);
+    }
+    let cache: CacheRecord | undefined;
+    let acknowledged = 0;
+    const failed: FailedScan[] = [];
+    const now = Date.now();
+    for (const [i, scan] of batch.scans.entries()) {
+      const key = barcodes[i]!;
+      const reason = reasons.get(key);
+      reasons.delete(key);
+      const alreadyScanned = reason !== undefined && isAlreadyScannedReason(reason);
+      if (reason === undefined || (alreadyScanned && batch.sentBefore[i]! > 0)) {
+        acknowledged++;
+        continue;
       }
-      let cache: CacheRecord | undefined;
-      let acknowledged = 0;
-      const failed: FailedScan[] = [];
-      const now = Date.now();
-      for (const [i, scan] of batch.scans.entries()) {
-        const key = barcodes[i]!;
-        const reason = reasons.get(key);
-        reasons.delete(key);
-        const alreadyScanned = reason !== undefined && isAlreadyScannedReason(reason);
-        if (reason === undefined || (alreadyScanned && batch.sentBefore[i]! > 0)) {
-          acknowledged++;
-          continue;
-        }
-        cache ??= await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
-        const ticket = cache && (await findCachedTicket(tx, cache, key));
-        const failure: FailedScan = {
-          barcode: scan.barcode,
-          reason,
-          scanTime: scan.scanTime,
-          failedAt: now,
-          conflict: alreadyScanned,
-          ...(ticket ? { ticket: { performance: ticket.performance, section: ticket.section, seat: ticket.seat, orderConsumerName: ticket.orderConsumerName } } : {}),
-        };
-        failedStore.put(failure, key);
-        failed.push(failure);
-      }
-      // A refusal for a barcode we did not send (a server spelling it differently): show it anyway.
-      for (const [key, reason] of reasons) {
-        const failure: FailedScan = { barcode: key, reason, scanTime: now, failedAt: now, conflict: false };
-        failedStore.put(failure, key);
-        failed.push(failure);
-      }
-      return { acknowledged, failed };
-    },
-    'strict',
-  );
+      cache ??= await promised<CacheRecord | undefined>(tx.objectStore('cache').get(CURRENT));
+      const ticket = cache && (await findCachedTicket(tx, cache, key));
+      const failure: FailedScan = {
+        barcode: scan.barcode,
+        reason,
+        scanTime: scan.scanTime,
+        failedAt: now,
+        conflict: alreadyScanned,
+        ...(ticket ? { ticket: { performance: ticket.performance, section: ticket.section, seat: ticket.seat, orderConsumerName: ticket.orderConsumerName } } : {}),
+      };
+      failedStore.put(failure, key);
+      failed.push(failure);
+    }
+    // A refusal for a barcode we did not send (a server spelling it differently): show it anyway.
+    for (const [key, reason] of reasons) {
+      const failure: FailedScan = { barcode: key, reason, scanTime: now, failedAt: now, conflict: false };
+      failedStore.put(failure, key);
+      failed.push(failure);
+    }
+    return { acknowledged, failed };
+  });
+}
+
+/**
+ * One transaction over what settling sent scans touches: they leave the queue (`queue`), their
+ * batches (`sent`), refusals are kept with the ticket's details (`failed`, from `cache` and `tickets`).
+ */
+function settling<T>(db: IDBDatabase, work: (tx: IDBTransaction, queue: IDBObjectStore) => Promise<T>): Promise<T> {
+  return inTransaction(db, ['queue', 'sent', 'failed', 'cache', 'tickets'], 'readwrite', (tx) => work(tx, tx.objectStore('queue')), 'strict');
 }
 
 /** The `sent` store in memory during a replay: which scans went out without an answer kept. */

@@ -8,6 +8,7 @@
 import { html, nothing, svg } from 'lit/html.js';
 import { buildDoorLogCsv, downloadFile } from '../controllers/door-log-csv.js';
 import type { DoorLogEntry } from '../controllers/door-log.types.js';
+import { adoptLazyStyles } from './lazy-styles.js';
 import type { ScannerView } from './scanner-view.js';
 
 export const BIN_MS = 5 * 60_000;
@@ -66,7 +67,7 @@ export function rateNow(entries: DoorLogEntry[], now = Date.now()): number {
 }
 
 export function renderDoorLogPanel(s: ScannerView, locale: string, format: DoorLogFormat, now = Date.now()) {
-  adoptStyles(s.renderRoot);
+  adoptLazyStyles(s.renderRoot, 'door-log', STYLES);
   const entries = s.doorLog.entries;
   const admitted = entries.filter((entry) => entry.verdict === 'valid').length;
   const bins = doorLogBins(entries, now);
@@ -131,7 +132,7 @@ async function exportLog(s: ScannerView, format: DoorLogFormat): Promise<void> {
   s.requestUpdate();
 }
 
-/** The panel's styles join the element's when the panel first shows (the element's own stay as they are). */
+/** The panel's styles, adopted when it first shows. */
 const STYLES = `
 .door-log-chart{margin:.5rem 0}
 .door-log-chart figcaption{font-size:.8125rem}
@@ -142,20 +143,3 @@ const STYLES = `
 .door-log svg .axis{stroke:currentColor}
 .door-log svg text{fill:currentColor;font-size:10px}
 .door-log-note:empty{display:none}`;
-
-let sheet: CSSStyleSheet | undefined;
-
-function adoptStyles(root: HTMLElement | DocumentFragment): void {
-  if (!(root instanceof ShadowRoot) || root.querySelector('style.door-log-styles')) return;
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(STYLES);
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    // No constructable style sheets (older browsers): a style element, as Lit itself falls back to.
-    const style = document.createElement('style');
-    style.className = 'door-log-styles';
-    style.textContent = STYLES;
-    root.append(style);
-  }
-}

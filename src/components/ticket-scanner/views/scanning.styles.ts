@@ -261,8 +261,8 @@ export const scanningStyles = css`
     }
   }
 
-  /* The camera, above the verdict: aim at the top, the verdict's colour below; the viewfinder
-     no taller than 40% of the screen so the verdict stays in view */
+  /* The camera, above the verdict: aim at the top, the verdict's colour below (the viewfinder's
+     styles come with the camera's chunk, scanner-camera.ts) */
   .camera {
     display: grid;
     gap: 0.5rem;
@@ -284,50 +284,6 @@ export const scanningStyles = css`
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
   }
-  .viewfinder {
-    position: relative;
-    overflow: hidden;
-    aspect-ratio: 4 / 3;
-    width: min(100%, 40dvh * 4 / 3);
-    justify-self: center;
-    border-radius: var(--_radius);
-    background: #000;
-    /* A code read: the frame lights up in the valid colour for a moment */
-    outline: 0 solid var(--_valid);
-    transition: outline-width 120ms ease-out;
-  }
-  .viewfinder.hit {
-    outline-width: 6px;
-    outline-offset: -6px;
-  }
-  .viewfinder video {
-    display: block;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-  .camera-starting,
-  .camera-hint {
-    position: absolute;
-    inset-inline: 0;
-    bottom: 0;
-    padding: 0.4rem 0.6rem;
-    background: rgb(0 0 0 / 0.6);
-    color: #fff;
-    text-align: center;
-  }
-  .camera-starting {
-    inset-block: 0;
-    display: flex;
-    align-items: center;
-    justify-content: center;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .viewfinder {
-      transition: none;
-    }
-  }
-
   /* The last scans and this session's tally */
   .history-head {
     display: flex;
