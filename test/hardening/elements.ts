@@ -17,7 +17,11 @@ import '../../src/components/av-event-list/index.js';
 import '../../src/components/av-series-list/index.js';
 import '../../src/components/ticket-scanner/index.js';
 import '../../src/components/vista-member-login/index.js';
+import type { VistaMemberLogin } from '../../src/components/vista-member-login/index.js';
+import { VistaMemberLoginHarness } from '../../src/components/vista-member-login/vista-member-login.harness.js';
 import '../../src/components/vista-ticket-redemption/index.js';
+import type { VistaTicketRedemption } from '../../src/components/vista-ticket-redemption/index.js';
+import { VistaTicketRedemptionHarness } from '../../src/components/vista-ticket-redemption/vista-ticket-redemption.harness.js';
 import '../../src/components/utick-stream-gate/index.js';
 import '../../src/components/utick-pack-list/index.js';
 import { AvCalendarHarness } from '../../src/components/av-calendar/av-calendar.harness.js';
@@ -225,17 +229,18 @@ export const ELEMENTS: ElementUnderAttack[] = [
       return { el, cleanup: async () => forgetVistaSessionsInMemory() };
     },
     async reach(el) {
-      ($(el, '#login') as HTMLInputElement).value = 'emma.janssens@example.com';
-      ($(el, '#password') as HTMLInputElement).value = 'Popcorn-2027';
-      $(el, 'form[part="form"] button[type="submit"]')!.click();
+      const login = new VistaMemberLoginHarness(el as VistaMemberLogin);
+      login.input('login').value = 'emma.janssens@example.com';
+      login.input('password').value = 'Popcorn-2027';
+      login.submit();
       await settled(el);
     },
     async drive({ el }) {
       await this.reach!(el);
     },
-    showsData: (el) => $(el, 'form[part="form"]') !== null || $(el, '[part="member"]') !== null,
-    driven: (el) => $(el, '[part="member"]') !== null,
-    reached: (el) => $(el, '[part="member"]') !== null,
+    showsData: (el) => new VistaMemberLoginHarness(el as VistaMemberLogin).showsForm || new VistaMemberLoginHarness(el as VistaMemberLogin).showsMember,
+    driven: (el) => new VistaMemberLoginHarness(el as VistaMemberLogin).showsMember,
+    reached: (el) => new VistaMemberLoginHarness(el as VistaMemberLogin).showsMember,
   },
   {
     tag: 'vista-ticket-redemption',
@@ -263,14 +268,15 @@ export const ELEMENTS: ElementUnderAttack[] = [
       return { el, cleanup: async () => forgetVistaSessionsInMemory() };
     },
     async drive({ el }) {
-      const use = $(el, '[part="use-card"]');
-      if (use) {
-        use.click();
+      const redemption = new VistaTicketRedemptionHarness(el as VistaTicketRedemption);
+      const usable = redemption.cardIds.find((id) => redemption.canUse(id));
+      if (usable !== undefined) {
+        await redemption.useCard(usable);
         await settled(el);
       }
     },
-    showsData: (el) => $(el, '[part="card"]') !== null,
-    driven: (el) => $(el, '[part="card"]') !== null,
+    showsData: (el) => new VistaTicketRedemptionHarness(el as VistaTicketRedemption).cardIds.length > 0,
+    driven: (el) => new VistaTicketRedemptionHarness(el as VistaTicketRedemption).cardIds.length > 0,
   },
   {
     tag: 'utick-stream-gate',

@@ -45,14 +45,19 @@ export class VistaTicketRedemptionHarness {
     return this.$$('[part="card"]').map((c) => c.dataset['cardId']!);
   }
 
-  /** One of the member's cards, by id. */
+  /** One of the member's cards, by id (compared, not put in a selector: a vendor's id may hold anything). */
   card(id: string): HTMLElement {
-    return this.$(`[part="card"][data-card-id="${id}"]`)!;
+    return this.$$('[part="card"]').find((c) => c.dataset['cardId'] === id)!;
+  }
+
+  /** The card offers "Use this card" (it is active and not in use yet). */
+  canUse(id: string): boolean {
+    return this.card(id)?.querySelector('[part="use-card"]') != null;
   }
 
   /** A card in use (added to the order), by id. */
   added(id: string): HTMLElement {
-    return this.$(`.added-card[data-card-id="${id}"]`)!;
+    return this.$$('.added-card').find((c) => c.dataset['cardId'] === id)!;
   }
 
   /** A card in use's limit, as written ("Up to 2 tickets"). */
