@@ -74,6 +74,14 @@ export function performanceFilter(performanceId: number, productionId: number | 
   return { clientId: 284, productionId, performanceId };
 }
 
+/** A door tonight, for the element's tests: nothing stored (database, choices), a fresh mock world, tonight's small performance. */
+export async function doorTonight(): Promise<{ mock: MockWorld; tonight: ControlPerformance }> {
+  await freshScannerDb();
+  localStorage.clear();
+  const mock = await openMockWorld();
+  return { mock, tonight: await smallPerformanceTonight(mock) };
+}
+
 /** Closes and deletes the scanner database: the next call starts from nothing. */
 export async function freshScannerDb(): Promise<void> {
   await closeScannerDb();

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { openMockWorld, type ControlPerformance, type MockWorld } from '../../../test/mock.js';
-import { DOOR, freshScannerDb, smallPerformanceTonight, type ControlTicket } from '../../../test/scanner-world.js';
+import type { ControlPerformance, MockWorld } from '../../../test/mock.js';
+import { DOOR, doorTonight, type ControlTicket } from '../../../test/scanner-world.js';
 import { authenticate, fetchValidTickets, validateTicket } from '../../api/audienceview/scanning.js';
 import './index.js';
 import { closeScannerDb } from './offline/scanner-db.js';
@@ -40,10 +40,7 @@ describe('<ticket-scanner> door log', () => {
   const record = (e: Event) => scans.push((e as CustomEvent<TicketScanDetail>).detail);
 
   beforeEach(async () => {
-    await freshScannerDb();
-    localStorage.clear();
-    mock = await openMockWorld();
-    tonight = await smallPerformanceTonight(mock);
+    ({ mock, tonight } = await doorTonight());
     scans = [];
     window.addEventListener('ticket-scan', record);
   });

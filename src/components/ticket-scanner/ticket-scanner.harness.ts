@@ -8,6 +8,7 @@
  *   const verdict = await door.scanAndWait('ABC123');
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { ElementHarness } from '../../shared/element-harness.js';
 import { lateContentSettled } from '../../shared/late-content.js';
 import type { TicketScanner } from './ticket-scanner.js';
 
@@ -19,20 +20,9 @@ export interface StaffLogin {
 /** An element's text as a person reads it: whitespace collapsed. */
 export const textOf = (node: Node | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-export class TicketScannerHarness {
-  constructor(readonly element: TicketScanner) {}
-
-  get root(): ShadowRoot {
-    return this.element.shadowRoot!;
-  }
-
-  $<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.root.querySelector<E>(selector);
-  }
-
-  /** A boolean, so that a failure message never has to print a DOM node (which stalls the runner). */
-  has(selector: string): boolean {
-    return this.root.querySelector(selector) !== null;
+export class TicketScannerHarness extends ElementHarness<TicketScanner> {
+  get element(): TicketScanner {
+    return this.el;
   }
 
   text(selector: string): string {

@@ -1,9 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { toCanvas } from 'bwip-js/browser';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ControlPerformance } from '../../../../test/mock.js';
-import { openMockWorld, type MockWorld } from '../../../../test/mock.js';
-import { DOOR, smallPerformanceTonight, freshScannerDb, type ControlTicket } from '../../../../test/scanner-world.js';
+import type { ControlPerformance, MockWorld } from '../../../../test/mock.js';
+import { DOOR, doorTonight, type ControlTicket } from '../../../../test/scanner-world.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../../shared/events.js';
 import '../index.js';
 import { parseBarcodeFormats, TICKET_FORMATS } from './barcode-formats.js';
@@ -33,10 +32,7 @@ describe('<ticket-scanner> camera', () => {
   let camera: FakeCamera | undefined;
 
   beforeEach(async () => {
-    await freshScannerDb();
-    localStorage.clear();
-    mock = await openMockWorld();
-    tonight = await smallPerformanceTonight(mock);
+    ({ mock, tonight } = await doorTonight());
     scans = [];
     errors = [];
     reads = [];
