@@ -9,6 +9,7 @@
  *   expect(login.title).to.equal('Signed in as Emma Janssens');
  */
 import { waitUntil } from '@open-wc/testing';
+import { ElementHarness } from '../../shared/element-harness.js';
 import { lateContentSettled } from '../../shared/late-content.js';
 import type { VistaMemberLogin } from './vista-member-login.js';
 
@@ -21,22 +22,7 @@ export interface MemberLogin {
 /** An element's text as a person reads it: whitespace collapsed. */
 export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-export class VistaMemberLoginHarness {
-  constructor(readonly element: VistaMemberLogin) {}
-
-  get root(): ShadowRoot {
-    return this.element.shadowRoot!;
-  }
-
-  $<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.root.querySelector<E>(selector);
-  }
-
-  /** A boolean, so that a failure message never has to print a DOM node (which stalls the runner). */
-  has(selector: string): boolean {
-    return this.$(selector) !== null;
-  }
-
+export class VistaMemberLoginHarness extends ElementHarness<VistaMemberLogin> {
   text(selector: string): string {
     return textOf(this.$(selector));
   }
@@ -100,7 +86,7 @@ export class VistaMemberLoginHarness {
   async until(condition: () => unknown, message: string, timeout = 5000): Promise<void> {
     await waitUntil(condition, message, { timeout });
     await lateContentSettled();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
   }
 
   /** Sends the form as it is. */
@@ -114,7 +100,7 @@ export class VistaMemberLoginHarness {
     this.input('password').value = who.password;
     if (options.remember) this.$<HTMLInputElement>('[name="remember"]')!.checked = true;
     this.submit();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
     // The button says "Signing in…" while the request is out.
     await this.until(() => this.showsMember || !textOf(this.submitButton).endsWith('…'), 'sign-in did not finish');
   }
@@ -122,7 +108,7 @@ export class VistaMemberLoginHarness {
   /** Workstation mode: how the member is identified. */
   async identifyBy(by: 'card' | 'phone' | 'login'): Promise<void> {
     this.$<HTMLInputElement>(`input[name="identify"][value="${by}"]`)!.click();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
   }
 
   /** Presses sign-out; resolves once the form is back. */
@@ -134,7 +120,7 @@ export class VistaMemberLoginHarness {
   /** Opens the member's details, types the changes and saves them; resolves once saved. */
   async editDetails(changes: { 'given-name'?: string; 'family-name'?: string; email?: string }): Promise<void> {
     this.$<HTMLButtonElement>('[part="edit"]')!.click();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
     for (const [id, value] of Object.entries(changes)) this.input(id).value = value;
     this.$<HTMLButtonElement>('[part="details"] button[type="submit"]')!.click();
     await this.until(() => this.has('.saved'), 'details not saved');

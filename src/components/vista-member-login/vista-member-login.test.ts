@@ -74,13 +74,13 @@ describe('<vista-member-login>', () => {
   describe('token mode', () => {
     it('signs a member in with email and password, greets them, and tells the page with the token', async () => {
       const el = await mount({ regionCode: 'BE' });
-      expect(el.element.authenticated).to.equal(false);
+      expect(el.el.authenticated).to.equal(false);
       await el.signIn(EMMA);
       expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
-      expect(el.element.authenticated).to.equal(true);
-      expect(el.element.hasAttribute('authenticated')).to.equal(true);
+      expect(el.el.authenticated).to.equal(true);
+      expect(el.el.hasAttribute('authenticated')).to.equal(true);
       expect(el.focused?.id).to.equal('member-title');
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
 
       const login = events.find((e) => e.type === 'vista-member-login')!.detail as VistaMemberLoginDetail;
       expect(login.member?.email).to.equal('emma.janssens@example.com');
@@ -102,7 +102,7 @@ describe('<vista-member-login>', () => {
       const el = await mount({ clubId: '2' });
       await el.signIn({ login: 'noah.dubois@example.com', password: 'Matinee-2027' });
       expect(el.text('#member-title')).to.equal('Signed in as Noah Dubois');
-      await el.element.signOut();
+      await el.el.signOut();
 
       const club1 = await mount();
       await club1.signIn({ login: 'emma.janssens', password: 'Popcorn-2027' });
@@ -118,15 +118,15 @@ describe('<vista-member-login>', () => {
       expect(el.input('password').type).to.equal('password');
       expect(form.contains(el.input('password'))).to.equal(true);
       expect(el.text('label[for="login"]')).to.equal('Email or username');
-      el.element.focus();
+      el.el.focus();
       expect(el.focused?.id).to.equal('login');
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
     });
 
     it('lists missing fields in a summary that takes focus and links to each field', async () => {
       const el = await mount();
       el.submit();
-      await el.element.updateComplete;
+      await el.el.updateComplete;
       const summary = el.$('[part="error-summary"]')!;
       expect(el.focused).to.equal(summary);
       const links = [...summary.querySelectorAll('a')];
@@ -136,7 +136,7 @@ describe('<vista-member-login>', () => {
       links[1]!.click();
       expect(el.focused?.id).to.equal('password');
       expect(await logged('authentication-token')).to.have.length(0);
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
     });
 
     it('explains wrong credentials on the password field and keeps the name typed', async () => {
@@ -146,7 +146,7 @@ describe('<vista-member-login>', () => {
       expect(el.input('password').getAttribute('aria-invalid')).to.equal('true');
       expect(el.input('login').value).to.equal(EMMA.login);
       expect(el.focused).to.equal(el.$('[part="error-summary"]'));
-      expect(el.element.authenticated).to.equal(false);
+      expect(el.el.authenticated).to.equal(false);
       expect(events.find((e) => e.type === 'vista-member-error')).to.not.equal(undefined);
     });
 
@@ -160,9 +160,9 @@ describe('<vista-member-login>', () => {
       const first = currentVistaSession(mock.base('vista'))!.token!.accessToken;
       await waitUntil(async () => (await logged('authentication-token', 'POST')).length >= 2, 'no refresh', { timeout: 8000, interval: 200 });
       await waitUntil(() => currentVistaSession(mock.base('vista'))?.token?.accessToken !== first, 'token not replaced');
-      expect(el.element.authenticated).to.equal(true);
+      expect(el.el.authenticated).to.equal(true);
       const fresh = currentVistaSession(mock.base('vista'))!.token!.accessToken;
-      await waitUntil(() => el.element.memberToken === fresh, 'the element does not hand out the new token');
+      await waitUntil(() => el.el.memberToken === fresh, 'the element does not hand out the new token');
       const answer = await fetch(`${mock.base('vista')}/ocapi/v1/members/current`, { headers: { LoyaltySessionToken: fresh } });
       expect(answer.status).to.equal(200);
       expect(events.filter((e) => e.type === 'vista-member-logout')).to.have.length(0);
@@ -176,13 +176,13 @@ describe('<vista-member-login>', () => {
       expect(el.text('#member-title')).to.equal('Signed in as Emmy Janssens');
       const grants = await logged('authentication-token', 'POST');
       expect(grants).to.have.length(2); // the sign-in, then one refresh
-      expect(el.element.authenticated).to.equal(true);
+      expect(el.el.authenticated).to.equal(true);
     });
 
     it('keeps a remembered member signed in across a reload, in IndexedDB', async () => {
       const el = await mount();
       await el.signIn(EMMA, { remember: true });
-      el.element.remove();
+      el.el.remove();
       forgetVistaSessionsInMemory(); // what a reload does
       events = [];
       const again = await mount();
@@ -196,17 +196,17 @@ describe('<vista-member-login>', () => {
     it('forgets a member who did not ask to be remembered at the reload', async () => {
       const el = await mount();
       await el.signIn(EMMA);
-      el.element.remove();
+      el.el.remove();
       forgetVistaSessionsInMemory();
       const again = await mount();
       expect(again.$('form[part="form"]')).to.not.equal(null);
-      expect(again.element.authenticated).to.equal(false);
+      expect(again.el.authenticated).to.equal(false);
     });
 
     it('asks to sign in again, name kept, when Vista ended the session (403) and the refresh token is gone', async () => {
       const el = await mount();
       await el.signIn(EMMA, { remember: true });
-      el.element.remove();
+      el.el.remove();
       forgetVistaSessionsInMemory();
       await mock.control('vista', '/expire-sessions', { method: 'POST', body: JSON.stringify({ refreshTokens: true }), headers: { 'content-type': 'application/json' } });
       events = [];
@@ -214,7 +214,7 @@ describe('<vista-member-login>', () => {
       await again.until(() => again.showsForm, 'the form did not come back');
       expect(again.text('[part="notice"]')).to.equal('Your session has ended. Please sign in again.');
       expect(again.input('login').value).to.equal(EMMA.login);
-      expect(again.element.authenticated).to.equal(false);
+      expect(again.el.authenticated).to.equal(false);
       expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('expired');
       const members = await logged('members/current');
       expect(members.at(-1)!.status).to.equal(403);
@@ -228,19 +228,19 @@ describe('<vista-member-login>', () => {
       const el = await mount();
       await el.signIn(EMMA, { remember: true });
       await el.signOut();
-      expect(el.element.authenticated).to.equal(false);
+      expect(el.el.authenticated).to.equal(false);
       expect(el.focused?.id).to.equal('login');
       expect((events.find((e) => e.type === 'vista-member-logout')!.detail as VistaMemberLogoutDetail).reason).to.equal('sign-out');
       expect(currentVistaSession(mock.base('vista'))).to.equal(undefined);
       forgetVistaSessionsInMemory();
       const again = await mount();
-      expect(again.element.authenticated).to.equal(false);
+      expect(again.el.authenticated).to.equal(false);
     });
 
     it('signs in with a linked external identity token', async () => {
       const el = await mount();
-      expect(await el.element.signInWithExternalToken('lumiere-sso', 'sso-emma-7d41')).to.equal(true);
-      await el.element.updateComplete;
+      expect(await el.el.signInWithExternalToken('lumiere-sso', 'sso-emma-7d41')).to.equal(true);
+      await el.el.updateComplete;
       expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
     });
   });
@@ -259,7 +259,7 @@ describe('<vista-member-login>', () => {
       expect(el.$('[part="lockout"] [role="timer"]')).to.not.equal(null);
       expect(el.text('[part="error-summary"]')).to.contain('Too many failed sign-in attempts');
       expect(el.announcement).to.equal('Signing in is locked for 2 more seconds.');
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
       await el.until(() => !el.formDisabled, 'the lock-out did not end', 5000);
       expect(el.$('[part="lockout"]')).to.equal(null);
       expect(el.announcement).to.equal('You can sign in again now.');
@@ -283,7 +283,7 @@ describe('<vista-member-login>', () => {
       Date.now = () => clock;
       try {
         await new Promise((resolve) => setTimeout(resolve, 1300)); // a tick of the countdown, at least
-        await el.element.updateComplete;
+        await el.el.updateComplete;
         expect(el.formDisabled, 'the form reopened while Vista still locks the member out').to.equal(true);
         expect(el.$('[part="lockout"]')).to.not.equal(null);
         clock = answeredAt + 3000 + 1;
@@ -298,9 +298,9 @@ describe('<vista-member-login>', () => {
       await mock.fault({ vendor: 'vista', path: 'authentication-token', kind: 'lockout', lockOutPeriodInSeconds: 1, times: 1 });
       const el = await mount();
       await el.signIn(EMMA);
-      const parent = el.element.parentElement!;
-      el.element.remove();
-      parent.append(el.element);
+      const parent = el.el.parentElement!;
+      el.el.remove();
+      parent.append(el.el);
       await el.until(() => !el.$('[part="lockout"]'), 'the lock-out did not end after the move', 4000);
       expect(el.formDisabled).to.equal(false);
     });
@@ -328,8 +328,8 @@ describe('<vista-member-login>', () => {
       expect(textOf(notice)).to.contain('must pass a reCAPTCHA check');
       expect(notice.querySelector('slot[name="recaptcha"]')).to.not.equal(null);
       expect(el.focused).to.equal(notice);
-      el.element.recaptchaResponse = 'token-from-the-widget';
-      await el.element.updateComplete;
+      el.el.recaptchaResponse = 'token-from-the-widget';
+      await el.el.updateComplete;
       expect(el.text('[part="notice"]')).to.equal('Check complete: you can sign in now.');
       el.input('password').value = 'Trailer-2027';
       el.submit();
@@ -358,7 +358,7 @@ describe('<vista-member-login>', () => {
       // Emma is remembered on this tenant; finding her again takes Vista 1.5 s to answer.
       const first = await mount();
       await first.signIn(EMMA, { remember: true });
-      first.element.remove();
+      first.el.remove();
       forgetVistaSessionsInMemory();
       await mock.fault({ vendor: 'vista', path: 'members/current', kind: 'delay', delayMs: 1500, times: 1 });
       const other = await openMockWorld({ now: '2027-03-01T12:00:00Z', readings: { 'vista.membersCurrent': 'served' } });
@@ -367,13 +367,13 @@ describe('<vista-member-login>', () => {
         await fixture<VistaMemberLogin>(html`<vista-member-login api-base=${mock.base('vista')} api-token=${SITE_TOKEN} locale="en"></vista-member-login>`),
       );
       // The page moves the element to another tenant while the first still looks for Emma.
-      el.element.apiBase = other.base('vista');
+      el.el.apiBase = other.base('vista');
       await el.until(() => el.showsForm, 'the other tenant\'s form did not come');
       await waitUntil(async () => (await logged('members/current')).length > 0, 'the first tenant was not asked', { timeout: 5000, interval: 100 });
       await new Promise((resolve) => setTimeout(resolve, 2000)); // the late answer has come by now
-      await el.element.updateComplete;
+      await el.el.updateComplete;
       expect(el.showsForm, 'the other tenant\'s form stays').to.equal(true);
-      expect(el.element.authenticated).to.equal(false);
+      expect(el.el.authenticated).to.equal(false);
       expect(events.filter((e) => e.type === 'vista-member-login'), 'no sign-in announced for the old tenant').to.have.length(0);
     });
 
@@ -402,17 +402,17 @@ describe('<vista-member-login>', () => {
       expect(member.headers['cookie']).to.contain('vista-loyalty-member-auth=');
       expect(member.headers['loyaltysessiontoken'] ?? 'none').to.equal('none');
 
-      el.element.remove();
+      el.el.remove();
       forgetVistaSessionsInMemory();
       const again = await mount({ mode: 'cookie' });
       await again.until(() => again.showsMember, 'the cookie session was not found');
       await again.signOut();
       expect(await logged('authentication-cookie', 'DELETE')).to.have.length(1);
 
-      again.element.remove();
+      again.el.remove();
       forgetVistaSessionsInMemory();
       const third = await mount({ mode: 'cookie' });
-      expect(third.element.authenticated).to.equal(false);
+      expect(third.el.authenticated).to.equal(false);
     });
 
     it('reads the signed-in state from vista-loyalty-member-is-authenticated when the API is on the page\'s host', async () => {
@@ -426,7 +426,7 @@ describe('<vista-member-login>', () => {
       const before = (await logged('members/current')).length;
       forgetVistaSessionsInMemory();
       const again = await mount({ mode: 'cookie', apiBase: sameHost });
-      expect(again.element.authenticated).to.equal(false);
+      expect(again.el.authenticated).to.equal(false);
       // The readable cookie said nobody is signed in: no request needed to know it.
       expect(await logged('members/current')).to.have.length(before);
     });
@@ -438,7 +438,7 @@ describe('<vista-member-login>', () => {
     it('signs in, greeting the member by the name they typed', async () => {
       const el = await mount();
       await el.signIn(EMMA);
-      expect(el.element.authenticated).to.equal(true);
+      expect(el.el.authenticated).to.equal(true);
       expect(el.text('#member-title')).to.equal(`Signed in as ${EMMA.login}`);
       expect(el.$('[part="error"]')).to.equal(null);
       expect(el.$('[part="edit"]'), 'no details to edit').to.equal(null);
@@ -447,19 +447,19 @@ describe('<vista-member-login>', () => {
     it('keeps a remembered member signed in across a reload', async () => {
       const first = await mount();
       await first.signIn(EMMA, { remember: true });
-      first.element.remove();
+      first.el.remove();
       forgetVistaSessionsInMemory();
       const after = await mount();
       await after.until(() => after.showsMember, 'the remembered member was signed out');
-      expect(after.element.authenticated).to.equal(true);
+      expect(after.el.authenticated).to.equal(true);
       expect(events.some((e) => e.type === 'vista-member-logout')).to.equal(false);
     });
 
     it('signs in with a cookie and finds the session again after a reload through a documented member call', async () => {
       const el = await mount({ mode: 'cookie' });
       await el.signIn(EMMA);
-      expect(el.element.authenticated).to.equal(true);
-      el.element.remove();
+      expect(el.el.authenticated).to.equal(true);
+      el.el.remove();
       forgetVistaSessionsInMemory();
       const after = await mount({ mode: 'cookie' });
       await after.until(() => after.showsMember, 'the cookie session was not found again');
@@ -474,7 +474,7 @@ describe('<vista-member-login>', () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
       expect(el.$('#login')).to.equal(null);
       expect(el.input('pin').autocomplete).to.equal('off');
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
       el.input('card').value = '6004 1000 0000 4821';
       el.input('pin').value = '4821';
       el.submit();
@@ -503,7 +503,7 @@ describe('<vista-member-login>', () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
       await el.identifyBy('login');
       expect(el.$('#pin')).to.equal(null);
-      await expect(el.element).to.be.accessible();
+      await expect(el.el).to.be.accessible();
       el.input('login').value = EMMA.login;
       el.input('password').value = 'not-it';
       el.submit();

@@ -10,30 +10,16 @@
  *   await redemption.confirmTickets();
  */
 import { waitUntil } from '@open-wc/testing';
+import { ElementHarness } from '../../shared/element-harness.js';
 import { lateContentSettled } from '../../shared/late-content.js';
 import type { VistaTicketRedemption } from './vista-ticket-redemption.js';
 
 /** An element's text as a person reads it: whitespace collapsed. */
 export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-export class VistaTicketRedemptionHarness {
-  constructor(readonly element: VistaTicketRedemption) {}
-
-  get root(): ShadowRoot {
-    return this.element.shadowRoot!;
-  }
-
-  $<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.root.querySelector<E>(selector);
-  }
-
+export class VistaTicketRedemptionHarness extends ElementHarness<VistaTicketRedemption> {
   $$<E extends Element = HTMLElement>(selector: string): E[] {
     return [...this.root.querySelectorAll<E>(selector)];
-  }
-
-  /** A boolean, so that a failure message never has to print a DOM node (which stalls the runner). */
-  has(selector: string): boolean {
-    return this.$(selector) !== null;
   }
 
   text(selector: string): string {
@@ -78,7 +64,7 @@ export class VistaTicketRedemptionHarness {
   async step(id: string, direction: 1 | -1, times = 1): Promise<void> {
     for (let i = 0; i < times; i++) {
       this.stepButtons(id)[direction === 1 ? 1 : 0].click();
-      await this.element.updateComplete;
+      await this.el.updateComplete;
     }
   }
 
@@ -87,7 +73,7 @@ export class VistaTicketRedemptionHarness {
     const input = this.quantity(id);
     input.value = value;
     input.dispatchEvent(new Event('change'));
-    await this.element.updateComplete;
+    await this.el.updateComplete;
   }
 
   get confirmButton(): HTMLButtonElement {
@@ -112,7 +98,7 @@ export class VistaTicketRedemptionHarness {
   async until(condition: () => unknown, message: string, timeout = 5000): Promise<void> {
     await waitUntil(condition, message, { timeout });
     await lateContentSettled();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
   }
 
   /** No button says it is at work ("Adding…", "Confirming…"). */
@@ -123,7 +109,7 @@ export class VistaTicketRedemptionHarness {
   /** Presses a member card's "Use this card"; resolves once Vista answered. */
   async useCard(id: string): Promise<void> {
     this.card(id).querySelector<HTMLButtonElement>('[part="use-card"]')!.click();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
     await this.idle('the card was not checked');
   }
 
@@ -132,7 +118,7 @@ export class VistaTicketRedemptionHarness {
     const input = this.$<HTMLInputElement>('#card-number')!;
     input.value = number;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await this.element.updateComplete;
+    await this.el.updateComplete;
   }
 
   /** Sends the partner form with a scheme and a number; resolves once the card was checked. */
@@ -140,7 +126,7 @@ export class VistaTicketRedemptionHarness {
     this.$<HTMLSelectElement>('#scheme')!.value = scheme;
     this.$<HTMLInputElement>('#card-number')!.value = number;
     this.submitPartnerForm();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
     await this.idle('the card was not checked');
   }
 
@@ -151,7 +137,7 @@ export class VistaTicketRedemptionHarness {
   /** Presses "Add N tickets to the order"; resolves once Vista answered. */
   async confirmTickets(): Promise<void> {
     this.confirmButton.click();
-    await this.element.updateComplete;
+    await this.el.updateComplete;
     await this.idle('the tickets were not set');
   }
 

@@ -96,7 +96,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(textOf(el.card(LUCAS_CARD).querySelector('.friend'))).to.equal('Shared with you by Lucas Maes');
     expect(el.card(LUCAS_CARD).querySelector('[part="use-card"]')!.getAttribute('aria-label')).to.contain('Shared with you by Lucas Maes');
     expect(el.card(EMMA_CARD).hasAttribute('data-friend')).to.equal(false);
-    await expect(el.element).to.be.accessible();
+    await expect(el.el).to.be.accessible();
   });
 
   it('adds the subscription card, keeps the quantity within its limit and sets the showtime with one fresh id per ticket', async () => {
@@ -116,7 +116,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(el.stepButtons(EMMA_CARD)[1].disabled).to.equal(true);
     expect(el.quantity(EMMA_CARD).max).to.equal('2');
     expect(textOf(el.confirmButton)).to.equal('Add 2 tickets to the order');
-    await expect(el.element).to.be.accessible();
+    await expect(el.el).to.be.accessible();
 
     await el.confirmTickets();
     const [received] = await mock.received<Received>('setShowtime');
@@ -186,7 +186,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(el.quantity(id).getAttribute('aria-invalid')).to.equal('true');
     expect(textOf(el.added(id).querySelector('.field-problem'))).to.equal('Choose a number of tickets this card allows');
     expect(el.confirmButton.disabled).to.equal(true);
-    await expect(el.element).to.be.accessible();
+    await expect(el.el).to.be.accessible();
     await el.step(id, -1); // back within the limit
     expect(el.quantity(id).value).to.equal('4');
     expect(el.confirmButton.disabled).to.equal(false);
@@ -265,7 +265,7 @@ describe('<vista-ticket-redemption>', () => {
       expect(events.some((e) => e.type === 'vista-redemption-error'), shape).to.equal(false);
       const set = events.find((e) => e.type === 'vista-showtime-tickets-set')!.detail as VistaShowtimeTicketsSetDetail;
       expect(set.tickets.map((t) => t.ticketRedemptionCardId), shape).to.deep.equal([EMMA_CARD]);
-      el.element.remove();
+      el.el.remove();
     }
     expect(await mock.received('setShowtime')).to.have.length(3);
   });
@@ -297,7 +297,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(el.errorName).to.equal('ConfigError');
     expect(el.text('[part="error"]')).to.contain('set ticket-type-id');
     expect(el.text('[part="error"]')).not.to.contain('undefined');
-    el.element.remove();
+    el.el.remove();
 
     await mock.chooseReadings({ 'vista.ticketTypes': 'card-answer' });
     const told = await mount({ ticketTypeId: '', orderId: 'ord-told' });
@@ -330,11 +330,11 @@ describe('<vista-ticket-redemption>', () => {
       ></vista-ticket-redemption>`),
     );
     // The page switches to a site Vista does not know while the first site's schemes are on their way.
-    el.element.siteId = '9999';
+    el.el.siteId = '9999';
     await el.until(() => el.errorName !== undefined, 'the unknown site was not explained');
     expect(el.errorName).to.equal('VendorError');
     await new Promise((resolve) => setTimeout(resolve, 2000)); // the first site's answer would have come by now
-    await el.element.updateComplete;
+    await el.el.updateComplete;
     expect(el.has('[part="third-party-form"]'), 'no schemes of the site left behind').to.equal(false);
     expect(el.errorName).to.equal('VendorError');
     const asked = (await mock.requests()).map((r) => /sites\/([^/]+)\/third-party-member-schemes/.exec(r.path)?.[1]).filter(Boolean);
@@ -396,7 +396,7 @@ describe('<vista-ticket-redemption>', () => {
     inLogin<HTMLInputElement>(login, '#password')!.value = EMMA.password;
     inLogin<HTMLButtonElement>(login, 'button[type="submit"]')!.click();
     await waitUntil(() => el.$('[part="card"]'), 'the cards did not load after sign-in', { timeout: 5000 });
-    await el.element.updateComplete;
+    await el.el.updateComplete;
 
     await mock.control('vista', '/expire-sessions', { method: 'POST' });
     await el.useCard(EMMA_CARD);
@@ -411,10 +411,10 @@ describe('<vista-ticket-redemption>', () => {
 
   it('catches up with a sign-in that happened while it was out of the page', async () => {
     const el = await mount();
-    const parent = el.element.parentElement!;
-    el.element.remove();
+    const parent = el.el.parentElement!;
+    el.el.remove();
     await signInEmma();
-    parent.append(el.element);
+    parent.append(el.el);
     await el.until(() => el.has('[part="card"]'), 'the cards did not load after the move');
     expect(el.$('[part="notice"]')).to.equal(null);
   });
