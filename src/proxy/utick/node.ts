@@ -45,10 +45,12 @@ export function nodeClientAddress(trustProxy: boolean): (c: Context) => string |
  * answer for a system call (and wake whatever reads the log) first. Lines of one turn of the
  * event loop go out in one write.
  */
-export function logAfterAnswering(write: (text: string) => void = (text) => void process.stdout.write(text)): (line: string) => void {
+export function logAfterAnswering(write: (text: string) => void = (text) => console.log(text)): (line: string) => void {
+  // console.log, not process.stdout.write: Console ignores a closed stdout (EPIPE) instead of
+  // crashing the proxy when whatever reads its log goes away.
   let pending: string[] = [];
   const flush = () => {
-    const text = `${pending.join('\n')}\n`;
+    const text = pending.join('\n');
     pending = [];
     write(text);
   };
