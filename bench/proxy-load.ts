@@ -15,6 +15,7 @@
  * "Added" is the proxied percentile minus the baseline's. Goal: p99 added ≤ 20 ms at that rate, on
  * this machine under its load at the time, no 5xx from the proxy itself. `npx tsx bench/proxy-load.ts` runs this part alone.
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -29,6 +30,10 @@ const PATRONS = 500;
 const RATE_PER_SECOND = UNLOCKS / 60;
 const GOAL_P99_ADDED_MS = 20;
 const STREAMS = [UTICK_IDS.liveStream, UTICK_IDS.vodStream];
+/** Unlocks sent to each target (the mock, each instance) before a run and not measured: a deployed proxy is warm. */
+const WARM_UP_PER_TARGET = 200;
+
+type Target = (i: number) => { url: string; headers: Record<string, string> };
 
 interface Unlock {
   patron: string;
@@ -44,6 +49,66 @@ interface RunFigures {
   statuses: Map<string, number>;
   /** 5xx the proxy made itself (its own envelope), not passed through from Utick. */
   proxy5xx: number;
+  /** How late the open-loop sender sent, p99 (ms): the bench's own share of the latency. */
+  senderLateP99?: number;
+  /** CPU used during the run, by process group (ms). */
+  cpu?: CpuUse;
+  /** The warm-up's latencies, in order (the first requests met cold code). */
+  warmUp?: number[];
+}
+
+/** CPU time (ms) of this process (client and mock Utick) and of the proxies and Redis, and of the whole machine. */
+interface CpuUse {
+  wallMs: number;
+  bench: number;
+  proxies: number[];
+  redis: number;
+  /** Share of both cores busy over the run, everything on the machine included (other work too). */
+  machineBusy: number;
+}
+
+/** CPU ms of a child process from /proc (Linux; clock ticks of 10 ms), 0 when unknown. */
+function childCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy and total jiffies of the whole machine (/proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const n = values.map(Number);
+    const idle = n[3]! + n[4]!;
+    const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** Starts counting CPU; the returned function gives the use since. */
+function cpuMeter(proxyPids: (number | undefined)[], redisPid: () => number | undefined): () => CpuUse {
+  const started = performance.now();
+  const bench0 = process.cpuUsage();
+  const proxies0 = proxyPids.map(childCpuMs);
+  const redis0 = childCpuMs(redisPid());
+  const machine0 = machineTicks();
+  return () => {
+    const bench = process.cpuUsage(bench0);
+    const machine = machineTicks();
+    return {
+      wallMs: performance.now() - started,
+      bench: (bench.user + bench.system) / 1000,
+      proxies: proxyPids.map((pid, k) => childCpuMs(pid) - proxies0[k]!),
+      redis: childCpuMs(redisPid()) - redis0,
+      machineBusy: machine.total > machine0.total ? (machine.busy - machine0.busy) / (machine.total - machine0.total) : NaN,
+    };
+  };
 }
 
 /** The burst: patron i sends 4 unlocks, the 3rd a wrong code; patrons interleaved as they arrive. */
@@ -60,17 +125,43 @@ async function unlocksFor(world: Awaited<ReturnType<typeof openWorld>>): Promise
   return unlocks;
 }
 
+/**
+ * The warm-up: `WARM_UP_PER_TARGET` unlocks of the same kinds (right codes and typos, both
+ * streams) from other patrons (198.51.100.0/24, never in the run), 4 at a time, to one target.
+ * Returns their latencies in order: the first ones show what a cold instance costs.
+ */
+async function warmUp(unlocks: Unlock[], target: Target): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < WARM_UP_PER_TARGET) {
+        const i = next++;
+        const { url, headers } = target((i * 10) % unlocks.length); // every round: right codes and typos
+        const started = performance.now();
+        const res = await fetch(url, { headers: { ...headers, 'x-forwarded-for': `198.51.100.${i % 250}` } });
+        await res.text();
+        latencies[i] = performance.now() - started;
+      }
+    }),
+  );
+  return latencies;
+}
+
 /** Sends each request at its time (open loop) to `target(i)`; latency from its planned start. */
-async function openLoop(label: string, unlocks: Unlock[], target: (i: number) => { url: string; headers: Record<string, string> }): Promise<RunFigures> {
+async function openLoop(label: string, unlocks: Unlock[], target: Target, meter?: () => () => CpuUse): Promise<RunFigures> {
   const latencies: number[] = new Array(unlocks.length);
+  const late: number[] = new Array(unlocks.length);
   const statuses = new Map<string, number>();
   let proxy5xx = 0;
+  const stop = meter?.();
   const started = performance.now();
   await Promise.all(
     unlocks.map(async (_, i) => {
       const due = started + (i * 1000) / RATE_PER_SECOND;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+      late[i] = performance.now() - due;
       const { url, headers } = target(i);
       let status = 0;
       try {
@@ -87,19 +178,22 @@ async function openLoop(label: string, unlocks: Unlock[], target: (i: number) =>
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = stop?.();
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { label, p50: percentile(sorted, 50), p99: percentile(sorted, 99), throughput: unlocks.length / elapsed, statuses, proxy5xx };
+  const senderLateP99 = percentile([...late].sort((a, b) => a - b), 99);
+  return { label, p50: percentile(sorted, 50), p99: percentile(sorted, 99), throughput: unlocks.length / elapsed, statuses, proxy5xx, senderLateP99, ...(cpu ? { cpu } : {}) };
 }
 
 /**
  * All at once: one connection per patron (500, a quarter on each instance), each sending its 4
  * unlocks back to back, with autocannon (closed loop: what the fleet can give).
  */
-async function saturate(fleet: RunningProxy[], unlocks: Unlock[]): Promise<RunFigures> {
+async function saturate(fleet: RunningProxy[], unlocks: Unlock[], meter: () => () => CpuUse): Promise<RunFigures> {
   const byPatron = new Map<string, Unlock[]>();
   for (const unlock of unlocks) byPatron.set(unlock.patron, [...(byPatron.get(unlock.patron) ?? []), unlock]);
   const patrons = [...byPatron.values()];
   const perInstance = fleet.map((_, k) => patrons.filter((_, p) => p % fleet.length === k));
+  const stop = meter();
   const results = await Promise.all(
     fleet.map((proxy, k) => {
       let next = 0;
@@ -133,8 +227,10 @@ async function saturate(fleet: RunningProxy[], unlocks: Unlock[]): Promise<RunFi
     }
     if (result.errors + result.timeouts > 0) statuses.set('no answer', (statuses.get('no answer') ?? 0) + result.errors + result.timeouts);
   }
+  const cpu = stop();
   const duration = Math.max(...results.map((r) => r.duration));
   return {
+    cpu,
     label: `4 × Node + Redis, all at once (${PATRONS} connections, autocannon)`,
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
@@ -154,43 +250,73 @@ export async function benchProxyLoad(): Promise<void> {
       await redis.flush();
       return openWorld(mock);
     };
+    const meterFor = (proxies: RunningProxy[]) => () => cpuMeter(proxies.map((proxy) => proxy.pid), redis.pid);
 
     // Baseline: the same unlocks, signed beforehand, straight to the mock Utick.
     let w = await world();
     let unlocks = await unlocksFor(w);
     const signed = await Promise.all(unlocks.map((u) => signUtickRequest({ ...MOCK_UTICK_KEYS, method: 'GET', pathAndQuery: u.pathAndQuery })));
     const upstream = w.upstream;
-    rows.push(await openLoop('straight to Utick (mock), signed beforehand', unlocks, (i) => ({ url: upstream + unlocks[i]!.pathAndQuery, headers: signed[i]! })));
+    const direct: Target = (i) => ({ url: upstream + unlocks[i]!.pathAndQuery, headers: signed[i]! });
+    const baseWarmUp = await warmUp(unlocks, direct);
+    rows.push({ ...(await openLoop('straight to Utick (mock), signed beforehand', unlocks, direct, meterFor([]))), warmUp: baseWarmUp });
 
     w = await world();
     unlocks = await unlocksFor(w);
     const single = await startNodeProxy({ upstream: w.upstream, trustProxy: true });
     running.push(single);
-    rows.push(await openLoop('1 × Node, attempts in memory', unlocks, (i) => ({ url: single.origin + unlocks[i]!.pathAndQuery, headers: { 'x-forwarded-for': unlocks[i]!.patron } })));
+    const toSingle: Target = (i) => ({ url: single.origin + unlocks[i]!.pathAndQuery, headers: { 'x-forwarded-for': unlocks[i]!.patron } });
+    const singleWarmUp = await warmUp(unlocks, toSingle);
+    rows.push({ ...(await openLoop('1 × Node, attempts in memory', unlocks, toSingle, meterFor([single]))), warmUp: singleWarmUp });
     await single.close();
 
     w = await world();
     unlocks = await unlocksFor(w);
     const fleet = await Promise.all(Array.from({ length: 4 }, () => startNodeProxy({ upstream: w.upstream, trustProxy: true, redisUrl: redis.url })));
     running.push(...fleet);
-    rows.push(await openLoop('4 × Node behind one Redis', unlocks, (i) => ({ url: fleet[i % 4]!.origin + unlocks[i]!.pathAndQuery, headers: { 'x-forwarded-for': unlocks[i]!.patron } })));
+    const fleetWarmUps = await Promise.all(fleet.map((proxy) => warmUp(unlocks, (i) => ({ url: proxy.origin + unlocks[i]!.pathAndQuery, headers: {} }))));
+    await redis.flush(); // the warm-up's attempts gone: the run starts from an empty limiter
+    const toFleet: Target = (i) => ({ url: fleet[i % 4]!.origin + unlocks[i]!.pathAndQuery, headers: { 'x-forwarded-for': unlocks[i]!.patron } });
+    rows.push({ ...(await openLoop('4 × Node behind one Redis', unlocks, toFleet, meterFor(fleet))), warmUp: fleetWarmUps.flat() });
 
     await redis.flush();
-    rows.push(await saturate(fleet, unlocks));
+    rows.push(await saturate(fleet, unlocks, meterFor(fleet)));
     // Anything the proxies printed besides their request lines (an uncaught error would be here).
     const oddLines = running.flatMap((proxy) => proxy.logs().split('\n')).filter((line) => line && !/^GET \/\S+ \d{3} [\d.]+ms$/.test(line) && !line.startsWith('Utick signing proxy on'));
 
     const base = rows[0]!;
     const f = (n: number) => n.toFixed(1).padStart(8);
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
     // The figures depend on what else the machine runs: its load is printed with them.
     const load = loadavg().map((n) => n.toFixed(1)).join(' ');
-    console.log(`Utick proxy under load: ${UNLOCKS} unlocks from ${PATRONS} patrons (3 right codes, 1 typo each), at ${RATE_PER_SECOND.toFixed(1)}/s open loop unless said, loopback; ${cpus().length} cores, load average ${load}`);
+    console.log(`Utick proxy under load: ${UNLOCKS} unlocks from ${PATRONS} patrons (3 right codes, 1 typo each), at ${RATE_PER_SECOND.toFixed(1)}/s open loop unless said, loopback; ${cpus().length} cores, load average ${load} (at the end)`);
+    console.log(`  each target (the mock for the baseline, each instance) warmed first with ${WARM_UP_PER_TARGET} unlocks from other patrons, not measured: a deployed proxy is warm (cold figures below)`);
     console.log(`  ${'run'.padEnd(62)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'+p50'.padStart(8)} ${'+p99'.padStart(8)} ${'req/s'.padStart(8)}  answers`);
     for (const row of rows) {
       const added = row === base ? ['       –', '       –'] : [f(row.p50 - base.p50), f(row.p99 - base.p99)];
       const answers = [...row.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}×${n}`).join(' ');
       console.log(`  ${row.label.padEnd(62)} ${f(row.p50)} ${f(row.p99)} ${added[0]} ${added[1]} ${f(row.throughput)}  ${answers}${row.proxy5xx > 0 ? `  (${row.proxy5xx} of them the proxy's own 502/503/504)` : ''}`);
+      const notes: string[] = [];
+      if (row.senderLateP99 !== undefined) notes.push(`sender late p99 ${ms(row.senderLateP99)}`);
+      if (row.cpu) {
+        const c = row.cpu;
+        const perUnlock = (n: number) => ms(n / UNLOCKS);
+        const proxies = c.proxies.reduce((a, b) => a + b, 0);
+        notes.push(`CPU per unlock: bench (client + mock Utick) ${perUnlock(c.bench)}${c.proxies.length ? `, proxies ${perUnlock(proxies)}` : ''}${c.proxies.length > 1 || row === rows[3] ? `, Redis ${perUnlock(c.redis)}` : ''}; both cores ${Math.round(c.machineBusy * 100)}% busy (everything on the machine)`);
+      }
+      if (row.warmUp) {
+        // Per target (the fleet's four one after another): its first request, and its first 20.
+        const firsts = row.warmUp.filter((_, i) => i % WARM_UP_PER_TARGET === 0);
+        const first20 = row.warmUp.filter((_, i) => i % WARM_UP_PER_TARGET < 20).sort((a, b) => a - b);
+        notes.push(`cold: each target's first request ${firsts.map(ms).join(', ')}; its first 20 p50 ${ms(percentile(first20, 50))} max ${ms(first20.at(-1)!)}`);
+      }
+      if (notes.length) console.log(`      ${notes.join('; ')}`);
     }
+    const saturated = rows[3]!.cpu!;
+    const core = (n: number) => `${Math.round((n / saturated.wallMs) * 100)}%`;
+    console.log(
+      `  all at once, busy share of one core: bench process (autocannon + mock Utick, one thread) ${core(saturated.bench)}, proxies ${saturated.proxies.map(core).join(' ')}, Redis ${core(saturated.redis)}; both cores ${Math.round(saturated.machineBusy * 100)}% busy`,
+    );
     const fleetRow = rows[2]!;
     const fleetAdded = fleetRow.p99 - base.p99;
     const own5xx = rows.slice(1, 3).reduce((sum, row) => sum + row.proxy5xx, 0);
