@@ -26,7 +26,12 @@ export class ContainerWidthController implements ReactiveController {
       // A hidden element (width 0) keeps its last layout. The switch waits for a task: changing
       // the layout inside the observer's own frame is a "ResizeObserver loop" (and a frame
       // callback never comes in a background tab).
-      if (width > 0 && width < this.breakpoint !== this.narrow) setTimeout(() => this.set(width));
+      if (width > 0 && width < this.breakpoint !== this.narrow) {
+        setTimeout(() => {
+          this.narrow = width < this.breakpoint;
+          this.host.requestUpdate();
+        });
+      }
     });
     this.observer.observe(this.host);
   }
@@ -41,10 +46,5 @@ export class ContainerWidthController implements ReactiveController {
     const width = this.host.getBoundingClientRect().width;
     if (width > 0) this.narrow = width < this.breakpoint;
     this.measured = true;
-  }
-
-  private set(width: number): void {
-    this.narrow = width < this.breakpoint;
-    this.host.requestUpdate();
   }
 }

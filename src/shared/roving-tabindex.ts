@@ -6,7 +6,6 @@
  * the element renders `tabindex=${key === controller.active ? 0 : -1}` on each.
  */
 import type { LitElement, ReactiveController } from 'lit';
-import { FocusAfterRender } from './widget-element.js';
 
 export interface RovingTabindexOptions {
   /** The `data-*` attribute that holds a cell's key (`date` for `data-date`). */
@@ -24,17 +23,22 @@ const CONTROLS = 'a[href], button';
 export class RovingTabindexController implements ReactiveController {
   /** The key of the cell that holds the grid's one tab stop ('' until one is chosen). */
   active = '';
-  private readonly focusAfterRender: FocusAfterRender;
+  /** A cell to focus once it is rendered (after a month loads). */
+  private pending?: string;
 
   constructor(
     private readonly host: LitElement,
     private readonly options: RovingTabindexOptions,
   ) {
     host.addController(this);
-    this.focusAfterRender = new FocusAfterRender(host);
   }
 
-  hostConnected(): void {}
+  hostUpdated(): void {
+    const cell = this.pending && this.host.renderRoot.querySelector<HTMLElement>(this.cell(this.pending));
+    if (!cell) return;
+    this.pending = undefined;
+    cell.focus();
+  }
 
   /** The selector of a key's cell. */
   cell(key: string): string {
@@ -43,14 +47,14 @@ export class RovingTabindexController implements ReactiveController {
 
   /** Gives `key` the tab stop and focuses its cell once it is rendered (it may be on the next page). */
   focus(key: string): void {
-    this.active = key;
-    this.focusAfterRender.request(this.cell(key));
+    this.active = this.pending = key;
+    this.host.requestUpdate();
   }
 
-  /** Gives the tab stop to `key` (or '' back to the element's default) without moving focus. */
-  reset(key = ''): void {
-    this.active = key;
-    this.focusAfterRender.cancel();
+  /** Gives the tab stop back to the element's default cell, without moving focus. */
+  reset(): void {
+    this.active = '';
+    this.pending = undefined;
   }
 
   /** The grid's `@keydown`. */

@@ -47,8 +47,6 @@ export class MonthController implements ReactiveController {
     });
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.cancelPrefetch();
   }
