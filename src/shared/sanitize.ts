@@ -14,31 +14,32 @@
  */
 import type { Config, DOMPurify } from 'dompurify';
 import { nothing } from 'lit';
+// Static, though only vendor markup needs it: it is a few hundred bytes, and a lazy chunk that
+// imported Lit would pull Lit out of the element's own module into a shared chunk.
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { lateLoad } from './late-content.js';
 
 interface Sanitizer {
   purify: DOMPurify;
   config: Config;
-  unsafeHTML: typeof import('lit/directives/unsafe-html.js').unsafeHTML;
 }
 
 let sanitizer: Sanitizer | undefined;
 let loading: Promise<unknown> | undefined;
 
-/** Loads DOMPurify, set up (sanitizer-setup.ts), and Lit's directive that renders its output, once. */
+/** Loads DOMPurify, set up (sanitizer-setup.ts), once. */
 export function loadSanitizer(): Promise<void> {
   loading ??= lateLoad(
-    () => Promise.all([import('./sanitizer-setup.js'), import('lit/directives/unsafe-html.js')]),
-    (modules, error) => {
+    () => import('./sanitizer-setup.js'),
+    (setup, error) => {
       // Offline before the chunk came: vendor HTML stays plain text; the next markup tries again.
-      if (error || !modules) {
+      if (error || !setup) {
         loading = undefined;
         return;
       }
-      const [{ setUpSanitizer }, { unsafeHTML }] = modules;
-      const ready = setUpSanitizer(safeHttpUrl);
+      const ready = setup.setUpSanitizer(safeHttpUrl);
       // Undefined: the page's CSP refuses the `venue-widgets` policy, and vendor markup stays plain text.
-      if (ready) sanitizer = { ...ready, unsafeHTML };
+      if (ready) sanitizer = ready;
     },
   );
   return loading.then(() => undefined);
@@ -75,7 +76,7 @@ export function vendorHtml(html: string | null | undefined) {
     return vendorText(html);
   }
   const clean = sanitizeHtml(html);
-  return clean ? sanitizer.unsafeHTML(clean) : nothing;
+  return clean ? unsafeHTML(clean) : nothing;
 }
 
 /**
