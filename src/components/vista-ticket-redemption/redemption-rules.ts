@@ -3,7 +3,7 @@
  * showtime), card number formats, and how Vista's refusals read.
  */
 import type { VendorError } from '../../api/errors.js';
-import type { RedemptionLimit, ShowtimeTicket, ThirdPartyMemberScheme } from '../../api/vista/types.js';
+import type { RedemptionLimit, ShowtimeTicket } from '../../api/vista/types.js';
 import type { RedemptionMessages } from './vista-ticket-redemption.messages.js';
 
 /** Error codes the mock answers (Vista's are not public; see mock/vista.ts). */
@@ -17,21 +17,6 @@ export function withSchemeLimit(limit: RedemptionLimit, perShowtime: number | nu
   if (typeof perShowtime !== 'number' || !Number.isInteger(perShowtime) || perShowtime < 1) return limit;
   const maximum = limit.isUnlimited || limit.maximum === null ? perShowtime : Math.min(limit.maximum, perShowtime);
   return { ...limit, isUnlimited: false, maximum };
-}
-
-/**
- * Whether a typed number can be the start of a scheme's card: `undefined` when the scheme cannot
- * tell (no `partialFormat`, a pattern JavaScript cannot read, or fewer characters than its
- * `prefixLength` typed).
- */
-export function fitsStart(typed: string, scheme: ThirdPartyMemberScheme): boolean | undefined {
-  const format = scheme.cardNumberFormat;
-  if (!format?.partialFormat || typed.length < Math.max(1, format.prefixLength ?? 0)) return undefined;
-  try {
-    return new RegExp(format.partialFormat).test(typed);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A 4xx problem from Vista that refuses what was asked (not the session, not the rate): a refusal, whatever its code. */
@@ -66,19 +51,6 @@ export function limitText(m: RedemptionMessages, limit: RedemptionLimit): string
   if (limit.isUnlimited || limit.maximum === null) return min > 1 ? m.atLeast(min) : m.unlimited;
   if (min > 0 && min === limit.maximum) return m.exactly(min);
   return min > 1 ? m.between(min, limit.maximum) : m.upTo(limit.maximum);
-}
-
-/**
- * Whether a card number fits its scheme's `fullFormat`, so that a typo is caught before a call.
- * A pattern JavaScript cannot read (Vista's are written for .NET) checks nothing: Vista decides.
- */
-export function matchesFormat(cardNumber: string, pattern: string | null | undefined): boolean {
-  if (!pattern) return true;
-  try {
-    return new RegExp(pattern).test(cardNumber);
-  } catch {
-    return true;
-  }
 }
 
 /** A card id usable in an element id (Vista ids are UUIDs, but a server may send anything). */

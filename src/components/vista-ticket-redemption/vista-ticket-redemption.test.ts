@@ -329,7 +329,9 @@ describe('<vista-ticket-redemption>', () => {
         locale="en"
       ></vista-ticket-redemption>`),
     );
-    // The page switches to a site Vista does not know while the first site's schemes are on their way.
+    // The page switches to a site Vista does not know while the first site's schemes are on their
+    // way (past its CORS preflight, so Vista has the question).
+    await new Promise((resolve) => setTimeout(resolve, 500));
     el.el.siteId = '9999';
     await el.until(() => el.errorName !== undefined, 'the unknown site was not explained');
     expect(el.errorName).to.equal('VendorError');

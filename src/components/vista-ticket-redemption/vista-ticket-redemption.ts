@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { ShowtimeTicket } from '../../api/vista/types.js';
 import { errorViewStyles } from '../../shared/error-view.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
-import { renderVistaError } from '../../shared/vista/form.js';
+import { localizedText } from '../../api/vista/text.js';
+import { renderField, renderSummary, renderVistaError } from '../../shared/vista/form.js';
 import type { VistaSessionMode } from '../../shared/vista/session.js';
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { CardRedemption } from './controllers/card-redemption.js';
@@ -11,7 +12,7 @@ import { MemberCardsController } from './controllers/member-cards.js';
 import type { RedemptionContext } from './controllers/redemption-host.js';
 import { renderAdded } from './views/added.js';
 import { renderCards } from './views/cards.js';
-import { PartnerCardForm } from './views/partner-form.js';
+import type { PartnerCardForm } from './views/partner-form.js';
 import { VistaRedemptionCardAddedEvent, VistaRedemptionErrorEvent, VistaShowtimeTicketsSetEvent } from './vista-ticket-redemption.events.js';
 import { REDEMPTION_MESSAGES } from './vista-ticket-redemption.messages.js';
 import { redemptionStyles } from './vista-ticket-redemption.styles.js';
@@ -121,7 +122,25 @@ export class VistaTicketRedemption extends WidgetElement {
   );
   /** @internal Cards added and the showtime's tickets set. */
   readonly redemption = new CardRedemption(this.ctx, this.loads);
-  private readonly partnerForm = new PartnerCardForm(this);
+  /** @internal */
+  readonly parts = { html, renderField, renderSummary, localizedText };
+  /** The partner card form: its own chunk, loaded only where a site's schemes may be offered (`site-id`). */
+  private partnerForm?: PartnerCardForm;
+  private partnerFormLoad?: Promise<void>;
+
+  protected override willUpdate(): void {
+    if (!this.siteId || this.partnerFormLoad) return;
+    this.partnerFormLoad = import('./views/partner-form.js').then(
+      ({ PartnerCardForm }) => {
+        this.partnerForm = new PartnerCardForm(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.partnerFormLoad = undefined;
+        this.ctx.show(this.ctx.report(error), () => this.requestUpdate());
+      },
+    );
+  }
 
   override render() {
     const locale = this.localize.locale;
@@ -131,6 +150,7 @@ export class VistaTicketRedemption extends WidgetElement {
     if (this.error?.name === 'ConfigError' && !this.orderId) return error;
     const { loads } = this;
     const schemes = loads.schemeList;
+    const partnerForm = schemes?.length ? this.partnerForm : undefined;
     return html`<section class="panel" aria-labelledby="redemption-title">
       <h2 id="redemption-title">${m.title}</h2>
       ${loads.sessionEnded
@@ -139,9 +159,9 @@ export class VistaTicketRedemption extends WidgetElement {
           ? html`<p part="notice" class="notice info">${m.signInFirst}</p>`
           : nothing}
       ${loads.signedIn ? renderCards(this, m, !!this.error) : nothing}
-      ${schemes?.length
-        ? this.partnerForm.render(m, schemes, locale)
-        : this.siteId && !schemes && !this.error
+      ${partnerForm
+        ? partnerForm.render(m, schemes!, locale)
+        : this.siteId && (!schemes || schemes.length > 0) && !this.error
           ? html`<p class="muted" role="status">${m.loading}</p>`
           : nothing}
       ${this.redemption.added.length ? renderAdded(this, m) : nothing} ${error}

@@ -2,6 +2,9 @@
  * What the redemption element's views read: its controllers. The views are functions from this
  * to templates; the element passes itself.
  */
+import type { html } from 'lit';
+import type { localizedText } from '../../../api/vista/text.js';
+import type { renderField, renderSummary } from '../../../shared/vista/form.js';
 import type { CardRedemption } from '../controllers/card-redemption.js';
 import type { MemberCardsController } from '../controllers/member-cards.js';
 import type { RedemptionContext } from '../controllers/redemption-host.js';
@@ -11,4 +14,6 @@ export interface RedemptionView {
   readonly ctx: RedemptionContext;
   readonly loads: MemberCardsController;
   readonly redemption: CardRedemption;
+  /** Pieces the lazily loaded partner form shares with the element (handed over, not imported: see partner-form.ts). */
+  readonly parts: { html: typeof html; renderField: typeof renderField; renderSummary: typeof renderSummary; localizedText: typeof localizedText };
 }
