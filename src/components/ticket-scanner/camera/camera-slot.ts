@@ -26,7 +26,7 @@ export class CameraSlot {
 
   constructor(
     private readonly host: CameraHost,
-    private readonly options: Omit<ScannerCameraOptions, 'formats'>,
+    private readonly options: Omit<ScannerCameraOptions, 'formats' | 'lit'>,
   ) {}
 
   /** `closed`, `starting` (fetching the camera, asking for it, loading the decoder) or `open`. */
@@ -72,11 +72,12 @@ export class CameraSlot {
   private async load(): Promise<void> {
     try {
       const { ScannerCamera } = await import('./scanner-camera.js');
-      this.camera ??= new ScannerCamera(this.host, { ...this.options, formats: () => this.formats });
+      this.camera ??= new ScannerCamera(this.host, { ...this.options, formats: () => this.formats, lit: { html, nothing } });
     } catch {
       this.unloadable = this.wanted;
     }
-    if (this.wanted && this.camera) void this.camera.open();
+    // Not if the element left the page meanwhile: no camera light for a scanner nobody sees.
+    if (this.wanted && this.camera && this.host.isConnected) void this.camera.open();
     this.wanted = false;
     this.host.requestUpdate();
   }

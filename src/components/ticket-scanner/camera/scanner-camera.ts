@@ -9,9 +9,7 @@
  * element leaves the scanning screen and when it is removed; a camera closed by a hidden page
  * opens again when the page is shown.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-// From lit/html.js, not lit: Lit's element classes stay in the element's chunk, not in one shared with this.
-import { html, nothing } from 'lit/html.js';
+import type { html as Html, nothing as Nothing, ReactiveController, ReactiveControllerHost } from 'lit';
 import { adoptLazyStyles } from '../views/lazy-styles.js';
 import type { FrameDecoder } from './barcode-decoder.js';
 import type { BarcodeFormat } from './barcode-formats.js';
@@ -33,6 +31,8 @@ export interface ScannerCameraOptions {
   wasmUrl: () => string;
   /** What the decoder reads (`barcode-formats`, checked). */
   formats: () => readonly BarcodeFormat[];
+  /** Lit's template tags, handed over by the element: imported here, Lit would leave the element's chunk for one shared with this. */
+  lit: { html: typeof Html; nothing: typeof Nothing };
 }
 
 /** How long the viewfinder shows that it read a code. */
@@ -245,6 +245,7 @@ export class ScannerCamera implements ReactiveController {
 
   /** The lens and torch buttons, while open (beside the Camera button). */
   renderControls(m: ScannerMessages) {
+    const { html, nothing } = this.options.lit;
     if (this.state === 'closed') return nothing;
     return html`${this.lenses.length > 1 ? html`<button type="button" class="lens" @click=${() => this.switchLens()}>${m.switchLens}</button>` : nothing}
     ${this.torchOn !== undefined
@@ -253,6 +254,7 @@ export class ScannerCamera implements ReactiveController {
   }
 
   renderViewfinder(m: ScannerMessages) {
+    const { html, nothing } = this.options.lit;
     if (this.state === 'closed') return nothing;
     adoptLazyStyles(this.host.renderRoot, 'viewfinder', VIEWFINDER_STYLES);
     return html`<div part="viewfinder" class="viewfinder ${this.hit ? 'hit' : ''}" data-state=${this.state}>

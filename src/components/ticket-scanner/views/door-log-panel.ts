@@ -4,8 +4,7 @@
  * in a table for screen readers), the rate now, and the CSV export. It imports only Lit's
  * templates (already on the page) and types: what else it needs, the element hands it.
  */
-// From lit/html.js, not lit: Lit's element classes stay in the element's chunk, not in one shared with this.
-import { html, nothing, svg } from 'lit/html.js';
+import type { html as Html, nothing as Nothing, svg as Svg } from 'lit';
 import { buildDoorLogCsv, downloadFile } from '../controllers/door-log-csv.js';
 import type { DoorLogEntry } from '../controllers/door-log.types.js';
 import { adoptLazyStyles } from './lazy-styles.js';
@@ -27,6 +26,8 @@ export interface DoorLogBin {
 export interface DoorLogFormat {
   count(n: number): string;
   time(epoch: number): string;
+  /** Lit's template tags, handed over by the element: imported here, Lit would leave the element's chunk for one shared with this. */
+  lit: { html: typeof Html; svg: typeof Svg; nothing: typeof Nothing };
 }
 
 /** The door log's words (English; the panel is for venue staff's records). */
@@ -68,6 +69,7 @@ export function rateNow(entries: DoorLogEntry[], now = Date.now()): number {
 
 export function renderDoorLogPanel(s: ScannerView, locale: string, format: DoorLogFormat, now = Date.now()) {
   adoptLazyStyles(s.renderRoot, 'door-log', STYLES);
+  const { html, nothing } = format.lit;
   const entries = s.doorLog.entries;
   const admitted = entries.filter((entry) => entry.verdict === 'valid').length;
   const bins = doorLogBins(entries, now);
@@ -93,6 +95,7 @@ export function renderDoorLogPanel(s: ScannerView, locale: string, format: DoorL
 
 /** Bars of admitted scans, each with its count above it; refusals as a hatched cap (shape, not only colour). */
 function renderChart(bins: DoorLogBin[], format: DoorLogFormat) {
+  const { html, svg, nothing } = format.lit;
   const most = Math.max(1, ...bins.map((bin) => bin.admitted + bin.refused));
   const slot = CHART_W / Math.max(bins.length, 6);
   const barW = Math.max(4, slot * 0.7);

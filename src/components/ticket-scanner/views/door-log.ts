@@ -2,7 +2,7 @@
  * The door log's fold: folded by default (the door's eyes belong on the verdict), its panel
  * (views/door-log-panel.ts, a chunk of its own) fetched the first time staff open it.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { formatCount } from '../../../shared/locale.js';
 import { timeOf, type ScannerView } from './scanner-view.js';
 
@@ -24,6 +24,6 @@ function openPanel(s: ScannerView): void {
 export function renderDoorLog(s: ScannerView, locale: string) {
   return html`<details part="door-log" class="door-log" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && openPanel(s)}>
     <summary>Door log</summary>
-    ${panel ? panel.renderDoorLogPanel(s, locale, { count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale) }) : nothing}
+    ${panel ? panel.renderDoorLogPanel(s, locale, { count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale), lit: { html, svg, nothing } }) : nothing}
   </details>`;
 }
