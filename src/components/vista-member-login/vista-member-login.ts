@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { errorViewStyles } from '../../shared/error-view.js';
-import { renderVistaError } from '../../shared/vista/form.js';
+import { renderField, renderVistaError } from '../../shared/vista/form.js';
 import type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/session.js';
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { sessionModeOf, type LoginContext } from './controllers/login-host.js';
@@ -10,6 +10,7 @@ import { MemberSessionController } from './controllers/session.js';
 import { SignInController } from './controllers/sign-in.js';
 import { renderForm } from './views/form.js';
 import { renderMember } from './views/member.js';
+import type { renderWorkstationFields } from './views/workstation.js';
 import { VistaMemberErrorEvent, VistaMemberLoginEvent, VistaMemberLogoutEvent } from './vista-member-login.events.js';
 import { LOGIN_MESSAGES } from './vista-member-login.messages.js';
 import { loginStyles } from './vista-member-login.styles.js';
@@ -68,6 +69,12 @@ export class VistaMemberLogin extends WidgetElement {
   /** @internal The sign-in form's flow, and the lock-out it may meet. */
   readonly form = new SignInController(this.ctx, this.member);
 
+  /** @internal */
+  readonly parts = { html, renderField };
+  /** @internal Workstation mode: its fields, a chunk of their own (loaded only in that mode). */
+  workstationFields?: typeof renderWorkstationFields;
+  private workstationLoad?: Promise<void>;
+
   /** True while a member is signed in. */
   get authenticated(): boolean {
     return this.member.current !== undefined;
@@ -101,6 +108,20 @@ export class VistaMemberLogin extends WidgetElement {
     if (await this.member.signOut()) this.form.problems = {};
   }
 
+  protected override willUpdate(): void {
+    if (this.sessionMode !== 'workstation' || this.workstationLoad) return;
+    this.workstationLoad = import('./views/workstation.js').then(
+      (chunk) => {
+        this.workstationFields = chunk.renderWorkstationFields;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.workstationLoad = undefined;
+        this.error = this.reportError(error, 'vista-member-error', VistaMemberErrorEvent);
+      },
+    );
+  }
+
   protected override updated(): void {
     this.toggleAttribute('authenticated', this.authenticated);
   }
@@ -113,7 +134,8 @@ export class VistaMemberLogin extends WidgetElement {
   override render() {
     const locale = this.localize.locale;
     const m = this.localize.ready;
-    if (!m || !this.member.shown) return this.error ? this.errorView(locale) : html`<p class="muted" role="status">…</p>`;
+    const waiting = this.sessionMode === 'workstation' && !this.workstationFields;
+    if (!m || !this.member.shown || waiting) return this.error ? this.errorView(locale) : html`<p class="muted" role="status">…</p>`;
     const session: VistaMemberSession | undefined = this.member.current;
     return session ? renderMember(this, m, session, locale, () => void this.signOut()) : renderForm(this, m, locale);
   }

@@ -1,7 +1,7 @@
 /** The sign-in form: a member's login and password, or a workstation's card, phone or login. */
 import { html, nothing } from 'lit';
 import { clock, renderField, renderSummary, type SummaryItem } from '../../../shared/vista/form.js';
-import type { Field, IdentifyBy } from '../controllers/sign-in.js';
+import type { Field } from '../controllers/sign-in.js';
 import type { LoginMessages } from '../vista-member-login.messages.js';
 import type { LoginView } from './login-view.js';
 
@@ -25,7 +25,7 @@ export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
         </div>`
       : nothing}
     <fieldset ?disabled=${form.busy || lockout.locked}>
-      ${workstation ? renderWorkstationFields(v, m) : renderMemberFields(v, m)}
+      ${workstation ? v.workstationFields!(v, m) : renderMemberFields(v, m)}
       <button type="submit" class="primary">${form.busy ? m.signingIn : m.signIn}</button>
     </fieldset>
     ${v.errorView(locale)}
@@ -41,24 +41,4 @@ function renderMemberFields(v: LoginView, m: LoginMessages) {
   return html`${renderField({ id: 'login', name: 'username', label: m.login, problem: p.login, autocomplete: 'username', inputmode: 'email', value: v.member.login })}
     ${renderField({ id: 'password', name: 'password', label: m.password, problem: p.password, type: 'password', autocomplete: 'current-password' })}
     <label class="check"><input type="checkbox" name="remember" /> ${m.remember}</label>`;
-}
-
-function renderWorkstationFields(v: LoginView, m: LoginMessages) {
-  const { form } = v;
-  const p = form.problems;
-  const by = form.identifyBy;
-  const option = (value: IdentifyBy, label: string) =>
-    html`<label class="check"><input type="radio" name="identify" value=${value} .checked=${by === value} @change=${() => form.identify(value)} /> ${label}</label>`;
-  // A box-office device serves many members: nothing is offered for autofill or saved.
-  return html`<fieldset class="identify">
-      <legend>${m.identifyBy}</legend>
-      ${option('card', m.byCard)} ${option('phone', m.byPhone)} ${option('login', m.byLogin)}
-    </fieldset>
-    ${by === 'login'
-      ? html`${renderField({ id: 'login', name: 'username', label: m.login, problem: p.login, inputmode: 'email', value: v.member.login })}
-        ${renderField({ id: 'password', name: 'password', label: m.password, problem: p.password, type: 'password', autocomplete: 'off' })}`
-      : html`${by === 'card'
-          ? renderField({ id: 'card', name: 'card_number', label: m.cardNumber, problem: p.card, inputmode: 'numeric' })
-          : renderField({ id: 'phone', name: 'phone_number', label: m.phoneNumber, problem: p.phone, type: 'tel' })}
-        ${renderField({ id: 'pin', name: 'pin', label: m.pin, problem: p.pin, type: 'password', inputmode: 'numeric', autocomplete: 'off' })}`}`;
 }

@@ -2,10 +2,12 @@
  * What the sign-in element's views read: its controllers and its error view. The views are
  * functions from this to templates; the element passes itself.
  */
-import type { TemplateResult } from 'lit';
+import type { html, nothing, TemplateResult } from 'lit';
+import type { renderField } from '../../../shared/vista/form.js';
 import type { VistaSessionMode } from '../../../shared/vista/session.js';
 import type { MemberSessionController } from '../controllers/session.js';
 import type { SignInController } from '../controllers/sign-in.js';
+import type { LoginMessages } from '../vista-member-login.messages.js';
 
 export interface LoginView {
   readonly apiBase: string;
@@ -15,5 +17,9 @@ export interface LoginView {
   readonly member: MemberSessionController;
   readonly form: SignInController;
   /** `part="error"` for the failure shown, if any. */
-  errorView(locale: string): TemplateResult | typeof import('lit').nothing;
+  errorView(locale: string): TemplateResult | typeof nothing;
+  /** Workstation mode: its fields, once their chunk is here. */
+  readonly workstationFields?: (v: LoginView, m: LoginMessages) => TemplateResult;
+  /** Pieces the lazily loaded workstation fields share with the element (handed over, not imported: see workstation.ts). */
+  readonly parts: { html: typeof html; renderField: typeof renderField };
 }
