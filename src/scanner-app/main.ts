@@ -13,7 +13,7 @@ import { HttpError } from '../api/errors.js';
 import { request } from '../api/request.js';
 import { messageLanguage } from '../shared/locale.js';
 import { parseScannerConfig, scannerAttributes, SCANNER_CONFIG_FILE, type ScannerAppConfig, type ScannerConfigProblem } from './config.js';
-import { loadDeviceSettings, MAX_DOOR_NAME, saveDeviceSettings, type DeviceSettings } from './device-settings.js';
+import { loadDeviceSettings, MAX_DOOR_NAME, saveDeviceSettings } from './device-settings.js';
 import { SCANNER_APP_MESSAGES, type ScannerAppMessages } from './messages.js';
 
 type View =
@@ -86,7 +86,8 @@ function show(next: View): void {
   view = next;
   app.dataset.view = next.name;
   document.title = device && next.name === 'scanner' ? `${device.doorName} · Door scanner` : 'Door scanner';
-  if (next.name === 'scanner') applyDevice(device!);
+  // The device's sound setting is the scanner's `sound` property (its Sound toggle flips the same one).
+  if (next.name === 'scanner') scanner.sound = device!.sound;
   render(template(), app);
   // A new screen (not the scanner, which manages its own focus) is announced by moving to its heading.
   if (next.name !== 'scanner' && next.name !== 'starting') app.querySelector<HTMLElement>('h1')?.focus();
@@ -197,8 +198,4 @@ function closeSettings(): void {
   doorNameProblem = false;
   app.querySelector<HTMLDialogElement>('dialog.settings')?.close();
   render(template(), app); // back to the saved values
-}
-
-function applyDevice(settings: DeviceSettings): void {
-  scanner.sound = settings.sound;
 }
