@@ -66,10 +66,14 @@ export function redisAttemptStore(client: RedisEvalClient, options: RedisAttempt
 
   const withTimeout = <T>(call: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+      let settled = false;
+      // A process that was itself stalled (a busy machine) runs its due timers before it reads
+      // its sockets: the time limit gives an answer already received one more turn of the event
+      // loop, so only Redis's own slowness, not the proxy's, refuses a check.
+      const timer = setTimeout(() => setTimeout(() => settled || reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), 0), timeoutMs);
       call.then(
-        (value) => (clearTimeout(timer), resolve(value)),
-        (error: unknown) => (clearTimeout(timer), reject(error)),
+        (value) => ((settled = true), clearTimeout(timer), resolve(value)),
+        (error: unknown) => ((settled = true), clearTimeout(timer), reject(error)),
       );
     });
 
