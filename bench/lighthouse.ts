@@ -10,6 +10,7 @@
  *   LIGHTHOUSE_FROM_REPORTS=1 ...                  the table again from the last run's reports
  *   LIGHTHOUSE_DIST=dist ...                       use an existing build instead of building one
  *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
+ *   LIGHTHOUSE_KEEP_REPORTS=1 ...                  add to the last run's reports instead of starting afresh
  *
  * Pages: <av-calendar>, <av-event-list>, <av-series-list> each alone, all three on one page, and
  * FullCalendar (core + dayGrid, bundled with esbuild) fed the mock's calendar answer for the same
@@ -338,7 +339,8 @@ export async function benchLighthouse(): Promise<void> {
   if (process.env.LIGHTHOUSE_FROM_REPORTS) return printTable(pages, reportsDir);
   const distDir = await buildLibrary();
   const pagesDir = mkdtempSync(join(tmpdir(), 'venue-widgets-lh-pages-'));
-  rmSync(reportsDir, { recursive: true, force: true });
+  // LIGHTHOUSE_KEEP_REPORTS=1: add to the last run's reports (e.g. the heavy world after the typical one).
+  if (!process.env.LIGHTHOUSE_KEEP_REPORTS) rmSync(reportsDir, { recursive: true, force: true });
   mkdirSync(reportsDir, { recursive: true });
 
   const mock = await startMockServer();
@@ -379,18 +381,20 @@ export async function benchLighthouse(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const loads: number[] = [];
+    const loadFile = join(reportsDir, 'load.txt');
+    const loads: number[] = existsSync(loadFile) ? readFileSync(loadFile, 'utf8').split(' ').map(Number) : [];
     // Round-robin: machine noise falls on every page alike instead of on whichever ran last.
     for (let run = 0; run < RUNS; run++) {
       for (const world of worlds) {
         for (const spec of pages) {
           const key = `${world}/${spec.id}`;
+          // On a machine this busy Lighthouse may also throw (a renderer gone: "Target closed"): a failed run, not the end.
           const result = await lighthouse(`${siteOrigin}/${world}/${spec.id}.html`, {
             port: chrome.port,
             output: 'json',
             logLevel: 'error',
             onlyCategories: ['performance', 'accessibility', 'best-practices'],
-          });
+          }).catch((error: unknown) => ({ lhr: { runtimeError: { code: 'THROWN', message: String(error).slice(0, 200) } } }) as const);
           const lhr = result?.lhr as unknown as Lhr | undefined;
           if (!lhr || lhr.runtimeError) {
             // A run Lighthouse could not finish (a protocol timeout on a busy machine) is reported, not fatal.
@@ -402,10 +406,10 @@ export async function benchLighthouse(): Promise<void> {
           const sample = sampleOf(lhr, jsGzipOf);
           // The machine's load average (1 minute) after each run, printed with the table.
           loads.push(Number(loadavg()[0]!.toFixed(1)));
-          writeFileSync(join(reportsDir, 'load.txt'), loads.join(' '));
+          writeFileSync(loadFile, loads.join(' '));
           writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.json`), JSON.stringify({ ...lhr, benchSample: sample }));
           // LIGHTHOUSE_TRACE=1: the page's trace beside its report, to find what the long tasks do.
-          if (process.env.LIGHTHOUSE_TRACE) writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.trace`), JSON.stringify((result?.artifacts as { Trace?: unknown } | undefined)?.Trace ?? null));
+          if (process.env.LIGHTHOUSE_TRACE) writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.trace`), JSON.stringify((result as { artifacts?: { Trace?: unknown } } | undefined)?.artifacts?.Trace ?? null));
           process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: performance ${sample.performance}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, CLS ${sample.cls.toFixed(3)} (benchmarkIndex ${Math.round(lhr.environment?.benchmarkIndex ?? 0)})\n`);
         }
       }
