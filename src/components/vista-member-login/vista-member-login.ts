@@ -105,7 +105,9 @@ export class VistaMemberLogin extends WidgetElement {
 
   /** Signs the member out: a token session is forgotten (the seed), a cookie session expired with Vista. */
   async signOut(): Promise<void> {
-    if (await this.member.signOut()) this.form.problems = {};
+    if (!(await this.member.signOut())) return;
+    this.form.problems = {};
+    this.requestUpdate();
   }
 
   protected override willUpdate(): void {
@@ -134,7 +136,8 @@ export class VistaMemberLogin extends WidgetElement {
   override render() {
     const locale = this.localize.locale;
     const m = this.localize.ready;
-    const waiting = this.sessionMode === 'workstation' && !this.workstationFields;
+    // Workstation mode's form waits for its fields' chunk (the member panel does not need them).
+    const waiting = this.sessionMode === 'workstation' && !this.workstationFields && !this.member.current;
     if (!m || !this.member.shown || waiting) return this.error ? this.errorView(locale) : html`<p class="muted" role="status">…</p>`;
     const session: VistaMemberSession | undefined = this.member.current;
     return session ? renderMember(this, m, session, locale, () => void this.signOut()) : renderForm(this, m, locale);
