@@ -4,12 +4,6 @@ import { cardListStyles } from '../../shared/audienceview/cards.styles.js';
 export const styles = [
   ...cardListStyles,
   css`
-    /* Cards off screen are not laid out or painted until scrolled to (they stay in the
-       accessibility tree and find-in-page): less work on a phone while the page loads. */
-    .event {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 9rem;
-    }
     .performance {
       display: flex;
       flex-direction: column;

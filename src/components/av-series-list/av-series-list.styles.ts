@@ -9,11 +9,7 @@ import { cardListStyles } from '../../shared/audienceview/cards.styles.js';
 export const styles = [
   ...cardListStyles,
   css`
-    /* Cards off screen are not laid out or painted until scrolled to (they stay in the
-       accessibility tree and find-in-page). */
     .series {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 26rem;
       background: var(--_series-bg, var(--_surface));
       color: var(--_series-text, var(--_text));
       border-color: color-mix(in srgb, var(--_series-text, var(--_text)) 18%, transparent);
