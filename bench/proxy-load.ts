@@ -51,13 +51,14 @@
  *     machine's CPU, and its p50 of 848 ms is the queue of 500 connections (500 / 395 per s ≈ 1.3 s
  *     each on average, Little's law), not a slow request.
  *
- * Final run, 2026-12-02 01:03 UTC, load average 24.2 25.8 32.0 (other helpers' tests; earlier runs
- * that night at load 34–44 left even the baseline's unlocks unanswered):
- *   straight to Utick (mock), signed beforehand   p50 2073  p99 7310                    33.3/s  200×2000
- *   1 × Node, attempts in memory                  p50  626  p99 7026  +p50 −1447 +p99 −284  32.9/s  200×2000
- *   4 × Node behind one Redis                     p50 16113 p99 23191 +p50 14040 +p99 15881 26.8/s  200×1072 503×8 504×920
- *   4 × Node + Redis, all at once (autocannon)    p50 10170 p99 18218                   46.1/s  2xx×1996 no answer×4
- *   goal NOT met at that load (every process had 6–7 % of a core); a quiet run with these changes is still owed.
+ * Final run, 2026-12-02 01:12 UTC, load average 11.5 14.9 24.8 (other helpers' tests, falling):
+ *   straight to Utick (mock), signed beforehand   p50 3.4   p99 676                    33.3/s  200×2000
+ *   1 × Node, attempts in memory                  p50 8.0   p99 1356  +p50 4.5 +p99 679  33.3/s  200×2000
+ *   4 × Node behind one Redis                     p50 10.7  p99 1452  +p50 7.3 +p99 775  32.7/s  200×2000
+ *   4 × Node + Redis, all at once (autocannon)    p50 3488  p99 10715                   107/s   2xx×2000
+ *   every unlock answered, no 5xx of the proxy's own; p99 goal NOT met at that load (the sender itself
+ *   was 191–418 ms late at p99). The run before (01:03, load 24–32): the fleet fell behind, 504×920 503×8.
+ *   A quiet run with these changes is still owed.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
