@@ -35,7 +35,7 @@ export async function startMockServer(options: { port?: number; host?: string } 
   const server = createServer((req, res) => {
     if (!utickProxy(req, res)) void backend.handle(req, res);
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 5000; // Node's default: clients keep a connection for the hint minus 1 s, so 1 s meant a new one per request
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

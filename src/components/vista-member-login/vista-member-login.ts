@@ -19,6 +19,48 @@ export type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/se
 export type { WidgetErrorDetail } from '../../shared/events.js';
 export * from './vista-member-login.events.js';
 
+/**
+ * A Vista loyalty member signs in and out (Vista OCAPI; seed
+ * vista-ocapi-member-authentication.txt). Three modes: `token` (the member's token kept by this
+ * page, refreshed before it expires; "keep me signed in" keeps it in IndexedDB), `cookie` (an
+ * HttpOnly cookie the API sets and renews) and `workstation` (a box-office device signs a member
+ * in by card or phone number and PIN with its device token; no editing of member details).
+ * Other Vista elements on the page with the same `api-base` use the session (see
+ * `src/shared/vista/session.ts`).
+ *
+ * @summary Vista loyalty sign-in: token, cookie and workstation modes.
+ *
+ * @fires vista-member-login - A member is signed in (`detail.member`, `detail.token` in token mode, `detail.restored`).
+ * @fires vista-member-logout - The member signed out, or Vista ended the session (`detail.reason`: `sign-out` | `expired`).
+ * @fires vista-member-error - Something failed (`detail.error`, whose `name` is one of HttpError,
+ *   NetworkError, TimeoutError, VendorError, ParseError, ConfigError).
+ *
+ * @slot recaptcha - The site's reCAPTCHA widget, shown when Vista asks for one; set `recaptchaResponse` from its callback.
+ *
+ * @csspart form - The sign-in form.
+ * @csspart error-summary - The problems with the last attempt, each linked to its field.
+ * @csspart lockout - The lock-out countdown.
+ * @csspart notice - A message about the session (ended, reCAPTCHA needed).
+ * @csspart member - The signed-in member, with `sign-out`.
+ * @csspart sign-out - The sign-out button.
+ * @csspart details - The member-details form (token and cookie modes).
+ * @csspart error - A failure Vista or the network caused, with `retry`.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --vista-accent - Buttons, links, focus ring.
+ * @cssprop --vista-on-accent - Text on the accent colour.
+ * @cssprop --vista-text - Text colour.
+ * @cssprop --vista-muted - Secondary text.
+ * @cssprop --vista-surface - Background.
+ * @cssprop --vista-surface-alt - Background of the member panel.
+ * @cssprop --vista-border - Field and panel borders.
+ * @cssprop --vista-danger - Problems.
+ * @cssprop --vista-success - Confirmations.
+ * @cssprop --vista-radius - Corner radius.
+ * @cssprop --vista-gap - Spacing.
+ * @cssprop --vista-font - Font family.
+ * @tagname vista-member-login
+ */
 export class VistaMemberLogin extends WidgetElement {
   static override styles = [vistaThemeStyles, errorViewStyles, loginStyles];
   /** Focusing the element focuses its first field (password managers and `autofocus` on the host). */

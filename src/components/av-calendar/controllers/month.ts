@@ -9,7 +9,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isInactiveClient } from '../../../api/audienceview/public.js';
 import type { CalendarResponse } from '../../../api/audienceview/types.js';
 import { asError, isAbortError, type VendorError } from '../../../api/errors.js';
+import { warningTexts } from '../../../shared/audienceview/performance.js';
 import { knownPublicProductions, publicProductions } from '../../../shared/audienceview/productions.js';
+import { sanitizerFor } from '../../../shared/sanitize.js';
 import { addMonths } from '../../../shared/time-zone.js';
 import { cachedMonth, loadMonth, type MonthQuery } from '../month-cache.js';
 
@@ -81,6 +83,8 @@ export class MonthController implements ReactiveController {
       signal.throwIfAborted();
       // Without the series answer every production is shown: better than no calendar at all.
       const [answer, shown] = await Promise.all([loadMonth(query, signal), publicProductions(query).catch(() => undefined)]);
+      // Rendered once, with its HTML, rather than as text and again when DOMPurify lands.
+      await sanitizerFor(vendorStrings(answer));
       this.schedulePrefetch(query);
       return { answer, shown };
     } catch (error) {
@@ -113,6 +117,14 @@ export class MonthController implements ReactiveController {
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.prefetchHandle);
     clearTimeout(this.prefetchHandle);
     this.prefetchHandle = undefined;
+  }
+}
+
+/** Every string of a month the calendar may show as vendor HTML. */
+function* vendorStrings(answer: CalendarResponse): Iterable<string | null | undefined> {
+  yield* warningTexts(answer);
+  for (const day of Object.values(answer.performancesByDateDisplay ?? {})) {
+    for (const p of day) yield* [p.customMessage, p.noRemainingTicketsMessage, p.shutoffHourMessage, p.performanceNotes];
   }
 }
 
