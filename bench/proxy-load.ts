@@ -51,14 +51,13 @@
  *     machine's CPU, and its p50 of 848 ms is the queue of 500 connections (500 / 395 per s ≈ 1.3 s
  *     each on average, Little's law), not a slow request.
  *
- * Final run, 2026-12-02 01:12 UTC, load average 11.5 14.9 24.8 (other helpers' tests, falling):
- *   straight to Utick (mock), signed beforehand   p50 3.4   p99 676                    33.3/s  200×2000
- *   1 × Node, attempts in memory                  p50 8.0   p99 1356  +p50 4.5 +p99 679  33.3/s  200×2000
- *   4 × Node behind one Redis                     p50 10.7  p99 1452  +p50 7.3 +p99 775  32.7/s  200×2000
- *   4 × Node + Redis, all at once (autocannon)    p50 3488  p99 10715                   107/s   2xx×2000
- *   every unlock answered, no 5xx of the proxy's own; p99 goal NOT met at that load (the sender itself
- *   was 191–418 ms late at p99). The run before (01:03, load 24–32): the fleet fell behind, 504×920 503×8.
- *   A quiet run with these changes is still owed.
+ * Final run, 2026-12-02 01:58 UTC, nothing else running (load average at the end 0.6 1.6 4.7):
+ *   straight to Utick (mock), signed beforehand   p50 1.8   p99 7.1                    33.3/s  200×2000
+ *   1 × Node, attempts in memory                  p50 4.5   p99 13.3  +p50 2.7 +p99 6.2  33.3/s  200×2000
+ *   4 × Node behind one Redis                     p50 5.6   p99 19.0  +p50 3.8 +p99 12.0 33.3/s  200×2000
+ *   4 × Node + Redis, all at once (autocannon)    p50 567   p99 1149                    635/s   2xx×2000
+ *   goal met: +p99 12.0 ms, every unlock answered, no 5xx of the proxy's own (the mock then kept connections
+ *   alive 5 s instead of 1 s). Runs at load 11–44 earlier that night measured the machine, not the proxy.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
