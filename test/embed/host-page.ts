@@ -7,6 +7,16 @@ import { openMockWorld, type MockWorld } from '../mock.js';
 import { openSecondPage, type SecondPage } from '../app/second-page.js';
 import { DOOR, LANTERN_WALK } from '../scanner-world.js';
 
+
+/**
+ * Next month, YYYY-MM. The calendar shows it so a patron always finds a performance to buy: on a month's last
+ * evening this month's shows are over or have closed their online sales (text, not links).
+ */
+export function nextMonth(now = new Date()): string {
+  const first = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  return `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}`;
+}
+
 export const TAGS = [
   'av-calendar',
   'av-series-list',
@@ -66,7 +76,7 @@ export async function openHostPage(name: string, modules: string[], options: Hos
   const vista = { 'api-base': mock.base('vista'), locale: 'en' };
   const utick = { 'api-base': `${mock.origin}/s/${mock.id}/utick-proxy`, locale: 'en' };
   const specs = [
-    { tag: 'av-calendar', attributes: { ...av, view: 'list' } },
+    { tag: 'av-calendar', attributes: { ...av, view: 'list', month: nextMonth() } },
     { tag: 'av-series-list', attributes: av },
     { tag: 'av-event-list', attributes: { ...av, limit: '10' } },
     {

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { openSecondPage } from '../app/second-page.js';
+import { nextMonth } from '../embed/host-page.js';
 import { PATRON_TAGS, TAGS, allRendered, blocks, patron, post, record, shortcodes, signIn, signOut, startWordPress, visit, type Site } from './wordpress.js';
 
 describe('the WordPress plugin: contributors and an administrator', function () {
@@ -34,7 +35,7 @@ describe('the WordPress plugin: contributors and an administrator', function () 
       `<script type="module" src="${site.origin}/wp-content/plugins/venue-widgets/assets/av-event-list.js"></script>`,
       `<av-event-list client-id="284" limit="10"></av-event-list>`,
       '',
-      `<av-calendar client-id="284" view="list">`,
+      `<av-calendar client-id="284" view="list" month="${nextMonth()}">`,
       '</av-calendar>',
     ].join('\n');
     const posted = await post('administrator', 'Pasted by the administrator', paste);

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { RequestLogEntry } from '../../mock/core.js';
 import { openSecondPage } from '../app/second-page.js';
-import { TAGS } from '../embed/host-page.js';
+import { nextMonth, TAGS } from '../embed/host-page.js';
 import { DOOR, LANTERN_WALK } from '../scanner-world.js';
 
 export { TAGS };
@@ -114,7 +114,7 @@ export async function patron(site: Site) {
 export function shortcodes(p: Awaited<ReturnType<typeof patron>>) {
   return [
     'Our season, in shortcodes.',
-    '[av-calendar view="list"]',
+    `[av-calendar view="list" month="${nextMonth()}"]`,
     '[av-series-list]',
     '[av-event-list limit="10"]',
     `[ticket-scanner ${p.scannerAttributes}]`,
@@ -129,7 +129,7 @@ export function blocks(p: Awaited<ReturnType<typeof patron>>) {
   const block = (tag: string, attributes: object = {}) => `<!-- wp:venue-widgets/${tag} ${JSON.stringify(attributes)} /-->`;
   return [
     '<!-- wp:paragraph --><p>Our season, in blocks.</p><!-- /wp:paragraph -->',
-    block('av-calendar', { view: 'list' }),
+    block('av-calendar', { view: 'list', month: nextMonth() }),
     block('av-series-list'),
     block('av-event-list', { limit: '10' }),
     block('vista-member-login'),
