@@ -4,11 +4,11 @@ import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js'
 import type { EventsResponse, Performance } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList } from '../../shared/audienceview/cards.js';
-import { byStartThenName, DEFAULT_PURCHASE_URL, purchaseLink, toPerformanceView, type PerformanceView, type ViewOptions } from '../../shared/audienceview/performance.js';
+import { byStartThenName, compareNames, DEFAULT_PURCHASE_URL, purchaseLink, shownPerformances, toPerformanceView, type PerformanceView, type ViewOptions } from '../../shared/audienceview/performance.js';
 import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
 import { sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
-import { formatInZone, isoDate, parseTime, parseUsDate, todayIn } from '../../shared/time-zone.js';
+import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
@@ -18,8 +18,6 @@ export * from '../../shared/audienceview/events.js';
 
 export const DEFAULT_LIMIT = 20;
 
-const names = new Intl.Collator();
-
 /**
  * The answer's performances in start order, each made into a patron's view (its instant in the
  * venue's zone, its state, its link) only when it is shown. AudienceView sends every upcoming
@@ -27,7 +25,7 @@ const names = new Intl.Collator();
  * most of the list's work on a phone's CPU (Lighthouse: seconds of blocking time). The order comes
  * from the venue's wall clock (`performanceDate` + `performanceTime24`), which orders the instants
  * alike (a repeated autumn hour reads as its first occurrence); the same ones are dropped as
- * `performanceViews` drops (display code I, no date, productions not public, repeats).
+ * `performanceViews` drops (`shownPerformances`).
  */
 class Upcoming {
   readonly length: number;
@@ -38,17 +36,11 @@ class Upcoming {
     performances: readonly Performance[],
     private readonly options: ViewOptions,
   ) {
-    const seen = new Set<number>();
-    const keyed: { performance: Performance; wallClock: number }[] = [];
-    for (const p of performances) {
-      if (seen.has(p.performanceId) || p.displayCode === 'I' || (options.shownProductions && !options.shownProductions.has(p.productionId))) continue;
-      const date = parseUsDate(p.performanceDate);
-      if (!date) continue;
-      seen.add(p.performanceId);
-      const time = (!p.allDayEvent && parseTime(p.performanceTime24)) || { hour: 0, minute: 0, second: 0 };
-      keyed.push({ performance: p, wallClock: Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second) });
-    }
-    keyed.sort((a, b) => a.wallClock - b.wallClock || names.compare(a.performance.productionName, b.performance.productionName));
+    const keyed = [...shownPerformances(performances, options.shownProductions)].map(({ performance, wallClock: w }) => ({
+      performance,
+      wallClock: Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second),
+    }));
+    keyed.sort((a, b) => a.wallClock - b.wallClock || compareNames(a.performance.productionName, b.performance.productionName));
     this.ordered = keyed.map((k) => k.performance);
     this.length = this.ordered.length;
   }

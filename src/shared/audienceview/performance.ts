@@ -6,7 +6,7 @@
 import type { Performance, PublicApiMessage, PublicApiResponse, SeriesInformation } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { isBlank, safeHttpUrl } from '../sanitize.js';
-import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate } from '../time-zone.js';
+import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate, type WallClock } from '../time-zone.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const DEFAULT_PURCHASE_URL = 'https://web.ovationtix.com/trs/pe.c/{performanceId}';
@@ -58,13 +58,36 @@ export interface ViewOptions {
 
 const HOUR = 3_600_000;
 
+/** A performance's start on the venue's wall clock (all-day events and unreadable times: midnight); undefined without a readable date. */
+export function wallClockOf(p: Performance): WallClock | undefined {
+  const date = parseUsDate(p.performanceDate);
+  if (!date) return undefined;
+  return { ...date, ...((!p.allDayEvent && parseTime(p.performanceTime24)) || { hour: 0, minute: 0, second: 0 }) };
+}
+
+/**
+ * Each performance a patron may see, once (whole-week answers repeat the edge days), with its wall
+ * clock: not display code I, of a production the season shows, with a readable date.
+ */
+export function* shownPerformances(performances: Iterable<Performance>, shownProductions?: ReadonlySet<number>): Generator<{ performance: Performance; wallClock: WallClock }> {
+  const seen = new Set<number>();
+  for (const p of performances) {
+    if (seen.has(p.performanceId) || p.displayCode === 'I' || (shownProductions && !shownProductions.has(p.productionId))) continue;
+    const wallClock = wallClockOf(p);
+    if (!wallClock) continue;
+    seen.add(p.performanceId);
+    yield { performance: p, wallClock };
+  }
+}
+
 /** The patron's view of a performance, or undefined when it must not be shown (display code I). */
 export function toPerformanceView(p: Performance, { timeZone, purchaseUrl, now }: ViewOptions): PerformanceView | undefined {
   if (p.displayCode === 'I') return undefined;
-  const date = parseUsDate(p.performanceDate);
-  if (!date) return undefined;
-  const time = p.allDayEvent ? { hour: 0, minute: 0, second: 0 } : parseTime(p.performanceTime24) ?? { hour: 0, minute: 0, second: 0 };
-  const start = instantOfWallClock({ ...date, ...time }, timeZone);
+  const wallClock = wallClockOf(p);
+  if (!wallClock) return undefined;
+  const { hour, minute, second, ...date } = wallClock;
+  const time = { hour, minute, second };
+  const start = instantOfWallClock(wallClock, timeZone);
   const at = (day: string, clock: string) => {
     const d = parseUsDate(day);
     const t = parseTime(clock);
@@ -117,20 +140,15 @@ function stateOf(p: Performance, start: number, now: number): { state: Performan
 
 /** Performances from one or more answers: hidden ones (display code I, productions not public) dropped, repeats (whole-week answers) once, in start order. */
 export function performanceViews(performances: Iterable<Performance>, options: ViewOptions): PerformanceView[] {
-  const byId = new Map<number, PerformanceView>();
-  for (const p of performances) {
-    if (byId.has(p.performanceId) || (options.shownProductions && !options.shownProductions.has(p.productionId))) continue;
-    const view = toPerformanceView(p, options);
-    if (view) byId.set(p.performanceId, view);
-  }
-  return [...byId.values()].sort(byStartThenName);
+  return [...shownPerformances(performances, options.shownProductions)].map(({ performance }) => toPerformanceView(performance, options)!).sort(byStartThenName);
 }
 
-const names = new Intl.Collator();
+/** Production names in the patron's order (one collator, not `localeCompare` per pair). */
+export const compareNames = new Intl.Collator().compare;
 
-/** Performance order everywhere: by start, then by name (one collator, not `localeCompare` per pair). */
+/** Performance order everywhere: by start, then by name. */
 export function byStartThenName(a: PerformanceView, b: PerformanceView): number {
-  return a.start - b.start || names.compare(a.productionName, b.productionName);
+  return a.start - b.start || compareNames(a.productionName, b.productionName);
 }
 
 /** The purchase URL for a performance from the `purchase-url` template, if it is http(s). */
