@@ -31,6 +31,18 @@ export function checkVistaMode(mode: string): void {
   if (!VISTA_SESSION_MODES.includes(mode)) throw new ConfigError(`mode must be token, cookie or workstation, not "${String(mode).slice(0, 40)}"`, 'mode');
 }
 
+/** The API settings every Vista element has (its `api-base`, `api-token` and `region-code`). */
+export interface VistaElementSettings {
+  readonly apiBase: string;
+  readonly apiToken: string;
+  readonly regionCode: string;
+}
+
+/** The client configuration from an element's settings (blank ones left out). */
+export function vistaConfigOf(host: VistaElementSettings): VistaClientConfig {
+  return { apiBase: host.apiBase, apiToken: host.apiToken || undefined, regionCode: host.regionCode || undefined };
+}
+
 export interface VistaMemberToken {
   accessToken: string;
   refreshToken: string | null;

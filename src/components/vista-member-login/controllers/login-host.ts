@@ -4,14 +4,10 @@
  * never the element.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { VistaClientConfig } from '../../../api/vista/call.js';
-import { VISTA_SESSION_MODES, type VistaMemberSession, type VistaSessionMode } from '../../../shared/vista/session.js';
+import { VISTA_SESSION_MODES, type VistaElementSettings, type VistaMemberSession, type VistaSessionMode } from '../../../shared/vista/session.js';
 import type { LoginMessages } from '../vista-member-login.messages.js';
 
-export interface LoginHost extends ReactiveControllerHost, HTMLElement {
-  readonly apiBase: string;
-  readonly apiToken: string;
-  readonly regionCode: string;
+export interface LoginHost extends ReactiveControllerHost, HTMLElement, VistaElementSettings {
   readonly mode: VistaSessionMode;
   readonly clubId: string;
   readonly deviceToken: string;
@@ -34,9 +30,6 @@ export interface LoginContext {
   loggedOut(reason: 'sign-out' | 'expired'): void;
 }
 
-export function configOf(host: LoginHost): VistaClientConfig {
-  return { apiBase: host.apiBase, apiToken: host.apiToken || undefined, regionCode: host.regionCode || undefined };
-}
 
 /** The mode, or `token` for a value the start refused. */
 export function sessionModeOf(host: LoginHost): VistaSessionMode {

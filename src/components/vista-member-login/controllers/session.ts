@@ -16,11 +16,12 @@ import {
   lastVistaLogin,
   restoreVistaSession,
   updateVistaMember,
+  vistaConfigOf,
   withVistaMember,
   type VistaMemberSession,
   type VistaSessionChange,
 } from '../../../shared/vista/session.js';
-import { configOf, sessionModeOf, type LoginContext } from './login-host.js';
+import { sessionModeOf, type LoginContext } from './login-host.js';
 
 export class MemberSessionController {
   /** The signed-in member's session; none: the form is shown. */
@@ -53,7 +54,7 @@ export class MemberSessionController {
       this.login ||= lastVistaLogin(apiBase) ?? '';
       // Shared with the page's other Vista elements (one restore per api-base): not aborted, its
       // answer for an older configuration is dropped.
-      return currentVistaSession(apiBase) ?? (await restoreVistaSession(configOf(this.ctx.host), sessionModeOf(this.ctx.host)));
+      return currentVistaSession(apiBase) ?? (await restoreVistaSession(vistaConfigOf(this.ctx.host), sessionModeOf(this.ctx.host)));
     },
     args: () => [this.ctx.host.apiBase, this.ctx.host.mode],
     onComplete: (session) => {
@@ -101,7 +102,7 @@ export class MemberSessionController {
     if (!session || this.busy) return false;
     this.setBusy(true);
     try {
-      if (session.mode !== 'token') await createVistaMembersClient(configOf(host)).expireAuthenticationCookie({ withCookies: true });
+      if (session.mode !== 'token') await createVistaMembersClient(vistaConfigOf(host)).expireAuthenticationCookie({ withCookies: true });
       await endVistaSession(host.apiBase, 'signed-out');
       this.current = undefined;
       this.expired = false;
@@ -133,7 +134,7 @@ export class MemberSessionController {
     this.setBusy(true);
     try {
       const changes = { name: { givenName: value('given-name'), familyName: value('family-name') }, email: value('email') };
-      updateVistaMember(apiBase, await withVistaMember(apiBase, (options) => createVistaMembersClient(configOf(this.ctx.host)).updateCurrentMember(changes, options)));
+      updateVistaMember(apiBase, await withVistaMember(apiBase, (options) => createVistaMembersClient(vistaConfigOf(this.ctx.host)).updateCurrentMember(changes, options)));
       this.editing = false;
       this.detailsSaved = true;
       this.ctx.focus('#member-title');

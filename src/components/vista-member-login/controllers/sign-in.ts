@@ -8,8 +8,8 @@ import { asError, ConfigError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
 import type { MemberAuthenticationRequest, VistaMember } from '../../../api/vista/types.js';
-import { askVistaWhoIsSignedIn, beginVistaSession, isNobodySignedIn, tokenFromAnswer, type VistaMemberSession } from '../../../shared/vista/session.js';
-import { configOf, sessionModeOf, type LoginContext } from './login-host.js';
+import { askVistaWhoIsSignedIn, beginVistaSession, isNobodySignedIn, tokenFromAnswer, vistaConfigOf, type VistaMemberSession } from '../../../shared/vista/session.js';
+import { sessionModeOf, type LoginContext } from './login-host.js';
 import { LockoutController } from './lockout.js';
 import type { MemberSessionController } from './session.js';
 
@@ -97,7 +97,7 @@ export class SignInController {
       this.recaptchaNeeded = false;
       this.ctx.host.recaptchaResponse = '';
       this.problems = {};
-      await beginVistaSession(configOf(this.ctx.host), session, this.session.login || undefined);
+      await beginVistaSession(vistaConfigOf(this.ctx.host), session, this.session.login || undefined);
       this.session.began(session);
       return true;
     } catch (error) {
@@ -136,7 +136,7 @@ export class SignInController {
     call: (members: ReturnType<typeof createVistaMembersClient>, club: { club_id?: string }) => Promise<VistaMemberSession>,
   ): Promise<VistaMemberSession> {
     const clubId = this.ctx.host.clubId;
-    return call(createVistaMembersClient(configOf(this.ctx.host)), clubId ? { club_id: clubId } : {});
+    return call(createVistaMembersClient(vistaConfigOf(this.ctx.host)), clubId ? { club_id: clubId } : {});
   }
 
   /**
@@ -146,7 +146,7 @@ export class SignInController {
    */
   private async memberWithCookie(): Promise<VistaMember | undefined> {
     try {
-      return (await askVistaWhoIsSignedIn(configOf(this.ctx.host), { withCookies: true })).member;
+      return (await askVistaWhoIsSignedIn(vistaConfigOf(this.ctx.host), { withCookies: true })).member;
     } catch (error) {
       if (isNobodySignedIn(error)) {
         throw new ConfigError(

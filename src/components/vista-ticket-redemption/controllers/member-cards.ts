@@ -13,11 +13,12 @@ import {
   checkVistaMode,
   currentVistaSession,
   restoreVistaSession,
+  vistaConfigOf,
   withVistaMember,
   type VistaSessionChange,
   type VistaSessionMode,
 } from '../../../shared/vista/session.js';
-import { clientOf, configOf, type RedemptionContext } from './redemption-host.js';
+import { clientOf, type RedemptionContext } from './redemption-host.js';
 
 export class MemberCardsController {
   signedIn = false;
@@ -45,7 +46,7 @@ export class MemberCardsController {
       try {
         // Shared with the page's other Vista elements (one restore per api-base): not aborted, its
         // answer for an older configuration is dropped.
-        return (currentVistaSession(apiBase) ?? (await restoreVistaSession(configOf(this.ctx.host), mode as VistaSessionMode))) !== undefined;
+        return (currentVistaSession(apiBase) ?? (await restoreVistaSession(vistaConfigOf(this.ctx.host), mode as VistaSessionMode))) !== undefined;
       } catch {
         return false; // the sign-in element explains what went wrong with the session
       }

@@ -4,17 +4,13 @@
  * never the element.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { VistaClientConfig } from '../../../api/vista/call.js';
 import { createVistaRedemptionClient, type VistaRedemptionClient } from '../../../api/vista/redemption.js';
 import type { ShowtimeTicket } from '../../../api/vista/types.js';
-import type { VistaSessionMode } from '../../../shared/vista/session.js';
+import { vistaConfigOf, type VistaElementSettings, type VistaSessionMode } from '../../../shared/vista/session.js';
 import type { VistaRedemptionCardAddedDetail, VistaShowtimeTicketsSetDetail } from '../vista-ticket-redemption.events.js';
 import type { RedemptionMessages } from '../vista-ticket-redemption.messages.js';
 
-export interface RedemptionHost extends ReactiveControllerHost, HTMLElement {
-  readonly apiBase: string;
-  readonly apiToken: string;
-  readonly regionCode: string;
+export interface RedemptionHost extends ReactiveControllerHost, HTMLElement, VistaElementSettings {
   readonly mode: VistaSessionMode;
   readonly orderId: string;
   readonly showtimeId: string;
@@ -39,10 +35,7 @@ export interface RedemptionContext {
   ticketsSet(detail: VistaShowtimeTicketsSetDetail): void;
 }
 
-export function configOf(host: RedemptionHost): VistaClientConfig {
-  return { apiBase: host.apiBase, apiToken: host.apiToken || undefined, regionCode: host.regionCode || undefined };
-}
 
 export function clientOf(host: RedemptionHost): VistaRedemptionClient {
-  return createVistaRedemptionClient(configOf(host));
+  return createVistaRedemptionClient(vistaConfigOf(host));
 }
