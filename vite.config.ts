@@ -104,6 +104,12 @@ function docsSite(): Plugin {
  * does not share Lit with the per-element modules: a page uses one or the other (a second
  * definition of a tag is ignored, so mixing them costs bytes, never breaks).
  */
+/**
+ * The library's file names, minified: Vite leaves a library's `es` output unminified (whitespace and
+ * comments kept) whatever `build.minify` says, and these files are what patrons' phones download.
+ */
+const LIBRARY_OUTPUT = { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as const;
+
 const AUDIENCEVIEW_ENTRY = resolve(root, 'src/audienceview-elements.virtual.ts');
 function audienceViewModule(): Plugin {
   return {
@@ -134,7 +140,7 @@ function audienceViewModule(): Plugin {
           target: 'es2022',
           sourcemap: true,
           lib: { entry: { audienceview: AUDIENCEVIEW_ENTRY }, formats: ['es'] },
-          rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+          rolldownOptions: { output: LIBRARY_OUTPUT },
         },
       });
     },
@@ -219,10 +225,8 @@ export default defineConfig(({ command }) =>
           target: 'es2022',
           sourcemap: true,
           lib: { entry: libraryEntries(), formats: ['es'] },
-          // Vite leaves a library's `es` output unminified (whitespace and comments kept) whatever
-          // `build.minify` says; these files are what patrons' phones download, so minify them here.
           rolldownOptions: {
-            output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, codeSplitting: { groups: SHARED_CHUNKS } },
+            output: { ...LIBRARY_OUTPUT, codeSplitting: { groups: SHARED_CHUNKS } },
           },
         },
       },
