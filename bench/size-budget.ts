@@ -1,0 +1,119 @@
+/**
+ * The size budget of issue 17: no element may grow by more than 0.3 KB gzip across the split into
+ * controllers and views. Each element's entry (`src/components/<tag>/index.ts`) is bundled the
+ * way the other benches weigh it (bundle.ts: esbuild, minified, Lit literals minified, gzip -9;
+ * what the entry imports statically counted in it, dynamic imports apart) in two trees:
+ *
+ * - before: a git worktree of `SIZE_BUDGET_BEFORE` (default `8bb3119^`, the commit before the
+ *   split began), made once in the system's temp folder; its node_modules a link to ours, so no
+ *   install is needed (the entry's sources come from that tree, the packages from ours, so only
+ *   our code differs);
+ * - after: this tree.
+ *
+ * Printed per element: first load with Lit (what a page with no other Lit element fetches at
+ * once), first load without Lit (what it adds to a page that has Lit), and the late chunks apart;
+ * before, after and the difference in bytes of gzip. Exits 1 when an element's first load grew by
+ * more than the budget. `npx tsx bench/size-budget.ts` runs it alone; `npm run bench` runs it too.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundle, LIT_PACKAGES } from './bundle.js';
+
+export const BUDGET_BYTES = 300;
+const root = resolve(import.meta.dirname, '..');
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+
+/** A worktree of `ref` (made once, reused while it exists) that shares our node_modules. */
+function beforeTree(ref: string): { dir: string; commit: string } {
+  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+  const dir = join(tmpdir(), `venue-widgets-before-${commit.slice(0, 12)}`);
+  if (!existsSync(join(dir, 'src'))) {
+    git('worktree', 'prune');
+    git('worktree', 'add', '--detach', dir, commit);
+  }
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return { dir, commit };
+}
+
+interface Weight {
+  withLit: number;
+  withoutLit: number;
+  late: number;
+}
+
+async function weigh(tree: string, tag: string, external: string[] = []): Promise<Weight | undefined> {
+  const entry = join(tree, 'src/components', tag, 'index.ts');
+  if (!existsSync(entry)) return undefined;
+  const [withLit, withoutLit] = await Promise.all([bundle({ entry }, { external }), bundle({ entry }, { external: [...LIT_PACKAGES, ...external] })]);
+  return { withLit: withLit.entry.gzip, withoutLit: withoutLit.entry.gzip, late: withLit.lazy.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+export interface BudgetRow {
+  tag: string;
+  before?: Weight;
+  after: Weight;
+}
+
+/** The commit before the split began (8bb3119, "One element base"). */
+export const BEFORE = process.env.SIZE_BUDGET_BEFORE ?? '8bb3119^';
+
+/**
+ * Where an element's "before" is another commit. The scanner's files were moved into app/, camera/,
+ * controllers/ and offline/ by c02196e (a dependency commit that took the staged moves along) while
+ * ticket-scanner.ts still imported them from the folder's top, so the scanner does not build at
+ * 8bb3119^ or c02196e; its parent c02196e^ holds the same code (c02196e^..8bb3119^ only moved those
+ * files and added a sanitizer test).
+ */
+const BEFORE_OF: Record<string, string> = process.env.SIZE_BUDGET_BEFORE ? {} : { 'ticket-scanner': 'c02196e^' };
+
+/**
+ * Packages the before tree imports that we no longer install: left out of its bundle (imported,
+ * not bundled). The scanner's decoder used barcode-detector (replaced by zxing-wasm since), in a
+ * chunk loaded only when the camera opens, so its first load is weighed whole all the same.
+ */
+const GONE_PACKAGES = ['barcode-detector', 'barcode-detector/*'];
+
+export async function measureSizeBudget(): Promise<{ commits: Record<string, string>; rows: BudgetRow[] }> {
+  const tags = readdirSync(join(root, 'src/components')).filter((tag) => existsSync(join(root, 'src/components', tag, 'index.ts')));
+  const commits: Record<string, string> = {};
+  const rows: BudgetRow[] = [];
+  // One element at a time: esbuild is quick, and the machine is shared.
+  for (const tag of tags) {
+    const { dir, commit } = beforeTree(BEFORE_OF[tag] ?? BEFORE);
+    commits[tag] = commit;
+    rows.push({ tag, before: await weigh(dir, tag, GONE_PACKAGES), after: (await weigh(root, tag))! });
+  }
+  return { commits, rows };
+}
+
+const signed = (bytes: number) => `${bytes > 0 ? '+' : ''}${bytes}`.padStart(6);
+const cell = (before: number | undefined, after: number) => `${String(before ?? '—').padStart(6)} → ${String(after).padStart(6)} ${before === undefined ? '      ' : signed(after - before)}`;
+
+/** Prints the table; returns the elements over budget. */
+export async function benchSizeBudget(): Promise<string[]> {
+  const { commits, rows } = await measureSizeBudget();
+  const main = git('rev-parse', '--short=7', `${BEFORE}^{commit}`);
+  console.log(`Size budget (issue 17): each element's first load, before (${BEFORE} = ${main}) → after (this tree), bytes gzip -9; budget +${BUDGET_BYTES} B`);
+  console.log(`  ${'element'.padEnd(24)} ${'with Lit'.padEnd(22)} ${'without Lit'.padEnd(22)} ${'late chunks (all)'.padEnd(22)} budget`);
+  const over: string[] = [];
+  for (const { tag, before, after } of rows) {
+    const grew = before ? Math.max(after.withLit - before.withLit, after.withoutLit - before.withoutLit) : 0;
+    if (grew > BUDGET_BYTES) over.push(tag);
+    console.log(
+      `  ${tag.padEnd(24)} ${cell(before?.withLit, after.withLit)}   ${cell(before?.withoutLit, after.withoutLit)}   ${cell(before?.late, after.late)}   ${before ? (grew > BUDGET_BYTES ? 'OVER' : 'ok') : 'new'}` +
+        (commits[tag]!.startsWith(main) ? '' : `   (before = ${commits[tag]!.slice(0, 7)})`),
+    );
+  }
+  return over;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const over = await benchSizeBudget();
+  if (over.length) {
+    console.error(`over budget: ${over.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
