@@ -1,0 +1,32 @@
+// Mutation testing (issue 16): StrykerJS over the modules whose faults cost a venue money or data,
+// judged by the fast node-level unit tests in test/unit (mocha + tsx, fake-indexeddb, happy-dom),
+// not the browser suite (far too slow to run once per mutant on 2 cores).
+//   npm run mutation                 whole run, per-module scores (scripts/mutation-summary.mjs)
+//   npm run mutation:incremental     only mutants whose code or tests changed since the last run
+// Modules (the groups scripts/mutation-summary.mjs scores) are listed in test/unit/modules.mjs.
+import { MUTATED_FILES } from './test/unit/modules.mjs';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'mocha',
+  mochaOptions: { config: 'test/unit/.mocharc.json' },
+  // TypeScript runs through tsx, as in `npm run test:unit`.
+  testRunnerNodeArgs: ['--import', 'tsx'],
+  // Stryker rewrites tsconfig.json through TypeScript's JS API, which TypeScript 7 (native) lacks;
+  // nothing here needs it (tsx reads the sandbox's copy as it is), so point it at no file.
+  tsconfigFile: 'stryker-no-tsconfig-rewrite.json',
+  mutate: MUTATED_FILES,
+  coverageAnalysis: 'perTest',
+  // Two cores, shared with whatever else the machine runs.
+  concurrency: 2,
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  thresholds: { high: 90, low: 85, break: null },
+  // The sandbox needs the sources, tests and configs only.
+  ignorePatterns: ['dist', 'docs', 'demo', 'bench', 'tmp', 'integrations', 'examples', 'reports', 'custom-elements.json', 'test/**', '!test/unit/**', 'mock'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
