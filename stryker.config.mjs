@@ -23,7 +23,7 @@ export default {
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 90, low: 85, break: null },
   // The sandbox needs the sources, tests and configs only.
   ignorePatterns: ['dist', 'docs', 'demo', 'bench', 'tmp', 'integrations', 'examples', 'reports', 'custom-elements.json', 'test/**', '!test/unit/**', 'mock'],

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Scores each module of the mutation run (test/unit/modules.mjs) from Stryker's JSON report, the way
+// Stryker scores a file: killed + timed out over every valid mutant (survivors and uncovered ones
+// count against). Lists every mutant still alive, with its place and the change Stryker made.
+//   node scripts/mutation-summary.mjs [report.json] [--goal 85]   exits 1 when a module is below the goal
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { MODULES } from '../test/unit/modules.mjs';
+
+const args = process.argv.slice(2);
+const goalAt = args.indexOf('--goal');
+const goal = goalAt >= 0 ? Number(args.splice(goalAt, 2)[1]) : 85;
+const reportPath = args[0] ?? 'reports/mutation/mutation.json';
+const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+const files = Object.entries(report.files).map(([path, file]) => [relative(process.cwd(), resolve(path)), file]);
+const moduleOf = (path) => Object.entries(MODULES).find(([, paths]) => paths.includes(path))?.[0];
+
+const rows = new Map(Object.keys(MODULES).map((name) => [name, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, files: 0 }]));
+const alive = [];
+for (const [path, file] of files) {
+  const name = moduleOf(path);
+  if (!name) continue;
+  const row = rows.get(name);
+  row.files++;
+  for (const mutant of file.mutants) {
+    if (mutant.status === 'Killed') row.killed++;
+    else if (mutant.status === 'Timeout') row.timeout++;
+    else if (mutant.status === 'Survived') row.survived++;
+    else if (mutant.status === 'NoCoverage') row.noCoverage++;
+    if (UNDETECTED.has(mutant.status)) alive.push({ name, path, mutant });
+  }
+}
+
+const pct = (n) => (Number.isFinite(n) ? `${n.toFixed(1)}%` : 'n/a');
+let failing = 0;
+console.log(`| module | score | killed | timeout | survived | no coverage |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
+for (const [name, row] of rows) {
+  if (!row.files) continue;
+  const detected = row.killed + row.timeout;
+  const score = (100 * detected) / (detected + row.survived + row.noCoverage);
+  if (!(score >= goal)) failing++;
+  console.log(`| ${name} | ${pct(score)} | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} |`);
+}
+const skipped = [...rows].filter(([, row]) => !row.files).map(([name]) => name);
+if (skipped.length) console.log(`\n(not in this report: ${skipped.join('; ')})`);
+
+console.log(`\n${alive.length} mutant(s) alive:`);
+for (const { name, path, mutant } of alive.sort((a, b) => a.path.localeCompare(b.path) || a.mutant.location.start.line - b.mutant.location.start.line)) {
+  const { line, column } = mutant.location.start;
+  const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90);
+  console.log(`- ${path}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement}  [${name}]`);
+}
+if (failing) {
+  console.log(`\n${failing} module(s) below ${goal}%`);
+  process.exitCode = 1;
+}
