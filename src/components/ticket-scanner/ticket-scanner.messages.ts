@@ -116,6 +116,11 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     refreshCache: 'Refresh tickets',
     downloading: 'Downloading tickets',
     downloaded: (n) => `${n} tickets so far`,
+    ticketsUpdated: (ago) => `Tickets updated ${ago}`,
+    justNow: 'just now',
+    nextUpdate: (when) => `next update ${when}`,
+    updatingNow: 'updating now…',
+    updateFailed: 'The last update failed: the list before it is still in use.',
   },
   others: () => import('./ticket-scanner.messages.i18n.js'),
 };

@@ -126,4 +126,12 @@ export interface ScannerMessages {
   refreshCache: string;
   downloading: string;
   downloaded: (tickets: string) => string;
+  /** The freshness line: `ago` is `justNow` or Intl's relative time ("2 minutes ago"). */
+  ticketsUpdated: (ago: string) => string;
+  justNow: string;
+  /** `when` is Intl's relative time ("in 3 minutes"). */
+  nextUpdate: (when: string) => string;
+  updatingNow: string;
+  /** Announced (politely) when a refresh fails: the older list is kept. */
+  updateFailed: string;
 }

@@ -38,8 +38,6 @@ const MODES: readonly string[] = ['auto', 'online', 'offline'];
 const DOOR_TIMEOUT_MS = 2_500;
 /** While offline (`auto`), how often to ask AudienceView whether it is back. */
 const PROBE_INTERVAL_MS = 15_000;
-/** How often the downloaded tickets are refreshed while online. */
-const CACHE_REFRESH_MS = 10 * 60_000;
 
 /**
  * The door app for AudienceView Professional: door staff sign in, choose what they scan (client →
@@ -62,7 +60,8 @@ const CACHE_REFRESH_MS = 10 * 60_000;
  * @fires ticket-scanner-error - Something failed (`detail.error`, whose `name` is one of HttpError,
  *   NetworkError, TimeoutError, VendorError, ParseError, ConfigError).
  *
- * @csspart sync-status - Online / offline and the number of scans waiting.
+ * @csspart sync-status - Online / offline, the number of scans waiting and how fresh the downloaded tickets are.
+ * @csspart freshness - "Tickets updated 2 minutes ago · next update in 1 minute" (`data-state`: fresh, updating, failed, offline).
  * @csspart verdict - The verdict (`data-verdict`: valid, invalid, duplicate, unknown; `data-offline` when decided offline).
  * @csspart error - A failure, with `retry` where trying again can help.
  * @csspart retry - The retry button.
@@ -126,8 +125,12 @@ export class TicketScanner extends WidgetElement implements ScannerView {
   @property({ type: Boolean, reflect: false }) sound = true;
   /** How long a scan waits for AudienceView (ms). */
   @property({ attribute: false }) doorTimeoutMs = DOOR_TIMEOUT_MS;
-  /** How often the downloaded tickets are refreshed while online (ms). */
-  @property({ attribute: false }) cacheRefreshMs = CACHE_REFRESH_MS;
+  /**
+   * How often the downloaded tickets are refreshed while online (ms). Unset (default): scaled to
+   * the list, every minute for a small performance, less often as its download costs more (the
+   * rule: REFRESH_RULE in controllers/cache.ts).
+   */
+  @property({ attribute: false }) cacheRefreshMs?: number;
   /** While offline in `auto`, how often AudienceView is asked whether it is back (ms). */
   @property({ attribute: false }) probeIntervalMs = PROBE_INTERVAL_MS;
 
@@ -143,7 +146,7 @@ export class TicketScanner extends WidgetElement implements ScannerView {
 
   // One controller per concern, each with its own lifecycle; this element wires them and renders the views.
   /** @internal */
-  readonly session = new SessionController(this, {
+  readonly session: SessionController = new SessionController(this, {
     signedIn: async () => {
       this.connection.back();
       this.startWork();
@@ -160,22 +163,22 @@ export class TicketScanner extends WidgetElement implements ScannerView {
     abortLoads: () => this.abortLoads(),
   });
   /** @internal */
-  readonly connection = new ConnectionController(this, this.session, () => {
+  readonly connection: ConnectionController = new ConnectionController(this, this.session, () => {
     // Back online: send the queue, catch up on what was missed.
     this.sync.syncNow();
     if (this.phase === 'choosing' && !this.choice.options) void this.choice.reload();
     if (this.phase === 'scanning' && this.tickets.stale()) this.tickets.refresh();
   });
   /** @internal */
-  readonly sync = new SyncController(this, this.session, this.connection);
+  readonly sync: SyncController = new SyncController(this, this.session, this.connection);
   /** @internal */
-  readonly tickets = new TicketCacheController(this, this.session, this.connection);
+  readonly tickets: TicketCacheController = new TicketCacheController(this, this.session, this.connection);
   /** @internal */
-  readonly verdicts = new VerdictController(this, this.session, this.connection, this.tickets, this.sync, () => this.input.camera.state !== 'closed');
+  readonly verdicts: VerdictController = new VerdictController(this, this.session, this.connection, this.tickets, this.sync, () => this.input.camera.state !== 'closed');
   /** @internal */
-  readonly choice = new ChoiceController(this, this.session, this.connection, this.tickets, this.verdicts);
+  readonly choice: ChoiceController = new ChoiceController(this, this.session, this.connection, this.tickets, this.verdicts);
   /** @internal */
-  readonly input = new DeviceInputController(this, this.session, this.verdicts);
+  readonly input: DeviceInputController = new DeviceInputController(this, this.session, this.verdicts);
   /** @internal This device's scans: chart, rate, CSV. */
   readonly doorLog = new DoorLogController(this);
   /** Resumes a stored session (checking it with AudienceView when online), or asks to sign in. */
@@ -359,7 +362,7 @@ export class TicketScanner extends WidgetElement implements ScannerView {
       return html`<div class="scanner starting" role="status" aria-busy="true"><p>${text}</p></div>`;
     }
     return html`<div class="scanner" data-phase=${this.phase} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.verdicts.settle()}>
-      ${renderStatus(this, m)} ${renderFailed(this, m, locale)} ${renderNotices(this, m)}
+      ${renderStatus(this, m, locale)} ${renderFailed(this, m, locale)} ${renderNotices(this, m)}
       ${this.phase === 'sign-in'
         ? renderSignIn(this, m, locale)
         : this.phase === 'password-expired'

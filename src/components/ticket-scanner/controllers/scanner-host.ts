@@ -18,7 +18,8 @@ export const SETUP_TIMEOUT_MS = 15_000;
 export interface ScannerHost extends ReactiveControllerHost, HTMLElement {
   readonly mode: ScannerMode;
   readonly doorTimeoutMs: number;
-  readonly cacheRefreshMs: number;
+  /** A fixed refresh interval for the downloaded tickets; unset: scaled to the list (controllers/cache.ts). */
+  readonly cacheRefreshMs?: number;
   readonly probeIntervalMs: number;
   /** The venue's IANA time zone. */
   readonly timeZone: string;

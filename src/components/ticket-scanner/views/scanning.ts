@@ -100,7 +100,8 @@ export function renderContext(s: ScannerView, m: ScannerMessages, locale: string
 export function renderCache(s: ScannerView, m: ScannerMessages, locale: string) {
   const cache = s.tickets.current();
   const download = s.tickets.progress;
-  const stale = cache && (s.connection.state === 'offline' || Date.now() - cache.downloadedAt > s.cacheRefreshMs);
+  // Offline, or overdue (its refresh failed or could not run): tickets admitted elsewhere since are not in it.
+  const stale = cache && (s.connection.state === 'offline' || Date.now() - cache.downloadedAt > s.tickets.cadenceMs());
   return html`<section part="cache" class="cache" aria-labelledby="cache-title">
     <h2 id="cache-title">${m.cacheTitle}</h2>
     ${download

@@ -1,4 +1,4 @@
-/** The status line (online or offline, scans waiting) and the scans AudienceView refused. */
+/** The status line (online or offline, scans waiting, how fresh the tickets are) and the scans AudienceView refused. */
 import { html, nothing } from 'lit';
 import type { ScannerMessages } from '../ticket-scanner.messages.js';
 import { timeOf, type ScannerView } from './scanner-view.js';
@@ -6,7 +6,7 @@ import { timeOf, type ScannerView } from './scanner-view.js';
 /** Passwords expiring within this many days get a warning. */
 const PASSWORD_WARNING_DAYS = 14;
 
-export function renderStatus(s: ScannerView, m: ScannerMessages) {
+export function renderStatus(s: ScannerView, m: ScannerMessages, locale: string) {
   const connection = s.connection.state;
   const label = s.mode === 'online' ? m.onlineOnly : s.mode === 'offline' ? m.offlineByChoice : connection === 'online' ? m.online : m.offline;
   return html`<div part="sync-status" class="status" data-connection=${connection} data-pending=${s.sync.pending}>
@@ -16,7 +16,35 @@ export function renderStatus(s: ScannerView, m: ScannerMessages) {
     ${s.sync.pending > 0 && s.session.current && connection === 'online'
       ? html`<button type="button" class="link send-now" @click=${() => s.sync.syncNow()}>${m.sendNow}</button>`
       : nothing}
+    ${renderFreshness(s, m, locale)}
   </div>`;
+}
+
+/**
+ * "Tickets updated 2 minutes ago · next update in 1 minute": how much of what the other doors
+ * admitted this device knows. Its words change once a minute (the cache controller's clock), and
+ * are not a live region, so a screen reader is not told the time every minute; a failed refresh
+ * is announced, politely, by the note beside it (a live region present before it fills).
+ */
+export function renderFreshness(s: ScannerView, m: ScannerMessages, locale: string) {
+  const list = s.phase === 'scanning' && s.mode !== 'online' ? s.tickets.current() : undefined;
+  if (!list) return nothing;
+  const state = s.tickets.freshness();
+  const now = Date.now();
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const age = Math.max(0, now - list.downloadedAt);
+  const ago = age < 60_000 ? m.justNow : age < 3_600_000 ? relative.format(-Math.floor(age / 60_000), 'minute') : relative.format(-Math.floor(age / 3_600_000), 'hour');
+  const next = s.tickets.nextRefreshAt;
+  const after =
+    state === 'updating'
+      ? m.updatingNow
+      : state === 'fresh' && next !== undefined && next > now
+        ? m.nextUpdate(relative.format(Math.ceil((next - now) / 60_000), 'minute'))
+        : undefined;
+  return html`<span part="freshness" class="freshness" data-state=${state}>
+    <span class="age">${m.ticketsUpdated(ago)}${after ? ` · ${after}` : nothing}</span>
+    <span class="note" role="status">${state === 'failed' ? m.updateFailed : nothing}</span>
+  </span>`;
 }
 
 export function renderFailed(s: ScannerView, m: ScannerMessages, locale: string) {
