@@ -60,8 +60,9 @@ describe('venue time: instants of a wall clock', () => {
     assert.equal(instantOfWallClock(wall(2027, 10, 31, 20, 0), 'Europe/Paris'), Date.UTC(2027, 9, 31, 19, 0));
     assert.equal(instantOfWallClock(wall(2027, 1, 1, 0, 30), 'Asia/Tokyo'), Date.UTC(2026, 11, 31, 15, 30));
     assert.equal(instantOfWallClock(wall(2027, 1, 1, 0, 30), 'Asia/Kolkata'), Date.UTC(2026, 11, 31, 19, 0));
-    // Lord Howe: a half-hour change (+10:30 / +11), back on 4 April 2027 02:00 -> 01:30.
-    assert.equal(instantOfWallClock(wall(2027, 4, 4, 1, 45), 'Australia/Lord_Howe'), Date.UTC(2027, 3, 3, 14, 45));
+    // Lord Howe: a half-hour change (+11 / +10:30), back on 4 April 2027 02:00 -> 01:30.
+    assert.equal(instantOfWallClock(wall(2027, 4, 3, 20, 0), 'Australia/Lord_Howe'), Date.UTC(2027, 3, 3, 9, 0));
+    assert.equal(instantOfWallClock(wall(2027, 4, 4, 20, 0), 'Australia/Lord_Howe'), Date.UTC(2027, 3, 4, 9, 30));
   });
 
   it('a whole season of evenings stays at 19:30 (the cache of day offsets holds)', () => {
