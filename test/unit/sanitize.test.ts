@@ -1,0 +1,210 @@
+/**
+ * Vendor HTML (src/shared/sanitize.ts, sanitizer-setup.ts), sanitized by DOMPurify on jsdom's DOM
+ * (happy-dom was tried: DOMPurify on it kept <script>): every link that is not absolute http(s)
+ * loses its target, surviving links open in a new tab without an opener, and nothing runs or
+ * restyles the page. DOMPurify is one instance whose link hooks add up over the run, so the
+ * Trusted Types tests register a hook that drops nothing.
+ */
+import assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+import { fresh } from './fresh.ts';
+
+type Sanitize = typeof import('../../src/shared/sanitize.ts');
+const SANITIZE = new URL('../../src/shared/sanitize.ts', import.meta.url);
+
+// DOMPurify binds to the global `window` when its module is first evaluated (in loadSanitizer()).
+const dom = new JSDOM('', { url: 'https://venue.example/page' }).window;
+(globalThis as { window?: unknown }).window ??= dom;
+
+async function loaded(): Promise<Sanitize> {
+  const module = await fresh<Sanitize>(SANITIZE);
+  await module.loadSanitizer();
+  return module;
+}
+
+/** The sanitized HTML parsed again, to ask what a patron's page would hold. */
+function parse(html: string) {
+  const holder = dom.document.createElement('div');
+  holder.innerHTML = html;
+  return holder;
+}
+
+describe('sanitizing vendor HTML', () => {
+  it('drops the target of every link that is not absolute http(s)', async () => {
+    const { sanitizeHtml } = await loaded();
+    const hrefs = ['mailto:box@venue.example', 'ftp://files.example/x', '//other.example/x', '/relative/path', 'relative.html', 'javascript:alert(1)', 'data:text/html,<b>x</b>', 'tel:+15551234'];
+    for (const href of hrefs) {
+      const links = parse(sanitizeHtml(`<p>See <a href="${href}">this</a></p>`)).querySelectorAll('a');
+      assert.equal(links.length, 1, href);
+      assert.equal(links[0]!.getAttribute('href'), null, `${href} survived`);
+      assert.equal(links[0]!.textContent, 'this');
+    }
+  });
+
+  it('keeps http(s) links, opening in a new tab without opener or referrer', async () => {
+    const { sanitizeHtml } = await loaded();
+    const link = parse(sanitizeHtml('<a href="https://venue.example/show?a=1" title="Show">Show</a> <a href="http://old.example/">Old</a>')).querySelectorAll('a');
+    assert.equal(link[0]!.getAttribute('href'), 'https://venue.example/show?a=1');
+    assert.equal(link[0]!.getAttribute('target'), '_blank');
+    assert.equal(link[0]!.getAttribute('rel'), 'noopener noreferrer');
+    assert.equal(link[0]!.getAttribute('title'), 'Show');
+    assert.equal(link[1]!.getAttribute('href'), 'http://old.example/');
+    const bare = parse(sanitizeHtml('<a>no href</a>')).querySelector('a')!;
+    assert.equal(bare.getAttribute('target'), '_blank');
+    assert.equal(bare.getAttribute('rel'), 'noopener noreferrer');
+  });
+
+  it('removes scripts, styles, forms, images, handlers, data and aria attributes; keeps the small allow-list', async () => {
+    const { sanitizeHtml } = await loaded();
+    const clean = sanitizeHtml(
+      '<h3 lang="fr" dir="ltr" style="color:red" onclick="x()" data-x="1" aria-label="a" class="c">Titre</h3><script>bad()</script><style>body{}</style><form><input></form><img src="x" onerror="y()"><ul><li><strong>a</strong> <em>b</em></li></ul>',
+    );
+    const tree = parse(clean);
+    const h3 = tree.querySelector('h3')!;
+    assert.equal(h3.getAttribute('lang'), 'fr');
+    assert.equal(h3.getAttribute('dir'), 'ltr');
+    for (const gone of ['style', 'onclick', 'data-x', 'aria-label', 'class']) assert.equal(h3.getAttribute(gone), null, gone);
+    for (const tag of ['script', 'style', 'form', 'input', 'img']) assert.equal(tree.querySelector(tag), null, tag);
+    assert.ok(tree.querySelector('ul li strong') && tree.querySelector('em'));
+    assert.doesNotMatch(clean, /bad\(\)|onerror/);
+  });
+
+  it('blank is empty; asking before the sanitizer arrived is a programming error', async () => {
+    const early = await fresh<Sanitize>(SANITIZE);
+    assert.equal(early.sanitizeHtml('  '), '');
+    assert.equal(early.sanitizeHtml(null), '');
+    assert.throws(() => early.sanitizeHtml('<b>x</b>'), /before loadSanitizer\(\) settled/);
+  });
+
+  it('loads DOMPurify once, however many ask', async () => {
+    const module = await fresh<Sanitize>(SANITIZE);
+    const first = module.loadSanitizer();
+    const second = module.loadSanitizer();
+    await Promise.all([first, second]);
+    assert.equal(module.sanitizeHtml('<b>x</b>'), '<b>x</b>');
+  });
+
+  it('sanitizerFor loads DOMPurify only when a string holds markup', async () => {
+    const plain = await fresh<Sanitize>(SANITIZE);
+    await plain.sanitizerFor(['Hamlet', null, undefined, '', 'Act 1']);
+    assert.throws(() => plain.sanitizeHtml('<b>x</b>'));
+    const marked = await fresh<Sanitize>(SANITIZE);
+    await marked.sanitizerFor(['Hamlet', 'Fish &amp; chips']);
+    assert.equal(marked.sanitizeHtml('<i>x</i>'), '<i>x</i>');
+    const tagged = await fresh<Sanitize>(SANITIZE);
+    await tagged.sanitizerFor([null, '<p>x</p>']);
+    assert.equal(tagged.sanitizeHtml('<i>y</i>'), '<i>y</i>');
+    await tagged.sanitizerFor(['<p>again</p>']);
+  });
+});
+
+describe('vendor text and bindings', () => {
+  it('plain text stays text; markup is sanitized into the binding; blank is nothing', async () => {
+    const { vendorHtml } = await loaded();
+    const { nothing } = await import('lit');
+    assert.equal(vendorHtml(null), nothing);
+    assert.equal(vendorHtml('   '), nothing);
+    assert.equal(vendorHtml('Hamlet, Act 1'), 'Hamlet, Act 1');
+    const bound = vendorHtml('<b>Hamlet</b><script>x()</script>') as { values: unknown[] };
+    assert.deepEqual(bound.values, ['<b>Hamlet</b>']);
+    assert.equal(vendorHtml('<script>only()</script>'), nothing);
+  });
+
+  it('before DOMPurify arrives, markup shows as its plain text, entities decoded, hidden content left out', async () => {
+    const early = await fresh<Sanitize>(SANITIZE);
+    assert.equal(early.vendorText('<p>Fish &amp; chips</p>\n<p>at   7</p>'), 'Fish & chips at 7');
+    assert.equal(early.vendorText('<script>steal()</script><style>p{}</style><title>t</title>Shown'), 'Shown');
+    assert.equal(early.vendorText('&lt;3 &quot;a&quot; &apos;b&apos; c&nbsp;d &#65;&#x42;&#X43; &bogus; &#0; &#x110000;'), '<3 "a" \'b\' c d ABC &bogus; &#0; &#x110000;');
+    assert.equal(early.vendorText('a <b>unclosed'), 'a unclosed');
+    assert.equal(early.vendorText('broken <b'), 'broken');
+    assert.equal(early.vendorText('&AMP;'), '&');
+    // The binding shows the same text meanwhile (and asks for DOMPurify).
+    const later = await fresh<Sanitize>(SANITIZE);
+    assert.equal(later.vendorHtml('<em>Soon</em> here'), 'Soon here');
+    await later.loadSanitizer();
+    assert.deepEqual((later.vendorHtml('<em>Soon</em>') as { values: unknown[] }).values, ['<em>Soon</em>']);
+  });
+
+  it('vendorText: plain text collapsed; after DOMPurify, the inert text of the markup', async () => {
+    const early = await fresh<Sanitize>(SANITIZE);
+    assert.equal(early.vendorText('  Hamlet\n\t Act  1 '), 'Hamlet Act 1');
+    assert.equal(early.vendorText(undefined), '');
+    assert.equal(early.vendorText(' '), '');
+    const { vendorText } = await loaded();
+    assert.equal(vendorText('<p>Fish &amp; <b>chips</b></p><script>x()</script>\n<p>now</p>'), 'Fish & chips now');
+  });
+});
+
+describe('URL checks', () => {
+  it('only absolute http(s) URLs pass, trimmed and normalised', async () => {
+    const { safeHttpUrl } = await fresh<Sanitize>(SANITIZE);
+    assert.equal(safeHttpUrl(' https://venue.example/a b '), 'https://venue.example/a%20b');
+    assert.equal(safeHttpUrl('HTTP://Venue.Example'), 'http://venue.example/');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'mailto:a@b.example', 'ftp://x.example', '//other.example', '/path', 'path', '', '  ', null, undefined]) {
+      assert.equal(safeHttpUrl(bad as string), undefined, String(bad));
+    }
+  });
+
+  it('blank means absent: null, undefined, empty, spaces', async () => {
+    const { isBlank } = await fresh<Sanitize>(SANITIZE);
+    assert.deepEqual([null, undefined, '', ' \n', 'x'].map((v) => isBlank(v as string)), [true, true, true, true, false]);
+  });
+});
+
+describe('Trusted Types', () => {
+  type Setup = typeof import('../../src/shared/sanitizer-setup.ts');
+  const SETUP = new URL('../../src/shared/sanitizer-setup.ts', import.meta.url);
+  const withTrustedTypes = async <T>(factory: unknown, run: () => Promise<T>): Promise<T> => {
+    (globalThis as { trustedTypes?: unknown }).trustedTypes = factory;
+    try {
+      return await run();
+    } finally {
+      delete (globalThis as { trustedTypes?: unknown }).trustedTypes;
+    }
+  };
+
+  it("parses through the page's venue-widgets policy, made once", async () => {
+    const created: string[] = [];
+    const policy = { name: 'venue-widgets', createHTML: (s: string) => s };
+    const factory = {
+      getPolicy: (name: string) => (created.includes(name) ? policy : null),
+      createPolicy: (name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }) => {
+        created.push(name);
+        assert.equal(rules.createHTML('<b>'), '<b>');
+        assert.equal(rules.createScriptURL('/x.js'), '/x.js');
+        return policy;
+      },
+    };
+    await withTrustedTypes(factory, async () => {
+      const { setUpSanitizer } = await fresh<Setup>(SETUP);
+      const first = setUpSanitizer((url) => url)!;
+      const second = setUpSanitizer((url) => url)!;
+      assert.equal(first.config.TRUSTED_TYPES_POLICY, policy);
+      assert.equal(second.config.TRUSTED_TYPES_POLICY, policy);
+      assert.deepEqual(created, ['venue-widgets']);
+      assert.deepEqual(first.config.ALLOWED_ATTR, ['href', 'title', 'lang', 'dir']);
+      assert.equal(first.config.ALLOW_DATA_ATTR, false);
+      assert.equal(first.config.ALLOW_ARIA_ATTR, false);
+    });
+  });
+
+  it('a browser without getPolicy still gets the policy', async () => {
+    const policy = { name: 'venue-widgets' };
+    await withTrustedTypes({ createPolicy: () => policy }, async () => {
+      const { setUpSanitizer } = await fresh<Setup>(SETUP);
+      assert.equal(setUpSanitizer((url) => url)!.config.TRUSTED_TYPES_POLICY, policy);
+    });
+  });
+
+  it('a CSP that refuses the policy leaves vendor markup as text (no sanitizer)', async () => {
+    const refusing = { createPolicy: () => { throw new TypeError('Policy "venue-widgets" disallowed.'); } };
+    await withTrustedTypes(refusing, async () => {
+      const { setUpSanitizer } = await fresh<Setup>(SETUP);
+      assert.equal(setUpSanitizer((url) => url), undefined);
+      const module = await fresh<Sanitize>(SANITIZE);
+      await module.loadSanitizer();
+      assert.throws(() => module.sanitizeHtml('<b>x</b>'));
+      assert.equal(module.vendorText('<b>still</b> text'), 'still text');
+    });
+  });
+});
