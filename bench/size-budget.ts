@@ -110,7 +110,40 @@ export async function benchSizeBudget(): Promise<string[]> {
   return over;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/**
+ * Where an element's bytes came from between before and now: the element weighed at every commit
+ * since before that touched its code or what it imports (src/components/<tag>, src/shared,
+ * src/api), in a second worktree, each against the last commit that built. Other features landed
+ * between the split's commits; this tells their bytes from the split's. A commit whose tree did not
+ * build (one helper's half-committed move) shows "—" and its bytes fall to the next that builds.
+ */
+export async function sizeByCommit(tag: string): Promise<void> {
+  const commits = git('rev-list', '--reverse', `${BEFORE}..HEAD`, '--', `src/components/${tag}`, 'src/shared', 'src/api').split('\n').filter(Boolean);
+  const dir = join(tmpdir(), 'venue-widgets-size-walk');
+  if (!existsSync(join(dir, 'src'))) {
+    git('worktree', 'prune');
+    git('worktree', 'add', '--detach', dir, `${BEFORE}^{commit}`);
+  }
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const at = async (commit: string) => {
+    execFileSync('git', ['checkout', '-q', '--detach', commit], { cwd: dir });
+    return weigh(dir, tag, GONE_PACKAGES).catch(() => undefined);
+  };
+  let last = (await at(`${BEFORE}^{commit}`))!;
+  console.log(`<${tag}> first load by commit since ${BEFORE}, bytes gzip -9 (with Lit, without Lit): ${last.withLit}, ${last.withoutLit}`);
+  const row = (label: string, subject: string, w: Weight | undefined) => {
+    const change = w ? `${signed(w.withLit - last.withLit)} ${signed(w.withoutLit - last.withoutLit)}` : `${'—'.padStart(6)} ${'—'.padStart(6)}`;
+    if (w && (w.withLit !== last.withLit || w.withoutLit !== last.withoutLit)) console.log(`  ${label}  ${change}  ${subject.slice(0, 110)}`);
+    else if (!w) console.log(`  ${label}  ${change}  (does not build) ${subject.slice(0, 90)}`);
+    if (w) last = w;
+  };
+  for (const commit of commits) row(commit.slice(0, 7), git('log', '-1', '--format=%s', commit), await at(commit));
+  row('tree   ', 'this working tree (uncommitted changes included)', await weigh(root, tag));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--by-commit') {
+  for (const tag of process.argv.slice(3)) await sizeByCommit(tag);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const over = await benchSizeBudget();
   if (over.length) {
     console.error(`over budget: ${over.join(', ')}`);

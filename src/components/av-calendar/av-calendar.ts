@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
 import { ConfigError } from '../../api/errors.js';
@@ -7,18 +7,17 @@ import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { ContainerWidthController } from '../../shared/container-width.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
-import { RovingTabindexController } from '../../shared/roving-tabindex.js';
+import type { RovingTabindexController } from '../../shared/roving-tabindex.js';
+import { lateLoad } from '../../shared/late-content.js';
 import { configKey, define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { addMonths, isoDate, todayIn } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
 import { MonthController } from './controllers/month.js';
 import type { MonthQuery } from './month-cache.js';
-import { MonthDaysCache } from './month-days.js';
+import type { MonthDaysCache } from './month-days.js';
 import type { CalendarView as CalendarViewContext, MonthRef } from './views/calendar-view.js';
 import { renderHeader, renderLoading, renderNotice } from './views/frame.js';
-import { nextDay, renderGrid } from './views/grid.js';
-import { renderList } from './views/list.js';
 
 import { AvErrorEvent, AvPerformanceClickEvent, type AvMonthChangeDetail } from '../../shared/audienceview/events.js';
 import { WidgetEvent } from '../../shared/events.js';
@@ -36,6 +35,25 @@ export type CalendarView = 'month' | 'list' | 'auto';
 /** Below this container width `view="auto"` shows the list (36rem at the default 16 px). */
 const NARROW_PX = 576;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
+
+/** The grid, the list and what they show (views/month-views.ts), once fetched: one for every calendar on the page. */
+let monthViews: typeof import('./views/month-views.js') | undefined;
+let loadingViews: Promise<unknown> | undefined;
+
+/**
+ * Fetches the month's views once. Started when a calendar connects, so the chunk travels beside
+ * the month's answer; a failed fetch (offline) is tried again by the next load or retry.
+ */
+function loadMonthViews(): Promise<unknown> {
+  loadingViews ??= lateLoad(
+    () => import('./views/month-views.js'),
+    (views) => {
+      if (views) monthViews = views;
+      else loadingViews = undefined;
+    },
+  );
+  return loadingViews;
+}
 
 /**
  * A month of AudienceView Professional performances, as a grid on wide containers and a list on
@@ -111,19 +129,22 @@ export class AvCalendar extends WidgetElement {
   private readonly localize = new LocalizeController(this, CALENDAR_MESSAGES);
   /** `view="auto"` follows the element's own width. */
   private readonly width = new ContainerWidthController(this, NARROW_PX);
-  /** The grid's one tab stop; a key that leaves the month shown goes there first. */
-  private readonly roving = new RovingTabindexController(this, {
-    keyAttribute: 'date',
-    next: (iso, event) => nextDay(iso, event.key),
-    go: (iso) => this.goToDay(iso),
-    enterTarget: 'a[part~="performance"]',
-  });
+  /** The grid's one tab stop; a key that leaves the month shown goes there first (made with the month's views). */
+  private roving?: RovingTabindexController;
+  /** A day the keyboard or "Today" asked for before the grid's code was here. */
+  private focusDay?: string;
   private readonly data = new MonthController(
     this,
     () => (this.target instanceof Error ? this.target : this.target.query),
     (error) => this.reportError(error, 'av-error', AvErrorEvent),
+    loadMonthViews,
   );
-  private readonly days = new MonthDaysCache();
+  private days?: MonthDaysCache;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadMonthViews().catch(() => undefined); // the month's task reports a failure
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = configKey(this.apiBase, this.clientId, this.productionId, this.departmentId, this.month, this.view, this.timeZone, this.purchaseUrl);
@@ -201,8 +222,9 @@ export class AvCalendar extends WidgetElement {
   private goToMonth(target: MonthRef, focusDate?: string): void {
     const current = this.currentMonth();
     if (!current) return;
-    if (focusDate) this.roving.focus(focusDate);
-    else this.roving.reset();
+    this.focusDay = focusDate;
+    if (focusDate) this.roving?.focus(focusDate);
+    else this.roving?.reset();
     if (current.year === target.year && current.month === target.month) return;
     this.month = `${target.year}-${String(target.month).padStart(2, '0')}`;
     this.emit('av-month-change', new AvMonthChangeEvent({ year: target.year, month: target.month }));
@@ -235,7 +257,7 @@ export class AvCalendar extends WidgetElement {
     else days.delete(iso);
     this.openDays = days;
     await this.updateComplete;
-    const cell = this.shadowRoot?.querySelector<HTMLElement>(this.roving.cell(iso));
+    const cell = this.roving && this.shadowRoot?.querySelector<HTMLElement>(this.roving.cell(iso));
     const target = opening ? cell?.querySelectorAll<HTMLElement>('[part~="performance"]')[firstHidden] : undefined;
     if (target?.matches('a[href]')) target.focus();
     else cell?.querySelector<HTMLElement>('button.more')?.focus();
@@ -266,6 +288,24 @@ export class AvCalendar extends WidgetElement {
         error: (error) => renderErrorView(error, { locale, vendorName: 'AudienceView', onRetry }),
         month: ({ answer, shown }) => {
           if (isInactiveClient(answer)) return html`${renderNotice(answer, m)}<p part="empty" class="empty" role="status">${m.inactive}</p>`;
+          // The month's task waits for its views; a month from memory before they came shows the skeleton.
+          const views = monthViews;
+          if (!views) return renderLoading(m, listView, visible);
+          if (!this.days) {
+            // The month's styles join the shadow root in the render that first shows a month.
+            const root = this.renderRoot as ShadowRoot;
+            adoptStyles(root, supportsAdoptingStyleSheets ? [...AvCalendar.elementStyles, views.monthStyles] : [views.monthStyles]);
+            this.days = new views.MonthDaysCache();
+          }
+          if (!this.roving) {
+            this.roving = new views.RovingTabindexController(this, {
+              keyAttribute: 'date',
+              next: (iso, event) => views.nextDay(iso, event.key),
+              go: (iso) => this.goToDay(iso),
+              enterTarget: 'a[part~="performance"]',
+            });
+            if (this.focusDay) this.roving.focus(this.focusDay);
+          }
           const now = this.currentTime();
           const view: CalendarViewContext = {
             locale,
@@ -277,8 +317,8 @@ export class AvCalendar extends WidgetElement {
             onPerformanceClick: (event, p) => this.onPerformanceClick(event, p),
           };
           return html`${renderNotice(answer, m)}${listView
-            ? renderList(view)
-            : renderGrid({ ...view, roving: this.roving, openDays: this.openDays, toggleDay: (iso, first) => void this.toggleDay(iso, first) })}`;
+            ? views.renderList(view)
+            : views.renderGrid({ ...view, roving: this.roving, openDays: this.openDays, toggleDay: (iso, first) => void this.toggleDay(iso, first) })}`;
         },
       })}
     `;

@@ -38,6 +38,8 @@ export class MonthController implements ReactiveController {
     private readonly target: () => MonthQuery | Error,
     /** The element's one error path: fires its error event, returns the error to show. */
     private readonly report: (error: unknown) => Error,
+    /** Code the month's views need (a chunk of their own): the month shows when both are here. */
+    private readonly views: () => Promise<unknown> = async () => undefined,
   ) {
     host.addController(this);
     this.task = new Task<[string], ShownMonth>(host, {
@@ -82,7 +84,7 @@ export class MonthController implements ReactiveController {
       if (memory) await new Promise((resolve) => setTimeout(resolve));
       signal.throwIfAborted();
       // Without the series answer every production is shown: better than no calendar at all.
-      const [answer, shown] = await Promise.all([loadMonth(query, signal), publicProductions(query).catch(() => undefined)]);
+      const [answer, shown] = await Promise.all([loadMonth(query, signal), publicProductions(query).catch(() => undefined), this.views()]);
       // Rendered once, with its HTML, rather than as text and again when DOMPurify lands.
       await sanitizerFor(vendorStrings(answer));
       this.schedulePrefetch(query);

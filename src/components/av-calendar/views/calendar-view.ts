@@ -1,6 +1,6 @@
 /** What the calendar's views read from the element: one month, its words, and the callbacks. */
 import type { PerformanceView } from '../../../shared/audienceview/performance.js';
-import { formatInZone, type CalendarDate } from '../../../shared/time-zone.js';
+import { addDays, daysInMonth, formatInZone, weekday, type CalendarDate } from '../../../shared/time-zone.js';
 import type { CalendarMessages } from '../av-calendar.messages.types.js';
 
 export interface MonthRef {
@@ -29,4 +29,10 @@ export function formatDate(date: CalendarDate, locale: string, options: Intl.Dat
 
 export function dayLabel(date: CalendarDate, locale: string): string {
   return formatDate(date, locale, { weekday: 'long', month: 'long', day: 'numeric' });
+}
+
+/** The grid's first day (a Sunday) and how many weeks it shows (the skeleton takes as many). */
+export function gridFrame(year: number, month: number): { start: CalendarDate; weeks: number } {
+  const first: CalendarDate = { year, month, day: 1 };
+  return { start: addDays(first, -weekday(first)), weeks: Math.ceil((weekday(first) + daysInMonth(year, month)) / 7) };
 }

@@ -4,8 +4,7 @@ import type { CalendarResponse } from '../../../api/audienceview/types.js';
 import { warningTexts } from '../../../shared/audienceview/performance.js';
 import { vendorHtml } from '../../../shared/sanitize.js';
 import type { CalendarMessages } from '../av-calendar.messages.types.js';
-import { formatDate, type MonthRef } from './calendar-view.js';
-import { gridFrame } from './grid.js';
+import { formatDate, gridFrame, type MonthRef } from './calendar-view.js';
 
 export interface HeaderActions {
   step(delta: number): void;

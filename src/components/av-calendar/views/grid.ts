@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RovingTabindexController } from '../../../shared/roving-tabindex.js';
 import { addDays, addMonths, daysInMonth, isoDate, weekday, type CalendarDate } from '../../../shared/time-zone.js';
-import { dayLabel, formatDate, type CalendarView } from './calendar-view.js';
+import { dayLabel, formatDate, gridFrame, type CalendarView } from './calendar-view.js';
 import { renderPerformance } from './performance.js';
 
 /**
@@ -20,12 +20,6 @@ export interface GridView extends CalendarView {
   /** Busy days the patron opened to see every performance (ISO dates). */
   openDays: ReadonlySet<string>;
   toggleDay(iso: string, firstHidden: number): void;
-}
-
-/** The grid's first day (a Sunday) and how many weeks it shows. */
-export function gridFrame(year: number, month: number): { start: CalendarDate; weeks: number } {
-  const first: CalendarDate = { year, month, day: 1 };
-  return { start: addDays(first, -weekday(first)), weeks: Math.ceil((weekday(first) + daysInMonth(year, month)) / 7) };
 }
 
 /** The day a grid key leads to from `iso`, or undefined for a key the grid does not handle. */
