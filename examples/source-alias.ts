@@ -10,5 +10,6 @@ const src = resolve(import.meta.dirname, '../src');
 
 export const venueWidgetsFromSource: Alias[] = [
   { find: 'venue-widgets/all', replacement: resolve(src, 'all.ts') },
+  { find: /^venue-widgets\/react\/((?:av|ticket|vista|utick)-[a-z-]+)$/, replacement: `${src}/frameworks/react/$1.ts` },
   { find: /^venue-widgets\/((?:av|ticket|vista|utick)-[a-z-]+)$/, replacement: `${src}/components/$1/index.ts` },
 ];

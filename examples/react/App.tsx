@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import 'venue-widgets/av-event-list';
-import type {} from 'venue-widgets/react';
+import { AvEventList } from 'venue-widgets/react/av-event-list';
 import type { AvPerformanceClickEvent } from 'venue-widgets/av-event-list';
 
 /**
- * React 19 passes `limit={10}` as a property (the element has one) and `client-id` as an
- * attribute; `onav-performance-click` listens for that event (its exact name after `on`).
+ * The React component from `venue-widgets/react/av-event-list` (made with @lit/react): `clientId`
+ * and `limit` are typed properties, `onAvPerformanceClick` a typed event prop. (Plain JSX works too:
+ * `<av-event-list client-id="284" onav-performance-click={…} />` with `import type {} from
+ * 'venue-widgets/react'`; see jsx-types.tsx.)
  */
 export function App({ apiBase }: { apiBase: string }) {
   const [chosen, setChosen] = useState<string>();
@@ -16,7 +17,7 @@ export function App({ apiBase }: { apiBase: string }) {
   return (
     <main>
       <h1>What's on</h1>
-      <av-event-list client-id="284" api-base={apiBase} limit={10} locale="en" onav-performance-click={choose} />
+      <AvEventList clientId="284" apiBase={apiBase} limit={10} locale="en" onAvPerformanceClick={choose} />
       <p id="chosen">{chosen ? `You chose ${chosen}` : 'Pick a performance'}</p>
     </main>
   );

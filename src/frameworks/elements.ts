@@ -34,6 +34,9 @@ export interface VenueWidgetElements {
 
 export type VenueWidgetTag = keyof VenueWidgetElements;
 
+/** `ticket-scan` → `ticketScan`: how frameworks name an event's listener prop after `on`. */
+export type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
 /**
  * The properties a page may set on an element (`clientId`, `limit`, …): its own public fields,
  * without Lit's and HTMLElement's members or methods. Attributes (`client-id`) are strings.

@@ -7,9 +7,7 @@
  * when the element has it (`:limit="5"`), otherwise as an attribute; `.prop` / `.attr` force one.
  */
 import type { DefineComponent } from 'vue';
-import type { VenueWidgetAttributes, VenueWidgetElements, VenueWidgetTag, WidgetProperties } from './elements.js';
-
-type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+import type { Camel, VenueWidgetAttributes, VenueWidgetElements, VenueWidgetTag, WidgetProperties } from './elements.js';
 
 /** How Vue types a `@ticket-scan` listener on a component: `onTicketScan` (and `onTicket-scan`). */
 export type VueEventProps<Events> = {

@@ -6,10 +6,12 @@
 //   request (the same configs a developer runs);
 // - `/__embed/bundle?source=…`, `/__embed/package`: what a bundler makes of an import from the
 //   package, and which `exports` entries the build lacks;
+// - `/__embed/react-ssr`: the React components rendered by react-dom/server in a Node child process,
+//   imported from the package as built;
 // - `/__embed/docs/`: the element reference as `npm run build` writes it, from a fresh manifest;
 // - `/test/embed/pages/*`: the hostile host pages, `strict-csp.html` with a strict Content Security
 //   Policy and Trusted Types as an HTTP header (the only way a CMS page would get it).
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -27,6 +29,7 @@ function definedTags(code) {
 }
 
 const root = resolve(import.meta.dirname, '../..');
+const TAGS = ['av-calendar', 'av-series-list', 'av-event-list', 'ticket-scanner', 'vista-member-login', 'vista-ticket-redemption', 'utick-stream-gate', 'utick-pack-list'];
 export const FRAMEWORKS = ['react', 'vue', 'svelte'];
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json' };
 
@@ -66,9 +69,36 @@ const buildPackage = once(async () => {
     cwd: root,
     env: { ...process.env, VENUE_WIDGETS_OUT_DIR: join(dir, 'dist') },
   });
+  await promisify(execFile)(process.execPath, [resolve(root, 'scripts/build-react-components.mjs')], {
+    cwd: root,
+    env: { ...process.env, VENUE_WIDGETS_OUT_DIR: join(dir, 'dist') },
+  });
   await copyFile(resolve(root, 'package.json'), join(dir, 'package.json'));
   return dir;
 });
+
+/**
+ * The React components rendered on a server (Node, react-dom/server), each imported from the
+ * package as built, through its `exports` (the `node` condition), as a React app's server would.
+ * A child process: Lit's DOM shims must not reach this test server. Answers `{ tag: html }`.
+ */
+async function renderReactOnServer() {
+  const dir = await buildPackage();
+  await symlink(resolve(root, 'node_modules'), join(dir, 'node_modules')).catch((error) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  const script = `
+    import { createElement } from 'react';
+    import { renderToString } from 'react-dom/server';
+    const html = {};
+    for (const tag of ${JSON.stringify(TAGS)}) {
+      const component = Object.values(await import('venue-widgets/react/' + tag))[0];
+      html[tag] = renderToString(createElement(component, { id: 'on-server', className: 'venue', locale: 'fr' }));
+    }
+    console.log(JSON.stringify(html));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: dir });
+  return JSON.parse(stdout);
+}
 const buildLibrary = async () => join(await buildPackage(), 'dist');
 
 /**
@@ -129,6 +159,9 @@ export function embedPages(mockOrigin) {
       if (await sendFile(ctx, await buildLibrary(), match[1])) return;
     } else if ((match = /^\/__embed\/examples\/(react|vue|svelte)\/(.*)$/.exec(path))) {
       if (await sendFile(ctx, await exampleBuilds[match[1]](), match[2])) return;
+    } else if (path === '/__embed/react-ssr') {
+      ctx.body = await renderReactOnServer();
+      return;
     } else if (path === '/__embed/bundle') {
       ctx.body = await bundleOf(ctx.query.source);
       return;

@@ -14,15 +14,17 @@ for (const framework of ['react', 'vue', 'svelte']) {
     });
     after(() => page?.close());
 
-    it('renders the element: the attribute (client-id) and the property (limit = 10) both reach it', async () => {
+    // React's example uses the @lit/react component (<AvEventList clientId="284" limit={10}>, both
+    // properties); Vue's and Svelte's templates write `client-id` as an attribute and `limit` as a property.
+    it(`renders the element: client-id${framework === 'react' ? '' : ' (as an attribute)'} and limit = 10 both reach it`, async () => {
       const shown = await page.waitFor<number>(
         `document.querySelector('av-event-list')?.shadowRoot?.querySelectorAll('[part~="performance"]').length`,
       );
       expect(shown).to.equal(10);
-      const host = await page.evaluate<{ attribute: string | null; limit: number }>(
-        `(() => { const el = document.querySelector('av-event-list'); return { attribute: el.getAttribute('client-id'), limit: el.limit }; })()`,
+      const host = await page.evaluate<{ attribute: string | null; clientId: string; limit: number }>(
+        `(() => { const el = document.querySelector('av-event-list'); return { attribute: el.getAttribute('client-id'), clientId: el.clientId, limit: el.limit }; })()`,
       );
-      expect(host).to.deep.equal({ attribute: '284', limit: 10 });
+      expect(host).to.deep.equal({ attribute: framework === 'react' ? null : '284', clientId: '284', limit: 10 });
     });
 
     it("a patron's choice reaches the framework's handler, which renders it", async () => {
@@ -41,3 +43,14 @@ for (const framework of ['react', 'vue', 'svelte']) {
     });
   });
 }
+
+describe('the React components on a server', function () {
+  this.timeout(120000); // the first request builds the package
+
+  it('each of the eight imports and renders in Node (react-dom/server) from the package as built: its tag, with the attributes React owns (properties such as locale are set in the browser)', async () => {
+    const html = (await (await fetch('/__embed/react-ssr')).json()) as Record<string, string>;
+    const tags = ['av-calendar', 'av-series-list', 'av-event-list', 'ticket-scanner', 'vista-member-login', 'vista-ticket-redemption', 'utick-stream-gate', 'utick-pack-list'];
+    expect(Object.keys(html).sort()).to.deep.equal([...tags].sort());
+    for (const tag of tags) expect(html[tag], tag).to.equal(`<${tag} id="on-server" class="venue"></${tag}>`);
+  });
+});
