@@ -9,12 +9,15 @@
  * - replay of 10,000 queued scans in batches of 500, against one bare `syncScans` request
  *   carrying all of them (no batches, no durable marks: the unsafe way).
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startMockServer } from '../mock/server.js';
 import { openBenchBrowser } from './browser.js';
 import { bundle } from './bundle.js';
-import { median } from './stats.js';
+import { median, summarize } from './stats.js';
+import { REFRESH_RULE, refreshCadenceMs } from '../src/components/ticket-scanner/controllers/cache.js';
 import type { ScannableTicket } from '../src/api/audienceview/types.js';
 
 const TICKETS = 100_000;
@@ -37,6 +40,13 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head>
       const started = performance.now();
       const info = await scanner.downloadValidTickets(session, filter);
       return { ms: performance.now() - started, tickets: info.tickets };
+    },
+    /** A refresh: the list downloaded again, replacing the one in use; its bytes as received. */
+    async refresh(filter) {
+      let bytes = 0;
+      const started = performance.now();
+      const info = await scanner.downloadValidTickets(session, filter, { onProgress: (p) => (bytes = p.bytes) });
+      return { ms: performance.now() - started, bytes, tickets: info.tickets };
     },
     async naive(filter) {
       await deleteDb('naive-peer');
@@ -215,4 +225,268 @@ export async function benchScanner(): Promise<void> {
     await close();
     await mock.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refreshes: what keeping a door's list fresh costs
+// ---------------------------------------------------------------------------------------------
+
+const REFRESH_RUNS = 3;
+
+/**
+ * Bytes and time per refresh (the whole list downloaded again and swapped in: the seed has no
+ * "changes since") for a small performance, 10,000 and 100,000 tickets, and the cadence the
+ * scanner picks from them (controllers/cache.ts), with what that cadence costs an hour.
+ */
+export async function benchRefresh(): Promise<void> {
+  const code = await bundle({
+    contents: `export * from './src/components/ticket-scanner/offline/ticket-cache.ts';
+      export * from './src/components/ticket-scanner/offline/scan-queue.ts';
+      export { closeScannerDb, SCANNER_DB_NAME } from './src/components/ticket-scanner/offline/scanner-db.ts';
+      export { authenticate, authorizationHeader, syncScans } from './src/api/audienceview/scanning.ts';`,
+  });
+  const mock = await startMockServer();
+  const { origin, browser, close } = await openBenchBrowser(
+    (url) => (url.pathname === '/' ? { type: 'text/html', body: PAGE } : url.pathname === '/scanner.js' ? { type: 'text/javascript', body: code.entry.text } : undefined),
+    { protocolTimeout: 15 * 60_000 },
+  );
+  try {
+    const { apiBase, gala } = await galaWorld(mock.origin, 'bench-refresh');
+    const root = apiBase.replace(/\/audienceview$/, '');
+    const { performances } = (await (await fetch(`${root}/__mock/audienceview/performances?clientId=284&when=scannable`)).json()) as { performances: { performanceId: number; productionId: number; ticketsSold: number }[] };
+    const others = performances.filter((p) => p.performanceId !== gala && p.productionId !== 962615);
+    const small = others.find((p) => p.ticketsSold > 50 && p.ticketsSold < 2000)!;
+    const tenThousand = others.find((p) => p !== small)!;
+    const raised = await fetch(`${root}/__mock/audienceview/sold`, { method: 'POST', body: JSON.stringify({ performanceId: tenThousand.performanceId, sold: 10_000 }) });
+    if (!raised.ok) throw new Error(`the mock could not raise a performance's sales: ${await raised.text()}`);
+    const page: Page = await browser.newPage();
+    await page.goto(origin, { waitUntil: 'load' });
+    await page.waitForFunction('window.ready === true');
+    await page.evaluate((base, credentials) => (window as any).bench.signIn(base, credentials), apiBase, DOOR);
+    console.log(`<ticket-scanner> refreshing the ticket list (the whole list again, stored as a new generation and swapped in), median of ${REFRESH_RUNS} refreshes each, headless Chromium, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(`  cadence rule: every ${REFRESH_RULE.minMs / 60_000} min at most, ≤ ${REFRESH_RULE.downloadShare * 100} % of the time downloading, ≤ ${REFRESH_RULE.bytesPerHour / 1024 / 1024} MB an hour, at least every ${REFRESH_RULE.maxMs / 60_000} min`);
+    for (const [label, performanceId] of [
+      [`small (${small.ticketsSold} tickets)`, small.performanceId],
+      ['10,000 tickets', tenThousand.performanceId],
+      ['100,000 tickets', gala],
+    ] as const) {
+      const filter = { clientId: 284, productionId: null, performanceId };
+      await page.evaluate((f) => (window as any).bench.ours(f, true), filter); // the first download
+      const runs: { ms: number; bytes: number; tickets: number }[] = [];
+      for (let i = 0; i < REFRESH_RUNS; i++) runs.push((await page.evaluate((f) => (window as any).bench.refresh(f), filter)) as { ms: number; bytes: number; tickets: number });
+      const ms = median(runs.map((r) => r.ms));
+      const { bytes, tickets } = runs[0]!;
+      const cadence = refreshCadenceMs({ tickets, bytes, ms });
+      const perHour = 3_600_000 / cadence;
+      console.log(
+        `  ${label.padEnd(22)} ${(bytes / 1024 / 1024).toFixed(2).padStart(6)} MB  ${seconds(ms).padStart(8)} a refresh (runs ${runs.map((r) => seconds(r.ms)).join(', ')})` +
+          `  → every ${(cadence / 60_000).toFixed(0)} min: ${((bytes * perHour) / 1024 / 1024).toFixed(1)} MB an hour, ${((100 * ms) / cadence).toFixed(2)} % of the time downloading`,
+      );
+    }
+  } finally {
+    await close();
+    await mock.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frame to verdict: the whole door path on a fake camera
+// ---------------------------------------------------------------------------------------------
+
+const SCANS = Number(process.env.FRAME_SCANS ?? 40);
+const SCAN_WARM_UP = 3;
+
+/**
+ * The real `<ticket-scanner>` (as `npm run build` splits it: the element, then the camera and
+ * decoder chunks, the worker, the wasm) signed in to the mock, its list downloaded, its camera a
+ * 640×480 canvas stream (`captureStream(30)`, handed out by a stubbed getUserMedia: a real
+ * camera's 30 fps). Each scan: a blank view, then a valid ticket's QR code drawn at once. Stamped
+ * from outside the product (no timing code in it): the Worker class is wrapped to see each frame
+ * posted to the decoder worker and each answer, `ticket-scan` is the verdict decided, and the
+ * verdict's element in the shadow DOM, one animation frame and a task later, is the verdict on
+ * screen. Steps: capture (code drawn → the frame that holds it posted: the camera's frame, the
+ * frame callback, `createImageBitmap`), decode (worker), lookup (the list in IndexedDB and the
+ * durable queue write offline; AudienceView's validateTicket on loopback online), on screen
+ * (Lit's render, the next frame).
+ */
+const FRAME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module">
+  const { toCanvas } = await import('/bwip.js');
+  // The camera.
+  const canvas = document.createElement('canvas');
+  canvas.width = 640; canvas.height = 480;
+  const ctx = canvas.getContext('2d');
+  const blank = () => { ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 640, 480); };
+  blank();
+  const stream = canvas.captureStream(30);
+  // A canvas stream sends a frame only when the canvas changes: a camera never stops sending.
+  let tick = 0;
+  setInterval(() => { ctx.fillStyle = tick++ % 2 ? '#fff' : '#fdfdfd'; ctx.fillRect(0, 0, 2, 2); }, 33);
+  Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { configurable: true, value: async () => stream });
+
+  // The decoder worker, watched: frames posted, answers back.
+  const posts = [];
+  const answers = [];
+  const RealWorker = window.Worker;
+  window.Worker = class extends RealWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', (e) => { if (e.data?.type === 'codes') answers.push({ t: performance.now(), codes: e.data.codes }); });
+    }
+    postMessage(message, transfer) {
+      if (message?.type === 'frame') posts.push(performance.now());
+      return super.postMessage(message, transfer);
+    }
+  };
+  await import('/scanner/entry.js');
+
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const until = async (test, what, ms = 60000) => { const end = performance.now() + ms; while (!test()) { if (performance.now() > end) throw new Error('timed out: ' + what); await sleep(20); } };
+  let el;
+  const $ = (s) => el.shadowRoot.querySelector(s);
+
+  window.bench = {
+    async open(attrs, login) {
+      el = document.createElement('ticket-scanner');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      el.cacheRefreshMs = 3600000; // no refresh in the middle of the run
+      document.body.append(el);
+      await until(() => $('#username'), 'sign-in form');
+      $('#username').value = login.username;
+      $('#password').value = login.password;
+      $('.sign-in button[type="submit"]').click();
+      await until(() => /Cache from/.test($('[part="cache"]')?.textContent ?? ''), 'the ticket list');
+      $('[part="camera"] .camera-toggle').click();
+      await until(() => $('[part="viewfinder"]')?.getAttribute('data-state') === 'open', 'the camera');
+      await sleep(500);
+    },
+    setMode(mode) { el.mode = mode; },
+    async scan(barcode) {
+      const symbol = document.createElement('canvas');
+      toCanvas(symbol, { bcid: 'qrcode', text: barcode, scale: 4, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'ffffff' });
+      blank();
+      await sleep(300); // the last ticket out of view
+      let decided;
+      const onScan = (e) => { if (e.detail.barcode === barcode && decided === undefined) decided = { t: performance.now(), verdict: e.detail.verdict, offline: e.detail.offline }; };
+      window.addEventListener('ticket-scan', onScan);
+      const t0 = performance.now();
+      ctx.drawImage(symbol, (640 - symbol.width) / 2, (480 - symbol.height) / 2);
+      // The verdict in the DOM: checked once per frame, and timed a task after that frame (its paint).
+      const shown = await new Promise((resolve, reject) => {
+        const end = t0 + 5000;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        const look = () => {
+          if ($('[part="verdict"]')?.querySelector('code')?.textContent === barcode && decided) return channel.port2.postMessage(0);
+          if (performance.now() > end) return reject(new Error('no verdict for ' + barcode));
+          requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+      window.removeEventListener('ticket-scan', onScan);
+      const answer = answers.find((a) => a.t > t0 && a.codes.includes(barcode));
+      const posted = posts.filter((t) => t < answer.t).at(-1);
+      // The frame in the worker when the code appeared (one at a time): its answer came after t0.
+      const busyUntil = Math.max(t0, ...answers.filter((a) => a.t < posted).map((a) => a.t));
+      return { busy: busyUntil - t0, capture: posted - busyUntil, decode: answer.t - posted, lookup: decided.t - answer.t, screen: shown - decided.t, total: shown - t0, verdict: decided.verdict, offline: decided.offline };
+    },
+    /** How long the worker took over the frames without a code (posted → answered), since \`since\`. */
+    emptyFrames(since) {
+      const times = [];
+      for (const a of answers) {
+        if (a.t < since || a.codes.length) continue;
+        const posted = posts.filter((t) => t < a.t).at(-1);
+        if (posted !== undefined) times.push(a.t - posted);
+      }
+      return times;
+    },
+  };
+  window.ready = true;
+</script></body></html>`;
+
+type Steps = { busy: number; capture: number; decode: number; lookup: number; screen: number; total: number; verdict: string; offline: boolean };
+
+export async function benchFrameToVerdict(): Promise<void> {
+  const [scanner, worker, bwip] = await Promise.all([
+    bundle({ entry: 'src/components/ticket-scanner/index.ts' }),
+    bundle({ entry: 'src/components/ticket-scanner/camera/barcode-decoder.worker.ts' }),
+    bundle({ contents: `export { toCanvas } from 'bwip-js/browser';` }),
+  ]);
+  const wasm = readFileSync(resolve(import.meta.dirname, '../node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'));
+  const js = (body: string) => ({ type: 'text/javascript', body });
+  const mock = await startMockServer();
+  const { origin, browser, close } = await openBenchBrowser((url) => {
+    const path = url.pathname;
+    if (path === '/') return { type: 'text/html', body: FRAME_PAGE };
+    if (path === '/bwip.js') return js(bwip.entry.text);
+    if (path === '/zxing_reader.wasm') return { type: 'application/wasm', body: wasm };
+    if (path === '/scanner/entry.js') return js(scanner.entry.text);
+    // The decoder starts its worker beside itself, by its source name (as in development).
+    if (path === '/scanner/barcode-decoder.worker.ts') return js(worker.entry.text);
+    const file = [...scanner.lazy, ...(scanner.shared ?? [])].find((f) => path === `/scanner/${f.name}`);
+    return file && js(file.text);
+  });
+  try {
+    const root = `${mock.origin}/s/bench-frame`;
+    await fetch(`${root}/__mock/reset`, { method: 'POST', body: JSON.stringify({ now: WORLD_NOW }) });
+    const { performances } = (await (await fetch(`${root}/__mock/audienceview/performances?clientId=284&when=scannable`)).json()) as { performances: { performanceId: number; productionId: number; ticketsSold: number }[] };
+    const small = performances.find((p) => p.productionId !== 962615 && p.ticketsSold > 50 && p.ticketsSold < 2000)!;
+    const { tickets } = (await (await fetch(`${root}/__mock/audienceview/tickets?performanceId=${small.performanceId}&state=valid&limit=${2 * (SCANS + SCAN_WARM_UP)}`)).json()) as { tickets: { barcode: string }[] };
+    if (tickets.length < 2 * (SCANS + SCAN_WARM_UP)) throw new Error(`only ${tickets.length} valid tickets to scan`);
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('  page error:', error));
+    await page.goto(origin, { waitUntil: 'load' });
+    await page.waitForFunction('window.ready === true', { timeout: 60_000 });
+    const attrs = {
+      'api-base': `${root}/audienceview`,
+      'client-id': '284',
+      'production-id': String(small.productionId),
+      'performance-id': String(small.performanceId),
+      mode: 'offline',
+      locale: 'en',
+      'decoder-url': `${origin}/zxing_reader.wasm`,
+    };
+    await page.evaluate((a, login) => (window as any).bench.open(a, login), attrs, DOOR);
+
+    console.log(`<ticket-scanner> frame to verdict: a fake camera (640×480 canvas stream at 30 fps) → decoder worker → lookup → verdict on screen, ${SCANS} valid tickets, headless Chromium, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+    const codes = tickets.map((t) => t.barcode);
+    for (const [mode, label] of [
+      ['offline', 'offline (the downloaded list in IndexedDB; the scan on disk in the queue first)'],
+      ['auto', 'online (AudienceView validateTicket, the mock on loopback)'],
+    ] as const) {
+      await page.evaluate((m) => (window as any).bench.setMode(m), mode);
+      const runs: Steps[] = [];
+      const since = (await page.evaluate(() => performance.now())) as number;
+      for (let i = 0; i < SCANS + SCAN_WARM_UP; i++) {
+        const steps = (await page.evaluate((b) => (window as any).bench.scan(b), codes.shift()!)) as Steps;
+        if (steps.verdict !== 'valid' || steps.offline !== (mode === 'offline')) throw new Error(`scan ${i} (${mode}): ${steps.verdict}, offline ${steps.offline}`);
+        if (i >= SCAN_WARM_UP) runs.push(steps);
+      }
+      const total = summarize(runs.map((r) => r.total));
+      const sum = (key: keyof Omit<Steps, 'verdict' | 'offline'>) => runs.reduce((n, r) => n + r[key], 0);
+      const whole = sum('total');
+      const step = (key: 'busy' | 'capture' | 'decode' | 'lookup' | 'screen', what: string) => {
+        const s = summarize(runs.map((r) => r[key]));
+        return `    ${what.padEnd(64)} p50 ${s.p50.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  share ${((100 * sum(key)) / whole).toFixed(0).padStart(3)} %`;
+      };
+      console.log(`\n  ${label}`);
+      console.log(`    frame to verdict on screen                                       p50 ${total.p50.toFixed(1).padStart(5)} ms  p95 ${total.p95.toFixed(1).padStart(5)} ms   goal p95 ≤ 60 ms: ${verdict(total.p95 <= 60)}`);
+      console.log(step('busy', 'decoder busy with the frame before (no code in it: every pass)'));
+      console.log(step('capture', 'capture (the next camera frame, createImageBitmap, posted)'));
+      console.log(step('decode', 'decode (worker: zxing-wasm, our passes)'));
+      console.log(step('lookup', mode === 'offline' ? 'lookup (IndexedDB list + durable queue write)' : 'lookup (validateTicket on loopback)'));
+      console.log(step('screen', 'verdict on screen (render, next frame)'));
+      const empty = summarize((await page.evaluate((t) => (window as any).bench.emptyFrames(t), since)) as number[]);
+      console.log(`    (a frame without a code, in the worker: p50 ${empty.p50.toFixed(1)} ms, p95 ${empty.p95.toFixed(1)} ms)`);
+    }
+  } finally {
+    await close();
+    await mock.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const which = process.argv[2] ?? 'all';
+  if (which === 'frame' || which === 'all') await benchFrameToVerdict();
+  if (which === 'refresh' || which === 'all') await benchRefresh();
+  if (which === 'core' || which === 'all') await benchScanner();
 }

@@ -19,7 +19,7 @@ describe('<ticket-scanner> ticket list freshness', () => {
     });
 
     it('refreshes a 100,000-ticket list no more than the network and battery allow, and at least hourly', () => {
-      const big = { tickets: 100_000, bytes: 45 * MB, ms: 3_000 };
+      const big = { tickets: 100_000, bytes: 54 * MB, ms: 14_000 }; // as bench/scanner.ts measured it on a busy machine
       const cadence = refreshCadenceMs(big);
       const perHour = 3_600_000 / cadence;
       expect(cadence).to.be.above(10 * MINUTE);
@@ -83,7 +83,7 @@ describe('<ticket-scanner> ticket list freshness', () => {
       await door.until(() => /Cache from/.test(door.text('[part="cache"]')), 'the gala was not downloaded', 30_000);
       await door.until(() => /next update/.test(freshness(door)), 'no freshness line');
       const minutes = Number(/next update in (\d+) minutes/.exec(freshness(door))?.[1]);
-      // ~13 MB of tickets: at 60 MB an hour, no sooner than every 10 minutes; at least hourly.
+      // ~16 MB of tickets: at 60 MB an hour, no sooner than every 10 minutes; at least hourly.
       expect(minutes).to.be.within(10, 60);
     });
 
