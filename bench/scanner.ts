@@ -7,7 +7,12 @@
  * - offline verdict latency over 1,000 random barcodes at 100,000 cached tickets (each verdict
  *   includes the durable queue write of a valid scan);
  * - replay of 10,000 queued scans in batches of 500, against one bare `syncScans` request
- *   carrying all of them (no batches, no durable marks: the unsafe way).
+ *   carrying all of them (no batches, no durable marks: the unsafe way);
+ * - bytes and time per refresh of the list (small, 10,000, 100,000 tickets) and the cadence the
+ *   scanner picks from them (`benchRefresh`);
+ * - frame to verdict: the real element on a fake camera, each step's share (`benchFrameToVerdict`).
+ *
+ * `npx tsx bench/scanner.ts [core|refresh|frame]` runs one part alone (all three without).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -150,7 +155,8 @@ function sample<T>(items: T[], count: number, seed = 7): T[] {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-export async function benchScanner(): Promise<void> {
+/** The offline core: download and store, offline verdicts, replay. */
+export async function benchScannerCore(): Promise<void> {
   const code = await bundle({
     contents: `export * from './src/components/ticket-scanner/offline/ticket-cache.ts';
       export * from './src/components/ticket-scanner/offline/scan-queue.ts';
@@ -225,6 +231,15 @@ export async function benchScanner(): Promise<void> {
     await close();
     await mock.close();
   }
+}
+
+/** `npm run bench`'s scanner part: the offline core, the refreshes, frame to verdict. */
+export async function benchScanner(): Promise<void> {
+  await benchScannerCore();
+  console.log('');
+  await benchRefresh();
+  console.log('');
+  await benchFrameToVerdict();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,5 +503,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? 'all';
   if (which === 'frame' || which === 'all') await benchFrameToVerdict();
   if (which === 'refresh' || which === 'all') await benchRefresh();
-  if (which === 'core' || which === 'all') await benchScanner();
+  if (which === 'core' || which === 'all') await benchScannerCore();
 }
