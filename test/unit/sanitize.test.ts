@@ -12,9 +12,12 @@ import { fresh } from './fresh.ts';
 type Sanitize = typeof import('../../src/shared/sanitize.ts');
 const SANITIZE = new URL('../../src/shared/sanitize.ts', import.meta.url);
 
-// DOMPurify binds to the global `window` when its module is first evaluated (in loadSanitizer()).
+// DOMPurify binds to the global `window` when its module is first evaluated: it is evaluated here,
+// with jsdom's window lent for the moment only (other unit tests run without a DOM).
 const dom = new JSDOM('', { url: 'https://venue.example/page' }).window;
-(globalThis as { window?: unknown }).window ??= dom;
+(globalThis as { window?: unknown }).window = dom;
+await import('dompurify');
+delete (globalThis as { window?: unknown }).window;
 
 async function loaded(): Promise<Sanitize> {
   const module = await fresh<Sanitize>(SANITIZE);
