@@ -7,7 +7,7 @@ import type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/se
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { sessionModeOf, type LoginContext } from './controllers/login-host.js';
 import { MemberSessionController } from './controllers/session.js';
-import { SignInController } from './controllers/sign-in.js';
+import { loadSignInCalls, SIGN_IN_TOOLS, SignInController } from './controllers/sign-in.js';
 import { renderForm } from './views/form.js';
 import { renderMember } from './views/member.js';
 import type { renderWorkstationFields } from './views/workstation.js';
@@ -140,8 +140,8 @@ export class VistaMemberLogin extends WidgetElement {
    * grant; the seed: it fails unless the token links to exactly one member). Token and cookie modes.
    */
   signInWithExternalToken(externalIssuerId: string, externalToken: string, options: { remember?: boolean } = {}): Promise<boolean> {
-    return this.form.signIn(() =>
-      this.form.signInWith({ grant_type: 'external_issuer', external_issuer_id: externalIssuerId, external_token: externalToken, remember: options.remember ?? false }),
+    return this.form.signIn((calls) =>
+      calls.signInWith(SIGN_IN_TOOLS, this, { grant_type: 'external_issuer', external_issuer_id: externalIssuerId, external_token: externalToken, remember: options.remember ?? false }),
     );
   }
 
@@ -150,6 +150,12 @@ export class VistaMemberLogin extends WidgetElement {
     if (!(await this.member.signOut())) return;
     this.form.problems = {};
     this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The sign-in's calls travel while the form paints; an attempt waits for them (and retries a failed fetch).
+    loadSignInCalls().catch(() => undefined);
   }
 
   protected override willUpdate(): void {

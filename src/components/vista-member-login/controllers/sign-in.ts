@@ -1,22 +1,40 @@
 /**
- * Signing in: the form's fields checked (one summary of what is missing), the call for the mode
- * (token, cookie, or a box-office workstation's card or phone and PIN), and Vista's refusals in
- * the member's words: a wrong password or PIN on its field, a lock-out counted down, a reCAPTCHA
- * asked for.
+ * Signing in: the form's fields checked (one summary of what is missing), the attempt, and
+ * Vista's refusals in the member's words: a wrong password or PIN on its field, a lock-out counted
+ * down, a reCAPTCHA asked for. The calls themselves and the lock-out's countdown are a chunk of
+ * their own (controllers/sign-in-calls.ts), fetched when the element connects.
  */
 import { asError, ConfigError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
-import type { MemberAuthenticationRequest, VistaMember } from '../../../api/vista/types.js';
 import { askVistaWhoIsSignedIn, beginVistaSession, isNobodySignedIn, tokenFromAnswer, vistaConfigOf, type VistaMemberSession } from '../../../shared/vista/session.js';
 import { sessionModeOf, type LoginContext } from './login-host.js';
-import { LockoutController } from './lockout.js';
+import type { LockoutController } from './lockout.js';
+import type { SignInTools } from './sign-in-calls.js';
 import type { MemberSessionController } from './session.js';
+
+/** Handed to the calls' chunk, which imports no code of its own (see sign-in-calls.ts). */
+export const SIGN_IN_TOOLS: SignInTools = { ConfigError, createVistaMembersClient, askVistaWhoIsSignedIn, isNobodySignedIn, tokenFromAnswer, vistaConfigOf, sessionModeOf };
+
+export type SignInCalls = typeof import('./sign-in-calls.js');
+let calls: Promise<SignInCalls> | undefined;
+let loaded: SignInCalls | undefined;
+
+/** The sign-in's calls, fetched once for every element on the page; a failed fetch (offline) is tried again by the next attempt. */
+export function loadSignInCalls(): Promise<SignInCalls> {
+  calls ??= import('./sign-in-calls.js').then(
+    (chunk) => (loaded = chunk),
+    (error: unknown) => {
+      calls = undefined;
+      throw error;
+    },
+  );
+  return calls;
+}
 
 export type Field = 'login' | 'password' | 'card' | 'phone' | 'pin';
 /** Workstation mode: how the member is identified (the seed: card or phone number and PIN, or username/email and password). */
 export type IdentifyBy = 'card' | 'phone' | 'login';
-type WorkstationIdentity = { card_number: string; pin: string } | { phone_number: string; pin: string } | { email?: string; username?: string; password: string };
 
 export class SignInController {
   busy = false;
@@ -25,7 +43,8 @@ export class SignInController {
   formProblem?: string;
   recaptchaNeeded = false;
   identifyBy: IdentifyBy = 'card';
-  readonly lockout = new LockoutController(this.ctx, () => (this.byPin ? '#pin' : '#password'));
+  /** Vista's lock-out, made with the calls' chunk when the first one comes. */
+  lockout?: LockoutController;
 
   constructor(
     private readonly ctx: LoginContext,
@@ -45,7 +64,7 @@ export class SignInController {
 
   submit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.busy || this.lockout.locked) return;
+    if (this.busy || this.lockout?.locked) return;
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const m = this.ctx.words();
@@ -57,7 +76,7 @@ export class SignInController {
       if (!id) problems[by] = by === 'card' ? m.cardMissing : m.phoneMissing;
       if (!value('pin')) problems.pin = m.pinMissing;
       if (this.showProblems(problems)) return;
-      void this.signIn(() => this.signInOnWorkstation({ ...(by === 'card' ? { card_number: id } : { phone_number: id }), pin: value('pin') }));
+      void this.signIn((c) => c.signInOnWorkstation(SIGN_IN_TOOLS, this.ctx.host, { ...(by === 'card' ? { card_number: id } : { phone_number: id }), pin: value('pin') }));
       return;
     }
     const login = value('username');
@@ -69,10 +88,10 @@ export class SignInController {
     // One field takes either: Vista signs in by `email` or by `username`.
     const who = login.includes('@') ? { email: login } : { username: login };
     const recaptcha = this.ctx.host.recaptchaResponse;
-    void this.signIn(() =>
+    void this.signIn((c) =>
       workstation
-        ? this.signInOnWorkstation({ ...who, password })
-        : this.signInWith({ grant_type: 'password', ...who, password, remember: data.get('remember') === 'on', ...(recaptcha ? { 'g-recaptcha-response': recaptcha } : {}) }),
+        ? c.signInOnWorkstation(SIGN_IN_TOOLS, this.ctx.host, { ...who, password })
+        : c.signInWith(SIGN_IN_TOOLS, this.ctx.host, { grant_type: 'password', ...who, password, remember: data.get('remember') === 'on', ...(recaptcha ? { 'g-recaptcha-response': recaptcha } : {}) }),
     );
   }
 
@@ -87,13 +106,13 @@ export class SignInController {
     return any;
   }
 
-  async signIn(attempt: () => Promise<VistaMemberSession>): Promise<boolean> {
+  async signIn(attempt: (calls: SignInCalls) => Promise<VistaMemberSession>): Promise<boolean> {
     this.busy = true;
     this.formProblem = undefined;
     this.ctx.show(undefined);
     this.ctx.host.requestUpdate();
     try {
-      const session = await attempt();
+      const session = await attempt(await loadSignInCalls());
       this.recaptchaNeeded = false;
       this.ctx.host.recaptchaResponse = '';
       this.problems = {};
@@ -109,62 +128,14 @@ export class SignInController {
     }
   }
 
-  signInWith(credentials: MemberAuthenticationRequest): Promise<VistaMemberSession> {
-    return this.ask(async (members, club) => {
-      const remember = credentials.remember ?? false;
-      if (sessionModeOf(this.ctx.host) === 'cookie') {
-        await members.createAuthenticationCookie({ ...credentials, ...club });
-        return { mode: 'cookie', member: await this.memberWithCookie(), remember };
-      }
-      const token = tokenFromAnswer(await members.createAuthenticationToken({ ...credentials, ...club }));
-      // The member's details; a signed-in member without them is still signed in ("where known").
-      const member = await members.getCurrentMember({ memberToken: token.accessToken }).catch(() => undefined);
-      return { mode: 'token', token, member, remember };
-    });
-  }
-
-  private signInOnWorkstation(identity: WorkstationIdentity): Promise<VistaMemberSession> {
-    const deviceToken = this.ctx.host.deviceToken;
-    if (!deviceToken) return Promise.reject(new ConfigError('Workstation mode needs the device token (device-token)', 'device-token'));
-    return this.ask(async (members, club) => {
-      await members.createWorkstationCookie({ ...identity, ...club }, deviceToken);
-      return { mode: 'workstation', member: await this.memberWithCookie(), remember: false };
-    });
-  }
-
-  private ask(
-    call: (members: ReturnType<typeof createVistaMembersClient>, club: { club_id?: string }) => Promise<VistaMemberSession>,
-  ): Promise<VistaMemberSession> {
-    const clubId = this.ctx.host.clubId;
-    return call(createVistaMembersClient(vistaConfigOf(this.ctx.host)), clubId ? { club_id: clubId } : {});
-  }
-
-  /**
-   * After a cookie sign-in: the member, as Vista sees them with the cookie it just set. A 401 or 403
-   * here means the browser did not keep that cookie (a third-party cookie, blocked): nobody is
-   * signed in, whatever the sign-in call answered.
-   */
-  private async memberWithCookie(): Promise<VistaMember | undefined> {
-    try {
-      return (await askVistaWhoIsSignedIn(vistaConfigOf(this.ctx.host), { withCookies: true })).member;
-    } catch (error) {
-      if (isNobodySignedIn(error)) {
-        throw new ConfigError(
-          `The browser did not keep Vista's sign-in cookie (third-party cookies are blocked): mode="${sessionModeOf(this.ctx.host)}" needs the Vista API on this site's own domain, or Partitioned cookies; mode="token" needs neither`,
-          'mode',
-        );
-      }
-      return undefined; // the details are "where known": a network failure here does not undo the sign-in
-    }
-  }
-
   private failed(error: Error): void {
     const m = this.ctx.words();
     this.ctx.report(error);
     if (isMemberLockedOut(error)) {
       const vendor = error as VendorError;
       const seconds = vendor.lockOutPeriodInSeconds ?? (vendor.retryAfterMs ? Math.ceil(vendor.retryAfterMs / 1000) : undefined);
-      if (seconds) return this.lockout.lockFor(seconds);
+      // Vista answered, so the calls' chunk (and the lock-out's countdown with it) is here.
+      if (seconds) return (this.lockout ??= new loaded!.LockoutController(this.ctx, () => (this.byPin ? '#pin' : '#password'))).lockFor(seconds);
       this.formProblem = m.tooManyAttempts;
       return this.ctx.focus('[part="error-summary"]');
     }

@@ -10,21 +10,22 @@ export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
   const { lockout, problems } = form;
   const workstation = v.sessionMode === 'workstation';
   const items: SummaryItem[] = (Object.keys(problems) as Field[]).map((field) => ({ text: problems[field]!, field }));
-  if (lockout.locked) items.push({ text: m.lockedOut });
+  const locked = lockout?.locked;
+  if (locked) items.push({ text: m.lockedOut });
   else if (form.formProblem) items.push({ text: form.formProblem });
   return html`<form part="form" class="panel" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => form.submit(e)}>
     <h2 id="form-title">${workstation ? m.workstationTitle : m.title}</h2>
     ${member.expired ? html`<p part="notice" class="notice info" role="alert">${m.sessionExpired}</p>` : nothing}
     ${renderSummary(m.summaryTitle, items, () => v.shadowRoot)}
-    ${lockout.locked ? html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(clock(lockout.secondsLeft))}</span></p>` : nothing}
-    <p class="sr-only" role="status" aria-live="polite">${lockout.announcement}</p>
+    ${locked ? html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(clock(lockout!.secondsLeft))}</span></p>` : nothing}
+    <p class="sr-only" role="status" aria-live="polite">${lockout?.announcement}</p>
     ${form.recaptchaNeeded
       ? html`<div part="notice" class="notice info" tabindex="-1" role="alert">
           <p>${v.recaptchaResponse ? m.recaptchaReady : m.recaptchaRequired}</p>
           <slot name="recaptcha"></slot>
         </div>`
       : nothing}
-    <fieldset ?disabled=${form.busy || lockout.locked}>
+    <fieldset ?disabled=${form.busy || locked}>
       ${workstation ? v.workstationFields!(v, m) : renderMemberFields(v, m)}
       <button type="submit" class="primary">${form.busy ? m.signingIn : m.signIn}</button>
     </fieldset>
