@@ -10,8 +10,9 @@ import { MUTATED_FILES } from './test/unit/modules.mjs';
 export default {
   testRunner: 'mocha',
   mochaOptions: { config: 'test/unit/.mocharc.json' },
-  // TypeScript runs through tsx, as in `npm run test:unit`.
-  testRunnerNodeArgs: ['--import', 'tsx'],
+  // TypeScript runs through tsx, as in `npm run test:unit`; test files load as ES modules (not through
+  // require(esm)), so they share one instance of each product module with the product's own imports.
+  testRunnerNodeArgs: ['--import', 'tsx', '--no-experimental-require-module'],
   // Stryker rewrites tsconfig.json through TypeScript's JS API, which TypeScript 7 (native) lacks;
   // nothing here needs it (tsx reads the sandbox's copy as it is), so point it at no file.
   tsconfigFile: 'stryker-no-tsconfig-rewrite.json',

@@ -5,7 +5,7 @@
  * "Ticket has already been scanned." (`'refused'`). `loseNextAnswer` applies a syncScans and then
  * drops the connection, as a foyer's network does.
  */
-import type { ScannableTicket } from '../../src/api/audienceview/types.ts';
+import type { ScannableTicket } from '../../src/api/audienceview/types.js';
 
 export interface FakeTicket {
   ticketId: number;

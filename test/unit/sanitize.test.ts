@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import { fresh } from './fresh.ts';
 
-type Sanitize = typeof import('../../src/shared/sanitize.ts');
-const SANITIZE = new URL('../../src/shared/sanitize.ts', import.meta.url);
+type Sanitize = typeof import('../../src/shared/sanitize.js');
+const SANITIZE = new URL('../../src/shared/sanitize.js', import.meta.url);
 
 // DOMPurify binds to the global `window` when its module is first evaluated: it is evaluated here,
 // with jsdom's window lent for the moment only (other unit tests run without a DOM).
@@ -155,8 +155,8 @@ describe('URL checks', () => {
 });
 
 describe('Trusted Types', () => {
-  type Setup = typeof import('../../src/shared/sanitizer-setup.ts');
-  const SETUP = new URL('../../src/shared/sanitizer-setup.ts', import.meta.url);
+  type Setup = typeof import('../../src/shared/sanitizer-setup.js');
+  const SETUP = new URL('../../src/shared/sanitizer-setup.js', import.meta.url);
   const withTrustedTypes = async <T>(factory: unknown, run: () => Promise<T>): Promise<T> => {
     (globalThis as { trustedTypes?: unknown }).trustedTypes = factory;
     try {

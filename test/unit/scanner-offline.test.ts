@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
-import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan } from '../../src/components/ticket-scanner/offline/ticket-cache.ts';
+import { cacheInfo, downloadValidTickets, noteOnlineScan, recordOfflineScan } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import {
   ADMITTED_ELSEWHERE_REASON,
   acknowledgeFailedScan,
@@ -16,9 +16,9 @@ import {
   pendingCount,
   pendingScans,
   replayPendingScans,
-} from '../../src/components/ticket-scanner/offline/scan-queue.ts';
-import { barcodeKey, clearSession, closeScannerDb, loadSession, saveSession, scannerDb, wipeScannerData, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.ts';
-import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/offline/held-scans.ts';
+} from '../../src/components/ticket-scanner/offline/scan-queue.js';
+import { barcodeKey, clearSession, closeScannerDb, loadSession, saveSession, scannerDb, wipeScannerData, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.js';
+import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/offline/held-scans.js';
 import { FakeAudienceView, type FakeTicket } from './fake-audienceview.ts';
 
 const CLIENT = 284;
@@ -41,489 +41,491 @@ function tickets(): FakeTicket[] {
 // IndexedDB's globals (not 'fake-indexeddb/auto', which installs them on a `window` when one exists).
 Object.assign(globalThis, { IDBKeyRange, IDBObjectStore });
 
-let av: FakeAudienceView;
+describe('scanner offline core', () => {
+  let av: FakeAudienceView;
 
-beforeEach(async () => {
-  await closeScannerDb();
-  (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
-  av = new FakeAudienceView(tickets());
-});
-afterEach(() => av.restore());
-
-describe('offline verdicts', () => {
-  it('a valid ticket is admitted once, queued once; its second scan is a duplicate', async () => {
-    await downloadValidTickets(av.session, ALL);
-    const first = await recordOfflineScan('AAA111', ALL, T0);
-    assert.equal(first.verdict, 'valid');
-    assert.equal(first.reason, 'Valid ticket.');
-    assert.equal(first.ticket?.ticketId, 1);
-    assert.equal(first.ticket?.orderConsumerName, 'Ada Lovelace');
-    const again = await recordOfflineScan(' aaa111 ', ALL, T0 + 1000);
-    assert.equal(again.verdict, 'duplicate');
-    assert.match(again.reason, new RegExp(`Already scanned on this device \\(${new Date(T0).toISOString().replace(/\./g, '\\.')}\\)`));
-    const queued = await pendingScans();
-    assert.equal(queued.length, 1);
-    assert.deepEqual({ ...queued[0] }, { barcode: 'AAA111', ticketId: 1, performanceId: 100, clientId: CLIENT, productionId: null, scanTime: T0, attempts: 0 });
-    assert.equal(await pendingCount(), 1);
-  });
-
-  it('refuses what the door must refuse, each with its reason', async () => {
-    await downloadValidTickets(av.session, PERF_A);
-    const cases: [string, ScanFilter, string, RegExp][] = [
-      ['REF111', PERF_A, 'invalid', /refunded or voided/],
-      ['NOPE', PERF_A, 'unknown', /Not in the downloaded list/],
-      ['AAA111', { ...PERF_A, clientId: 1 }, 'invalid', /another client/],
-      ['AAA111', { ...PERF_A, performanceId: 101 }, 'invalid', /another performance/],
-      ['AAA111', { ...PERF_A, productionId: 11 }, 'invalid', /another production/],
-      ['', PERF_A, 'unknown', /No barcode was read/],
-    ];
-    for (const [barcode, filter, verdict, reason] of cases) {
-      const result = await recordOfflineScan(barcode, filter, T0);
-      assert.equal(result.verdict, verdict, `${barcode} ${JSON.stringify(filter)}`);
-      assert.match(result.reason, reason);
-    }
-    assert.equal(await pendingCount(), 0, 'nothing refused was queued');
-    // The same production, or a door not limited to one: admitted.
-    assert.equal((await recordOfflineScan('AAA111', { ...PERF_A, productionId: null }, T0)).verdict, 'valid');
-    assert.equal((await recordOfflineScan('AAA222', PERF_A, T0)).verdict, 'valid');
-  });
-
-  it('a ticket for another production is refused offline by a door set to one production', async () => {
-    await downloadValidTickets(av.session, { clientId: CLIENT, productionId: 20, performanceId: null });
-    const refused = await recordOfflineScan('CCC111', { clientId: CLIENT, productionId: 10, performanceId: null }, T0);
-    assert.equal(refused.verdict, 'invalid');
-    assert.equal(refused.reason, 'The ticket is for another production.');
-    assert.equal((await recordOfflineScan('CCC111', { clientId: CLIENT, productionId: 20, performanceId: null }, T0)).verdict, 'valid');
-  });
-
-  it('without a list nothing is admitted; a ticket scanned here is still a duplicate', async () => {
-    const none = await recordOfflineScan('AAA111', ALL, T0);
-    assert.equal(none.verdict, 'unknown');
-    assert.equal(none.reason, 'No ticket list has been downloaded.');
-    await noteOnlineScan('AAA111');
-    await noteOnlineScan('  ');
-    const dup = await recordOfflineScan('aaa111', ALL, T0);
-    assert.equal(dup.verdict, 'duplicate');
-    assert.match(dup.reason, /Already scanned on this device/);
-  });
-
-  it('a ticket the list says is already scanned is a duplicate; one validated online here too', async () => {
-    av.admitElsewhere('AAA222');
-    await downloadValidTickets(av.session, ALL);
-    const listed = await recordOfflineScan('AAA222', ALL, T0);
-    assert.equal(listed.verdict, 'duplicate');
-    assert.equal(listed.reason, 'Already scanned (before the list was downloaded).');
-    await noteOnlineScan('AAA333');
-    assert.equal((await recordOfflineScan('AAA333', ALL, T0)).verdict, 'duplicate');
-    assert.equal(await pendingCount(), 0);
-  });
-
-  it('a scan without a usable time gets one (it is part of the queue key)', async () => {
-    await downloadValidTickets(av.session, ALL);
-    const before = Date.now();
-    await recordOfflineScan('AAA111', ALL, Number.NaN);
-    const [queued] = await pendingScans();
-    assert.ok(queued!.scanTime >= before && queued!.scanTime <= Date.now());
-  });
-
-  it('what was scanned survives a reload (the database closed and opened again)', async () => {
-    await downloadValidTickets(av.session, ALL);
-    await recordOfflineScan('AAA111', ALL, T0);
+  beforeEach(async () => {
     await closeScannerDb();
-    assert.equal(await pendingCount(), 1);
-    assert.equal((await recordOfflineScan('AAA111', ALL, T0 + 5)).verdict, 'duplicate');
-    assert.equal((await recordOfflineScan('AAA222', ALL, T0 + 5)).verdict, 'valid');
+    (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+    av = new FakeAudienceView(tickets());
   });
-});
+  afterEach(() => av.restore());
 
-describe('the offline list', () => {
-  it('a new download replaces the list; a failed one keeps the previous list', async () => {
-    const info = await downloadValidTickets(av.session, PERF_A);
-    assert.equal(info.tickets, 4);
-    assert.deepEqual(info.filter, PERF_A);
-    assert.equal(av.listRequests[0]!.get('performanceId'), '100');
-    assert.equal((await recordOfflineScan('BBB111', ALL, T0)).verdict, 'unknown');
-    await downloadValidTickets(av.session, ALL);
-    assert.equal((await cacheInfo())!.tickets, 6);
-    assert.equal((await recordOfflineScan('BBB111', ALL, T0)).verdict, 'valid');
-    av.offline = true;
-    await assert.rejects(downloadValidTickets(av.session, PERF_A));
-    assert.equal((await cacheInfo())!.tickets, 6);
-    assert.equal((await recordOfflineScan('CCC111', ALL, T0)).verdict, 'valid');
-  });
-
-  it("counts the door: tickets in of those that may enter, this device's later scans added", async () => {
-    av.admitElsewhere('AAA222');
-    await recordOfflineScan('AAA111', ALL, T0); // no list yet: unknown, not counted
-    await noteOnlineScan('AAA333');
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a mark made the very millisecond the download starts counts twice
-    const info = await downloadValidTickets(av.session, PERF_A);
-    // 4 tickets, 3 may enter (one refunded); in: AAA222 (list) and AAA333 (marked here).
-    assert.deepEqual(info.doorCount, { admitted: 2, admissible: 3 });
-    await recordOfflineScan('AAA111', PERF_A, Date.now() + 1000);
-    assert.deepEqual((await cacheInfo())!.doorCount, { admitted: 3, admissible: 3 });
-    await noteOnlineScan('BBB111');
-    assert.deepEqual((await cacheInfo())!.doorCount, { admitted: 3, admissible: 3 }, 'never more than may enter');
-    assert.equal(await cacheInfo().then((i) => i!.downloadedAt <= Date.now()), true);
-  });
-
-  it('no list: no cache info', async () => {
-    assert.equal(await cacheInfo(), undefined);
-  });
-
-  it('reports progress and keeps every field of a ticket a steward reads', async () => {
-    const seen: number[] = [];
-    await downloadValidTickets(av.session, ALL, { onProgress: (p) => seen.push(p.tickets) });
-    assert.equal(seen.at(-1), 6);
-    const verdict = await recordOfflineScan('AAA111', ALL, T0);
-    assert.deepEqual(
-      { ...verdict.ticket },
-      {
-        ticketId: 1,
-        performanceId: 100,
-        productionName: 'Production 10',
-        performanceStartDate: 1_800_000_000_100,
-        barcode: 'AAA111',
-        alreadyScanned: false,
-        refundedOrVoided: false,
-        orderConsumerName: 'Ada Lovelace',
-        performance: 'Evening 100',
-        section: 'Stalls',
-        seat: 'A1',
-        ticketsScanned: null,
-        ticketsSold: 2,
-        patron: null,
-      },
-    );
-  });
-
-  it('a second download cancels the first; an aborted download changes nothing', async () => {
-    await downloadValidTickets(av.session, PERF_A);
-    const controller = new AbortController();
-    controller.abort(new DOMException('stop', 'AbortError'));
-    await assert.rejects(downloadValidTickets(av.session, ALL, { signal: controller.signal }));
-    assert.equal((await cacheInfo())!.tickets, 4);
-    const first = downloadValidTickets(av.session, PERF_A);
-    const second = downloadValidTickets(av.session, ALL);
-    await assert.rejects(first, (e: Error) => e.name === 'AbortError');
-    assert.equal((await second).tickets, 6);
-  });
-});
-
-describe('replaying the queue', () => {
-  async function scanOffline(...barcodes: string[]) {
-    await downloadValidTickets(av.session, ALL);
-    let t = T0;
-    for (const barcode of barcodes) assert.equal((await recordOfflineScan(barcode, ALL, (t += 1000))).verdict, 'valid', barcode);
-  }
-
-  it('sends every queued scan once, in scan order, and empties the queue', async () => {
-    await scanOffline('AAA111', 'AAA222');
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.acknowledged, 2);
-    assert.equal(report.pending, 0);
-    assert.deepEqual(report.failed, []);
-    assert.equal(report.stoppedBy, undefined);
-    assert.equal(report.accessTokenExpiration, 5678);
-    assert.deepEqual(av.inserts.map((i) => [i.barcode, i.scanTime]), [['AAA111', T0 + 1000], ['AAA222', T0 + 2000]]);
-    assert.equal(av.syncBodies[0].clientId, CLIENT);
-    assert.equal(av.syncBodies[0].performanceId, 100);
-    const again = await replayPendingScans(av.session);
-    assert.equal(again.acknowledged, 0);
-    assert.equal(av.inserts.length, 2, 'nothing sent twice');
-  });
-
-  it('one performance a batch, batches of the size asked', async () => {
-    await scanOffline('AAA111', 'BBB111', 'AAA222', 'AAA333', 'CCC111');
-    const report = await replayPendingScans(av.session, { batchSize: 2 });
-    assert.equal(report.acknowledged, 5);
-    const batches = av.syncBodies.map((b) => [b.performanceId, b.tickets.map((t: { barcode: string }) => t.barcode)]);
-    assert.deepEqual(batches, [
-      [100, ['AAA111', 'AAA222']],
-      [100, ['AAA333']],
-      [200, ['BBB111']],
-      [300, ['CCC111']],
-    ]);
-    assert.deepEqual(av.syncBodies[0].tickets[0], { ticketId: 1, performanceId: 100, barcode: 'AAA111', barcodeString: 'AAA111', scanTime: T0 + 1000 });
-  });
-
-  it('an answer lost on the way: the scan stays queued, and is not inserted again on the next replay', async () => {
-    for (const repeat of ['accepted', 'refused'] as const) {
-      await closeScannerDb();
-      (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
-      av.restore();
-      av = new FakeAudienceView(tickets());
-      av.repeat = repeat;
-      await scanOffline('AAA111', 'AAA222');
-      av.loseNextAnswer = true;
-      const lost = await replayPendingScans(av.session);
-      assert.equal(lost.stoppedBy?.name, 'NetworkError', repeat);
-      assert.equal(lost.pending, 2);
-      assert.equal(lost.acknowledged, 0);
-      assert.deepEqual((await pendingScans()).map((s) => s.attempts), [1, 1]);
-      const replay = await replayPendingScans(av.session);
-      assert.equal(replay.acknowledged, 2, repeat);
-      assert.equal(replay.pending, 0);
-      assert.deepEqual(replay.failed, [], repeat);
-      assert.equal(av.insertsOf('AAA111'), 1, `${repeat}: counted once`);
-      assert.equal(av.insertsOf('AAA222'), 1, `${repeat}: counted once`);
-    }
-  });
-
-  it('a ticket admitted by another device meanwhile is a double admission for staff, not sent', async () => {
-    await scanOffline('AAA111', 'AAA222');
-    av.admitElsewhere('AAA111');
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.acknowledged, 1);
-    assert.equal(report.failed.length, 1);
-    const [conflict] = report.failed;
-    assert.equal(conflict!.barcode, 'AAA111');
-    assert.equal(conflict!.reason, ADMITTED_ELSEWHERE_REASON);
-    assert.equal(conflict!.conflict, true);
-    assert.equal(conflict!.scanTime, T0 + 1000);
-    assert.deepEqual(conflict!.ticket, { performance: 'Evening 100', section: 'Stalls', seat: 'A1', orderConsumerName: 'Ada Lovelace' });
-    assert.deepEqual(doubleAdmissionsOf(report), [{ barcode: 'AAA111', scannedAt: T0 + 1000 }]);
-    assert.equal(av.insertsOf('AAA111'), 0);
-    assert.equal(av.insertsOf('AAA222'), 1);
-    assert.deepEqual((await failedScans()).map((f) => f.barcode), ['AAA111']);
-  });
-
-  it('under the refusing reading, a repeat never sent before is a conflict too', async () => {
-    av.repeat = 'refused';
-    await scanOffline('AAA111');
-    // Admitted elsewhere after the check against the list: the server refuses the repeat.
-    const original = globalThis.fetch;
-    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes('syncScans')) av.admitElsewhere('AAA111');
-      return original(input, init);
-    }) as typeof fetch;
-    const report = await replayPendingScans(av.session);
-    globalThis.fetch = original;
-    assert.equal(report.failed.length, 1);
-    assert.equal(report.failed[0]!.conflict, true);
-    assert.equal(report.failed[0]!.reason, 'Ticket has already been scanned.');
-    assert.equal(report.acknowledged, 0);
-  });
-
-  it("keeps the server's refusal with its reason until staff acknowledge it", async () => {
-    await scanOffline('AAA111', 'AAA222');
-    av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
-    av.extraFailures = [{ barcode: 'GHOST9', reason: 'Ticket ID not found.' }];
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.acknowledged, 1);
-    assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason, f.conflict]), [
-      ['AAA222', 'Ticket is refunded or voided.', false],
-      ['ghost9', 'Ticket ID not found.', false],
-    ]);
-    assert.equal(report.failed[0]!.ticket?.section, 'Stalls');
-    assert.deepEqual((await failedScans()).map((f) => f.barcode).sort(), ['AAA222', 'ghost9']);
-    await acknowledgeFailedScan(' aaa222 ');
-    assert.deepEqual((await failedScans()).map((f) => f.barcode), ['ghost9']);
-    assert.equal(await pendingCount(), 0);
-  });
-
-  it('a refusal without a reason still says it was refused', async () => {
-    await scanOffline('AAA111');
-    av.extraFailures = [{ barcode: 'AAA111', reason: undefined as unknown as string }];
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.failed[0]!.reason, 'Refused by the server.');
-  });
-
-  it('a session the server ended stops the replay; every scan stays for after sign-in', async () => {
-    await scanOffline('AAA111', 'BBB111');
-    av.nextSyncError = { errorCodeId: 3, forceLogout: true };
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.stoppedBy?.name, 'VendorError');
-    assert.equal((report.stoppedBy as { forceLogout?: boolean }).forceLogout, true);
-    assert.equal(report.pending, 2);
-    assert.equal(av.inserts.length, 0);
-    assert.deepEqual((await pendingScans()).map((s) => s.attempts), [0, 0], 'a refused batch does not count as sent');
-    const later = await replayPendingScans(av.session);
-    assert.equal(later.acknowledged, 2);
-  });
-
-  it('a batch refused whole is skipped this time; the other performances still go', async () => {
-    await scanOffline('AAA111', 'BBB111');
-    av.nextSyncError = { errorCodeId: 7, forceLogout: false };
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.acknowledged, 1);
-    assert.equal(report.pending, 1);
-    assert.equal(report.stoppedBy?.name, 'VendorError');
-    assert.deepEqual(av.inserts.map((i) => i.barcode), ['BBB111']);
-    assert.deepEqual((await pendingScans()).map((s) => [s.barcode, s.attempts]), [['AAA111', 0]]);
-  });
-
-  it('offline: nothing leaves the queue', async () => {
-    await scanOffline('AAA111');
-    av.offline = true;
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.stoppedBy?.name, 'NetworkError');
-    assert.equal(report.pending, 1);
-    assert.equal(report.acknowledged, 0);
-  });
-
-  it('an online check that got no answer counts as sent once: "already scanned" then means delivered', async () => {
-    await downloadValidTickets(av.session, ALL);
-    av.admitElsewhere('AAA111'); // what the lost online check did
-    await recordOfflineScan('AAA111', ALL, T0, { maybeSent: true });
-    assert.deepEqual((await pendingScans()).map((s) => s.attempts), [1]);
-    const report = await replayPendingScans(av.session);
-    assert.equal(report.acknowledged, 1);
-    assert.deepEqual(report.failed, []);
-    assert.equal(av.inserts.length, 0);
-  });
-
-  it('replays queue behind each other, never two at once', async () => {
-    await scanOffline('AAA111', 'AAA222');
-    const [a, b] = await Promise.all([replayPendingScans(av.session), replayPendingScans(av.session)]);
-    assert.equal(a.acknowledged + b.acknowledged, 2);
-    assert.equal(av.inserts.length, 2);
-  });
-
-  it('a queue checked against the list moments ago is not downloaded again', async () => {
-    await scanOffline('AAA111');
-    av.nextSyncError = { errorCodeId: 7, forceLogout: false };
-    await replayPendingScans(av.session);
-    const lists = av.listRequests.length;
-    await replayPendingScans(av.session);
-    assert.equal(av.listRequests.length, lists, 'no second list within two minutes');
-    assert.equal(av.listRequests.at(-1)!.get('performanceId'), '100');
-  });
-
-  it('recognises the server\'s "already scanned" wordings', () => {
-    for (const yes of ['Ticket has already been scanned.', 'already scanned', 'ALREADY  BEEN SCANNED']) assert.equal(isAlreadyScannedReason(yes), true, yes);
-    for (const no of ['Ticket is refunded or voided.', 'scanned already', 'already been']) assert.equal(isAlreadyScannedReason(no), false, no);
-  });
-});
-
-describe('sign-out and the session', () => {
-  it('the session is kept on disk, and forgotten on sign-out', async () => {
-    const session = { apiBase: av.apiBase, username: 'door1', accessToken: 'secret', accessTokenExpiration: 99 };
-    await saveSession({ ...session, extra: 'not kept' } as typeof session);
-    await closeScannerDb();
-    assert.deepEqual(await loadSession(), session);
-    await clearSession();
-    assert.equal(await loadSession(), undefined);
-  });
-
-  it('sign-out keeping the queue: scans and marks stay, names and tickets go', async () => {
-    await downloadValidTickets(av.session, ALL);
-    await recordOfflineScan('AAA111', ALL, T0);
-    await recordOfflineScan('AAA222', ALL, T0 + 1);
-    av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
-    await replayPendingScans(av.session);
-    await recordOfflineScan('AAA333', ALL, T0 + 2);
-    await saveSession({ apiBase: av.apiBase, username: 'door1', accessToken: 'x', accessTokenExpiration: null });
-    await wipeScannerData({ keepQueue: true });
-    assert.equal(await loadSession(), undefined);
-    assert.equal(await cacheInfo(), undefined);
-    assert.equal(await pendingCount(), 1);
-    const [failed] = await failedScans();
-    assert.equal(failed!.barcode, 'AAA222');
-    assert.equal(failed!.ticket?.orderConsumerName, null);
-    assert.equal(failed!.ticket?.seat, 'A1');
-    assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 3)).verdict, 'duplicate', 'marks stay');
-    await wipeScannerData();
-    assert.equal(await pendingCount(), 0);
-    assert.deepEqual(await failedScans(), []);
-    assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 3)).verdict, 'unknown');
-  });
-
-  it('a sign-out stops a download under way', async () => {
-    const download = downloadValidTickets(av.session, ALL);
-    await wipeScannerData();
-    await download.catch(() => undefined);
-    await wipeScannerData();
-    assert.equal(await cacheInfo(), undefined);
-  });
-
-  it('barcodes are one key whatever their case or spaces', () => {
-    assert.equal(barcodeKey('  AbC12 '), 'abc12');
-  });
-});
-
-describe('a full disk', () => {
-  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-
-  /** Makes every write to `queue` fail for lack of room while `full()` says so. */
-  function diskFull(full: () => boolean): () => void {
-    const proto = (globalThis as any).IDBObjectStore.prototype;
-    const put = proto.put;
-    proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
-      if (full() && this.name === 'queue') throw quota();
-      return put.apply(this, args);
-    };
-    return () => void (proto.put = put);
-  }
-
-  it('a valid scan is held in memory, said so, and is still a duplicate when scanned again', async () => {
-    await downloadValidTickets(av.session, ALL);
-    let full = true;
-    const restore = diskFull(() => full);
-    try {
-      const held = await recordOfflineScan('AAA111', ALL, T0);
-      assert.equal(held.verdict, 'valid');
-      assert.equal(held.heldInMemory, true);
-      assert.equal(heldScans.count, 1);
+  describe('offline verdicts', () => {
+    it('a valid ticket is admitted once, queued once; its second scan is a duplicate', async () => {
+      await downloadValidTickets(av.session, ALL);
+      const first = await recordOfflineScan('AAA111', ALL, T0);
+      assert.equal(first.verdict, 'valid');
+      assert.equal(first.reason, 'Valid ticket.');
+      assert.equal(first.ticket?.ticketId, 1);
+      assert.equal(first.ticket?.orderConsumerName, 'Ada Lovelace');
+      const again = await recordOfflineScan(' aaa111 ', ALL, T0 + 1000);
+      assert.equal(again.verdict, 'duplicate');
+      assert.match(again.reason, new RegExp(`Already scanned on this device \\(${new Date(T0).toISOString().replace(/\./g, '\\.')}\\)`));
+      const queued = await pendingScans();
+      assert.equal(queued.length, 1);
+      assert.deepEqual({ ...queued[0] }, { barcode: 'AAA111', ticketId: 1, performanceId: 100, clientId: CLIENT, productionId: null, scanTime: T0, attempts: 0 });
       assert.equal(await pendingCount(), 1);
-      assert.equal((await recordOfflineScan('aaa111', ALL, T0 + 1)).verdict, 'duplicate');
-      assert.equal((await recordOfflineScan('REF111', ALL, T0 + 1)).verdict, 'invalid');
-      assert.equal(heldScans.count, 1);
-      // Still full at replay: sent from memory, answered, forgotten.
+    });
+
+    it('refuses what the door must refuse, each with its reason', async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      const cases: [string, ScanFilter, string, RegExp][] = [
+        ['REF111', PERF_A, 'invalid', /refunded or voided/],
+        ['NOPE', PERF_A, 'unknown', /Not in the downloaded list/],
+        ['AAA111', { ...PERF_A, clientId: 1 }, 'invalid', /another client/],
+        ['AAA111', { ...PERF_A, performanceId: 101 }, 'invalid', /another performance/],
+        ['AAA111', { ...PERF_A, productionId: 11 }, 'invalid', /another production/],
+        ['', PERF_A, 'unknown', /No barcode was read/],
+      ];
+      for (const [barcode, filter, verdict, reason] of cases) {
+        const result = await recordOfflineScan(barcode, filter, T0);
+        assert.equal(result.verdict, verdict, `${barcode} ${JSON.stringify(filter)}`);
+        assert.match(result.reason, reason);
+      }
+      assert.equal(await pendingCount(), 0, 'nothing refused was queued');
+      // The same production, or a door not limited to one: admitted.
+      assert.equal((await recordOfflineScan('AAA111', { ...PERF_A, productionId: null }, T0)).verdict, 'valid');
+      assert.equal((await recordOfflineScan('AAA222', PERF_A, T0)).verdict, 'valid');
+    });
+
+    it('a ticket for another production is refused offline by a door set to one production', async () => {
+      await downloadValidTickets(av.session, { clientId: CLIENT, productionId: 20, performanceId: null });
+      const refused = await recordOfflineScan('CCC111', { clientId: CLIENT, productionId: 10, performanceId: null }, T0);
+      assert.equal(refused.verdict, 'invalid');
+      assert.equal(refused.reason, 'The ticket is for another production.');
+      assert.equal((await recordOfflineScan('CCC111', { clientId: CLIENT, productionId: 20, performanceId: null }, T0)).verdict, 'valid');
+    });
+
+    it('without a list nothing is admitted; a ticket scanned here is still a duplicate', async () => {
+      const none = await recordOfflineScan('AAA111', ALL, T0);
+      assert.equal(none.verdict, 'unknown');
+      assert.equal(none.reason, 'No ticket list has been downloaded.');
+      await noteOnlineScan('AAA111');
+      await noteOnlineScan('  ');
+      const dup = await recordOfflineScan('aaa111', ALL, T0);
+      assert.equal(dup.verdict, 'duplicate');
+      assert.match(dup.reason, /Already scanned on this device/);
+    });
+
+    it('a ticket the list says is already scanned is a duplicate; one validated online here too', async () => {
+      av.admitElsewhere('AAA222');
+      await downloadValidTickets(av.session, ALL);
+      const listed = await recordOfflineScan('AAA222', ALL, T0);
+      assert.equal(listed.verdict, 'duplicate');
+      assert.equal(listed.reason, 'Already scanned (before the list was downloaded).');
+      await noteOnlineScan('AAA333');
+      assert.equal((await recordOfflineScan('AAA333', ALL, T0)).verdict, 'duplicate');
+      assert.equal(await pendingCount(), 0);
+    });
+
+    it('a scan without a usable time gets one (it is part of the queue key)', async () => {
+      await downloadValidTickets(av.session, ALL);
+      const before = Date.now();
+      await recordOfflineScan('AAA111', ALL, Number.NaN);
+      const [queued] = await pendingScans();
+      assert.ok(queued!.scanTime >= before && queued!.scanTime <= Date.now());
+    });
+
+    it('what was scanned survives a reload (the database closed and opened again)', async () => {
+      await downloadValidTickets(av.session, ALL);
+      await recordOfflineScan('AAA111', ALL, T0);
+      await closeScannerDb();
+      assert.equal(await pendingCount(), 1);
+      assert.equal((await recordOfflineScan('AAA111', ALL, T0 + 5)).verdict, 'duplicate');
+      assert.equal((await recordOfflineScan('AAA222', ALL, T0 + 5)).verdict, 'valid');
+    });
+  });
+
+  describe('the offline list', () => {
+    it('a new download replaces the list; a failed one keeps the previous list', async () => {
+      const info = await downloadValidTickets(av.session, PERF_A);
+      assert.equal(info.tickets, 4);
+      assert.deepEqual(info.filter, PERF_A);
+      assert.equal(av.listRequests[0]!.get('performanceId'), '100');
+      assert.equal((await recordOfflineScan('BBB111', ALL, T0)).verdict, 'unknown');
+      await downloadValidTickets(av.session, ALL);
+      assert.equal((await cacheInfo())!.tickets, 6);
+      assert.equal((await recordOfflineScan('BBB111', ALL, T0)).verdict, 'valid');
+      av.offline = true;
+      await assert.rejects(downloadValidTickets(av.session, PERF_A));
+      assert.equal((await cacheInfo())!.tickets, 6);
+      assert.equal((await recordOfflineScan('CCC111', ALL, T0)).verdict, 'valid');
+    });
+
+    it("counts the door: tickets in of those that may enter, this device's later scans added", async () => {
+      av.admitElsewhere('AAA222');
+      await recordOfflineScan('AAA111', ALL, T0); // no list yet: unknown, not counted
+      await noteOnlineScan('AAA333');
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a mark made the very millisecond the download starts counts twice
+      const info = await downloadValidTickets(av.session, PERF_A);
+      // 4 tickets, 3 may enter (one refunded); in: AAA222 (list) and AAA333 (marked here).
+      assert.deepEqual(info.doorCount, { admitted: 2, admissible: 3 });
+      await recordOfflineScan('AAA111', PERF_A, Date.now() + 1000);
+      assert.deepEqual((await cacheInfo())!.doorCount, { admitted: 3, admissible: 3 });
+      await noteOnlineScan('BBB111');
+      assert.deepEqual((await cacheInfo())!.doorCount, { admitted: 3, admissible: 3 }, 'never more than may enter');
+      assert.equal(await cacheInfo().then((i) => i!.downloadedAt <= Date.now()), true);
+    });
+
+    it('no list: no cache info', async () => {
+      assert.equal(await cacheInfo(), undefined);
+    });
+
+    it('reports progress and keeps every field of a ticket a steward reads', async () => {
+      const seen: number[] = [];
+      await downloadValidTickets(av.session, ALL, { onProgress: (p) => seen.push(p.tickets) });
+      assert.equal(seen.at(-1), 6);
+      const verdict = await recordOfflineScan('AAA111', ALL, T0);
+      assert.deepEqual(
+        { ...verdict.ticket },
+        {
+          ticketId: 1,
+          performanceId: 100,
+          productionName: 'Production 10',
+          performanceStartDate: 1_800_000_000_100,
+          barcode: 'AAA111',
+          alreadyScanned: false,
+          refundedOrVoided: false,
+          orderConsumerName: 'Ada Lovelace',
+          performance: 'Evening 100',
+          section: 'Stalls',
+          seat: 'A1',
+          ticketsScanned: null,
+          ticketsSold: 2,
+          patron: null,
+        },
+      );
+    });
+
+    it('a second download cancels the first; an aborted download changes nothing', async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      const controller = new AbortController();
+      controller.abort(new DOMException('stop', 'AbortError'));
+      await assert.rejects(downloadValidTickets(av.session, ALL, { signal: controller.signal }));
+      assert.equal((await cacheInfo())!.tickets, 4);
+      const first = downloadValidTickets(av.session, PERF_A);
+      const second = downloadValidTickets(av.session, ALL);
+      await assert.rejects(first, (e: Error) => e.name === 'AbortError');
+      assert.equal((await second).tickets, 6);
+    });
+  });
+
+  describe('replaying the queue', () => {
+    async function scanOffline(...barcodes: string[]) {
+      await downloadValidTickets(av.session, ALL);
+      let t = T0;
+      for (const barcode of barcodes) assert.equal((await recordOfflineScan(barcode, ALL, (t += 1000))).verdict, 'valid', barcode);
+    }
+
+    it('sends every queued scan once, in scan order, and empties the queue', async () => {
+      await scanOffline('AAA111', 'AAA222');
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.acknowledged, 2);
+      assert.equal(report.pending, 0);
+      assert.deepEqual(report.failed, []);
+      assert.equal(report.stoppedBy, undefined);
+      assert.equal(report.accessTokenExpiration, 5678);
+      assert.deepEqual(av.inserts.map((i) => [i.barcode, i.scanTime]), [['AAA111', T0 + 1000], ['AAA222', T0 + 2000]]);
+      assert.equal(av.syncBodies[0].clientId, CLIENT);
+      assert.equal(av.syncBodies[0].performanceId, 100);
+      const again = await replayPendingScans(av.session);
+      assert.equal(again.acknowledged, 0);
+      assert.equal(av.inserts.length, 2, 'nothing sent twice');
+    });
+
+    it('one performance a batch, batches of the size asked', async () => {
+      await scanOffline('AAA111', 'BBB111', 'AAA222', 'AAA333', 'CCC111');
+      const report = await replayPendingScans(av.session, { batchSize: 2 });
+      assert.equal(report.acknowledged, 5);
+      const batches = av.syncBodies.map((b) => [b.performanceId, b.tickets.map((t: { barcode: string }) => t.barcode)]);
+      assert.deepEqual(batches, [
+        [100, ['AAA111', 'AAA222']],
+        [100, ['AAA333']],
+        [200, ['BBB111']],
+        [300, ['CCC111']],
+      ]);
+      assert.deepEqual(av.syncBodies[0].tickets[0], { ticketId: 1, performanceId: 100, barcode: 'AAA111', barcodeString: 'AAA111', scanTime: T0 + 1000 });
+    });
+
+    it('an answer lost on the way: the scan stays queued, and is not inserted again on the next replay', async () => {
+      for (const repeat of ['accepted', 'refused'] as const) {
+        await closeScannerDb();
+        (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+        av.restore();
+        av = new FakeAudienceView(tickets());
+        av.repeat = repeat;
+        await scanOffline('AAA111', 'AAA222');
+        av.loseNextAnswer = true;
+        const lost = await replayPendingScans(av.session);
+        assert.equal(lost.stoppedBy?.name, 'NetworkError', repeat);
+        assert.equal(lost.pending, 2);
+        assert.equal(lost.acknowledged, 0);
+        assert.deepEqual((await pendingScans()).map((s) => s.attempts), [1, 1]);
+        const replay = await replayPendingScans(av.session);
+        assert.equal(replay.acknowledged, 2, repeat);
+        assert.equal(replay.pending, 0);
+        assert.deepEqual(replay.failed, [], repeat);
+        assert.equal(av.insertsOf('AAA111'), 1, `${repeat}: counted once`);
+        assert.equal(av.insertsOf('AAA222'), 1, `${repeat}: counted once`);
+      }
+    });
+
+    it('a ticket admitted by another device meanwhile is a double admission for staff, not sent', async () => {
+      await scanOffline('AAA111', 'AAA222');
+      av.admitElsewhere('AAA111');
       const report = await replayPendingScans(av.session);
       assert.equal(report.acknowledged, 1);
-      assert.equal(report.pending, 0);
-      assert.equal(heldScans.count, 0);
-      assert.equal(av.insertsOf('AAA111'), 1);
-      // Room again: a held scan joins the durable queue before the replay.
-      await recordOfflineScan('AAA222', ALL, T0 + 2);
-      await recordOfflineScan('BBB111', ALL, T0 + 3);
-      assert.equal(heldScans.count, 2);
-      full = false;
-      assert.equal(await heldScans.saveToQueue(), 0);
-      assert.deepEqual((await pendingScans()).map((s) => s.barcode), ['AAA222', 'BBB111']);
-      assert.equal((await recordOfflineScan('AAA222', ALL, T0 + 4)).verdict, 'duplicate', 'its mark went to disk with it');
-    } finally {
-      restore();
-    }
-  });
+      assert.equal(report.failed.length, 1);
+      const [conflict] = report.failed;
+      assert.equal(conflict!.barcode, 'AAA111');
+      assert.equal(conflict!.reason, ADMITTED_ELSEWHERE_REASON);
+      assert.equal(conflict!.conflict, true);
+      assert.equal(conflict!.scanTime, T0 + 1000);
+      assert.deepEqual(conflict!.ticket, { performance: 'Evening 100', section: 'Stalls', seat: 'A1', orderConsumerName: 'Ada Lovelace' });
+      assert.deepEqual(doubleAdmissionsOf(report), [{ barcode: 'AAA111', scannedAt: T0 + 1000 }]);
+      assert.equal(av.insertsOf('AAA111'), 0);
+      assert.equal(av.insertsOf('AAA222'), 1);
+      assert.deepEqual((await failedScans()).map((f) => f.barcode), ['AAA111']);
+    });
 
-  it('held scans are sent a performance at a time; refusals kept with their reason', async () => {
-    await downloadValidTickets(av.session, ALL);
-    const restore = diskFull(() => true);
-    try {
-      await recordOfflineScan('AAA111', ALL, T0);
-      await recordOfflineScan('BBB111', ALL, T0 + 1);
-      await recordOfflineScan('AAA222', ALL, T0 + 2);
-      av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
-      av.admitElsewhere('BBB111');
+    it('under the refusing reading, a repeat never sent before is a conflict too', async () => {
       av.repeat = 'refused';
-      const report = await replayPendingScans(av.session, { batchSize: 5 });
-      assert.deepEqual(av.syncBodies.map((b) => b.tickets.map((t: { barcode: string }) => t.barcode)), [['AAA111', 'AAA222'], ['BBB111']]);
-      assert.equal(report.acknowledged, 2, 'its own earlier copy counts as delivered');
-      assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason]), [['AAA222', 'Ticket is refunded or voided.']]);
-      assert.equal(heldScans.count, 0);
-    } finally {
-      restore();
+      await scanOffline('AAA111');
+      // Admitted elsewhere after the check against the list: the server refuses the repeat.
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('syncScans')) av.admitElsewhere('AAA111');
+        return original(input, init);
+      }) as typeof fetch;
+      const report = await replayPendingScans(av.session);
+      globalThis.fetch = original;
+      assert.equal(report.failed.length, 1);
+      assert.equal(report.failed[0]!.conflict, true);
+      assert.equal(report.failed[0]!.reason, 'Ticket has already been scanned.');
+      assert.equal(report.acknowledged, 0);
+    });
+
+    it("keeps the server's refusal with its reason until staff acknowledge it", async () => {
+      await scanOffline('AAA111', 'AAA222');
+      av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
+      av.extraFailures = [{ barcode: 'GHOST9', reason: 'Ticket ID not found.' }];
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.acknowledged, 1);
+      assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason, f.conflict]), [
+        ['AAA222', 'Ticket is refunded or voided.', false],
+        ['ghost9', 'Ticket ID not found.', false],
+      ]);
+      assert.equal(report.failed[0]!.ticket?.section, 'Stalls');
+      assert.deepEqual((await failedScans()).map((f) => f.barcode).sort(), ['AAA222', 'ghost9']);
+      await acknowledgeFailedScan(' aaa222 ');
+      assert.deepEqual((await failedScans()).map((f) => f.barcode), ['ghost9']);
+      assert.equal(await pendingCount(), 0);
+    });
+
+    it('a refusal without a reason still says it was refused', async () => {
+      await scanOffline('AAA111');
+      av.extraFailures = [{ barcode: 'AAA111', reason: undefined as unknown as string }];
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.failed[0]!.reason, 'Refused by the server.');
+    });
+
+    it('a session the server ended stops the replay; every scan stays for after sign-in', async () => {
+      await scanOffline('AAA111', 'BBB111');
+      av.nextSyncError = { errorCodeId: 3, forceLogout: true };
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.stoppedBy?.name, 'VendorError');
+      assert.equal((report.stoppedBy as { forceLogout?: boolean }).forceLogout, true);
+      assert.equal(report.pending, 2);
+      assert.equal(av.inserts.length, 0);
+      assert.deepEqual((await pendingScans()).map((s) => s.attempts), [0, 0], 'a refused batch does not count as sent');
+      const later = await replayPendingScans(av.session);
+      assert.equal(later.acknowledged, 2);
+    });
+
+    it('a batch refused whole is skipped this time; the other performances still go', async () => {
+      await scanOffline('AAA111', 'BBB111');
+      av.nextSyncError = { errorCodeId: 7, forceLogout: false };
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.acknowledged, 1);
+      assert.equal(report.pending, 1);
+      assert.equal(report.stoppedBy?.name, 'VendorError');
+      assert.deepEqual(av.inserts.map((i) => i.barcode), ['BBB111']);
+      assert.deepEqual((await pendingScans()).map((s) => [s.barcode, s.attempts]), [['AAA111', 0]]);
+    });
+
+    it('offline: nothing leaves the queue', async () => {
+      await scanOffline('AAA111');
+      av.offline = true;
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.stoppedBy?.name, 'NetworkError');
+      assert.equal(report.pending, 1);
+      assert.equal(report.acknowledged, 0);
+    });
+
+    it('an online check that got no answer counts as sent once: "already scanned" then means delivered', async () => {
+      await downloadValidTickets(av.session, ALL);
+      av.admitElsewhere('AAA111'); // what the lost online check did
+      await recordOfflineScan('AAA111', ALL, T0, { maybeSent: true });
+      assert.deepEqual((await pendingScans()).map((s) => s.attempts), [1]);
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.acknowledged, 1);
+      assert.deepEqual(report.failed, []);
+      assert.equal(av.inserts.length, 0);
+    });
+
+    it('replays queue behind each other, never two at once', async () => {
+      await scanOffline('AAA111', 'AAA222');
+      const [a, b] = await Promise.all([replayPendingScans(av.session), replayPendingScans(av.session)]);
+      assert.equal(a.acknowledged + b.acknowledged, 2);
+      assert.equal(av.inserts.length, 2);
+    });
+
+    it('a queue checked against the list moments ago is not downloaded again', async () => {
+      await scanOffline('AAA111');
+      av.nextSyncError = { errorCodeId: 7, forceLogout: false };
+      await replayPendingScans(av.session);
+      const lists = av.listRequests.length;
+      await replayPendingScans(av.session);
+      assert.equal(av.listRequests.length, lists, 'no second list within two minutes');
+      assert.equal(av.listRequests.at(-1)!.get('performanceId'), '100');
+    });
+
+    it('recognises the server\'s "already scanned" wordings', () => {
+      for (const yes of ['Ticket has already been scanned.', 'already scanned', 'ALREADY  BEEN SCANNED']) assert.equal(isAlreadyScannedReason(yes), true, yes);
+      for (const no of ['Ticket is refunded or voided.', 'scanned already', 'already been']) assert.equal(isAlreadyScannedReason(no), false, no);
+    });
+  });
+
+  describe('sign-out and the session', () => {
+    it('the session is kept on disk, and forgotten on sign-out', async () => {
+      const session = { apiBase: av.apiBase, username: 'door1', accessToken: 'secret', accessTokenExpiration: 99 };
+      await saveSession({ ...session, extra: 'not kept' } as typeof session);
+      await closeScannerDb();
+      assert.deepEqual(await loadSession(), session);
+      await clearSession();
+      assert.equal(await loadSession(), undefined);
+    });
+
+    it('sign-out keeping the queue: scans and marks stay, names and tickets go', async () => {
+      await downloadValidTickets(av.session, ALL);
+      await recordOfflineScan('AAA111', ALL, T0);
+      await recordOfflineScan('AAA222', ALL, T0 + 1);
+      av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
+      await replayPendingScans(av.session);
+      await recordOfflineScan('AAA333', ALL, T0 + 2);
+      await saveSession({ apiBase: av.apiBase, username: 'door1', accessToken: 'x', accessTokenExpiration: null });
+      await wipeScannerData({ keepQueue: true });
+      assert.equal(await loadSession(), undefined);
+      assert.equal(await cacheInfo(), undefined);
+      assert.equal(await pendingCount(), 1);
+      const [failed] = await failedScans();
+      assert.equal(failed!.barcode, 'AAA222');
+      assert.equal(failed!.ticket?.orderConsumerName, null);
+      assert.equal(failed!.ticket?.seat, 'A1');
+      assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 3)).verdict, 'duplicate', 'marks stay');
+      await wipeScannerData();
+      assert.equal(await pendingCount(), 0);
+      assert.deepEqual(await failedScans(), []);
+      assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 3)).verdict, 'unknown');
+    });
+
+    it('a sign-out stops a download under way', async () => {
+      const download = downloadValidTickets(av.session, ALL);
+      await wipeScannerData();
+      await download.catch(() => undefined);
+      await wipeScannerData();
+      assert.equal(await cacheInfo(), undefined);
+    });
+
+    it('barcodes are one key whatever their case or spaces', () => {
+      assert.equal(barcodeKey('  AbC12 '), 'abc12');
+    });
+  });
+
+  describe('a full disk', () => {
+    const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+    /** Makes every write to `queue` fail for lack of room while `full()` says so. */
+    function diskFull(full: () => boolean): () => void {
+      const proto = (globalThis as any).IDBObjectStore.prototype;
+      const put = proto.put;
+      proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (full() && this.name === 'queue') throw quota();
+        return put.apply(this, args);
+      };
+      return () => void (proto.put = put);
     }
-  });
 
-  it('knows a quota error', () => {
-    assert.equal(isQuotaError(quota()), true);
-    assert.equal(isQuotaError(new Error('x')), false);
-    assert.equal(isQuotaError(null), false);
-  });
+    it('a valid scan is held in memory, said so, and is still a duplicate when scanned again', async () => {
+      await downloadValidTickets(av.session, ALL);
+      let full = true;
+      const restore = diskFull(() => full);
+      try {
+        const held = await recordOfflineScan('AAA111', ALL, T0);
+        assert.equal(held.verdict, 'valid');
+        assert.equal(held.heldInMemory, true);
+        assert.equal(heldScans.count, 1);
+        assert.equal(await pendingCount(), 1);
+        assert.equal((await recordOfflineScan('aaa111', ALL, T0 + 1)).verdict, 'duplicate');
+        assert.equal((await recordOfflineScan('REF111', ALL, T0 + 1)).verdict, 'invalid');
+        assert.equal(heldScans.count, 1);
+        // Still full at replay: sent from memory, answered, forgotten.
+        const report = await replayPendingScans(av.session);
+        assert.equal(report.acknowledged, 1);
+        assert.equal(report.pending, 0);
+        assert.equal(heldScans.count, 0);
+        assert.equal(av.insertsOf('AAA111'), 1);
+        // Room again: a held scan joins the durable queue before the replay.
+        await recordOfflineScan('AAA222', ALL, T0 + 2);
+        await recordOfflineScan('BBB111', ALL, T0 + 3);
+        assert.equal(heldScans.count, 2);
+        full = false;
+        assert.equal(await heldScans.saveToQueue(), 0);
+        assert.deepEqual((await pendingScans()).map((s) => s.barcode), ['AAA222', 'BBB111']);
+        assert.equal((await recordOfflineScan('AAA222', ALL, T0 + 4)).verdict, 'duplicate', 'its mark went to disk with it');
+      } finally {
+        restore();
+      }
+    });
 
-  it('the database opens again after a failure to open', async () => {
-    const factory = (globalThis as { indexedDB: IDBFactory }).indexedDB;
-    const open = factory.open;
-    let fail = true;
-    factory.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
-      if (fail) throw new DOMException('blocked', 'UnknownError');
-      return open.apply(this, args);
-    } as IDBFactory['open'];
-    await assert.rejects(scannerDb());
-    fail = false;
-    assert.ok(await scannerDb());
+    it('held scans are sent a performance at a time; refusals kept with their reason', async () => {
+      await downloadValidTickets(av.session, ALL);
+      const restore = diskFull(() => true);
+      try {
+        await recordOfflineScan('AAA111', ALL, T0);
+        await recordOfflineScan('BBB111', ALL, T0 + 1);
+        await recordOfflineScan('AAA222', ALL, T0 + 2);
+        av.tickets.find((t) => t.barcode === 'AAA222')!.status = 'refunded';
+        av.admitElsewhere('BBB111');
+        av.repeat = 'refused';
+        const report = await replayPendingScans(av.session, { batchSize: 5 });
+        assert.deepEqual(av.syncBodies.map((b) => b.tickets.map((t: { barcode: string }) => t.barcode)), [['AAA111', 'AAA222'], ['BBB111']]);
+        assert.equal(report.acknowledged, 2, 'its own earlier copy counts as delivered');
+        assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason]), [['AAA222', 'Ticket is refunded or voided.']]);
+        assert.equal(heldScans.count, 0);
+      } finally {
+        restore();
+      }
+    });
+
+    it('knows a quota error', () => {
+      assert.equal(isQuotaError(quota()), true);
+      assert.equal(isQuotaError(new Error('x')), false);
+      assert.equal(isQuotaError(null), false);
+    });
+
+    it('the database opens again after a failure to open', async () => {
+      const factory = (globalThis as { indexedDB: IDBFactory }).indexedDB;
+      const open = factory.open;
+      let fail = true;
+      factory.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+        if (fail) throw new DOMException('blocked', 'UnknownError');
+        return open.apply(this, args);
+      } as IDBFactory['open'];
+      await assert.rejects(scannerDb());
+      fail = false;
+      assert.ok(await scannerDb());
+    });
   });
 });

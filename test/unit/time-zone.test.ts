@@ -18,7 +18,7 @@ import {
   todayIn,
   wallClockAt,
   weekday,
-} from '../../src/shared/time-zone.ts';
+} from '../../src/shared/time-zone.js';
 
 const NY = 'America/New_York';
 const wall = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });

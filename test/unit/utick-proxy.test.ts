@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createUtickProxy, resolveUtickUpstream, utickProxyOptionsFromEnv, UTICK_UPSTREAMS, type UtickProxyOptions } from '../../src/proxy/utick/app.ts';
-import { AttemptLimiter, DEFAULT_ATTEMPT_LIMIT, MemoryAttemptStore, takeFromLists, type StoredAttempt } from '../../src/proxy/utick/attempt-limiter.ts';
-import { signUtickRequest, verifyUtickSignature } from '../../src/api/utick/signature.ts';
+import { createUtickProxy, resolveUtickUpstream, utickProxyOptionsFromEnv, UTICK_UPSTREAMS, type UtickProxyOptions } from '../../src/proxy/utick/app.js';
+import { AttemptLimiter, DEFAULT_ATTEMPT_LIMIT, MemoryAttemptStore, takeFromLists, type StoredAttempt } from '../../src/proxy/utick/attempt-limiter.js';
+import { signUtickRequest, verifyUtickSignature } from '../../src/api/utick/signature.js';
 
 const KEYS = { publicKey: 'pub-venue', privateKey: 'priv-secret' };
 const MINUTE = 60_000;
