@@ -104,7 +104,7 @@ describe('Vista', () => {
       const kinds = watch(vista.apiBase);
       const restored = await s.restoreVistaSession(config(), 'token');
       assert.equal(restored?.token?.accessToken, 'A1');
-      assert.equal(restored?.member?.firstName, 'Ada');
+      assert.equal((restored?.member as { firstName?: string } | undefined)?.firstName, 'Ada');
       assert.equal(s.lastVistaLogin(vista.apiBase), 'ada@example.org');
       assert.deepEqual(kinds, ['signed-in']);
       const asked = vista.callsTo('members/current')[0]!;
