@@ -7,7 +7,8 @@ import type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/se
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { sessionModeOf, type LoginContext } from './controllers/login-host.js';
 import { MemberSessionController } from './controllers/session.js';
-import { loadSignInCalls, SIGN_IN_TOOLS, SignInController } from './controllers/sign-in.js';
+import { loadSignInCalls, SIGN_IN_TOOLS } from './controllers/member-actions-loader.js';
+import { SignInController } from './controllers/sign-in.js';
 import { renderForm } from './views/form.js';
 import { renderMember } from './views/member.js';
 import type { renderWorkstationFields } from './views/workstation.js';

@@ -31,6 +31,10 @@ export interface LoginContext {
 }
 
 
+export type Field = 'login' | 'password' | 'card' | 'phone' | 'pin';
+/** Workstation mode: how the member is identified (the seed: card or phone number and PIN, or username/email and password). */
+export type IdentifyBy = 'card' | 'phone' | 'login';
+
 /** The mode, or `token` for a value the start refused. */
 export function sessionModeOf(host: LoginHost): VistaSessionMode {
   return VISTA_SESSION_MODES.includes(host.mode) ? host.mode : 'token';

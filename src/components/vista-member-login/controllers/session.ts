@@ -15,13 +15,12 @@ import {
   endVistaSession,
   lastVistaLogin,
   restoreVistaSession,
-  updateVistaMember,
   vistaConfigOf,
-  withVistaMember,
   type VistaMemberSession,
   type VistaSessionChange,
 } from '../../../shared/vista/session.js';
 import { sessionModeOf, type LoginContext } from './login-host.js';
+import { loadSignInCalls, SIGN_IN_TOOLS } from './member-actions-loader.js';
 
 export class MemberSessionController {
   /** The signed-in member's session; none: the form is shown. */
@@ -121,31 +120,22 @@ export class MemberSessionController {
   edit(editing: boolean): void {
     this.editing = editing;
     this.detailsSaved = false;
-    if (editing) this.ctx.focus('#given-name');
+    if (editing) {
+      this.ctx.focus('#given-name');
+      // The editor comes with the late chunk (here already, unless it could not be fetched yet).
+      loadSignInCalls().then(() => this.ctx.host.requestUpdate(), () => undefined);
+    }
     this.ctx.host.requestUpdate();
   }
 
-  async saveDetails(event: SubmitEvent): Promise<void> {
+  /** The details form was sent (the editor and its save are in the sign-in's chunk, here by then). */
+  saveDetails(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? '').trim();
-    const apiBase = this.ctx.host.apiBase;
-    this.setBusy(true);
-    try {
-      const changes = { name: { givenName: value('given-name'), familyName: value('family-name') }, email: value('email') };
-      updateVistaMember(apiBase, await withVistaMember(apiBase, (options) => createVistaMembersClient(vistaConfigOf(this.ctx.host)).updateCurrentMember(changes, options)));
-      this.editing = false;
-      this.detailsSaved = true;
-      this.ctx.focus('#member-title');
-    } catch (error) {
-      if (this.current) this.ctx.show(this.ctx.report(error), () => form.requestSubmit());
-    } finally {
-      this.setBusy(false);
-    }
+    void loadSignInCalls().then((calls) => calls.saveDetails(SIGN_IN_TOOLS, this, this.ctx, form));
   }
 
-  private setBusy(busy: boolean): void {
+  setBusy(busy: boolean): void {
     this.busy = busy;
     if (busy) this.ctx.show(undefined);
     this.ctx.host.requestUpdate();

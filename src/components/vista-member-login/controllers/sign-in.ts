@@ -1,40 +1,17 @@
 /**
- * Signing in: the form's fields checked (one summary of what is missing), the attempt, and
- * Vista's refusals in the member's words: a wrong password or PIN on its field, a lock-out counted
- * down, a reCAPTCHA asked for. The calls themselves and the lock-out's countdown are a chunk of
- * their own (controllers/sign-in-calls.ts), fetched when the element connects.
+ * Signing in: the form's fields checked (one summary of what is missing) and the attempt. The
+ * calls themselves and Vista's refusals in the member's words (a wrong password or PIN on its
+ * field, a lock-out counted down, a reCAPTCHA asked for) are a chunk of their own
+ * (controllers/member-actions.ts), fetched when the element connects.
  */
-import { asError, ConfigError, VendorError } from '../../../api/errors.js';
-import { createVistaMembersClient } from '../../../api/vista/members.js';
-import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
-import { askVistaWhoIsSignedIn, beginVistaSession, isNobodySignedIn, tokenFromAnswer, vistaConfigOf, type VistaMemberSession } from '../../../shared/vista/session.js';
-import { sessionModeOf, type LoginContext } from './login-host.js';
+import { asError } from '../../../api/errors.js';
+import { beginVistaSession, vistaConfigOf, type VistaMemberSession } from '../../../shared/vista/session.js';
+import { loadSignInCalls, signInCallsIfLoaded, SIGN_IN_TOOLS, type SignInCalls } from './member-actions-loader.js';
+import { sessionModeOf, type Field, type IdentifyBy, type LoginContext } from './login-host.js';
 import type { LockoutController } from './lockout.js';
-import type { SignInTools } from './sign-in-calls.js';
 import type { MemberSessionController } from './session.js';
 
-/** Handed to the calls' chunk, which imports no code of its own (see sign-in-calls.ts). */
-export const SIGN_IN_TOOLS: SignInTools = { ConfigError, createVistaMembersClient, askVistaWhoIsSignedIn, isNobodySignedIn, tokenFromAnswer, vistaConfigOf, sessionModeOf };
-
-export type SignInCalls = typeof import('./sign-in-calls.js');
-let calls: Promise<SignInCalls> | undefined;
-let loaded: SignInCalls | undefined;
-
-/** The sign-in's calls, fetched once for every element on the page; a failed fetch (offline) is tried again by the next attempt. */
-export function loadSignInCalls(): Promise<SignInCalls> {
-  calls ??= import('./sign-in-calls.js').then(
-    (chunk) => (loaded = chunk),
-    (error: unknown) => {
-      calls = undefined;
-      throw error;
-    },
-  );
-  return calls;
-}
-
-export type Field = 'login' | 'password' | 'card' | 'phone' | 'pin';
-/** Workstation mode: how the member is identified (the seed: card or phone number and PIN, or username/email and password). */
-export type IdentifyBy = 'card' | 'phone' | 'login';
+export type { Field, IdentifyBy } from './login-host.js';
 
 export class SignInController {
   busy = false;
@@ -129,25 +106,10 @@ export class SignInController {
   }
 
   private failed(error: Error): void {
-    const m = this.ctx.words();
     this.ctx.report(error);
-    if (isMemberLockedOut(error)) {
-      const vendor = error as VendorError;
-      const seconds = vendor.lockOutPeriodInSeconds ?? (vendor.retryAfterMs ? Math.ceil(vendor.retryAfterMs / 1000) : undefined);
-      // Vista answered, so the calls' chunk (and the lock-out's countdown with it) is here.
-      if (seconds) return (this.lockout ??= new loaded!.LockoutController(this.ctx, () => (this.byPin ? '#pin' : '#password'))).lockFor(seconds);
-      this.formProblem = m.tooManyAttempts;
-      return this.ctx.focus('[part="error-summary"]');
+    // Vista's refusals come with the calls' chunk, here once an attempt reached Vista.
+    if (!signInCallsIfLoaded()?.refused(SIGN_IN_TOOLS, this, this.ctx, error)) {
+      this.ctx.show(error, () => this.ctx.host.renderRoot.querySelector<HTMLFormElement>('form[part="form"]')?.requestSubmit());
     }
-    if (isRecaptchaRequired(error)) {
-      this.recaptchaNeeded = true;
-      return this.ctx.focus('[part="notice"]');
-    }
-    if (error instanceof VendorError && error.vendor === 'vista' && error.status === 401 && error.code !== 401) {
-      // A refused member credential (Vista's own error code), not a refused site token (bare 401).
-      this.problems = this.byPin ? { pin: m.wrongPin } : { password: m.wrongPassword };
-      return this.ctx.focus('[part="error-summary"]');
-    }
-    this.ctx.show(error, () => this.ctx.host.renderRoot.querySelector<HTMLFormElement>('form[part="form"]')?.requestSubmit());
   }
 }
