@@ -121,9 +121,10 @@ describe('Vista', () => {
     });
 
     it('a remembered session whose access token ran out is refreshed on restore', async () => {
-      await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', -1000), remember: true });
-      vista.access.delete('A1');
+      // Stored with 1.5 s to live; the page then closed (its refresh timer gone) until after that.
+      await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', 1500), remember: true });
       await reload();
+      await new Promise((resolve) => setTimeout(resolve, 1600));
       const restored = await s.restoreVistaSession(config(), 'token');
       assert.equal(restored?.token?.accessToken, 'A2');
       assert.equal(vista.callsTo('members/authentication-token').length, 1);
@@ -134,9 +135,10 @@ describe('Vista', () => {
     });
 
     it('a remembered session Vista no longer accepts ends as expired, and is gone after reload', async () => {
-      await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', -1000), remember: true });
-      vista.refresh.clear();
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true });
       await reload();
+      vista.access.delete('A1');
+      vista.refresh.clear();
       const kinds = watch(vista.apiBase);
       assert.equal(await s.restoreVistaSession(config(), 'token'), undefined);
       assert.deepEqual(kinds, ['expired']);
