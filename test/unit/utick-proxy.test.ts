@@ -9,7 +9,9 @@ import { createUtickProxy, resolveUtickUpstream, utickProxyOptionsFromEnv, UTICK
 import { AttemptLimiter, DEFAULT_ATTEMPT_LIMIT, MemoryAttemptStore, takeFromLists, type StoredAttempt } from '../../src/proxy/utick/attempt-limiter.js';
 import { signUtickRequest, verifyUtickSignature } from '../../src/api/utick/signature.js';
 
-const KEYS = { publicKey: 'pub-venue', privateKey: 'priv-secret' };
+// A private key of its own per run: the signature module caches imported keys, and a key imported
+// in an earlier run would hide a fault in the import.
+const KEYS = { publicKey: 'pub-venue', privateKey: `priv-secret-${Math.random().toString(36).slice(2)}` };
 const MINUTE = 60_000;
 
 /** The documented scheme, computed independently. */
@@ -69,7 +71,7 @@ describe('Utick proxy: forwarding', () => {
     const seconds = Date.UTC(2026, 11, 2, 3, 0, 0) / 1000;
     assert.equal(headers.get('x-utick-public-key'), 'pub-venue');
     assert.equal(headers.get('x-utick-timestamp'), String(seconds));
-    assert.equal(headers.get('x-utick-signature'), expectedSignature('pub-venue', 'priv-secret', seconds, 'GET', '/catalogue/packs?limit=20&offset=40'));
+    assert.equal(headers.get('x-utick-signature'), expectedSignature('pub-venue', KEYS.privateKey, seconds, 'GET', '/catalogue/packs?limit=20&offset=40'));
     assert.equal(headers.get('accept'), 'application/json');
     assert.equal(answer.headers.get('cache-control'), 'no-store');
   });
@@ -88,6 +90,33 @@ describe('Utick proxy: forwarding', () => {
       assert.equal((await p.get(asked)).status, 200, asked);
       assert.equal(up.calls.at(-1)!.url, `https://utick.example/v1${sent}`, asked);
     }
+  });
+
+  it('each documented query parameter reaches Utick; others, and those of other paths, do not', async () => {
+    const up = upstream(controlAnswer(1));
+    const p = proxy(up);
+    const cases: [string, string][] = [
+      ['/catalogue/streams/S1/control?accesscode=C0DE&contactid=77&limit=5', '/catalogue/streams/S1/control?accesscode=C0DE&contactid=77'],
+      ['/catalogue/streams/S1/control/', '/catalogue/streams/S1/control'],
+      ['/catalogue/packs/P1?limit=5&stockid=3', '/catalogue/packs/P1'],
+      ['/catalogue/streams/S1?limit=5', '/catalogue/streams/S1'],
+      ['/catalogue/streams', '/catalogue/streams'],
+      ['/catalogue/packs?limit=5&offset=0', '/catalogue/packs?limit=5&offset=0'],
+      ['/catalogue/streams?limit=5&offset=0&accesscode=x', '/catalogue/streams?limit=5&offset=0'],
+    ];
+    for (const [asked, sent] of cases) {
+      assert.equal((await p.get(asked)).status, 200, asked);
+      assert.equal(up.calls.at(-1)!.url, `https://utick.example/v1${sent}`, asked);
+    }
+  });
+
+  it('paths that only look like served ones are not served', async () => {
+    const up = upstream();
+    const p = proxy(up);
+    for (const path of ['/v2/catalogue/packs', '/catalogue/packsx', '/catalogue/packs/details/P1/x', '/catalogue/streams/S1/control/x', '/catalogue/streams/S1/x', '/x/catalogue/streams/S1', '/x/catalogue/streams/S1/control', '/x/catalogue/packs/details/P1', '/x/catalogue/packs/P1', '/x/catalogue/streams']) {
+      assert.equal((await p.get(path)).status, 404, path);
+    }
+    assert.equal(up.calls.length, 0);
   });
 
   it('anything else is a 404 in Utick envelope, another method a 405, neither reaching Utick', async () => {
@@ -303,6 +332,18 @@ describe('attempt limiter', () => {
     assert.equal(wait, 900);
   });
 
+  it("keeps no attempt past its window (memory stays bounded by the window, not the proxy's uptime)", async () => {
+    const store = new MemoryAttemptStore();
+    const lists = (store as unknown as { lists: Map<string, { at: number }[]> }).lists;
+    const take = (now: number) => store.take({ shard: 'c', checks: [{ key: 'k', max: 3 }], id: String(now), now, windowMs: 100 });
+    await take(0);
+    await take(50);
+    await take(120);
+    assert.deepEqual(lists.get('k')!.map((a) => a.at), [50, 120]);
+    await take(150);
+    assert.deepEqual(lists.get('k')!.map((a) => a.at), [120, 150], 'an attempt exactly a window old is gone');
+  });
+
   it('a memory store sweeps keys whose attempts are all old, keeping recent ones', async () => {
     const store = new MemoryAttemptStore();
     for (let i = 0; i <= 10_000; i++) await store.take({ shard: 'c', checks: [{ key: `k${i}`, max: 1 }], id: `i${i}`, now: 0, windowMs: 10 });
@@ -321,7 +362,7 @@ describe('Utick signature', () => {
     assert.deepEqual(headers, {
       'X-Utick-Public-Key': 'pub-venue',
       'X-Utick-Timestamp': '1700000000',
-      'X-Utick-Signature': expectedSignature('pub-venue', 'priv-secret', 1_700_000_000, 'GET', '/catalogue/streams/A/control?accesscode=1'),
+      'X-Utick-Signature': expectedSignature('pub-venue', KEYS.privateKey, 1_700_000_000, 'GET', '/catalogue/streams/A/control?accesscode=1'),
     });
     const now = Date.now();
     const stamped = Number((await signUtickRequest({ ...KEYS, method: 'GET', pathAndQuery: '/' }))['X-Utick-Timestamp']);
@@ -339,11 +380,11 @@ describe('Utick signature', () => {
   const signed = (overrides: Record<string, string> = {}, at = 1_700_000_000) => ({
     'x-utick-public-key': 'pub-venue',
     'x-utick-timestamp': String(at),
-    'x-utick-signature': expectedSignature('pub-venue', 'priv-secret', at, 'GET', '/catalogue/packs'),
+    'x-utick-signature': expectedSignature('pub-venue', KEYS.privateKey, at, 'GET', '/catalogue/packs'),
     ...overrides,
   });
   const verify = (headers: any, now = 1_700_000_000_000, extra: object = {}) =>
-    verifyUtickSignature({ headers, method: 'GET', pathAndQuery: '/catalogue/packs', privateKeyFor: (k) => (k === 'pub-venue' ? 'priv-secret' : undefined), now, ...extra });
+    verifyUtickSignature({ headers, method: 'GET', pathAndQuery: '/catalogue/packs', privateKeyFor: (k) => (k === 'pub-venue' ? KEYS.privateKey : undefined), now, ...extra });
 
   it('accepts a good signature from plain, Node-style or fetch headers', async () => {
     assert.deepEqual(await verify(signed()), { valid: true, publicKey: 'pub-venue' });
@@ -374,10 +415,10 @@ describe('Utick signature', () => {
     assert.deepEqual(await verify(signed({ 'x-utick-signature': good + 'g0' })), { valid: false, reason: 'mismatch' });
     assert.deepEqual(await verify(signed({ 'x-utick-signature': 'x' + good })), { valid: false, reason: 'mismatch' });
     // Another path or method is another signature.
-    assert.deepEqual(await verifyUtickSignature({ headers: signed(), method: 'GET', pathAndQuery: '/catalogue/streams', privateKeyFor: () => 'priv-secret', now: 1_700_000_000_000 }), { valid: false, reason: 'mismatch' });
-    assert.deepEqual(await verifyUtickSignature({ headers: signed(), method: 'post', pathAndQuery: '/catalogue/packs', privateKeyFor: () => 'priv-secret', now: 1_700_000_000_000 }), { valid: false, reason: 'mismatch' });
+    assert.deepEqual(await verifyUtickSignature({ headers: signed(), method: 'GET', pathAndQuery: '/catalogue/streams', privateKeyFor: () => KEYS.privateKey, now: 1_700_000_000_000 }), { valid: false, reason: 'mismatch' });
+    assert.deepEqual(await verifyUtickSignature({ headers: signed(), method: 'post', pathAndQuery: '/catalogue/packs', privateKeyFor: () => KEYS.privateKey, now: 1_700_000_000_000 }), { valid: false, reason: 'mismatch' });
     const fresh = await signUtickRequest({ ...KEYS, method: 'GET', pathAndQuery: '/catalogue/packs' });
-    assert.deepEqual(await verifyUtickSignature({ headers: fresh, method: 'GET', pathAndQuery: '/catalogue/packs', privateKeyFor: async () => 'priv-secret' }), { valid: true, publicKey: 'pub-venue' });
+    assert.deepEqual(await verifyUtickSignature({ headers: fresh, method: 'GET', pathAndQuery: '/catalogue/packs', privateKeyFor: async () => KEYS.privateKey }), { valid: true, publicKey: 'pub-venue' });
   });
 });
 
