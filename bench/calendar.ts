@@ -46,6 +46,9 @@ function festivalMonth(count: number): { performancesByDateDisplay: Record<strin
 
 const emptyMonth = { performancesByDateDisplay: {} };
 
+/** The season: the festival's 40 productions, all for public display (only what the calendar reads). */
+const festivalSeries = Array.from({ length: 40 }, (_, i) => ({ productionId: 900_000 + i, productionName: `Festival show ${i + 1}`, productionStatus: 'T' }));
+
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>body{margin:0;width:1200px}</style></head>
 <body><script type="module">
   const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -159,8 +162,8 @@ export async function benchCalendar(): Promise<void> {
     const chunk = [...ours.lazy, ...(ours.shared ?? [])].find((f) => url.pathname === `/${f.name}`);
     if (chunk) return send('text/javascript', chunk.text);
     if (url.pathname === '/fullcalendar.js') return send('text/javascript', fullCalendar.entry.text);
-    // The calendar asks the season once to hide deleted and unfinished productions; none here.
-    if (url.pathname.startsWith('/av/public/series/')) return send('application/json', JSON.stringify({ seriesInformation: [] }));
+    // The calendar asks the season once and shows only its public productions (status T): all 40 here.
+    if (url.pathname.startsWith('/av/public/series/')) return send('application/json', JSON.stringify({ seriesInformation: festivalSeries }));
     if (url.pathname.startsWith('/av/public/calendar/')) return send('application/json', url.searchParams.get('month') === '3' ? march : JSON.stringify(emptyMonth));
     return undefined;
   });

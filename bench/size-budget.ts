@@ -118,19 +118,20 @@ export async function benchSizeBudget(): Promise<string[]> {
  * build (one helper's half-committed move) shows "—" and its bytes fall to the next that builds.
  */
 export async function sizeByCommit(tag: string): Promise<void> {
-  const commits = git('rev-list', '--reverse', `${BEFORE}..HEAD`, '--', `src/components/${tag}`, 'src/shared', 'src/api').split('\n').filter(Boolean);
+  const before = BEFORE_OF[tag] ?? BEFORE;
+  const commits = git('rev-list', '--reverse', `${before}..HEAD`, '--', `src/components/${tag}`, 'src/shared', 'src/api').split('\n').filter(Boolean);
   const dir = join(tmpdir(), 'venue-widgets-size-walk');
   if (!existsSync(join(dir, 'src'))) {
     git('worktree', 'prune');
-    git('worktree', 'add', '--detach', dir, `${BEFORE}^{commit}`);
+    git('worktree', 'add', '--detach', dir, `${before}^{commit}`);
   }
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const at = async (commit: string) => {
     execFileSync('git', ['checkout', '-q', '--detach', commit], { cwd: dir });
     return weigh(dir, tag, GONE_PACKAGES).catch(() => undefined);
   };
-  let last = (await at(`${BEFORE}^{commit}`))!;
-  console.log(`<${tag}> first load by commit since ${BEFORE}, bytes gzip -9 (with Lit, without Lit): ${last.withLit}, ${last.withoutLit}`);
+  let last = (await at(`${before}^{commit}`))!;
+  console.log(`<${tag}> first load by commit since ${before}, bytes gzip -9 (with Lit, without Lit): ${last.withLit}, ${last.withoutLit}`);
   const row = (label: string, subject: string, w: Weight | undefined) => {
     const change = w ? `${signed(w.withLit - last.withLit)} ${signed(w.withoutLit - last.withoutLit)}` : `${'—'.padStart(6)} ${'—'.padStart(6)}`;
     if (w && (w.withLit !== last.withLit || w.withoutLit !== last.withoutLit)) console.log(`  ${label}  ${change}  ${subject.slice(0, 110)}`);

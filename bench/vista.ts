@@ -5,7 +5,8 @@
  * - with Lit: the module as a page with no other Lit element loads it;
  * - without Lit (goal ≤ 15 KB each): the same bundle with Lit left out (imported, not bundled),
  *   what the element adds to a page that has Lit already;
- * - the chunks fetched only when needed: the words of fr/nl/de/es, DOMPurify (a Vista message holding HTML).
+ * - the chunks fetched only when needed: the words of fr/nl/de/es, DOMPurify (a Vista message holding HTML);
+ *   <vista-member-login>'s actions after its first paint (fetched when it connects), workstation mode's fields.
  *
  * Run alone: `npx tsx bench/vista.ts`.
  */
@@ -32,6 +33,8 @@ export async function benchVista(): Promise<void> {
       `  ${ELEMENTS[i]!.padEnd(24)} without Lit ${kb(without)}   with Lit ${kb(withLit)}   goal ≤ ${GOAL_KB} KB without Lit: ${without <= GOAL_KB * 1024 ? 'met' : 'NOT met'}`,
     );
     console.log(`    + only when the page is in fr, nl, de or es ${kb(late(/i18n/))}   + only when a Vista text holds HTML ${kb(late(SANITIZER_CHUNKS))}`);
+    // <vista-member-login>'s actions after its first paint (fetched when it connects) and workstation mode's fields.
+    if (late(/member-actions|workstation/)) console.log(`    + fetched at connect: sign-in, refusals, details editor ${kb(late(/member-actions/))}   + only in workstation mode ${kb(late(/workstation/))}`);
   });
 }
 
