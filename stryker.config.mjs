@@ -20,7 +20,8 @@ export default {
   coverageAnalysis: 'perTest',
   // Two cores, shared with whatever else the machine runs.
   concurrency: 2,
-  timeoutMS: 10000,
+  // A mutant that hangs (an endless loop, a promise never settled) is cut short soon: every test here is fast.
+  timeoutMS: 2500,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

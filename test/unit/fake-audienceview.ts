@@ -40,6 +40,10 @@ export class FakeAudienceView {
   /** Extra refusals to add to the next answer (e.g. a barcode the device never sent). */
   extraFailures: { barcode: string; reason: string }[] = [];
   offline = false;
+  /** Only syncScans fails to connect (a POST is never retried: no waiting in tests). */
+  syncUnreachable = false;
+  /** cache/validTickets answers with the scanning error form (session over). */
+  listRefused = false;
   private readonly original = globalThis.fetch;
   private static instances = 0;
 
@@ -73,6 +77,7 @@ export class FakeAudienceView {
 
   private validTickets(query: URLSearchParams): Response {
     this.listRequests.push(query);
+    if (this.listRefused) return Response.json({ error: true, errorDetails: { errorCodeId: 3, errorCodeName: 'Refused', forceLogout: false }, accessTokenExpiration: null });
     const number = (name: string) => (query.get(name) ? Number(query.get(name)) : null);
     const [clientId, productionId, performanceId] = [number('clientId'), number('productionId'), number('performanceId')];
     const tickets: ScannableTicket[] = this.tickets
@@ -97,6 +102,7 @@ export class FakeAudienceView {
   }
 
   private syncScans(body: any): Response {
+    if (this.syncUnreachable) throw new TypeError('Failed to fetch');
     this.syncBodies.push(body);
     if (this.nextSyncError) {
       const details = this.nextSyncError;

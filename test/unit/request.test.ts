@@ -343,7 +343,7 @@ describe('fetch seam', () => {
             }),
           ),
       );
-      const dropped = await rejection(request(API, { responseType: 'stream', readStream: async (chunks) => { for await (const _ of chunks); } }));
+      const dropped = await rejection(request(API, { retries: 0, responseType: 'stream', readStream: async (chunks) => { for await (const _ of chunks); } }));
       assert.ok(dropped instanceof NetworkError);
       net.restore();
       net = fakeFetch(

@@ -147,7 +147,7 @@ describe('scanner offline core', () => {
       await downloadValidTickets(av.session, ALL);
       assert.equal((await cacheInfo())!.tickets, 6);
       assert.equal((await recordOfflineScan('BBB111', ALL, T0)).verdict, 'valid');
-      av.offline = true;
+      av.listRefused = true;
       await assert.rejects(downloadValidTickets(av.session, PERF_A));
       assert.equal((await cacheInfo())!.tickets, 6);
       assert.equal((await recordOfflineScan('CCC111', ALL, T0)).verdict, 'valid');
@@ -356,7 +356,7 @@ describe('scanner offline core', () => {
 
     it('offline: nothing leaves the queue', async () => {
       await scanOffline('AAA111');
-      av.offline = true;
+      av.syncUnreachable = true;
       const report = await replayPendingScans(av.session);
       assert.equal(report.stoppedBy?.name, 'NetworkError');
       assert.equal(report.pending, 1);

@@ -28,6 +28,8 @@ class FakeOcapi {
   readonly refresh = new Set<string>(['R1']);
   currentServed = true;
   serverDown = false;
+  /** Answers every member call with a 400 problem (not "nobody signed in"; not retried). */
+  failing = false;
   private issued = 1;
   private readonly original = globalThis.fetch;
 
@@ -47,6 +49,7 @@ class FakeOcapi {
         this.refresh.add(`R${n}`);
         return Response.json({ access_token: `A${n}`, refresh_token: `R${n}`, expires_in: 3600, token_type: 'Bearer' });
       }
+      if (this.failing) return problem(400, { title: 'Bad request', status: 400 });
       const token = headers.get('loyaltysessiontoken');
       const cookie = init.credentials === 'include' && this.access.has('cookie');
       if (!cookie && (!token || !this.access.has(token))) return problem(token ? 403 : 401, token ? EXPIRED : { title: 'Unauthorized', status: 401 });
@@ -146,10 +149,10 @@ describe('Vista', () => {
       assert.equal(await s.restoreVistaSession(config(), 'token'), undefined);
     });
 
-    it('offline at restore: the remembered session is kept for the next call', async () => {
+    it('a Vista failure at restore (not "nobody signed in"): the remembered session is kept for the next call', async () => {
       await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true });
       await reload();
-      vista.serverDown = true;
+      vista.failing = true;
       assert.equal((await s.restoreVistaSession(config(), 'token'))?.token?.accessToken, 'A1');
     });
 
@@ -285,8 +288,8 @@ describe('Vista', () => {
     });
 
     it('a server failure at restore is reported, not taken for "signed out"', async () => {
-      vista.serverDown = true;
-      await assert.rejects(s.restoreVistaSession(config(), 'cookie'), (e: Error) => e.name === 'NetworkError');
+      vista.failing = true;
+      await assert.rejects(s.restoreVistaSession(config(), 'cookie'), (e: Error) => e.name === 'VendorError' && (e as VendorError).status === 400);
     });
 
     it('the readable cookie answers without a request when the API is on the page host', async () => {
