@@ -485,7 +485,7 @@ export async function benchFrameToVerdict(): Promise<void> {
       };
       console.log(`\n  ${label}`);
       console.log(`    frame to verdict on screen                                       p50 ${total.p50.toFixed(1).padStart(5)} ms  p95 ${total.p95.toFixed(1).padStart(5)} ms   goal p95 ≤ 60 ms: ${verdict(total.p95 <= 60)}`);
-      console.log(step('busy', 'decoder busy with the frame before (no code in it: every pass)'));
+      console.log(step('busy', 'decoder busy with the frame before (no code in it)'));
       console.log(step('capture', 'capture (the next camera frame, createImageBitmap, posted)'));
       console.log(step('decode', 'decode (worker: zxing-wasm, our passes)'));
       console.log(step('lookup', mode === 'offline' ? 'lookup (IndexedDB list + durable queue write)' : 'lookup (validateTicket on loopback)'));

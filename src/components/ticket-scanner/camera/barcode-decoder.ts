@@ -7,11 +7,12 @@
  * - Otherwise zxing-wasm's reader (ZXing-C++) in a module worker, fed `createImageBitmap` frames,
  *   so the viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a
  *   worker cannot take frames (no OffscreenCanvas). It reads in cheap passes first and a hard one
- *   only when they found nothing (barcode-decoder.zxing.ts).
+ *   only when they found nothing (barcode-decoder.zxing.ts); while the view stays empty, the hard
+ *   pass on one frame in three (`THOROUGH_EVERY`).
  *
  * Either way one frame is read at a time: frames that arrive while one is being read are skipped.
  */
-import type { CodeReader, ReaderWasm } from './barcode-decoder.zxing.js';
+import type { CodeReader, ReaderWasm, ReadOptions } from './barcode-decoder.zxing.js';
 import type { DecoderWorkerAnswer, DecoderWorkerRequest } from './barcode-decoder.worker.js';
 
 /**
@@ -32,7 +33,7 @@ export interface FrameDecoder {
   /** `native`: the browser's detector; `worker` / `page`: zxing-wasm's reader, and where it runs. */
   readonly kind: 'native' | 'worker' | 'page';
   /** The texts of the codes in a frame (the video's current one, a canvas). One call at a time. */
-  decode(frame: ImageBitmapSource): Promise<string[]>;
+  decode(frame: ImageBitmapSource, options?: ReadOptions): Promise<string[]>;
   close(): void;
 }
 
@@ -85,7 +86,7 @@ export async function openDecoder(options: DecoderOptions): Promise<FrameDecoder
   if (typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function') return workerDecoder(options.formats, wasm);
   const { zxingReader } = await import('./barcode-decoder.zxing.js');
   const reader: CodeReader = await zxingReader(options.formats, wasm);
-  return { kind: 'page', decode: (frame) => reader.read(frame), close: () => undefined };
+  return { kind: 'page', decode: (frame, readOptions) => reader.read(frame, readOptions), close: () => undefined };
 }
 
 /** The browser's own detector, when it reads every wanted format. */
@@ -118,10 +119,10 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
   };
   const decoder: FrameDecoder = {
     kind: 'worker',
-    async decode(source) {
+    async decode(source, readOptions) {
       const frame = await createImageBitmap(source);
       const answer = next();
-      send({ type: 'frame', frame }, [frame]);
+      send({ type: 'frame', frame, thorough: readOptions?.thorough }, [frame]);
       const result = await answer;
       return result.type === 'codes' ? result.codes : [];
     },
@@ -141,6 +142,13 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
 }
 
 /**
+ * While the view holds no code, the hard pass runs on one frame in this many: it is most of the
+ * time an empty frame takes, and a ticket coming into view waits for the frame in hand. A code
+ * the cheap passes miss (held sideways, upside down, tiny) is read at most this many frames later.
+ */
+const THOROUGH_EVERY = 3;
+
+/**
  * Reads the video's frames while it plays and calls `onCodes` with each frame's codes. A watcher
  * marks each new frame (`requestVideoFrameCallback` where the browser has it: once per camera
  * frame, else once per screen frame); the decoder reads one frame at a time, and when it is done
@@ -154,6 +162,8 @@ export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCod
   /** A frame the decoder has not read yet. */
   let unread = false;
   let reading = false;
+  /** Frames read in a row without a code. */
+  let empty = 0;
   const watch = () => {
     handle = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(onFrame) : requestAnimationFrame(onFrame);
   };
@@ -171,7 +181,8 @@ export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCod
       // A video not yet playing, or between two streams (a lens switch), has no frame to give.
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) continue;
       try {
-        const codes = await decoder.decode(video);
+        const codes = await decoder.decode(video, { thorough: empty % THOROUGH_EVERY === 0 });
+        empty = codes.length ? 0 : empty + 1;
         if (!stopped && codes.length) onCodes(codes);
       } catch {
         // a frame that could not be read: the next one will be

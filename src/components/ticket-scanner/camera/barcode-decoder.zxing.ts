@@ -40,7 +40,13 @@ export interface ReaderWasm {
 
 /** What the element needs of a reader: the texts of the codes in an image. */
 export interface CodeReader {
-  read(image: ImageBitmapSource | ImageData): Promise<string[]>;
+  /** `thorough: false` leaves the hard pass out (the camera's loop, on most frames without a code). */
+  read(image: ImageBitmapSource | ImageData, options?: ReadOptions): Promise<string[]>;
+}
+
+export interface ReadOptions {
+  /** Run the hard pass when the cheap ones find nothing (default true). */
+  thorough?: boolean;
 }
 
 export type ReadPass = 'quick' | 'linear' | 'thorough';
@@ -104,11 +110,12 @@ export async function zxingReader(formats: readonly string[], wasm: ReaderWasm, 
   const images = new FrameImages(zxing);
   let codesInView = false;
   return {
-    async read(image) {
+    async read(image, { thorough = true } = {}) {
       if (!all.length) return [];
       images.load(await pixelsOf(image));
       let texts: string[] = [];
       for (const { pass, options, inView } of plan) {
+        if (pass === 'thorough' && !thorough) break;
         texts = images.read(pass === 'quick' ? images.half() : pass === 'linear' ? images.linear() : images.full(), codesInView && inView ? inView : options);
         if (texts.length) break;
       }

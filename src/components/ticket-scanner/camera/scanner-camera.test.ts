@@ -224,6 +224,25 @@ describe('<ticket-scanner> camera', () => {
     expect(scans.map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
   });
 
+  it('reads a Code 128 ticket held sideways (the hard pass, which runs on one empty frame in three)', async function () {
+    this.timeout(30_000);
+    const [, , ticket] = await validTickets(3);
+    camera = fakeCamera();
+    const el = await atTheDoor();
+    await openCamera(el);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a few empty frames first
+    const symbol = document.createElement('canvas');
+    toCanvas(symbol, { bcid: 'code128', text: ticket!.barcode, scale: 3, height: 20, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'ffffff' });
+    const context = camera.canvas.getContext('2d')!;
+    context.save();
+    context.translate(320, 240);
+    context.rotate(Math.PI / 2);
+    context.drawImage(symbol, -symbol.width / 2, -symbol.height / 2);
+    context.restore();
+    await until(el, () => verdictFor(el, ticket!.barcode), 'the sideways Code 128 was not read', 15_000);
+    expect(verdictFor(el, ticket!.barcode)).to.equal('valid');
+  });
+
   it('counts a ticket held in front of the camera once, however many frames read it, and the next ticket too', async function () {
     this.timeout(30_000);
     const [first, second] = await validTickets(2);
