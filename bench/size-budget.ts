@@ -127,7 +127,7 @@ export async function sizeByCommit(tag: string): Promise<void> {
   }
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const at = async (commit: string) => {
-    execFileSync('git', ['checkout', '-q', '--detach', commit], { cwd: dir });
+    execFileSync('git', ['checkout', '-q', '--force', '--detach', commit], { cwd: dir });
     return weigh(dir, tag, GONE_PACKAGES).catch(() => undefined);
   };
   let last = (await at(`${before}^{commit}`))!;
