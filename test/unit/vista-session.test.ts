@@ -123,7 +123,8 @@ describe('Vista', () => {
       assert.equal(vista.calls.length, 0);
     });
 
-    it('a remembered session whose access token ran out is refreshed on restore', async () => {
+    it('a remembered session whose access token ran out is refreshed on restore', async function () {
+        this.timeout(6000);
       // Stored with 1.5 s to live; the page then closed (its refresh timer gone) until after that.
       await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', 1500), remember: true });
       await reload();
