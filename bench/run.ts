@@ -114,6 +114,7 @@ console.log('');
 await benchUtick();
 console.log('');
 await benchVista();
+console.log(''); await (await import('./size-budget.js')).benchSizeBudget(); // issue 17: each element before the split and now (alone: npx tsx bench/size-budget.ts)
 console.log('');
 await (await import('./proxy-load.js')).benchProxyLoad();
 console.log(''); await (await import('./lighthouse.js')).benchLighthouse(); // 9. patron pages on a phone: Lighthouse beside FullCalendar (alone: npm run bench:lighthouse)
