@@ -104,6 +104,27 @@ describe('<ticket-scanner> ticket list freshness', () => {
       expect(textOf(door.$('[part="freshness"] .note'))).to.equal('');
     });
 
+    it('does not refresh while the page is hidden, and refreshes an overdue list as soon as it is shown', async () => {
+      const door = await atTheDoor(tonight, { cacheRefreshMs: 700 });
+      await door.signIn(DOOR);
+      await door.cacheReady();
+      const downloads = async () => (await mock.requests()).filter((r) => r.path.includes('/cache/validTickets')).length;
+      await door.until(async () => (await downloads()) >= 2, 'no refresh while the page was shown');
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        await door.until(() => !door.has('[part="progress"]') && door.$('[part="freshness"]')?.dataset.state !== 'updating', 'a refresh was left running');
+        const whileHidden = await downloads();
+        await new Promise((resolve) => setTimeout(resolve, 2000)); // near three refresh periods
+        expect(await downloads(), 'refreshes while hidden').to.equal(whileHidden);
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+        document.dispatchEvent(new Event('visibilitychange'));
+        await door.until(async () => (await downloads()) > whileHidden, 'no refresh when shown again', 1500);
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState; // back to Document.prototype's
+      }
+    });
+
     it('keeps the list it had when a refresh fails, and says so', async () => {
       const door = await atTheDoor(tonight, { mode: 'offline' });
       await door.signIn(DOOR);

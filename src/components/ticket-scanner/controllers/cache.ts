@@ -65,10 +65,23 @@ export class TicketCacheController extends SessionWork {
   private timedFor = '';
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private clockTimer?: ReturnType<typeof setTimeout>;
+  /** Shown again (a phone woken at the door): an overdue list is refreshed at once. */
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible' && this.running && this.stale()) this.onRefreshDue(true);
+  };
   private readonly download = new Task(this.host, {
     autoRun: false,
     task: ([session, filter]: [StoredSession, ScanFilter], { signal }) => this.runDownload(session, filter, signal),
   });
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    super.hostDisconnected();
+  }
 
   /** What is stored now (start-up). */
   async load(signal: AbortSignal): Promise<void> {
@@ -206,12 +219,15 @@ export class TicketCacheController extends SessionWork {
     this.refreshTimer = setTimeout(() => this.onRefreshDue(), Math.max(0, delayMs));
   }
 
-  private onRefreshDue(): void {
+  private onRefreshDue(overdue = false): void {
     if (!this.running) return;
     const dueAt = this.dueAt();
     // The list changed meanwhile (a manual refresh, another choice): its own cadence.
-    if (dueAt !== undefined && dueAt > Date.now()) return this.scheduleRefresh();
-    const possible = this.host.phase === 'scanning' && this.connection.state === 'online' && this.host.mode !== 'online' && !this.progress;
+    if (!overdue && dueAt !== undefined && dueAt > Date.now()) return this.scheduleRefresh();
+    // Not while the page is hidden (the screen off, another app): no door scans then, and the
+    // radio and battery are spared; showing the page again refreshes an overdue list at once.
+    const possible =
+      this.host.phase === 'scanning' && this.connection.state === 'online' && this.host.mode !== 'online' && !this.progress && document.visibilityState !== 'hidden';
     if (possible) this.refresh(); // its end schedules the next one
     // Offline, choosing, or nothing to download: look again in a minute (coming back online
     // refreshes an overdue list at once, the element's onBack).
