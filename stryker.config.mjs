@@ -3,8 +3,15 @@
 // not the browser suite (far too slow to run once per mutant on 2 cores).
 //   npm run mutation                 whole run, per-module scores (scripts/mutation-summary.mjs)
 //   npm run mutation:incremental     only mutants whose code or tests changed since the last run
-// Modules (the groups scripts/mutation-summary.mjs scores) are listed in test/unit/modules.mjs.
-import { MUTATED_FILES } from './test/unit/modules.mjs';
+// Modules (the groups scripts/mutation-summary.mjs scores) are listed in test/unit/modules.mjs;
+//   MUTATION_MODULE=fetch-seam npx stryker run    one module alone (reports/mutation/fetch-seam.json)
+import { MODULES, MUTATED_FILES } from './test/unit/modules.mjs';
+
+// MUTATION_MODULE=<a key of MODULES> mutates that module alone, with its own reports: the modules can be
+// measured one by one (and re-measured incrementally) when the whole run does not fit a session.
+const only = process.env.MUTATION_MODULE;
+if (only && !MODULES[only]) throw new Error(`MUTATION_MODULE must be one of: ${Object.keys(MODULES).join(', ')}`);
+const slug = only ?? 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -16,7 +23,7 @@ export default {
   // Stryker rewrites tsconfig.json through TypeScript's JS API, which TypeScript 7 (native) lacks;
   // nothing here needs it (tsx reads the sandbox's copy as it is), so point it at no file.
   tsconfigFile: 'stryker-no-tsconfig-rewrite.json',
-  mutate: MUTATED_FILES,
+  mutate: only ? MODULES[only].files : MUTATED_FILES,
   coverageAnalysis: 'perTest',
   // Two cores, shared with whatever else the machine runs.
   concurrency: 2,
@@ -24,9 +31,9 @@ export default {
   // cheaply; Stryker's own time limit (which restarts the test process) is for endless loops.
   timeoutMS: 4000,
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  incrementalFile: 'reports/stryker-incremental.json',
+  jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+  htmlReporter: { fileName: `reports/mutation/${slug}.html` },
+  incrementalFile: `reports/stryker-incremental-${slug}.json`,
   thresholds: { high: 90, low: 85, break: null },
   // The sandbox needs the sources, tests and configs only.
   ignorePatterns: ['dist', 'docs', 'demo', 'bench', 'tmp', 'integrations', 'examples', 'reports', 'custom-elements.json', 'test/**', '!test/unit/**', 'mock'],

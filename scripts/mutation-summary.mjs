@@ -2,23 +2,27 @@
 // Scores each module of the mutation run (test/unit/modules.mjs) from Stryker's JSON report, the way
 // Stryker scores a file: killed + timed out over every valid mutant (survivors and uncovered ones
 // count against). Lists every mutant still alive, with its place and the change Stryker made.
-//   node scripts/mutation-summary.mjs [report.json] [--goal 85]   exits 1 when a module is below the goal
-import { readFileSync } from 'node:fs';
+//   node scripts/mutation-summary.mjs [report.json …] [--goal 85]   exits 1 when a module is below the goal
+// With several reports (one per module, MUTATION_MODULE runs), each file is scored from the newest
+// report that holds it. Default: reports/mutation/all.json.
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { MODULES } from '../test/unit/modules.mjs';
 
 const args = process.argv.slice(2);
 const goalAt = args.indexOf('--goal');
 const goal = goalAt >= 0 ? Number(args.splice(goalAt, 2)[1]) : 85;
-const reportPath = args[0] ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+const reportPaths = args.length ? args : ['reports/mutation/all.json'];
+const reports = reportPaths.map((path) => ({ path, mtime: statSync(path).mtimeMs, report: JSON.parse(readFileSync(path, 'utf8')) })).sort((a, b) => a.mtime - b.mtime);
+const byFile = new Map();
+for (const { report } of reports) for (const [path, file] of Object.entries(report.files)) byFile.set(relative(process.cwd(), resolve(path)), file);
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-const files = Object.entries(report.files).map(([path, file]) => [relative(process.cwd(), resolve(path)), file]);
-const moduleOf = (path) => Object.entries(MODULES).find(([, paths]) => paths.includes(path))?.[0];
+const files = [...byFile];
+const moduleOf = (path) => Object.entries(MODULES).find(([, module]) => module.files.includes(path))?.[1].title;
 
-const rows = new Map(Object.keys(MODULES).map((name) => [name, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, files: 0 }]));
+const rows = new Map(Object.values(MODULES).map(({ title }) => [title, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, files: 0 }]));
 const alive = [];
 for (const [path, file] of files) {
   const name = moduleOf(path);
