@@ -44,6 +44,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 export function hanging(): (request: SeenRequest) => Promise<Response> {
   return (request) =>
     new Promise((_, reject) => {
+      if (request.signal?.aborted) return reject(request.signal.reason);
       request.signal?.addEventListener('abort', () => reject(request.signal!.reason), { once: true });
     });
 }

@@ -427,4 +427,81 @@ describe('fetch seam', () => {
       assert.equal(new HttpError('/relative/path?code=1', 500).message, '500 from localhost/relative/path');
     });
   });
+  describe('request: more of what a caller relies on', () => {
+    it("a POST's caller abort rejects with the caller's reason (no retry to hide it)", async () => {
+      net = fakeFetch(hanging());
+      const controller = new AbortController();
+      const reason = new DOMException('left the page', 'AbortError');
+      const pending = request(API, { method: 'POST', body: {}, signal: controller.signal });
+      setTimeout(() => controller.abort(reason), 10);
+      assert.equal(await rejection(pending), reason);
+    });
+
+    it('a NetworkError keeps what the browser said as its cause', async () => {
+      const cause = new TypeError('Failed to fetch');
+      net = fakeFetch(cause);
+      const error = await rejection(request(API, { method: 'POST' }));
+      assert.equal(error.cause, cause);
+    });
+
+    it("asks for JSON when told so; a GET without a body sends no content type", async () => {
+      net = fakeFetch(json({}));
+      await request(API, { responseType: 'json' });
+      assert.equal(net.seen[0]!.headers.get('accept'), 'application/json');
+      assert.equal(net.seen[0]!.headers.get('content-type'), null);
+      assert.equal(net.seen[0]!.body, undefined);
+    });
+
+    it('an answer whose body is not wanted is not read (a 204 with a broken body is still done)', async () => {
+      net = fakeFetch(() => new Response(new ReadableStream({ pull: (c) => c.error(new TypeError('reset')) }), { status: 200 }));
+      assert.equal(await request(API, { method: 'DELETE', responseType: 'none' }), undefined);
+    });
+
+    it('snippets of HTML and broken answers are cut at 200 characters, for logs', async () => {
+      const page = '<html>' + 'x'.repeat(500);
+      net = fakeFetch(new Response(page, { status: 200, headers: { 'content-type': 'text/html' } }));
+      assert.equal((await rejection(request(API))).snippet.length, 200);
+      net.restore();
+      net = fakeFetch(new Response(page, { status: 500, headers: { 'content-type': 'text/html' } }));
+      const failed = await rejection(request(API, { retries: 0 }));
+      assert.ok(failed instanceof ParseError);
+      assert.match(failed.message, /HTML page/);
+      assert.equal(failed.snippet.length, 200);
+      net.restore();
+      net = fakeFetch(new Response('{"a":' + '1'.repeat(500), { status: 200 }));
+      assert.equal((await rejection(request(API))).snippet.length, 200);
+      net.restore();
+      net = fakeFetch(() => new Response(page, { status: 200, headers: { 'content-type': 'text/html' } }));
+      assert.equal((await rejection(request(API, { responseType: 'stream', readStream: async () => 1 }))).snippet.length, 200);
+    });
+
+    it('works where AbortSignal.any is missing (Safari < 17.4): time limit and caller abort', async () => {
+      const any = (AbortSignal as { any?: unknown }).any;
+      delete (AbortSignal as { any?: unknown }).any;
+      try {
+        net = fakeFetch(hanging());
+        const controller = new AbortController();
+        const reason = new DOMException('gone', 'AbortError');
+        const pending = request(API, { method: 'POST', signal: controller.signal, timeoutMs: 5000 });
+        setTimeout(() => controller.abort(reason), 10);
+        assert.equal(await rejection(pending), reason);
+        const timedOut = await rejection(request(API, { method: 'POST', signal: new AbortController().signal, timeoutMs: 30 }));
+        assert.ok(timedOut instanceof TimeoutError);
+        const early = new AbortController();
+        early.abort(reason);
+        assert.equal(await rejection(request(API, { method: 'POST', signal: early.signal })), reason);
+      } finally {
+        (AbortSignal as { any?: unknown }).any = any;
+      }
+    });
+
+    it('joinUrl keeps the slashes inside the path', () => {
+      assert.equal(joinUrl('https://a.example', 'x/y/z'), 'https://a.example/x/y/z');
+    });
+
+    it('an HttpError without a body has an empty one', () => {
+      assert.equal(new HttpError(API, 500).bodyText, '');
+      assert.equal(new HttpError(API, 500).retryAfterMs, undefined);
+    });
+  });
 });
