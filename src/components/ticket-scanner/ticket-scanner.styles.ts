@@ -168,6 +168,12 @@ const frameStyles = css`
   .status:not([data-pending='0']) .pending {
     color: var(--_warning);
   }
+  .status .freshness {
+    font-weight: 450;
+  }
+  .status .freshness[data-state='failed'] {
+    color: var(--_warning);
+  }
 
   .panel {
     width: 100%;
