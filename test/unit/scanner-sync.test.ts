@@ -16,6 +16,14 @@ import { FakeAudienceView } from './fake-audienceview.ts';
 import { fresh } from './fresh.ts';
 
 Object.assign(globalThis, { IDBKeyRange });
+
+/** Waits until `done()` holds (a busy machine is slow), failing after two seconds. */
+async function waitFor(done: () => boolean, what: string): Promise<void> {
+  for (const deadline = Date.now() + 2000; !done(); await new Promise((resolve) => setTimeout(resolve, 5))) {
+    if (Date.now() > deadline) assert.fail(`waited 2 s for: ${what}`);
+  }
+}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ALL: ScanFilter = { clientId: 284, productionId: null, performanceId: null };
 const T0 = Date.now() - 60 * 60_000;
 const TICKETS = [
@@ -105,15 +113,15 @@ describe('scanner sync', () => {
       const sync = new ScanSync({ session: () => av.session, onReport: () => {} });
       const report = await sync.syncNow();
       assert.equal(report!.pending, 1);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await waitFor(() => registered.length > 0, 'Background Sync asked');
       assert.deepEqual(registered, [SYNC_TAG]);
       av.syncUnreachable = false;
       av.nextSyncError = { errorCodeId: 3, forceLogout: true };
       await sync.syncNow();
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await pause(20);
       assert.deepEqual(registered, [SYNC_TAG], 'no wake-up to replay with a dead session');
       await sync.syncNow();
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await pause(20);
       assert.deepEqual(registered, [SYNC_TAG], 'nothing pending, nothing asked');
     });
 
@@ -139,16 +147,16 @@ describe('scanner sync', () => {
       av.syncUnreachable = true;
       sync.start();
       sync.start();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => reports.length > 0, 'the replay on start');
+      await pause(30);
       assert.equal(reports.length, 1, 'one replay on start, however often started');
       av.syncUnreachable = false;
       window.dispatchEvent(new Event('online'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      assert.equal(reports.length, 2);
+      await waitFor(() => reports.length > 1, 'the replay when back online');
       assert.equal(reports[1]!.acknowledged, 1);
       sync.stop();
       window.dispatchEvent(new Event('online'));
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await pause(30);
       assert.equal(reports.length, 2, 'stopped: no more replays');
     });
 
@@ -159,16 +167,16 @@ describe('scanner sync', () => {
       av.syncUnreachable = true;
       const sync = new ScanSync({ session: () => av.session, onReport: (r) => reports.push(r), intervalMs: 40 });
       sync.start();
-      await new Promise((resolve) => setTimeout(resolve, 70));
+      await waitFor(() => reports.length > 0, 'the replay on start');
       av.syncUnreachable = false;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.ok(reports.some((r) => r.acknowledged === 1), 'the timer delivered the scan');
+      await waitFor(() => reports.some((r) => r.acknowledged === 1), 'the timer delivered the scan');
+      await pause(60);
       const count = reports.length;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await pause(150);
       assert.equal(reports.length, count, 'nothing pending: the timer sends nothing');
       nav.onLine = false;
       await queue('AAA222');
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await pause(150);
       assert.equal(reports.length, count, 'offline: the timer waits');
       sync.stop();
     });
