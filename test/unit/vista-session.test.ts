@@ -207,10 +207,10 @@ describe('Vista', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
       assert.equal(vista.callsTo('members/authentication-token').length, 0, 'not before a quarter of its life is left');
       // Renewed at 300 ms; a busy machine may be late: waited for up to 2 s.
-        for (const deadline = Date.now() + 2000; s.currentVistaSession(vista.apiBase)?.token?.accessToken !== 'A2' && Date.now() < deadline; ) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        assert.equal(s.currentVistaSession(vista.apiBase)?.token?.accessToken, 'A2');
+      for (const deadline = Date.now() + 2000; s.currentVistaSession(vista.apiBase)?.token?.accessToken !== 'A2' && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(s.currentVistaSession(vista.apiBase)?.token?.accessToken, 'A2');
     });
 
     it('a refresh token another tab used: its newer session is taken over, not signed out', async () => {
