@@ -95,6 +95,35 @@ describe('<av-calendar>', () => {
       expect(shownIds(el).sort()).to.deep.equal([...inMonth].sort());
     });
 
+    it('paints performances styled from the render that first shows them, in the grid and in the list', async () => {
+      // The month's views and their styles come in a chunk of their own: a performance must never be painted unstyled.
+      // A mutation observer runs before the browser paints, so it sees what the first paint of a performance would show.
+      const firstSeen = async (view: string, selector: string): Promise<string> => {
+        const el = document.createElement('av-calendar');
+        const attributes = { style: 'width: 1000px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view, locale: 'en' };
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        el.now = NOW;
+        document.body.append(el);
+        try {
+          return await new Promise<string>((resolve) => {
+            const observer = new MutationObserver(() => {
+              const shown = el.shadowRoot!.querySelector<HTMLElement>(selector);
+              if (!shown) return;
+              observer.disconnect();
+              resolve(getComputedStyle(shown).borderInlineStartWidth);
+            });
+            observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+          });
+        } finally {
+          el.remove();
+        }
+      };
+      // Each calendar on a page adopts the month's styles itself: the second and third here come after the chunk.
+      expect(await firstSeen('month', '[part~="performance"]')).to.equal('3px');
+      expect(await firstSeen('list', '.entry')).to.equal('3px');
+      expect(await firstSeen('month', '[part~="performance"]')).to.equal('3px');
+    });
+
     it('marks today and names the days and weekdays for screen readers', async () => {
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
       const today = root(el).querySelector('[aria-current="date"]') as HTMLElement;
