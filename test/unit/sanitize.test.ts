@@ -17,6 +17,9 @@ const SANITIZE = new URL('../../src/shared/sanitize.js', import.meta.url);
 const dom = new JSDOM('', { url: 'https://venue.example/page' }).window;
 (globalThis as { window?: unknown }).window = dom;
 await import('dompurify');
+// The sanitizer's setup (its allow-list) is evaluated here, as the file loads, not inside a test:
+// Stryker then knows its mutants as static ones and tests each in a fresh process.
+await import('../../src/shared/sanitizer-setup.js');
 delete (globalThis as { window?: unknown }).window;
 
 async function loaded(): Promise<Sanitize> {
@@ -72,6 +75,20 @@ describe('sanitizing vendor HTML', () => {
     assert.doesNotMatch(clean, /bad\(\)|onerror/);
   });
 
+  it('keeps exactly the small allow-list of tags, their text always', async () => {
+    const { sanitizeHtml } = await loaded();
+    const allowed = ['a', 'b', 'br', 'em', 'i', 'li', 'ol', 'p', 'span', 'strong', 'u', 'ul', 'div', 'small', 'sub', 'sup', 'h3', 'h4', 'blockquote'];
+    for (const tag of allowed) {
+      const html = tag === 'br' ? 'x<br>y' : `<${tag}>x</${tag}>`;
+      assert.equal(parse(sanitizeHtml(html)).querySelector(tag)?.tagName.toLowerCase(), tag, tag);
+    }
+    for (const tag of ['h1', 'h2', 'table', 'iframe', 'button', 'font', 'section']) {
+      const tree = parse(sanitizeHtml(`<${tag}>kept text</${tag}>`));
+      assert.equal(tree.querySelector(tag), null, tag);
+      assert.equal(tree.textContent, tag === 'iframe' ? '' : 'kept text', tag);
+    }
+  });
+
   it('blank is empty; asking before the sanitizer arrived is a programming error', async () => {
     const early = await fresh<Sanitize>(SANITIZE);
     assert.equal(early.sanitizeHtml('  '), '');
@@ -121,6 +138,9 @@ describe('vendor text and bindings', () => {
     assert.equal(early.vendorText('a <b>unclosed'), 'a unclosed');
     assert.equal(early.vendorText('broken <b'), 'broken');
     assert.equal(early.vendorText('&AMP;'), '&');
+    assert.equal(early.vendorText('Act 1<br>Act 2'), 'Act 1 Act 2');
+    assert.equal(early.vendorText('a<script>x()</script >b<style >p{}</style\n>c'), 'a b c');
+    assert.equal(early.vendorText('a&#x10FFFF;b'), 'a\u{10FFFF}b');
     // The binding shows the same text meanwhile (and asks for DOMPurify).
     const later = await fresh<Sanitize>(SANITIZE);
     assert.equal(later.vendorHtml('<em>Soon</em> here'), 'Soon here');
@@ -134,6 +154,9 @@ describe('vendor text and bindings', () => {
     assert.equal(early.vendorText(undefined), '');
     assert.equal(early.vendorText(' '), '');
     const { vendorText } = await loaded();
+    // DOMPurify knows every named entity; the stand-in before it knows six.
+    assert.equal(vendorText('Caf&eacute; <b>bar</b>'), 'Café bar');
+    assert.equal(vendorText('  plain   text '), 'plain text');
     assert.equal(vendorText('<p>Fish &amp; <b>chips</b></p><script>x()</script>\n<p>now</p>'), 'Fish & chips now');
   });
 });
