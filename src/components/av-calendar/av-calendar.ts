@@ -1,7 +1,7 @@
 import { adoptStyles, html, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
-import { ConfigError } from '../../api/errors.js';
+import { ConfigError, NetworkError } from '../../api/errors.js';
 import { checkAudienceViewAttributes, DEFAULT_PURCHASE_URL, DEFAULT_TIME_ZONE, type PerformanceView } from '../../shared/audienceview/performance.js';
 import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
@@ -42,11 +42,14 @@ let loadingViews: Promise<unknown> | undefined;
 
 /**
  * Fetches the month's views once. Started when a calendar connects, so the chunk travels beside
- * the month's answer; a failed fetch (offline) is tried again by the next load or retry.
+ * the month's answer; a failed fetch (offline) is a NetworkError, and the next load or retry tries again.
  */
 function loadMonthViews(): Promise<unknown> {
   loadingViews ??= lateLoad(
-    () => import('./views/month-views.js'),
+    () =>
+      import('./views/month-views.js').catch((error: unknown) => {
+        throw new NetworkError(import.meta.url, { cause: error });
+      }),
     (views) => {
       if (views) monthViews = views;
       else loadingViews = undefined;

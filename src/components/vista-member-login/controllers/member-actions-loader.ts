@@ -5,7 +5,7 @@
  * out of the element's module into a shared chunk that costs more than the late one saves.
  */
 import { html } from 'lit';
-import { ConfigError, VendorError } from '../../../api/errors.js';
+import { ConfigError, NetworkError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
 import { askVistaWhoIsSignedIn, isNobodySignedIn, tokenFromAnswer, updateVistaMember, vistaConfigOf, withVistaMember } from '../../../shared/vista/session.js';
@@ -36,13 +36,13 @@ let loaded: SignInCalls | undefined;
 /** The chunk, once here (the member panel's details editor renders from it). */
 export const signInCallsIfLoaded = (): SignInCalls | undefined => loaded;
 
-/** Fetches the late chunk (started when the element connects); a failed fetch (offline) is tried again by the next attempt. */
+/** Fetches the late chunk (started when the element connects); a failed fetch (offline) is a NetworkError, tried again by the next attempt. */
 export function loadSignInCalls(): Promise<SignInCalls> {
   calls ??= import('./member-actions.js').then(
     (chunk) => (loaded = chunk),
     (error: unknown) => {
       calls = undefined;
-      throw error;
+      throw new NetworkError(import.meta.url, { cause: error });
     },
   );
   return calls;
