@@ -5,6 +5,7 @@
  * out of the element's module into a shared chunk that costs more than the late one saves.
  */
 import { html } from 'lit';
+import { clock } from '../../../shared/vista/form.js';
 import { ConfigError, NetworkError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
@@ -27,6 +28,7 @@ export const SIGN_IN_TOOLS: SignInTools = {
   updateVistaMember,
   withVistaMember,
   html,
+  clock,
 };
 
 export type SignInCalls = typeof import('./member-actions.js');

@@ -23,6 +23,7 @@ import type {
   VistaMemberSession,
   withVistaMember,
 } from '../../../shared/vista/session.js';
+import type { clock } from '../../../shared/vista/form.js';
 import type { LoginMessages } from '../vista-member-login.messages.types.js';
 import type { Field, LoginContext, LoginHost, sessionModeOf } from './login-host.js';
 import { LockoutController } from './lockout.js';
@@ -42,6 +43,7 @@ export interface SignInTools {
   updateVistaMember: typeof updateVistaMember;
   withVistaMember: typeof withVistaMember;
   html: typeof html;
+  clock: typeof clock;
 }
 
 /** What a refusal changes on the sign-in form (controllers/sign-in.ts). */
@@ -132,6 +134,21 @@ async function memberWithCookie(t: SignInTools, host: LoginHost): Promise<VistaM
     }
     return undefined; // the details are "where known": a network failure here does not undo the sign-in
   }
+}
+
+/** The lock-out's countdown under the form's summary (only a refusal above sets one). */
+export function renderLockout(t: SignInTools, lockout: LockoutController, m: LoginMessages) {
+  const { html } = t;
+  return html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(t.clock(lockout.secondsLeft))}</span></p>`;
+}
+
+/** Vista asks for a reCAPTCHA: the site's widget goes in the slot; `ready` once its answer is set. */
+export function renderRecaptchaNotice(t: SignInTools, m: LoginMessages, ready: boolean) {
+  const { html } = t;
+  return html`<div part="notice" class="notice info" tabindex="-1" role="alert">
+    <p>${ready ? m.recaptchaReady : m.recaptchaRequired}</p>
+    <slot name="recaptcha"></slot>
+  </div>`;
 }
 
 /** What the details editor reads and changes of the member's session (controllers/session.ts). */

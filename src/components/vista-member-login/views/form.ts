@@ -1,6 +1,7 @@
 /** The sign-in form: a member's login and password, or a workstation's card, phone or login. */
 import { html, nothing } from 'lit';
-import { clock, renderField, renderSummary, type SummaryItem } from '../../../shared/vista/form.js';
+import { renderField, renderSummary, type SummaryItem } from '../../../shared/vista/form.js';
+import { signInCallsIfLoaded, SIGN_IN_TOOLS } from '../controllers/member-actions-loader.js';
 import type { Field } from '../controllers/sign-in.js';
 import type { LoginMessages } from '../vista-member-login.messages.js';
 import type { LoginView } from './login-view.js';
@@ -11,20 +12,17 @@ export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
   const workstation = v.sessionMode === 'workstation';
   const items: SummaryItem[] = (Object.keys(problems) as Field[]).map((field) => ({ text: problems[field]!, field }));
   const locked = lockout?.locked;
+  // A lock-out and a reCAPTCHA come from Vista's refusals, which the late chunk handles: it is here when they are.
+  const late = signInCallsIfLoaded();
   if (locked) items.push({ text: m.lockedOut });
   else if (form.formProblem) items.push({ text: form.formProblem });
   return html`<form part="form" class="panel" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => form.submit(e)}>
     <h2 id="form-title">${workstation ? m.workstationTitle : m.title}</h2>
     ${member.expired ? html`<p part="notice" class="notice info" role="alert">${m.sessionExpired}</p>` : nothing}
     ${renderSummary(m.summaryTitle, items, () => v.shadowRoot)}
-    ${locked ? html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(clock(lockout!.secondsLeft))}</span></p>` : nothing}
+    ${locked && late ? late.renderLockout(SIGN_IN_TOOLS, lockout!, m) : nothing}
     <p class="sr-only" role="status" aria-live="polite">${lockout?.announcement}</p>
-    ${form.recaptchaNeeded
-      ? html`<div part="notice" class="notice info" tabindex="-1" role="alert">
-          <p>${v.recaptchaResponse ? m.recaptchaReady : m.recaptchaRequired}</p>
-          <slot name="recaptcha"></slot>
-        </div>`
-      : nothing}
+    ${form.recaptchaNeeded && late ? late.renderRecaptchaNotice(SIGN_IN_TOOLS, m, !!v.recaptchaResponse) : nothing}
     <fieldset ?disabled=${form.busy || locked}>
       ${workstation ? v.workstationFields!(v, m) : renderMemberFields(v, m)}
       <button type="submit" class="primary">${form.busy ? m.signingIn : m.signIn}</button>
