@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { errorViewStyles } from '../../shared/error-view.js';
-import { renderField, renderVistaError } from '../../shared/vista/form.js';
+import { renderVistaError } from '../../shared/vista/form.js';
 import type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/session.js';
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { sessionModeOf, type LoginContext } from './controllers/login-host.js';
@@ -112,8 +112,6 @@ export class VistaMemberLogin extends WidgetElement {
   /** @internal The sign-in form's flow, and the lock-out it may meet. */
   readonly form = new SignInController(this.ctx, this.member);
 
-  /** @internal */
-  readonly parts = { html, renderField };
   /** @internal Workstation mode: its fields, a chunk of their own (loaded only in that mode). */
   workstationFields?: typeof renderWorkstationFields;
   private workstationLoad?: Promise<void>;

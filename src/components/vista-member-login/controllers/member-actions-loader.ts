@@ -5,7 +5,7 @@
  * out of the element's module into a shared chunk that costs more than the late one saves.
  */
 import { html } from 'lit';
-import { clock } from '../../../shared/vista/form.js';
+import { clock, renderField } from '../../../shared/vista/form.js';
 import { ConfigError, NetworkError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
@@ -29,6 +29,7 @@ export const SIGN_IN_TOOLS: SignInTools = {
   withVistaMember,
   html,
   clock,
+  renderField,
 };
 
 export type SignInCalls = typeof import('./member-actions.js');

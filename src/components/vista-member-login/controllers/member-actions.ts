@@ -23,7 +23,7 @@ import type {
   VistaMemberSession,
   withVistaMember,
 } from '../../../shared/vista/session.js';
-import type { clock } from '../../../shared/vista/form.js';
+import type { clock, renderField } from '../../../shared/vista/form.js';
 import type { LoginMessages } from '../vista-member-login.messages.types.js';
 import type { Field, LoginContext, LoginHost, sessionModeOf } from './login-host.js';
 import { LockoutController } from './lockout.js';
@@ -44,6 +44,8 @@ export interface SignInTools {
   withVistaMember: typeof withVistaMember;
   html: typeof html;
   clock: typeof clock;
+  /** For workstation mode's fields (views/workstation.ts, a chunk of its own too). */
+  renderField: typeof renderField;
 }
 
 /** What a refusal changes on the sign-in form (controllers/sign-in.ts). */

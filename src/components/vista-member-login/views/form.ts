@@ -24,7 +24,7 @@ export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
     <p class="sr-only" role="status" aria-live="polite">${lockout?.announcement}</p>
     ${form.recaptchaNeeded && late ? late.renderRecaptchaNotice(SIGN_IN_TOOLS, m, !!v.recaptchaResponse) : nothing}
     <fieldset ?disabled=${form.busy || locked}>
-      ${workstation ? v.workstationFields!(v, m) : renderMemberFields(v, m)}
+      ${workstation ? v.workstationFields!(v, m, SIGN_IN_TOOLS) : renderMemberFields(v, m)}
       <button type="submit" class="primary">${form.busy ? m.signingIn : m.signIn}</button>
     </fieldset>
     ${v.errorView(locale)}

@@ -2,8 +2,8 @@
  * What the sign-in element's views read: its controllers and its error view. The views are
  * functions from this to templates; the element passes itself.
  */
-import type { html, nothing, TemplateResult } from 'lit';
-import type { renderField } from '../../../shared/vista/form.js';
+import type { nothing, TemplateResult } from 'lit';
+import type { SignInTools } from '../controllers/member-actions.js';
 import type { VistaSessionMode } from '../../../shared/vista/session.js';
 import type { MemberSessionController } from '../controllers/session.js';
 import type { SignInController } from '../controllers/sign-in.js';
@@ -19,7 +19,5 @@ export interface LoginView {
   /** `part="error"` for the failure shown, if any. */
   errorView(locale: string): TemplateResult | typeof nothing;
   /** Workstation mode: its fields, once their chunk is here. */
-  readonly workstationFields?: (v: LoginView, m: LoginMessages) => TemplateResult;
-  /** Pieces the lazily loaded workstation fields share with the element (handed over, not imported: see workstation.ts). */
-  readonly parts: { html: typeof html; renderField: typeof renderField };
+  readonly workstationFields?: (v: LoginView, m: LoginMessages, t: SignInTools) => TemplateResult;
 }

@@ -1,15 +1,16 @@
 /**
  * A box-office workstation's fields: the member identified by card or phone number and PIN, or by
  * login and password. Its own chunk, loaded only in workstation mode (a patron's page never needs
- * it); it takes `html` and the field from the element (`parts`), so that it shares no third chunk.
+ * it); it takes `html` and the field from the element (`SIGN_IN_TOOLS`), so that it shares no third chunk.
  */
 import type { IdentifyBy } from '../controllers/sign-in.js';
+import type { SignInTools } from '../controllers/member-actions.js';
 import type { LoginMessages } from '../vista-member-login.messages.js';
 import type { LoginView } from './login-view.js';
 
-export function renderWorkstationFields(v: LoginView, m: LoginMessages) {
+export function renderWorkstationFields(v: LoginView, m: LoginMessages, t: SignInTools) {
   const { form } = v;
-  const { html, renderField } = v.parts;
+  const { html, renderField } = t;
   const p = form.problems;
   const by = form.identifyBy;
   const option = (value: IdentifyBy, label: string) =>
