@@ -37,6 +37,18 @@ describe('loading the elements more than once', function () {
     expect(results).to.deep.equal(ALL_WORKED);
   });
 
+  it('audienceview.js: the three AudienceView elements from one file (its late chunks fetched by it), working beside the other modules', async () => {
+    const others = TAGS.filter((tag) => !tag.startsWith('av-')).map((tag) => `${DIST.v1}/${tag}.js`);
+    host = await openHostPage('plain', [`${DIST.v1}/audienceview.js`, ...others]);
+    const { results } = await host.use();
+    expect(results).to.deep.equal(ALL_WORKED);
+    const fetched = await host.page.evaluate<string[]>(`performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`);
+    const avFiles = fetched.filter((path) => !others.some((module) => path.endsWith(module.slice(module.lastIndexOf('/'))))).filter((path) => !/chunks\/(base|fetch)-/.test(path));
+    // No AudienceView element module was fetched: audienceview.js defined all three.
+    expect(avFiles.filter((path) => /\/av-[a-z-]+\.js$/.test(path))).to.deep.equal([]);
+    expect(await host.page.errors()).to.deep.equal([]);
+  });
+
   it('the elements change nothing in the document outside themselves during a full use', async () => {
     host = await openHostPage('plain', [`${DIST.v1}/all.js`]);
     await host.use();
