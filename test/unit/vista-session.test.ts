@@ -262,6 +262,56 @@ describe('Vista', () => {
       assert.equal(s.currentVistaSession('https://nobody.example'), undefined);
     });
 
+    it('the name typed to sign in is kept across sign-ins that do not give one', async () => {
+      assert.equal(s.lastVistaLogin('https://nobody.example'), undefined);
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false }, 'ada@example.org');
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false });
+      assert.equal(s.lastVistaLogin(vista.apiBase), 'ada@example.org');
+    });
+
+    it('watchers are told the session itself, and a member update keeps the token', async () => {
+      const changes: VistaSessionChange[] = [];
+      s.watchVistaSession(vista.apiBase, (c) => changes.push(c));
+      const session = { mode: 'token' as const, token: token(), remember: false };
+      await s.beginVistaSession(config(), session);
+      s.updateVistaMember(vista.apiBase, { memberId: 'M1', firstName: 'Grace' } as never);
+      assert.deepEqual(changes.map((c) => c.kind), ['signed-in', 'updated']);
+      assert.equal((changes[0] as { session: unknown }).session, session);
+      const updated = (changes[1] as { session: typeof session & { member: { firstName: string } } }).session;
+      assert.equal(updated.member.firstName, 'Grace');
+      assert.equal(updated.token.accessToken, 'A1');
+      assert.equal(s.currentVistaSession(vista.apiBase), updated);
+    });
+
+    it('a cookie session is never written to disk', async () => {
+      await s.beginVistaSession(config(), { mode: 'cookie', remember: true });
+      await reload();
+      assert.equal(await s.restoreVistaSession(config(), 'token'), undefined);
+    });
+
+    it('signed out while a refresh was under way: the answer does not sign the member in again', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false });
+      const refreshing = s.refreshVistaToken(vista.apiBase);
+      await s.endVistaSession(vista.apiBase, 'signed-out');
+      assert.equal((await refreshing).accessToken, 'A2');
+      assert.equal(s.currentVistaSession(vista.apiBase), undefined);
+    });
+
+    it("another tab's stored session is taken over only while its token is still good", async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', 10_000), remember: true });
+      vista.refresh.delete('R1');
+      const other = await fresh<Session>(SESSION);
+      await other.beginVistaSession(config(), { mode: 'token', token: token('A9', 'R9', -1), remember: true });
+      other.forgetVistaSessionsInMemory();
+      const kinds = watch(vista.apiBase);
+      await assert.rejects(s.withVistaMember(vista.apiBase, async (options) => options.memberToken));
+      assert.deepEqual(kinds, ['expired']);
+    });
+
+    it('a member call with nobody signed in goes without credentials', async () => {
+      assert.deepEqual(await s.withVistaMember(vista.apiBase, async (options) => options), {});
+    });
+
     it('a new token expires a little early, never later than Vista says', () => {
       const before = Date.now();
       const t = s.tokenFromAnswer({ access_token: 'a', refresh_token: undefined, expires_in: 60 } as never);
@@ -279,10 +329,13 @@ describe('Vista', () => {
       assert.equal(vista.calls[0]!.credentials, 'include');
       assert.deepEqual(kinds, ['signed-in']);
       assert.deepEqual(await s.withVistaMember(vista.apiBase, async (o) => o), { withCookies: true });
+      assert.equal(await s.restoreVistaSession(config(), 'cookie'), restored);
+      assert.equal(vista.calls.length, 1, 'asked once');
     });
 
     it('nobody signed in (401) is no session; a tenant without members/current is asked a documented call', async () => {
       assert.equal(await s.restoreVistaSession(config(), 'workstation'), undefined);
+      assert.equal(vista.calls.length, 1, 'a 401 is an answer: no second question');
       vista.access.add('cookie');
       vista.currentServed = false;
       const other = await fresh<Session>(SESSION);
@@ -304,7 +357,7 @@ describe('Vista', () => {
         assert.equal(s.readableCookieSays('https://venue.example/api'), false);
         assert.equal(await s.restoreVistaSession({ apiBase: 'https://venue.example/api' }, 'cookie'), undefined);
         assert.equal(vista.calls.length, 0);
-        (g.document as { cookie: string }).cookie = 'vista-loyalty-member-is-authenticated=true; b=2';
+        (g.document as { cookie: string }).cookie = 'b=2; vista-loyalty-member-is-authenticated=true';
         assert.equal(s.readableCookieSays('/api'), true);
         assert.equal(s.readableCookieSays('https://vista.example/api'), undefined);
       } finally {
