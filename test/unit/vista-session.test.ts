@@ -277,7 +277,7 @@ describe('Vista', () => {
       s.updateVistaMember(vista.apiBase, { memberId: 'M1', firstName: 'Grace' } as never);
       assert.deepEqual(changes.map((c) => c.kind), ['signed-in', 'updated']);
       assert.equal((changes[0] as { session: unknown }).session, session);
-      const updated = (changes[1] as { session: typeof session & { member: { firstName: string } } }).session;
+      const updated = (changes[1] as unknown as { session: typeof session & { member: { firstName: string } } }).session;
       assert.equal(updated.member.firstName, 'Grace');
       assert.equal(updated.token.accessToken, 'A1');
       assert.equal(s.currentVistaSession(vista.apiBase), updated);
