@@ -17,6 +17,7 @@ export interface FakeTicket {
   name?: string;
   section?: string;
   seat?: string;
+  patron?: unknown;
 }
 
 export interface Insert {
@@ -96,7 +97,7 @@ export class FakeAudienceView {
         seat: t.seat ?? 'A1',
         ticketsScanned: null,
         ticketsSold: 2,
-        patron: null,
+        patron: (t.patron ?? null) as ScannableTicket['patron'],
       }));
     return Response.json({ error: false, accessTokenExpiration: 1234, clientId, productionId, performanceId, tickets });
   }

@@ -198,6 +198,20 @@ describe('scanner offline core', () => {
       );
     });
 
+    it("keeps the patron's details exactly, whatever their shape", async () => {
+      const address = { line1: '40 Congress Street', line2: null, city: 'Portland', state: 'ME', zipCode: '04101', country: 'US' };
+      const patron = { email: 'ada@example.org', firstName: 'Ada', lastName: 'Lovelace', billingAddress: address, shippingAddress: null, primaryPhoneNumber: { phoneNumber: '555', type: 'Cell' } };
+      const odd = { firstName: 'Grace', email: 'g@example.org', extra: [1, 2] };
+      const reordered = { ...patron, billingAddress: { city: 'Bath', line1: '1 High St', line2: null, state: 'ME', zipCode: '04530', country: 'US' } };
+      av.tickets.find((t) => t.barcode === 'AAA111')!.patron = patron;
+      av.tickets.find((t) => t.barcode === 'AAA222')!.patron = odd;
+      av.tickets.find((t) => t.barcode === 'AAA333')!.patron = reordered;
+      await downloadValidTickets(av.session, ALL);
+      assert.deepEqual((await recordOfflineScan('AAA111', ALL, T0)).ticket!.patron, patron);
+      assert.deepEqual((await recordOfflineScan('AAA222', ALL, T0)).ticket!.patron, odd);
+      assert.deepEqual((await recordOfflineScan('AAA333', ALL, T0)).ticket!.patron, reordered);
+    });
+
     it('a second download cancels the first; an aborted download changes nothing', async () => {
       await downloadValidTickets(av.session, PERF_A);
       const controller = new AbortController();
