@@ -427,6 +427,15 @@ describe('Vista', () => {
       assert.equal(isRecaptchaRequired(new VendorError('x', { vendor: 'utick', code: 32002 })), false);
     });
 
+    it('errors without a problem body are neither an expired session nor a reCAPTCHA', () => {
+      const bare = new VendorError('x', { vendor: 'vista', code: 403, status: 403 });
+      assert.equal(isMemberSessionExpired(bare), false);
+      assert.equal(isRecaptchaRequired(bare), false);
+      assert.equal(vistaProblemToError(answer(500, 'oops', { 'content-type': 'application/problem+json' })), undefined);
+      const unlabelled = vistaProblemToError(answer(400, { detail: 'Only a detail' })) as VendorError;
+      assert.equal(unlabelled.message, 'Only a detail');
+    });
+
     it("every call carries the site token, region and member token; the caller's own win", async () => {
       const seen: Headers[] = [];
       const original = globalThis.fetch;
