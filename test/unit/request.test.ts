@@ -53,6 +53,7 @@ describe('fetch seam', () => {
       const empty = await rejection(request(API));
       assert.ok(empty instanceof ParseError);
       assert.match(empty.message, /empty/);
+      assert.equal(empty.snippet, '');
       const cut = await rejection(request(API));
       assert.ok(cut instanceof ParseError);
       assert.match(cut.message, /not valid JSON/);
@@ -322,6 +323,7 @@ describe('fetch seam', () => {
       const empty = await rejection(request(API, { responseType: 'stream' }));
       assert.ok(empty instanceof ParseError);
       assert.match(empty.message, /empty/);
+      assert.equal(empty.snippet, '');
     });
 
     it('a stream error outside 2xx is an HttpError with the body', async () => {
