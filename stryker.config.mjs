@@ -1,8 +1,8 @@
 // Mutation testing (issue 16): StrykerJS over the modules whose faults cost a venue money or data,
 // judged by the fast node-level unit tests in test/unit (mocha + tsx, fake-indexeddb, happy-dom),
 // not the browser suite (far too slow to run once per mutant on 2 cores).
-//   npm run mutation                 whole run, per-module scores (scripts/mutation-summary.mjs)
-//   npm run mutation:incremental     only mutants whose code or tests changed since the last run
+//   npm run mutation                 every module, one Stryker run each, then per-module scores (scripts/mutation-summary.mjs --run)
+//   npm run mutation:incremental     the same, only mutants whose code or tests changed since the last run
 // Modules (the groups scripts/mutation-summary.mjs scores) are listed in test/unit/modules.mjs;
 //   MUTATION_MODULE=fetch-seam npx stryker run    one module alone (reports/mutation/fetch-seam.json)
 import { MODULES, MUTATED_FILES } from './test/unit/modules.mjs';

@@ -3,16 +3,33 @@
 // Stryker scores a file: killed + timed out over every valid mutant (survivors and uncovered ones
 // count against). Lists every mutant still alive, with its place and the change Stryker made.
 //   node scripts/mutation-summary.mjs [report.json …] [--goal 85]   exits 1 when a module is below the goal
-// With several reports (one per module, MUTATION_MODULE runs), each file is scored from the newest
-// report that holds it. Default: reports/mutation/all.json.
-import { readFileSync, statSync } from 'node:fs';
+//   node scripts/mutation-summary.mjs --run [--incremental]          runs Stryker module by module first
+// With several reports, each file is scored from the newest report that holds it. Default: the
+// modules' reports (reports/mutation/<id>.json).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { MODULES } from '../test/unit/modules.mjs';
 
 const args = process.argv.slice(2);
 const goalAt = args.indexOf('--goal');
 const goal = goalAt >= 0 ? Number(args.splice(goalAt, 2)[1]) : 85;
-const reportPaths = args.length ? args : ['reports/mutation/all.json'];
+const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+const run = flag('--run');
+const incremental = flag('--incremental');
+if (run) {
+  // `npm run mutation`: each module in its own Stryker run (its own report and incremental file), one
+  // after the other, timed; then the table below over their reports.
+  for (const id of Object.keys(MODULES)) {
+    const started = Date.now();
+    const result = spawnSync('npx', ['stryker', 'run', ...(incremental ? ['--incremental'] : [])], { stdio: 'inherit', env: { ...process.env, MUTATION_MODULE: id } });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    console.log(`mutation: ${id} took ${((Date.now() - started) / 60_000).toFixed(1)} min (load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  }
+  args.push(...Object.keys(MODULES).map((id) => `reports/mutation/${id}.json`));
+}
+const reportPaths = args.length ? args : Object.keys(MODULES).map((id) => `reports/mutation/${id}.json`).filter((path) => existsSync(path));
 const reports = reportPaths.map((path) => ({ path, mtime: statSync(path).mtimeMs, report: JSON.parse(readFileSync(path, 'utf8')) })).sort((a, b) => a.mtime - b.mtime);
 const byFile = new Map();
 for (const { report } of reports) for (const [path, file] of Object.entries(report.files)) byFile.set(relative(process.cwd(), resolve(path)), file);
