@@ -1,5 +1,5 @@
 // Mutation testing (issue 16): StrykerJS over the modules whose faults cost a venue money or data,
-// judged by the fast node-level unit tests in test/unit (mocha + tsx, fake-indexeddb, happy-dom),
+// judged by the fast node-level unit tests in test/unit (mocha + tsx, fake-indexeddb, jsdom),
 // not the browser suite (far too slow to run once per mutant on 2 cores).
 //   npm run mutation                 every module, one Stryker run each, then per-module scores (scripts/mutation-summary.mjs --run)
 //   npm run mutation:incremental     the same, only mutants whose code or tests changed since the last run
