@@ -89,16 +89,18 @@ function offsetAt(epochMs: number, timeZone: string): number {
  */
 export function instantOfWallClock(wall: WallClock, timeZone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const first = asUtc - offsetAt(asUtc, timeZone);
-  const second = asUtc - offsetAt(first, timeZone);
-  if (first === second) return first;
-  // Two candidates around a change: take the earlier one that really shows this wall clock.
-  const [early, late] = first < second ? [first, second] : [second, first];
+  // The zone's offsets a day either side: one offset (the usual case) gives the instant at once.
+  const before = offsetAt(asUtc - DAY_MS, timeZone);
+  const after = offsetAt(asUtc + DAY_MS, timeZone);
+  if (before === after) return asUtc - before;
+  // A change near this wall clock: the earlier candidate that really shows it (the first of a
+  // repeated hour), else it fell in a skipped hour, moved forward by the gap (the old offset).
   const shows = (t: number) => {
     const w = wallClockAt(t, timeZone);
     return w.hour === wall.hour && w.minute === wall.minute && w.day === wall.day;
   };
-  return shows(early) ? early : shows(late) ? late : Math.max(first, second);
+  const [early, late] = [asUtc - before, asUtc - after].sort((a, b) => a - b) as [number, number];
+  return shows(early) ? early : shows(late) ? late : asUtc - before;
 }
 
 /** Today's date in the venue's zone. */

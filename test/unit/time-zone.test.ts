@@ -48,6 +48,13 @@ describe('venue time', () => {
       assert.equal(tz.instantOfWallClock(wall(2026, 11, 1, 20, 0), NY), Date.UTC(2026, 10, 2, 1, 0));
     });
 
+    it('the repeated autumn hour east of UTC: the first one wins there too', () => {
+      // Paris, 31 October 2027: 02:30 CEST (00:30Z), then again 02:30 CET (01:30Z).
+      assert.equal(tz.instantOfWallClock(wall(2027, 10, 31, 2, 30), 'Europe/Paris'), Date.UTC(2027, 9, 31, 0, 30));
+      // Lord Howe, 4 April 2027: 01:45 at +11 (14:45Z the day before), then again at +10:30.
+      assert.equal(tz.instantOfWallClock(wall(2027, 4, 4, 1, 45), 'Australia/Lord_Howe'), Date.UTC(2027, 3, 3, 14, 45));
+    });
+
     it('zones east of UTC and across their own changes', () => {
       // Europe/Paris: CET +1, CEST +2 from 28 March 2027 02:00 (01:00Z).
       assert.equal(tz.instantOfWallClock(wall(2027, 3, 27, 20, 0), 'Europe/Paris'), Date.UTC(2027, 2, 27, 19, 0));
