@@ -49,7 +49,8 @@ function summaryLine() {
 }
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  // test/unit/ holds Node's unit tests of the core (npm run test:unit, mocha): not browser files.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/unit/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

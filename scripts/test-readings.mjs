@@ -43,12 +43,12 @@ function talksToMock(file, seen = new Set()) {
   return false;
 }
 function vendorTestFiles() {
-  // The runner's own files: src/**/*.test.ts and test/**/*.test.ts (web-test-runner.config.mjs).
+  // The runner's own files: src/**/*.test.ts and test/**/*.test.ts but test/unit/ (web-test-runner.config.mjs).
   const testFiles = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? testFiles(join(dir, entry.name)) : entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
     );
-  return ['src', 'test'].flatMap(testFiles).sort().filter((file) => talksToMock(file));
+  return ['src', 'test'].flatMap(testFiles).sort().filter((file) => !file.startsWith('test/unit/') && talksToMock(file));
 }
 
 let files = valuesOf('--files');
