@@ -155,8 +155,11 @@ function sample<T>(items: T[], count: number, seed = 7): T[] {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-/** The offline core: download and store, offline verdicts, replay. */
-export async function benchScannerCore(): Promise<void> {
+/**
+ * A page with the scanner's offline core (list, queue, db, scanning client) as one module, and
+ * the mock AudienceView beside it: the offline-core and refresh benches both run in it.
+ */
+async function openOfflineCoreBench() {
   const code = await bundle({
     contents: `export * from './src/components/ticket-scanner/offline/ticket-cache.ts';
       export * from './src/components/ticket-scanner/offline/scan-queue.ts';
@@ -164,11 +167,17 @@ export async function benchScannerCore(): Promise<void> {
       export { authenticate, authorizationHeader, syncScans } from './src/api/audienceview/scanning.ts';`,
   });
   const mock = await startMockServer();
-  const { origin, browser, close } = await openBenchBrowser(
+  const page = await openBenchBrowser(
     (url) => (url.pathname === '/' ? { type: 'text/html', body: PAGE } : url.pathname === '/scanner.js' ? { type: 'text/javascript', body: code.entry.text } : undefined),
     // Queueing 10,000 scans one by one takes longer than puppeteer's default 3 minutes per call on a slow disk.
     { protocolTimeout: 15 * 60_000 },
   );
+  return { mock, module: code.entry, ...page };
+}
+
+/** The offline core: download and store, offline verdicts, replay. */
+export async function benchScannerCore(): Promise<void> {
+  const { mock, module, origin, browser, close } = await openOfflineCoreBench();
   try {
     const { apiBase, gala, clock } = await galaWorld(mock.origin, 'bench-scanner');
     const all = await galaTickets(apiBase, gala); // also warms the mock's ticket JSON
@@ -180,7 +189,7 @@ export async function benchScannerCore(): Promise<void> {
     await page.evaluate((base, credentials) => (window as any).bench.signIn(base, credentials), apiBase, DOOR);
 
     console.log(`<ticket-scanner> offline core, against the mock backend in headless Chromium (on-disk profile; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the start)`);
-    console.log(`  data layer module (IndexedDB, queue, replay, streamed download; + fetch seam)  ${(code.entry.gzip / 1024).toFixed(2)} KB gzip`);
+    console.log(`  data layer module (IndexedDB, queue, replay, streamed download; + fetch seam)  ${(module.gzip / 1024).toFixed(2)} KB gzip`);
 
     // 1. Download and store: ours from a fresh database each time, then replacing its own list; the naive way after.
     const ours: number[] = [];
@@ -254,17 +263,7 @@ const REFRESH_RUNS = 3;
  * scanner picks from them (controllers/cache.ts), with what that cadence costs an hour.
  */
 export async function benchRefresh(): Promise<void> {
-  const code = await bundle({
-    contents: `export * from './src/components/ticket-scanner/offline/ticket-cache.ts';
-      export * from './src/components/ticket-scanner/offline/scan-queue.ts';
-      export { closeScannerDb, SCANNER_DB_NAME } from './src/components/ticket-scanner/offline/scanner-db.ts';
-      export { authenticate, authorizationHeader, syncScans } from './src/api/audienceview/scanning.ts';`,
-  });
-  const mock = await startMockServer();
-  const { origin, browser, close } = await openBenchBrowser(
-    (url) => (url.pathname === '/' ? { type: 'text/html', body: PAGE } : url.pathname === '/scanner.js' ? { type: 'text/javascript', body: code.entry.text } : undefined),
-    { protocolTimeout: 15 * 60_000 },
-  );
+  const { mock, origin, browser, close } = await openOfflineCoreBench();
   try {
     const { apiBase, gala } = await galaWorld(mock.origin, 'bench-refresh');
     const root = apiBase.replace(/\/audienceview$/, '');
