@@ -17,19 +17,19 @@ import { extname, join, relative, resolve } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
+const TAGS = ['av-calendar', 'av-series-list', 'av-event-list', 'ticket-scanner', 'vista-member-login', 'vista-ticket-redemption', 'utick-stream-gate', 'utick-pack-list'];
+
 /**
  * The tags a bundle defines: our element names handed, with a class, to a define call (the
  * elements call the shared `define(tag, Class)`, whatever the bundler renames it to).
  */
 function definedTags(code) {
   // (An event class's `super('vista-member-login', detail)` names a tag too, and is not a definition.)
-  const tags = 'av-calendar|av-series-list|av-event-list|ticket-scanner|vista-member-login|vista-ticket-redemption|utick-stream-gate|utick-pack-list';
-  const calls = code.matchAll(new RegExp(`([\\w$.]+)\\(\\s*["'](${tags})["']\\s*,\\s*[\\w$]+\\s*\\)`, 'g'));
+  const calls = code.matchAll(new RegExp(`([\\w$.]+)\\(\\s*["'](${TAGS.join('|')})["']\\s*,\\s*[\\w$]+\\s*\\)`, 'g'));
   return new Set([...calls].filter((m) => m[1] !== 'super').map((m) => m[2])).size;
 }
 
 const root = resolve(import.meta.dirname, '../..');
-const TAGS = ['av-calendar', 'av-series-list', 'av-event-list', 'ticket-scanner', 'vista-member-login', 'vista-ticket-redemption', 'utick-stream-gate', 'utick-pack-list'];
 export const FRAMEWORKS = ['react', 'vue', 'svelte'];
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json' };
 

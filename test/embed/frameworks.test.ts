@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openMockWorld } from '../mock.js';
+import { TAGS } from './host-page.js';
 import { openSecondPage, type SecondPage } from '../app/second-page.js';
 
 // examples/<framework>/ built with Vite by the test server (test/embed/embed-server.mjs), as a
@@ -49,8 +50,7 @@ describe('the React components on a server', function () {
 
   it('each of the eight imports and renders in Node (react-dom/server) from the package as built: its tag, with the attributes React owns (properties such as locale are set in the browser)', async () => {
     const html = (await (await fetch('/__embed/react-ssr')).json()) as Record<string, string>;
-    const tags = ['av-calendar', 'av-series-list', 'av-event-list', 'ticket-scanner', 'vista-member-login', 'vista-ticket-redemption', 'utick-stream-gate', 'utick-pack-list'];
-    expect(Object.keys(html).sort()).to.deep.equal([...tags].sort());
-    for (const tag of tags) expect(html[tag], tag).to.equal(`<${tag} id="on-server" class="venue"></${tag}>`);
+    expect(Object.keys(html).sort()).to.deep.equal([...TAGS].sort());
+    for (const tag of TAGS) expect(html[tag], tag).to.equal(`<${tag} id="on-server" class="venue"></${tag}>`);
   });
 });
