@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Scores each module of the mutation run (test/unit/modules.mjs) from Stryker's JSON report, the way
-// Stryker scores a file: killed + timed out over every valid mutant (survivors and uncovered ones
-// count against). Lists every mutant still alive, with its place and the change Stryker made.
-//   node scripts/mutation-summary.mjs [report.json …] [--goal 85]   exits 1 when a module is below the goal
+// Scores each module of the mutation run (test/unit/modules.mjs) from Stryker's JSON reports and
+// lists every mutant still alive, with its place, the code it changed and how it was judged.
+// "score" = (killed + timed out + killed by a browser test) / (every valid mutant − equivalent ones);
+// "Stryker's score" = (killed + timed out) / every valid mutant, as Stryker prints it.
+//   node scripts/mutation-summary.mjs [report.json …] [--goal 85]   exits 1 when a module's score is below the goal or a survivor is not judged
 //   node scripts/mutation-summary.mjs --run [--incremental]          runs Stryker module by module first
 // With several reports, each file is scored from the newest report that holds it. Default: the
 // modules' reports (reports/mutation/<id>.json).
@@ -34,19 +35,40 @@ const reports = reportPaths.map((path) => ({ path, mtime: statSync(path).mtimeMs
 const byFile = new Map();
 for (const { report } of reports) for (const [path, file] of Object.entries(report.files)) byFile.set(relative(process.cwd(), resolve(path)), file);
 
-// Mutants judged equivalent (no behaviour a user or caller could notice changes), each with its
-// reason: left out of the adjusted score, listed apart. Keyed by file:line:column mutator.
-const EQUIVALENT = new Map(
-  JSON.parse(readFileSync(new URL('../test/unit/equivalent-mutants.json', import.meta.url), 'utf8')).map((e) => [`${e.at} ${e.mutator}`, e.reason]),
-);
+// Every mutant Stryker leaves alive is judged one by one, with the reason written down:
+// - test/unit/equivalent-mutants.json: `reason` — no behaviour a user or caller could notice changes;
+//   left out of the score (neither for nor against).
+// - test/unit/mutants-beyond-node.json: faults a user could notice that the node unit tests cannot
+//   reach (IndexedDB durability, the built worker's precache, a failed dynamic import, …):
+//   `killedBy` — a browser test seen to fail with the mutant applied by hand: counted as killed;
+//   `notKilled` — nothing catches it (why, and what would): counted against the score.
+// A survivor in neither file is "unexplained" and counts against the score; the run fails while any is left.
+// An entry is found by file, line and column (`at`) and mutator; if a file's lines moved since, by the
+// same file, mutator, original code and replacement (`original`), when that is unique.
+const readJudged = (name) => JSON.parse(readFileSync(new URL(`../test/unit/${name}`, import.meta.url), 'utf8'));
+const judged = [...readJudged('equivalent-mutants.json').map((e) => ({ ...e, kind: 'equivalent' })), ...readJudged('mutants-beyond-node.json').map((e) => ({ ...e, kind: e.killedBy ? 'killedElsewhere' : 'notKilled' }))];
+const byPlace = new Map(judged.map((e) => [`${e.at} ${e.mutator}`, e]));
+const textKey = (path, mutator, original, replacement) => `${path}\u0000${mutator}\u0000${original}\u0000${replacement}`;
+const byText = new Map();
+for (const e of judged) {
+  if (e.original === undefined) continue;
+  const key = textKey(e.at.split(':')[0], e.mutator, e.original, e.replacement);
+  byText.set(key, byText.has(key) ? null : e);
+}
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const files = [...byFile];
 const moduleOf = (path) => Object.entries(MODULES).find(([, module]) => module.files.includes(path))?.[1].title;
+/** The code a mutant replaced, from the report's copy of the source. */
+function originalOf(source, { start, end }) {
+  const lines = source.split('\n');
+  if (start.line === end.line) return lines[start.line - 1].slice(start.column - 1, end.column - 1);
+  return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
+}
 
-const rows = new Map(Object.values(MODULES).map(({ title }) => [title, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, files: 0 }]));
-const alive = [];
-const equivalent = [];
+const rows = new Map(Object.values(MODULES).map(({ title }) => [title, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, killedElsewhere: 0, notKilled: 0, unexplained: 0, files: 0 }]));
+const listed = { unexplained: [], notKilled: [], killedElsewhere: [], equivalent: [] };
+const used = new Set();
 for (const [path, file] of files) {
   const name = moduleOf(path);
   if (!name) continue;
@@ -58,41 +80,47 @@ for (const [path, file] of files) {
     else if (mutant.status === 'Survived') row.survived++;
     else if (mutant.status === 'NoCoverage') row.noCoverage++;
     if (!UNDETECTED.has(mutant.status)) continue;
-    const reason = EQUIVALENT.get(`${path}:${mutant.location.start.line}:${mutant.location.start.column} ${mutant.mutatorName}`);
-    if (reason) {
-      row.equivalent++;
-      equivalent.push({ name, path, mutant, reason });
-    } else alive.push({ name, path, mutant });
+    const { line, column } = mutant.location.start;
+    const original = originalOf(file.source, mutant.location);
+    const entry = byPlace.get(`${path}:${line}:${column} ${mutant.mutatorName}`) ?? byText.get(textKey(path, mutant.mutatorName, original, mutant.replacement ?? '')) ?? undefined;
+    const kind = entry?.kind ?? 'unexplained';
+    if (entry) used.add(entry);
+    row[kind]++;
+    listed[kind].push({ name, path, mutant, original, entry });
   }
 }
 
 const pct = (n) => (Number.isFinite(n) ? `${n.toFixed(1)}%` : 'n/a');
 let failing = 0;
-console.log(`| module | score | without equivalents | killed | timeout | survived | no coverage | of which equivalent |`);
-console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+console.log(`| module | score | Stryker's score | mutants | killed | timeout | killed in a browser test | equivalent | not killed | unexplained |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const [name, row] of rows) {
   if (!row.files) continue;
-  const detected = row.killed + row.timeout;
-  const score = (100 * detected) / (detected + row.survived + row.noCoverage);
-  const adjusted = (100 * detected) / (detected + row.survived + row.noCoverage - row.equivalent);
-  if (!(adjusted >= goal)) failing++;
-  console.log(`| ${name} | ${pct(score)} | ${pct(adjusted)} | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} | ${row.equivalent} |`);
+  const mutants = row.killed + row.timeout + row.survived + row.noCoverage;
+  const raw = (100 * (row.killed + row.timeout)) / mutants;
+  const score = (100 * (row.killed + row.timeout + row.killedElsewhere)) / (mutants - row.equivalent);
+  if (!(score >= goal) || row.unexplained) failing++;
+  console.log(`| ${name} | ${pct(score)} | ${pct(raw)} | ${mutants} | ${row.killed} | ${row.timeout} | ${row.killedElsewhere} | ${row.equivalent} | ${row.notKilled} | ${row.unexplained} |`);
 }
 const skipped = [...rows].filter(([, row]) => !row.files).map(([name]) => name);
 if (skipped.length) console.log(`\n(not in this report: ${skipped.join('; ')})`);
 
-console.log(`\n${alive.length} mutant(s) alive and not judged equivalent:`);
-for (const { name, path, mutant } of alive.sort((a, b) => a.path.localeCompare(b.path) || a.mutant.location.start.line - b.mutant.location.start.line)) {
-  const { line, column } = mutant.location.start;
-  const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90);
-  console.log(`- ${path}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement}  [${name}]`);
+const place = ({ path, mutant }) => `${path}:${mutant.location.start.line}:${mutant.location.start.column}`;
+const change = ({ mutant, original }) => `${original.replace(/\s+/g, ' ').slice(0, 60)} → ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}`;
+const sorted = (list) => list.sort((a, b) => a.path.localeCompare(b.path) || a.mutant.location.start.line - b.mutant.location.start.line || a.mutant.location.start.column - b.mutant.location.start.column);
+const sections = [
+  ['unexplained', 'survivor(s) not yet judged (kill them, or add them to test/unit/equivalent-mutants.json or mutants-beyond-node.json)', () => ''],
+  ['notKilled', 'mutant(s) a user could notice that nothing kills (test/unit/mutants-beyond-node.json, counted against the score)', (e) => ` — ${e.notKilled}`],
+  ['killedElsewhere', 'mutant(s) the node tests cannot reach, killed by a browser test (test/unit/mutants-beyond-node.json)', (e) => ` — killed by ${e.killedBy}`],
+  ['equivalent', 'equivalent mutant(s), with reasons (test/unit/equivalent-mutants.json)', (e) => ` — ${e.reason}`],
+];
+for (const [kind, title, why] of sections) {
+  console.log(`\n${listed[kind].length} ${title}:`);
+  for (const item of sorted(listed[kind])) console.log(`- ${place(item)} ${item.mutant.status} ${item.mutant.mutatorName}: ${change(item)}${item.entry ? why(item.entry) : ''}`);
 }
-console.log(`\n${equivalent.length} equivalent mutant(s), with reasons (test/unit/equivalent-mutants.json):`);
-for (const { name, path, mutant, reason } of equivalent) {
-  const { line, column } = mutant.location.start;
-  console.log(`- ${path}:${line}:${column} ${mutant.mutatorName}: ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}  [${name}] — ${reason}`);
-}
+const stale = judged.filter((e) => !used.has(e) && rows.get(moduleOf(e.at.split(':')[0]))?.files);
+if (stale.length) console.log(`\n${stale.length} judged mutant(s) no longer alive or no longer found (stale entries):\n${stale.map((e) => `- ${e.at} ${e.mutator}`).join('\n')}`);
 if (failing) {
-  console.log(`\n${failing} module(s) below ${goal}%`);
+  console.log(`\n${failing} module(s) below ${goal}% or with survivors not yet judged`);
   process.exitCode = 1;
 }
