@@ -1,6 +1,6 @@
 /** The other four languages of LOGIN_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { LoginMessages } from './vista-member-login.messages.types.js';
+import type { AllLoginMessages } from './vista-member-login.messages.types.js';
 
 export default {
   fr: {
@@ -183,4 +183,4 @@ export default {
     cancel: 'Cancelar',
     saved: 'Tus datos se han guardado.',
   },
-} satisfies Record<OtherLanguage, LoginMessages>;
+} satisfies Record<OtherLanguage, AllLoginMessages>;

@@ -1,7 +1,9 @@
 /**
  * Every word `<vista-member-login>` writes itself, in the five message languages. Vista's own
  * problem+json texts are English only, so the element explains each known refusal in these
- * words and shows Vista's text only for refusals it does not know.
+ * words and shows Vista's text only for refusals it does not know. The English words only the
+ * late chunk writes (Vista's refusals, the lock-out, the details editor) come with that chunk:
+ * vista-member-login.messages.late.ts.
  */
 import type { Catalog } from '../../shared/locale.js';
 import type { LoginMessages } from './vista-member-login.messages.types.js';
@@ -30,15 +32,7 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     cardMissing: 'Enter the card number',
     phoneMissing: 'Enter the phone number',
     pinMissing: 'Enter the PIN',
-    wrongPassword: 'The email, username or password is not right',
-    wrongPin: 'The card number, phone number or PIN is not right',
     lockedOut: 'Too many failed sign-in attempts. Signing in is locked for a while.',
-    tryAgainIn: (c) => `Try again in ${c}`,
-    lockedAnnouncement: (s) => (s >= 60 ? `Signing in is locked for ${Math.ceil(s / 60)} more minutes.` : `Signing in is locked for ${s} more seconds.`),
-    unlocked: 'You can sign in again now.',
-    tooManyAttempts: 'Too many attempts. Wait a moment, then try again.',
-    recaptchaRequired: 'For your security this account must pass a reCAPTCHA check. Complete the check below, then sign in again.',
-    recaptchaReady: 'Check complete: you can sign in now.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     signedInAs: (n) => `Signed in as ${n}`,
     signedIn: 'You are signed in',
@@ -47,11 +41,6 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     editDetails: 'Edit my details',
-    givenName: 'First name',
-    familyName: 'Last name',
-    email: 'Email',
-    save: 'Save',
-    cancel: 'Cancel',
     saved: 'Your details are saved.',
   },
   others: () => import('./vista-member-login.messages.i18n.js'),

@@ -3,6 +3,7 @@
  * loaded others (vista-member-login.messages.i18n.ts) both fill in. Apart from the catalog so that the lazy
  * chunk and its loader do not import each other.
  */
+/** The words of the form and the member panel: their English is in the element's module. */
 export interface LoginMessages {
   title: string;
   /** The one field for an email address or a username. */
@@ -27,10 +28,28 @@ export interface LoginMessages {
   cardMissing: string;
   phoneMissing: string;
   pinMissing: string;
-  wrongPassword: string;
-  wrongPin: string;
   /** Error 32000 / 429: the countdown follows. */
   lockedOut: string;
+  sessionExpired: string;
+  signedInAs: (name: string) => string;
+  /** Signed in, with no name known (the tenant told us nothing about the member). */
+  signedIn: string;
+  card: (masked: string) => string;
+  workstationNote: string;
+  signOut: string;
+  signingOut: string;
+  editDetails: string;
+  saved: string;
+}
+
+/**
+ * The words only the late chunk writes (controllers/member-actions.ts: Vista's refusals, the lock-out's
+ * countdown, the reCAPTCHA notice, the details editor). Their English comes with that chunk
+ * (vista-member-login.messages.late.ts), not with the element; the other languages hold them with the rest.
+ */
+export interface LateLoginMessages {
+  wrongPassword: string;
+  wrongPin: string;
   /** The visible countdown, "m:ss". */
   tryAgainIn: (clock: string) => string;
   /** Spoken now and then while locked (polite, not every second). */
@@ -41,19 +60,12 @@ export interface LoginMessages {
   recaptchaRequired: string;
   /** After the page supplies the reCAPTCHA answer. */
   recaptchaReady: string;
-  sessionExpired: string;
-  signedInAs: (name: string) => string;
-  /** Signed in, with no name known (the tenant told us nothing about the member). */
-  signedIn: string;
-  card: (masked: string) => string;
-  workstationNote: string;
-  signOut: string;
-  signingOut: string;
-  editDetails: string;
   givenName: string;
   familyName: string;
   email: string;
   save: string;
   cancel: string;
-  saved: string;
 }
+
+/** One of the other languages: every word (vista-member-login.messages.i18n.ts). */
+export interface AllLoginMessages extends LoginMessages, LateLoginMessages {}

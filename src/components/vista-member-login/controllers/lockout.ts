@@ -4,6 +4,7 @@
  * ANNOUNCE_EVERY_S. The timer stops when the element leaves the page and goes on when it comes back.
  */
 import type { ReactiveController } from 'lit';
+import { lateWords } from '../vista-member-login.messages.late.js';
 import type { LoginContext } from './login-host.js';
 
 /** Announce the lock-out's time left every this many seconds (polite), never every second. */
@@ -36,7 +37,7 @@ export class LockoutController implements ReactiveController {
   lockFor(seconds: number): void {
     this.now = Date.now();
     this.until = this.now + seconds * 1000;
-    this.announcement = this.ctx.words().lockedAnnouncement(seconds);
+    this.announcement = lateWords(this.ctx.words()).lockedAnnouncement(seconds);
     this.ctx.focus('[part="error-summary"]');
     this.hostConnected();
   }
@@ -52,11 +53,11 @@ export class LockoutController implements ReactiveController {
       if (left <= 0) {
         this.hostDisconnected();
         this.until = undefined;
-        this.announcement = this.ctx.words().unlocked;
+        this.announcement = lateWords(this.ctx.words()).unlocked;
         this.ctx.focus(this.fieldToRetry());
       } else if (lastAnnounced - left >= ANNOUNCE_EVERY_S) {
         lastAnnounced = left;
-        this.announcement = this.ctx.words().lockedAnnouncement(left);
+        this.announcement = lateWords(this.ctx.words()).lockedAnnouncement(left);
       }
       this.ctx.host.requestUpdate();
     }, 1000);

@@ -5,9 +5,10 @@
  * member-details editor. A chunk of its own, fetched when the element connects, so the first
  * screen paints without it and it is here before a member has typed a password.
  *
- * It imports no code, only types: what it uses from the element's module comes as `SignInTools`
- * (as views/workstation.ts gets its parts), since a chunk importing those modules would move them,
- * and Lit, out of the element's module into a shared chunk that costs more than this one saves.
+ * It imports no code of the element's, only types and what only this chunk uses (the lock-out, its
+ * own English words): what it uses from the element's module comes as `SignInTools` (as
+ * views/workstation.ts gets its parts), since a chunk importing those modules would move them, and
+ * Lit, out of the element's module into a shared chunk that costs more than this one saves.
  */
 import type { ConfigError, VendorError } from '../../../api/errors.js';
 import type { createVistaMembersClient } from '../../../api/vista/members.js';
@@ -24,6 +25,7 @@ import type {
   withVistaMember,
 } from '../../../shared/vista/session.js';
 import type { clock, renderField } from '../../../shared/vista/form.js';
+import { lateWords } from '../vista-member-login.messages.late.js';
 import type { LoginMessages } from '../vista-member-login.messages.types.js';
 import type { Field, LoginContext, LoginHost, sessionModeOf } from './login-host.js';
 import { LockoutController } from './lockout.js';
@@ -63,7 +65,7 @@ export interface SignInState {
  * password or PIN on its field. False for any other failure (the element's error view shows it).
  */
 export function refused(t: SignInTools, form: SignInState, ctx: LoginContext, error: Error): boolean {
-  const m = ctx.words();
+  const m = lateWords(ctx.words());
   if (t.isMemberLockedOut(error)) {
     const vendor = error as VendorError;
     const seconds = vendor.lockOutPeriodInSeconds ?? (vendor.retryAfterMs ? Math.ceil(vendor.retryAfterMs / 1000) : undefined);
@@ -141,12 +143,13 @@ async function memberWithCookie(t: SignInTools, host: LoginHost): Promise<VistaM
 /** The lock-out's countdown under the form's summary (only a refusal above sets one). */
 export function renderLockout(t: SignInTools, lockout: LockoutController, m: LoginMessages) {
   const { html } = t;
-  return html`<p part="lockout" class="lockout"><span role="timer">${m.tryAgainIn(t.clock(lockout.secondsLeft))}</span></p>`;
+  return html`<p part="lockout" class="lockout"><span role="timer">${lateWords(m).tryAgainIn(t.clock(lockout.secondsLeft))}</span></p>`;
 }
 
 /** Vista asks for a reCAPTCHA: the site's widget goes in the slot; `ready` once its answer is set. */
-export function renderRecaptchaNotice(t: SignInTools, m: LoginMessages, ready: boolean) {
+export function renderRecaptchaNotice(t: SignInTools, words: LoginMessages, ready: boolean) {
   const { html } = t;
+  const m = lateWords(words);
   return html`<div part="notice" class="notice info" tabindex="-1" role="alert">
     <p>${ready ? m.recaptchaReady : m.recaptchaRequired}</p>
     <slot name="recaptcha"></slot>
@@ -165,8 +168,9 @@ export interface DetailsState {
 }
 
 /** The member-details form (token and cookie modes). */
-export function renderDetails(t: SignInTools, state: DetailsState, m: LoginMessages, member: VistaMember) {
+export function renderDetails(t: SignInTools, state: DetailsState, words: LoginMessages, member: VistaMember) {
   const { html } = t;
+  const m = lateWords(words);
   const field = (id: string, label: string, value: string | null, autocomplete: string, type = 'text') =>
     html`<div class="field">
       <label for=${id}>${label}</label>
