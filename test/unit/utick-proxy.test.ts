@@ -193,6 +193,82 @@ describe('Utick proxy', () => {
     });
   });
 
+  describe("Utick proxy: what the venue's pages and its operator are told", () => {
+    it("every refusal is Utick's JSON envelope, never cached, with a message that says why", async () => {
+      const p = proxy(upstream(controlAnswer(-1)), { rateLimit: { perStream: 1 } });
+      const expect = async (answer: Response, status: number, message: string) => {
+        assert.equal(answer.status, status);
+        assert.equal(answer.headers.get('content-type'), 'application/json; charset=utf-8');
+        assert.equal(answer.headers.get('cache-control'), 'no-store');
+        assert.deepEqual(await answer.json(), { success: false, response: null, error: { code: status, message } });
+      };
+      await expect(await p.get('/catalogue/packs', { origin: 'https://evil.example' }), 403, 'This origin is not allowed to use the Utick proxy');
+      await expect(await p.app.request('http://proxy.local/catalogue/packs', { method: 'DELETE' }), 405, 'Method not allowed');
+      await p.get('/catalogue/streams/S1/control?accesscode=A');
+      await expect(await p.get('/catalogue/streams/S1/control?accesscode=B'), 429, 'Too many access code attempts');
+      const broken = { take: () => Promise.reject(new Error('redis down')), refund: () => Promise.resolve() };
+      await expect(await proxy(upstream(), { attemptStore: broken }).get('/catalogue/streams/S1/control?accesscode=A'), 503, 'Access checks are paused: the attempt limiter is unavailable');
+    });
+
+    it('the preflight allows exactly GET and OPTIONS', async () => {
+      const preflight = await proxy(upstream()).app.request('http://proxy.local/catalogue/packs', { method: 'OPTIONS', headers: { origin: 'https://venue.example', 'access-control-request-method': 'GET' } });
+      const methods = (preflight.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+      assert.deepEqual(methods.sort(), ['GET', 'OPTIONS']);
+    });
+
+    it('slashes at the end of the upstream and of allowed origins are all dropped', async () => {
+      const up = upstream();
+      const p = proxy(up, { upstream: 'https://utick.example/v1///', allowedOrigins: ['https://venue.example//'] });
+      assert.equal((await p.get('/catalogue/packs', { origin: 'https://venue.example' })).status, 200);
+      assert.equal(up.calls[0]!.url, 'https://utick.example/v1/catalogue/packs');
+    });
+
+    it("a Utick answer without Retry-After gets none (not the text 'null')", async () => {
+      const answer = await proxy(upstream(() => new Response('[]', { status: 200 }))).get('/catalogue/streams');
+      assert.equal(answer.headers.get('retry-after'), null);
+      assert.equal(answer.headers.has('content-type'), answer.headers.get('content-type') !== null);
+      assert.doesNotMatch(answer.headers.get('content-type') ?? '', /^null$/);
+    });
+
+    it('whatever the upstream throws, even nothing, is a clear 502', async () => {
+      const p = proxy({ calls: [], fetch: (() => Promise.reject(undefined)) as unknown as typeof fetch });
+      const answer = await p.get('/catalogue/packs');
+      assert.equal(answer.status, 502);
+      assert.match(((await answer.json()) as any).error.message, /could not be reached/);
+    });
+
+    it('without a Node socket (another runtime, or none known) clients share one allowance instead of failing', async () => {
+      for (const env of [undefined, {}, { incoming: {} }]) {
+        const app = createUtickProxy({ ...KEYS, upstream: 'https://utick.example/v1', allowedOrigins: ['*'], fetch: upstream(controlAnswer(-1)).fetch, log: false, rateLimit: { perStream: 1 } });
+        const ask = () => app.request('http://p/catalogue/streams/S/control?accesscode=A', {}, env);
+        assert.equal((await ask()).status, 200, JSON.stringify(env));
+        assert.equal((await ask()).status, 429, JSON.stringify(env));
+      }
+    });
+
+    it('by default Utick is reached with the global fetch and each request logged to the console', async () => {
+      const originalFetch = globalThis.fetch;
+      const originalLog = console.log;
+      const urls: string[] = [];
+      const lines: unknown[] = [];
+      globalThis.fetch = (async (input: RequestInfo | URL) => {
+        urls.push(String(input));
+        return Response.json({ success: true, response: [] });
+      }) as typeof fetch;
+      console.log = (line: unknown) => void lines.push(line);
+      try {
+        const app = createUtickProxy({ ...KEYS, upstream: 'https://utick.example/v1', allowedOrigins: ['*'] });
+        assert.equal((await app.request('http://p/catalogue/packs')).status, 200);
+      } finally {
+        globalThis.fetch = originalFetch;
+        console.log = originalLog;
+      }
+      assert.deepEqual(urls, ['https://utick.example/v1/catalogue/packs']);
+      assert.equal(lines.length, 1);
+      assert.match(String(lines[0]), /^GET \/catalogue\/packs 200 /);
+    });
+  });
+
   describe('Utick proxy: wrong access codes', () => {
     it('five wrong codes on a stream, then 429 with Retry-After until the window frees one', async () => {
       const up = upstream(controlAnswer(-1));
@@ -323,6 +399,16 @@ describe('Utick proxy', () => {
       assert.ok('retryAfterMs' in (await limiter.take('c', 's', 5)));
     });
 
+    it('refunds the right attempt wherever it sits in the list (a later one, not only the oldest)', async () => {
+      const limiter = new AttemptLimiter({ perStream: 2, perClient: 9, windowMs: MINUTE });
+      await limiter.take('c', 's', 0);
+      const second = await limiter.take('c', 's', 1);
+      assert.ok('attempt' in second);
+      await limiter.refund(second.attempt);
+      assert.ok('attempt' in (await limiter.take('c', 's', 2)), 'the refunded second attempt is given back');
+      assert.ok('retryAfterMs' in (await limiter.take('c', 's', 3)));
+    });
+
     it('waits for the oldest attempt that must leave, when several are over', () => {
       const lists = new Map<string, StoredAttempt[]>([['k', [{ at: 100, id: 'a' }, { at: 200, id: 'b' }, { at: 300, id: 'c' }]]]);
       // max 2 with 3 held (a store shared with a stricter limit): wait until the 2nd-newest leaves.
@@ -434,6 +520,9 @@ describe('Utick proxy', () => {
       assert.equal(resolveUtickUpstream(' http://127.0.0.1:9/v1// '), 'http://127.0.0.1:9/v1');
       assert.throws(() => resolveUtickUpstream('ftp://x.example'), /UTICK_UPSTREAM must be live, test or an http\(s\) URL \(got "ftp:\/\/x\.example"\)/);
       assert.throws(() => resolveUtickUpstream('not a url'), /got "not a url"/);
+      assert.equal(resolveUtickUpstream('https://staging.utick.example/v1/'), 'https://staging.utick.example/v1');
+      // A secret pasted into the wrong variable is not echoed whole into the logs.
+      assert.throws(() => resolveUtickUpstream(`x${'k'.repeat(200)}`), (e: Error) => e.message.includes(`x${'k'.repeat(79)}"`));
     });
 
     it('reads keys, origins and time limit from the environment, refusing what is missing or malformed', () => {
@@ -445,6 +534,8 @@ describe('Utick proxy', () => {
       assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_TIMEOUT_MS: '1234567' }), /UTICK_TIMEOUT_MS/);
       assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_PRIVATE_KEY: ' ' }), /Set UTICK_PUBLIC_KEY and UTICK_PRIVATE_KEY/);
       assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_PUBLIC_KEY: undefined }), /Set UTICK_PUBLIC_KEY/);
+      assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_PRIVATE_KEY: undefined }), /Set UTICK_PUBLIC_KEY and UTICK_PRIVATE_KEY/);
+      assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_TIMEOUT_MS: `9${'s'.repeat(100)}` }), (e: Error) => e.message.includes(`(got "9${'s'.repeat(19)}")`));
       assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_ALLOWED_ORIGINS: ' , ' }), /Set UTICK_ALLOWED_ORIGINS/);
       assert.throws(() => utickProxyOptionsFromEnv({ ...env, UTICK_ALLOWED_ORIGINS: undefined }), /Set UTICK_ALLOWED_ORIGINS/);
     });

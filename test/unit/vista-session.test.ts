@@ -459,5 +459,28 @@ describe('Vista', () => {
       await assert.rejects(vistaRequest({ apiBase: '' }, 'x', {}), (e: Error) => e.name === 'ConfigError');
       assert.equal(segment('a/b c'), 'a%2Fb%20c');
     });
+
+    it('a call without a method is a GET; a missing api-base names the attribute to set', async () => {
+      const methods: (string | undefined)[] = [];
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (_: unknown, init: RequestInit = {}) => {
+        methods.push(init.method);
+        return Response.json({});
+      }) as typeof fetch;
+      try {
+        await vistaRequest({ apiBase: 'https://t.example' }, 'x', {});
+        await vistaRequest({ apiBase: 'https://t.example' }, 'x', { method: 'POST', body: {} });
+      } finally {
+        globalThis.fetch = original;
+      }
+      // A browser refuses `method: ''` outright; the OCAPI reads are documented as GET.
+      assert.deepEqual(methods, ['GET', 'POST']);
+      await assert.rejects(vistaRequest({ apiBase: '' }, 'x', {}), (e: Error & { attribute?: string }) => e.attribute === 'api-base' && /api-base/.test(e.message));
+    });
+
+    it('a problem with a field in both casings is read from the camelCase one', () => {
+      const both = vistaProblemToError(answer(400, { errorCode: 32000, ErrorCode: 1, title: 'Locked', Title: 'Other', lockOutPeriodInSeconds: 900, LockOutPeriodInSeconds: 60 })) as VendorError;
+      assert.deepEqual([both.code, both.message, both.lockOutPeriodInSeconds], [32000, 'Locked', 900]);
+    });
   });
 });
