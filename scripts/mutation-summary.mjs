@@ -43,11 +43,11 @@ for (const { report } of reports) for (const [path, file] of Object.entries(repo
 //   `killedBy` — a browser test seen to fail with the mutant applied by hand: counted as killed;
 //   `notKilled` — nothing catches it (why, and what would): counted against the score.
 // A survivor in neither file is "unexplained" and counts against the score; the run fails while any is left.
-// An entry is found by file, line and column (`at`), mutator and replacement; if a file's lines moved since, by the
+// An entry is found by file, line and column (`at`), mutator, replacement and the code it replaced (`original`); if a file's lines moved since, by the
 // same file, mutator, original code and replacement (`original`), when that is unique.
 const readJudged = (name) => JSON.parse(readFileSync(new URL(`../test/unit/${name}`, import.meta.url), 'utf8'));
 const judged = [...readJudged('equivalent-mutants.json').map((e) => ({ ...e, kind: 'equivalent' })), ...readJudged('mutants-beyond-node.json').map((e) => ({ ...e, kind: e.killedBy ? 'killedElsewhere' : 'notKilled' }))];
-const byPlace = new Map(judged.map((e) => [`${e.at} ${e.mutator} ${e.replacement}`, e]));
+const byPlace = new Map(judged.map((e) => [`${e.at} ${e.mutator} ${e.replacement}${e.original === undefined ? '' : `\u0000${e.original}`}`, e]));
 const textKey = (path, mutator, original, replacement) => `${path}\u0000${mutator}\u0000${original}\u0000${replacement}`;
 const byText = new Map();
 for (const e of judged) {
@@ -82,7 +82,8 @@ for (const [path, file] of files) {
     if (!UNDETECTED.has(mutant.status)) continue;
     const { line, column } = mutant.location.start;
     const original = originalOf(file.source, mutant.location);
-    const entry = byPlace.get(`${path}:${line}:${column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`) ?? byText.get(textKey(path, mutant.mutatorName, original, mutant.replacement ?? '')) ?? undefined;
+    const at = `${path}:${line}:${column} ${mutant.mutatorName} ${mutant.replacement ?? ''}`;
+    const entry = byPlace.get(`${at}\u0000${original}`) ?? byPlace.get(at) ?? byText.get(textKey(path, mutant.mutatorName, original, mutant.replacement ?? '')) ?? undefined;
     const kind = entry?.kind ?? 'unexplained';
     if (entry) used.add(entry);
     row[kind]++;

@@ -320,6 +320,188 @@ describe('Vista', () => {
     });
   });
 
+  describe('Vista session: what a member would notice at the edges', () => {
+    const expiredError = () => new VendorError(MEMBER_SESSION_EXPIRED_TITLE, { vendor: 'vista', code: 403, status: 403, details: EXPIRED });
+    /** The raw IndexedDB database other tabs and the next release read: `vista-member`, store `session`. */
+    async function onDisk(): Promise<Map<string, unknown>> {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('vista-member');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('session')) return new Map();
+        const tx = db.transaction('session', 'readonly');
+        const [keys, values] = await Promise.all(
+          [tx.objectStore('session').getAllKeys(), tx.objectStore('session').getAll()].map((request) => new Promise<unknown[]>((resolve) => (request.onsuccess = () => resolve(request.result as unknown[])))),
+        );
+        return new Map(keys!.map((key, i) => [String(key), values![i]]));
+      } finally {
+        db.close();
+      }
+    }
+
+    it("a remembered session is kept in IndexedDB 'vista-member', store 'session', under the api-base", async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true }, 'ada@example.org');
+      const stored = (await onDisk()).get(vista.apiBase) as { session: { token: { accessToken: string } }; login: string } | undefined;
+      assert.equal(stored?.session.token.accessToken, 'A1');
+      assert.equal(stored?.login, 'ada@example.org');
+      // A cookie session is the browser's business, even when "keep me signed in" was ticked.
+      await s.beginVistaSession(config(), { mode: 'cookie', remember: true });
+      assert.equal((await onDisk()).size, 0);
+    });
+
+    it('an api-base with spaces or trailing slashes is the same tenant, the same session', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false });
+      assert.equal(s.currentVistaSession(` ${vista.apiBase}// `)?.token?.accessToken, 'A1');
+    });
+
+    it('a mode attribute that is none of three names the attribute, quoting at most 40 characters', () => {
+      assert.throws(
+        () => s.checkVistaMode('x'.repeat(100)),
+        (e: Error & { attribute?: string }) => e.attribute === 'mode' && e.message.endsWith(`not "${'x'.repeat(40)}"`),
+      );
+    });
+
+    it('signed out while a reload asked Vista: the member stays signed out', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true });
+      await reload();
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('members/current')) await s.endVistaSession(vista.apiBase, 'signed-out');
+        return original(input, init);
+      }) as typeof fetch;
+      const kinds = watch(vista.apiBase);
+      try {
+        assert.equal(await s.restoreVistaSession(config(), 'token'), undefined);
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.equal(s.currentVistaSession(vista.apiBase), undefined);
+      assert.equal(kinds.includes('signed-in'), false);
+    });
+
+    it('signed in while a cookie check was on its way: that sign-in stands', async () => {
+      vista.access.add('cookie');
+      const mine = { mode: 'cookie' as const, member: { memberId: 'M7' } as never, remember: false };
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('members/current')) await s.beginVistaSession(config(), mine);
+        return original(input, init);
+      }) as typeof fetch;
+      try {
+        assert.equal(await s.restoreVistaSession(config(), 'cookie'), mine);
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.equal(s.currentVistaSession(vista.apiBase), mine);
+    });
+
+    it('a remembered token Vista answers with 401 ends as expired at reload', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true });
+      await reload();
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).includes('members/current') ? problem(401, { title: 'Unauthorized', status: 401 }) : original(input, init)) as typeof fetch;
+      const kinds = watch(vista.apiBase);
+      try {
+        assert.equal(await s.restoreVistaSession(config(), 'token'), undefined);
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.deepEqual(kinds, ['expired']);
+      assert.equal((await onDisk()).size, 0);
+    });
+
+    it('nobody signed in at one restore: a later restore asks Vista again', async () => {
+      assert.equal(await s.restoreVistaSession(config(), 'cookie'), undefined);
+      vista.access.add('cookie');
+      assert.equal((await s.restoreVistaSession(config(), 'cookie'))?.mode, 'cookie');
+    });
+
+    it('the refresh timer renews the token before it has expired', async function () {
+      this.timeout(5000);
+      const expiresAt = Date.now() + 1600;
+      let renewedAt = Infinity;
+      s.watchVistaSession(vista.apiBase, (change) => change.kind === 'updated' && (renewedAt = Math.min(renewedAt, Date.now())));
+      await s.beginVistaSession(config(), { mode: 'token', token: { accessToken: 'A1', refreshToken: 'R1', expiresAt }, remember: false });
+      for (const deadline = Date.now() + 3000; renewedAt === Infinity && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.ok(renewedAt < expiresAt, `renewed ${renewedAt - expiresAt} ms after it expired`);
+    });
+
+    it('a timed refresh that got no answer is tried again 30 s later', async function () {
+      this.timeout(5000);
+      const realSetTimeout = globalThis.setTimeout;
+      const delays: number[] = [];
+      // The clock of this test: the 30-second wait passes at once.
+      globalThis.setTimeout = ((fn: () => void, ms?: number) => (delays.push(ms ?? 0), realSetTimeout(fn, ms === 30_000 ? 5 : ms))) as typeof setTimeout;
+      try {
+        vista.serverDown = true;
+        await s.beginVistaSession(config(), { mode: 'token', token: token('A1', 'R1', 200), remember: false });
+        for (const deadline = Date.now() + 2000; !vista.callsTo('members/authentication-token').length && Date.now() < deadline; ) await new Promise((resolve) => realSetTimeout(resolve, 5));
+        vista.serverDown = false;
+        for (const deadline = Date.now() + 2000; s.currentVistaSession(vista.apiBase)?.token?.accessToken !== 'A2' && Date.now() < deadline; ) await new Promise((resolve) => realSetTimeout(resolve, 5));
+      } finally {
+        globalThis.setTimeout = realSetTimeout;
+      }
+      assert.ok(delays.includes(30_000), 'the retry waits 30 s');
+      assert.equal(s.currentVistaSession(vista.apiBase)?.token?.accessToken, 'A2');
+    });
+
+    it('refreshing a session without a token (cookie mode) is refused as 401 from Vista, with words', async () => {
+      await s.beginVistaSession(config(), { mode: 'cookie', remember: false });
+      await assert.rejects(
+        s.refreshVistaToken(vista.apiBase),
+        (e: VendorError) => e.status === 401 && e.vendor === 'vista' && e.message === 'No member session to refresh',
+      );
+    });
+
+    it('a refused refresh does not end a session signed in meanwhile', async () => {
+      vista.refresh.clear();
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false });
+      const refreshing = s.refreshVistaToken(vista.apiBase);
+      await s.beginVistaSession(config(), { mode: 'token', token: token('A5', 'R5'), remember: false });
+      await assert.rejects(refreshing);
+      assert.equal(s.currentVistaSession(vista.apiBase)?.token?.accessToken, 'A5');
+    });
+
+    it('a refused refresh of a remembered session another tab signed out of ends it as expired', async () => {
+      vista.refresh.clear();
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: true });
+      // Another tab signed out: nothing on disk any more.
+      const other = await fresh<Session>(SESSION);
+      await other.endVistaSession(vista.apiBase, 'signed-out');
+      const kinds = watch(vista.apiBase);
+      await assert.rejects(s.refreshVistaToken(vista.apiBase), (e: Error) => e.name === 'VendorError');
+      assert.deepEqual(kinds, ['expired']);
+    });
+
+    it('two refreshes one after the other each ask Vista', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token(), remember: false });
+      assert.equal((await s.refreshVistaToken(vista.apiBase)).accessToken, 'A2');
+      assert.equal((await s.refreshVistaToken(vista.apiBase)).accessToken, 'A3');
+    });
+
+    it('a call that finds an expired session ends only that session, not one signed in during the call', async () => {
+      await s.beginVistaSession(config(), { mode: 'token', token: token('A1', null), remember: false });
+      await assert.rejects(
+        s.withVistaMember(vista.apiBase, async () => {
+          await s.beginVistaSession(config(), { mode: 'token', token: token('A5', null), remember: false });
+          throw expiredError();
+        }),
+      );
+      assert.equal(s.currentVistaSession(vista.apiBase)?.token?.accessToken, 'A5');
+    });
+
+    it('an expired cookie session ends as expired and the error reaches the caller', async () => {
+      await s.beginVistaSession(config(), { mode: 'cookie', remember: false });
+      const kinds = watch(vista.apiBase);
+      await assert.rejects(s.withVistaMember(vista.apiBase, async () => Promise.reject(expiredError())), (e: unknown) => isMemberSessionExpired(e));
+      assert.deepEqual(kinds, ['expired']);
+      assert.equal(s.currentVistaSession(vista.apiBase), undefined);
+    });
+  });
+
   describe('Vista session: cookie modes', () => {
     it('asks Vista once with the cookies whether someone is signed in', async () => {
       vista.access.add('cookie');
