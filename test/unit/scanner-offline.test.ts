@@ -19,6 +19,7 @@ import {
 } from '../../src/components/ticket-scanner/offline/scan-queue.js';
 import { barcodeKey, clearSession, closeScannerDb, loadSession, saveSession, scannerDb, wipeScannerData, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/offline/held-scans.js';
+import { forgetScannerMemory } from './scanner-memory.ts';
 import { FakeAudienceView, type FakeTicket } from './fake-audienceview.ts';
 
 const CLIENT = 284;
@@ -45,7 +46,7 @@ describe('scanner offline core', () => {
   let av: FakeAudienceView;
 
   beforeEach(async () => {
-    await closeScannerDb();
+    await forgetScannerMemory();
     (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
     av = new FakeAudienceView(tickets());
   });
@@ -479,6 +480,61 @@ describe('scanner offline core', () => {
 
     it('barcodes are one key whatever their case or spaces', () => {
       assert.equal(barcodeKey('  AbC12 '), 'abc12');
+    });
+  });
+
+  describe('the database other tabs and releases share', () => {
+    /** The raw database, as another tab or the next release opens it. */
+    function rawDb(version?: number): Promise<IDBDatabase> {
+      return new Promise((resolve, reject) => {
+        const open = indexedDB.open('ticket-scanner', version);
+        open.onupgradeneeded = () => void open.result.createObjectStore('other');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+    }
+    const read = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+
+    it("keeps the queue and the list in IndexedDB 'ticket-scanner', the list's record under 'current'", async () => {
+      await downloadValidTickets(av.session, ALL);
+      await recordOfflineScan('AAA111', ALL, T0);
+      await closeScannerDb();
+      const db = await rawDb();
+      try {
+        const tx = db.transaction(['queue', 'cache'], 'readonly');
+        const [queued, current] = await Promise.all([read(tx.objectStore('queue').getAll()), read(tx.objectStore('cache').get('current'))]);
+        assert.deepEqual((queued as { barcode: string }[]).map((q) => q.barcode), ['AAA111']);
+        assert.equal((current as { filter: ScanFilter }).filter.clientId, CLIENT);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('another tab deleting the database is let through; the scanner opens a new one on next use', async () => {
+      await downloadValidTickets(av.session, ALL);
+      await recordOfflineScan('AAA111', ALL, T0);
+      await new Promise<void>((resolve, reject) => {
+        const deletion = indexedDB.deleteDatabase('ticket-scanner');
+        deletion.onsuccess = () => resolve();
+        deletion.onerror = () => reject(deletion.error);
+      });
+      assert.equal(await pendingCount(), 0);
+      assert.equal((await recordOfflineScan('AAA111', ALL, T0 + 1)).verdict, 'unknown', 'no list in the new database');
+    });
+
+    it('a database a newer release upgraded is an error the door is told, not a hang', async () => {
+      (await rawDb(9)).close();
+      await assert.rejects(scannerDb(), (e: Error) => e.name === 'VersionError');
+    });
+
+    it('sign-out keeping the queue leaves a refusal without ticket details without any', async () => {
+      await downloadValidTickets(av.session, ALL);
+      await recordOfflineScan('AAA111', ALL, T0);
+      av.extraFailures = [{ barcode: 'GHOST9', reason: 'Ticket ID not found.' }];
+      await replayPendingScans(av.session);
+      await wipeScannerData({ keepQueue: true });
+      const ghost = (await failedScans()).find((f) => f.barcode === 'ghost9')!;
+      assert.equal(ghost.ticket, undefined);
     });
   });
 

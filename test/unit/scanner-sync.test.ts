@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { downloadValidTickets, recordOfflineScan } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
-import { closeScannerDb, saveSession, loadSession, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.js';
+import { clearSession, saveSession, loadSession, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { pendingCount } from '../../src/components/ticket-scanner/offline/scan-queue.js';
 import { ScanSync, SYNC_REPORT_MESSAGE, SYNC_TAG, reportFromMessage, reportToMessage, requestBackgroundSync } from '../../src/components/ticket-scanner/offline/scan-sync.js';
 import { VendorError } from '../../src/api/errors.js';
 import type { SyncReport } from '../../src/components/ticket-scanner/offline/scan-queue.js';
+import { forgetScannerMemory } from './scanner-memory.ts';
 import { FakeAudienceView } from './fake-audienceview.ts';
 import { fresh } from './fresh.ts';
 
@@ -59,7 +60,7 @@ describe('scanner sync', () => {
   const g = globalThis as Record<string, unknown>;
 
   beforeEach(async () => {
-    await closeScannerDb();
+    await forgetScannerMemory();
     g.indexedDB = new IDBFactory();
     av = new FakeAudienceView(TICKETS);
     g.addEventListener = window.addEventListener.bind(window);
@@ -198,6 +199,30 @@ describe('scanner sync', () => {
       assert.equal(reports.length, 1);
     });
 
+    it('started twice, it still listens once: a worker report reaches the page once', async () => {
+      const { container } = fakeNavigator();
+      const reports: SyncReport[] = [];
+      const sync = new ScanSync({ session: () => undefined, onReport: (r) => reports.push(r) });
+      sync.start();
+      sync.start();
+      container.dispatchEvent(new MessageEvent('message', { data: reportToMessage({ acknowledged: 1, failed: [], pending: 0 }) }));
+      sync.stop();
+      assert.equal(reports.length, 1);
+    });
+
+    it('a database that cannot open is a report with what stopped it, nothing pending counted, no throw', async () => {
+      fakeNavigator();
+      const factory = g.indexedDB as IDBFactory;
+      factory.open = (() => {
+        throw new DOMException('blocked', 'UnknownError');
+      }) as IDBFactory['open'];
+      const reports: SyncReport[] = [];
+      const sync = new ScanSync({ session: () => av.session, onReport: (r) => reports.push(r) });
+      const report = await sync.syncNow();
+      assert.deepEqual({ ...report, stoppedBy: report?.stoppedBy?.name }, { acknowledged: 0, failed: [], pending: 0, stoppedBy: 'UnknownError' });
+      assert.equal(reports[0], report);
+    });
+
     it('a report handler that throws does not break the sync', async () => {
       fakeNavigator();
       const sync = new ScanSync({ session: () => av.session, onReport: () => { throw new Error('handler'); } });
@@ -210,6 +235,7 @@ describe('scanner sync', () => {
         console.error = error;
       }
       assert.equal(logged.length, 1);
+      assert.match(String((logged[0] as unknown[])[0]), /sync report handler failed/);
     });
   });
 
@@ -225,6 +251,7 @@ describe('scanner sync', () => {
       const vendor = reportFromMessage(reportToMessage({ acknowledged: 0, failed: [], pending: 1, stoppedBy: new VendorError('no', { vendor: 'audienceview', code: 7 }) }))!;
       assert.equal((vendor.stoppedBy as VendorError).code, 7);
       assert.equal((vendor.stoppedBy as VendorError).forceLogout, false);
+      assert.equal((vendor.stoppedBy as VendorError).vendor, 'audienceview');
       const message = reportToMessage({ acknowledged: 0, failed: [], pending: 0 });
       assert.equal(message.type, SYNC_REPORT_MESSAGE);
       const codeless = { type: SYNC_REPORT_MESSAGE, report: { acknowledged: 0, failed: [], pending: 0, stoppedBy: { name: 'VendorError', message: 'x', forceLogout: false } } };
@@ -310,6 +337,62 @@ describe('scanner sync', () => {
       await worker.fire('message', { data: null });
       await worker.fire('activate', {});
       assert.deepEqual(worker.calls, ['skipWaiting', 'claim']);
+    });
+
+    it("replays only for its own tag, 'ticket-scanner-sync', whoever else registers one", async () => {
+      await queue('AAA111');
+      await saveSession({ ...av.session, accessTokenExpiration: null });
+      const worker = await loadWorker();
+      await worker.fire('sync', { tag: 'other-app' });
+      assert.equal(av.syncBodies.length, 0, "another app's sync sends nothing");
+      await worker.fire('sync', { tag: 'ticket-scanner-sync' });
+      assert.equal(av.inserts.length, 1);
+    });
+
+    it('a server error or a broken answer also asks the browser to fire the sync again', async () => {
+      for (const [name, answer] of [
+        ['HttpError', () => new Response('busy', { status: 500, headers: { 'content-type': 'text/plain' } })],
+        ['ParseError', () => new Response('<html>proxy login</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+      ] as const) {
+        await queue('AAA111');
+        await saveSession({ ...av.session, accessTokenExpiration: null });
+        const worker = await loadWorker();
+        const original = globalThis.fetch;
+        globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => (String(input).includes('syncScans') ? answer() : original(input, init))) as typeof fetch;
+        try {
+          await assert.rejects(worker.fire('sync', { tag: SYNC_TAG }) as Promise<unknown>, (e: Error) => e.name === name, name);
+        } finally {
+          globalThis.fetch = original;
+        }
+        assert.equal(await pendingCount(), 1, name);
+      }
+    });
+
+    it('only the update prompt\'s SKIP_WAITING message makes a waiting worker take over', async () => {
+      const worker = await loadWorker();
+      await worker.fire('message', { data: { type: 'other' } });
+      await worker.fire('message', { data: null });
+      assert.deepEqual(worker.calls, []);
+      await worker.fire('message', { data: { type: 'SKIP_WAITING' } });
+      assert.deepEqual(worker.calls, ['skipWaiting']);
+    });
+
+    it('signed out while the worker replayed: the windows are still told, nothing is written back', async () => {
+      await queue('AAA111');
+      await saveSession({ ...av.session, accessTokenExpiration: 1 });
+      const worker = await loadWorker();
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('syncScans')) await clearSession();
+        return original(input, init);
+      }) as typeof fetch;
+      try {
+        await worker.fire('sync', { tag: SYNC_TAG });
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.equal(worker.posted.length, 2);
+      assert.equal(await loadSession(), undefined);
     });
 
     it('a session replaced meanwhile keeps its own expiry', async () => {
