@@ -368,6 +368,7 @@ describe('scanner offline core', () => {
       av.extraFailures = [{ barcode: 'AAA111', reason: undefined as unknown as string }];
       const report = await replayPendingScans(av.session);
       assert.equal(report.failed[0]!.reason, 'Refused by the server.');
+      assert.equal(report.failed[0]!.conflict, false);
     });
 
     it('a session the server ended stops the replay; every scan stays for after sign-in', async () => {
@@ -431,8 +432,163 @@ describe('scanner offline core', () => {
       assert.equal(av.listRequests.at(-1)!.get('performanceId'), '100');
     });
 
+    /** What stays on disk as "sent without an answer": batch records, by id. */
+    async function sentOnDisk(): Promise<string[][]> {
+      const db = await scannerDb();
+      return new Promise((resolve, reject) => {
+        const request = db.transaction('sent', 'readonly').objectStore('sent').getAll();
+        request.onsuccess = () => resolve((request.result as { keys: string[] }[]).map((batch) => batch.keys));
+        request.onerror = () => reject(request.error);
+      });
+    }
+
+    it('answered batches leave nothing recorded as sent; unanswered ones stay, each attempt counted', async () => {
+      await scanOffline('AAA111', 'BBB111');
+      av.syncUnreachable = true;
+      await replayPendingScans(av.session);
+      await replayPendingScans(av.session);
+      assert.deepEqual((await pendingScans()).map((s) => [s.barcode, s.attempts]), [['AAA111', 2], ['BBB111', 0]], 'two attempts that never reached the server');
+      assert.deepEqual(await sentOnDisk(), [['aaa111'], ['aaa111']]);
+      av.syncUnreachable = false;
+      const report = await replayPendingScans(av.session, { batchSize: 1 });
+      assert.equal(report.acknowledged, 2);
+      assert.deepEqual(await sentOnDisk(), []);
+      assert.equal(av.insertsOf('AAA111'), 1);
+    });
+
+    it('a batch refused whole and one answered in part by the list leave the right records', async () => {
+      await scanOffline('AAA111', 'AAA222', 'BBB111');
+      // Sent, answer lost: the server applied AAA111 only (AAA222 it never got to).
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!String(input).includes('syncScans')) return original(input, init);
+        av.admitElsewhere('AAA111');
+        throw new TypeError('network connection was lost');
+      }) as typeof fetch;
+      try {
+        await replayPendingScans(av.session);
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.deepEqual(await sentOnDisk(), [['aaa111', 'aaa222']]);
+      // Next replay: the list shows AAA111 applied (delivered, not sent again); AAA222 stays "sent
+      // once" until answered.
+      av.nextSyncError = { errorCodeId: 7, forceLogout: false };
+      const report = await replayPendingScans(av.session, { batchSize: 1 });
+      assert.deepEqual(report.failed, []);
+      assert.equal(av.insertsOf('AAA111'), 0, 'AAA111 was applied by the lost send, not sent again');
+      // AAA222's own batch was refused whole (it does not count); the lost send still does.
+      assert.deepEqual((await pendingScans()).map((s) => [s.barcode, s.attempts]), [['AAA222', 1]]);
+      assert.deepEqual(await sentOnDisk(), [['aaa222']]);
+      assert.equal(av.insertsOf('BBB111'), 1);
+      const final = await replayPendingScans(av.session);
+      assert.equal(final.pending, 0);
+      assert.deepEqual(await sentOnDisk(), []);
+      assert.equal(av.insertsOf('AAA222'), 1);
+    });
+
+    it('a scan made after the last check is checked before it goes, even when older ones were checked moments ago', async () => {
+      await scanOffline('AAA111');
+      av.nextSyncError = { errorCodeId: 7, forceLogout: false };
+      await replayPendingScans(av.session);
+      // Another device admits AAA222, then this one scans it offline (its list was older).
+      await recordOfflineScan('AAA222', ALL, T0 + 5000);
+      av.admitElsewhere('AAA222');
+      const report = await replayPendingScans(av.session);
+      assert.deepEqual(doubleAdmissionsOf(report).map((d) => d.barcode), ['AAA222']);
+      assert.equal(av.insertsOf('AAA222'), 0);
+    });
+
+    it('each performance in the queue is checked against its own list', async () => {
+      await scanOffline('AAA111', 'BBB111');
+      av.admitElsewhere('BBB111');
+      const report = await replayPendingScans(av.session);
+      assert.deepEqual(doubleAdmissionsOf(report).map((d) => d.barcode), ['BBB111']);
+      assert.equal(av.insertsOf('BBB111'), 0);
+      assert.deepEqual(av.listRequests.slice(1).map((q) => q.get('performanceId')).sort(), ['100', '200'], 'after the download of the door list');
+    });
+
+    it('tickets another device admitted that this one never scanned do not disturb the replay', async () => {
+      await scanOffline('AAA111');
+      av.admitElsewhere('AAA333');
+      av.admitElsewhere('BBB111');
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.stoppedBy, undefined);
+      assert.equal(report.acknowledged, 1);
+      assert.deepEqual(report.failed, []);
+    });
+
+    it("sending a batch keeps the caller's time limit (a door's short one)", async function () {
+      this.timeout(2500);
+      await scanOffline('AAA111');
+      const original = globalThis.fetch;
+      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).includes('syncScans')
+          ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
+          : original(input, init)) as typeof fetch;
+      try {
+        const report = await replayPendingScans(av.session, { timeoutMs: 100 });
+        assert.equal(report.stoppedBy?.name, 'TimeoutError');
+        assert.equal(report.pending, 1);
+      } finally {
+        globalThis.fetch = original;
+      }
+    });
+
+    it('a scan sent before whose send reached the server late: "already scanned" then means delivered', async () => {
+      av.repeat = 'refused';
+      await scanOffline('AAA111');
+      av.syncUnreachable = true;
+      await replayPendingScans(av.session);
+      av.syncUnreachable = false;
+      // The list still says not scanned; the first send lands just before the second.
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('syncScans')) av.admitElsewhere('AAA111');
+        return original(input, init);
+      }) as typeof fetch;
+      try {
+        const report = await replayPendingScans(av.session);
+        assert.equal(report.acknowledged, 1);
+        assert.deepEqual(report.failed, []);
+      } finally {
+        globalThis.fetch = original;
+      }
+    });
+
+    it('a scan timed inside a batch (a clock set back) while the batch was out is not lost with it', async () => {
+      await scanOffline('AAA111', 'AAA222');
+      const original = globalThis.fetch;
+      let once = true;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input).includes('syncScans') && once) {
+          once = false;
+          assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 1500)).verdict, 'valid');
+        }
+        return original(input, init);
+      }) as typeof fetch;
+      try {
+        await replayPendingScans(av.session);
+      } finally {
+        globalThis.fetch = original;
+      }
+      await replayPendingScans(av.session);
+      assert.equal(av.insertsOf('AAA333'), 1, 'sent (in this replay or the next), never dropped with the batch around it');
+      assert.equal(await pendingCount(), 0);
+    });
+
+    it('a refusal list with holes (null, no barcode) is read without breaking the replay', async () => {
+      await scanOffline('AAA111');
+      av.extraFailures = [null as never, { reason: 'Unknown ticket.' } as never];
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.stoppedBy, undefined);
+      assert.equal(report.acknowledged, 1);
+      // Both name no barcode: one refusal under the empty barcode, the later reason kept.
+      assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason]), [['', 'Unknown ticket.']]);
+    });
+
     it('recognises the server\'s "already scanned" wordings', () => {
-      for (const yes of ['Ticket has already been scanned.', 'already scanned', 'ALREADY  BEEN SCANNED']) assert.equal(isAlreadyScannedReason(yes), true, yes);
+      for (const yes of ['Ticket has already been scanned.', 'already scanned', 'ALREADY  BEEN SCANNED', 'already been  scanned']) assert.equal(isAlreadyScannedReason(yes), true, yes);
       for (const no of ['Ticket is refunded or voided.', 'scanned already', 'already been']) assert.equal(isAlreadyScannedReason(no), false, no);
     });
   });
