@@ -2,10 +2,10 @@
 // own port (a different origin, as a real vendor is), and each test file opens its own world in it.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
-import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
-import { LOOPBACK_ONLY_FLAG, takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
+import { puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
+import { takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
 import { syncEventPlugin } from './test/sync-event-command.mjs';
@@ -20,29 +20,56 @@ const scannerApp = scannerAppServer(() => mock.origin);
 // The built library, the framework examples and the hostile host pages (strict CSP as a header).
 const embed = embedPages(() => mock.origin);
 
-/** One plain closing line, `Tests: N passed, N failed, N skipped`, for people and CI logs alike. */
+/** Tests a file did not run in this engine because the engine lacks what they need (test/engines.ts), with the reasons. */
+const notRunnable = [];
+function notRunnablePlugin() {
+  return {
+    name: 'not-runnable',
+    executeCommand({ command, payload, session }) {
+      if (command !== 'not-runnable') return undefined;
+      notRunnable.push({ engine: session.browser.name, file: session.testFile.replace(`${process.cwd()}/`, ''), ...payload });
+      return true;
+    },
+  };
+}
+
+/**
+ * The run's closing lines: the tests an engine could not run, each named with its reason, then one
+ * plain line per engine, `Chromium: Tests: N passed, N failed, N skipped, N not runnable here`, for
+ * people and CI logs alike.
+ */
 function summaryLine() {
   const count = (suite, totals) => {
     for (const test of suite?.tests ?? []) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
     for (const child of suite?.suites ?? []) count(child, totals);
     return totals;
   };
-  let totals;
+  let byEngine;
   return {
     onTestRunFinished({ sessions }) {
-      totals = { passed: 0, failed: 0, skipped: 0 };
+      byEngine = new Map();
       for (const session of sessions) {
+        const name = session.browser.name;
+        if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0 });
+        const totals = byEngine.get(name);
         const failedBefore = totals.failed;
         count(session.testResults, totals);
         // A file that failed outside its tests (did not load, or tried the network): one failure.
         if (!session.passed && totals.failed === failedBefore) totals.failed++;
       }
     },
-    // Written as the process exits, after the progress bar's last frame, so it is the run's
-    // closing line (the runner buffers console output while it draws).
+    // Written as the process exits, after the progress bar's last frame, so they close the run
+    // (the runner buffers console output while it draws).
     stop() {
       process.once('exit', () => {
-        if (totals) process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+        if (!byEngine) return;
+        const lines = [''];
+        for (const [engine, totals] of byEngine) {
+          const missing = notRunnable.filter((n) => n.engine === engine);
+          for (const n of missing) lines.push(`Not runnable in ${engine}: ${n.file} › ${n.title} — ${n.reason}`);
+          lines.push(`${engine}: Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${missing.length} not runnable here`);
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
       });
     },
   };
@@ -62,6 +89,7 @@ export default {
   middleware: [scannerApp.middleware, embed.middleware],
   plugins: [
     secondPagePlugin(),
+    notRunnablePlugin(),
     syncEventPlugin(), // a real Background Sync event through the DevTools protocol (sw.test.ts)
     wordpressPlugin(() => mock.origin), // a real WordPress, started by the first test that asks for it
     hardeningTallyPlugin(),
@@ -97,14 +125,19 @@ export default {
 </html>`,
   // The browser runs in Tokyo: every venue-time assertion then proves itself against a zone far
   // from the venue's (America/New_York, America/Los_Angeles in the mock and tests).
-  browsers: [freshContextPerFile(
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: [...chromeArgs(), LOOPBACK_ONLY_FLAG], env: { ...process.env, TZ: BROWSER_TIME_ZONE } },
-      // A browser context per test page: files run side by side, and IndexedDB, service workers
-      // and Web Locks are per origin (the scanner's database must not be shared between files).
-      createPage: async ({ browser }) => watchNetwork(await (await browser.createBrowserContext()).newPage()),
-    }),
-  )],
+  browsers: selectedEngines().map((engine) =>
+    engine === 'webkit'
+      ? webkitLauncher({ timeZone: BROWSER_TIME_ZONE })
+      : freshContextPerFile(
+          chromeLauncher({
+            puppeteer: puppeteerCore,
+            launchOptions: puppeteerLaunchOptions(engine, BROWSER_TIME_ZONE),
+            // A browser context per test page: files run side by side, and IndexedDB, service workers
+            // and Web Locks are per origin (the scanner's database must not be shared between files).
+            createPage: async ({ browser }) => watchNetwork(await (await browser.createBrowserContext()).newPage()),
+          }),
+        ),
+  ),
 };
 
 /**

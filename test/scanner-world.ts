@@ -6,6 +6,7 @@ import { openMockWorld, type MockWorld } from './mock.js';
 import type { ControlPerformance } from './mock.js';
 import { authenticate, type ScanningSession } from '../src/api/audienceview/scanning.js';
 import { SCANNER_DB_NAME, closeScannerDb } from '../src/components/ticket-scanner/offline/scanner-db.js';
+import { forgetStorageTwin } from '../src/components/ticket-scanner/offline/storage-marker.js';
 import { downloadValidTickets, type ScanFilter } from '../src/components/ticket-scanner/offline/ticket-cache.js';
 
 export const DOOR = { username: 'door@harbourlights.example', password: 'harbour-door-2027' };
@@ -82,8 +83,14 @@ export async function doorTonight(): Promise<{ mock: MockWorld; tonight: Control
   return { mock, tonight: await smallPerformanceTonight(mock) };
 }
 
-/** Closes and deletes the scanner database: the next call starts from nothing. */
+/** Closes and deletes the scanner database (and its twin cookie): the next call starts from nothing, as on a new device. */
 export async function freshScannerDb(): Promise<void> {
+  forgetStorageTwin();
+  await deleteScannerDb();
+}
+
+/** Closes and deletes the scanner database, as a browser evicting the site's storage does (cookies stay). */
+export async function deleteScannerDb(): Promise<void> {
   await closeScannerDb();
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(SCANNER_DB_NAME);

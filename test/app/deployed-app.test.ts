@@ -117,15 +117,12 @@ describe('the door app as a venue deploys it', function () {
     expect(refused).to.deep.equal({ view: 'setup', invalid: 'true', focused: 'door-name', error: 'Enter a name for this door.' });
 
     // Keyboard only: type the name, Tab to the sound box, Space turns it off, Enter saves.
-    await app.cdp('Input.insertText', { text: 'North foyer' });
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 });
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 });
+    await app.type('North foyer');
+    await app.press('Tab');
     expect(await app.evaluate(`document.activeElement?.id`)).to.equal('sound');
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: ' ', code: 'Space', windowsVirtualKeyCode: 32, text: ' ' });
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: ' ', code: 'Space', windowsVirtualKeyCode: 32 });
+    await app.press(' ');
     await app.evaluate(`document.getElementById('door-name').focus()`);
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await app.press('Enter');
 
     await app.waitFor(`${VIEW} === 'scanner' && ${PHASE} === 'scanning'`);
     const running = await app.evaluate<{ door: string; apiBase: string; sound: string }>(`({
@@ -147,8 +144,7 @@ describe('the door app as a venue deploys it', function () {
     await world.mock.fault({ vendor: 'audienceview', kind: 'offline' });
     setCookie('app-server-down', '1');
     expect(await fetch(`${DOOR_APP}scanner.config.json`).then(() => 'answered', () => 'no answer')).to.equal('no answer');
-    await app.cdp('Network.enable');
-    await app.cdp('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await app.offline(true);
 
     expect(await app.reload()).to.equal(true);
     // The settings the service worker kept, the device's own, and the downloaded tickets.
@@ -179,8 +175,7 @@ describe('the door app as a venue deploys it', function () {
 
     // With no network, the copy kept is the new one.
     setCookie('app-server-down', '1');
-    await app.cdp('Network.enable');
-    await app.cdp('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await app.offline(true);
     expect(await app.reload()).to.equal(true);
     expect(await app.waitFor(french)).to.equal('Réglages de l’appareil');
   });
@@ -265,8 +260,7 @@ describe('the door app as a venue deploys it', function () {
       value: 'Balcony',
     });
     await app.evaluate(`document.activeElement.value = 'Stalls'`);
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 });
-    await app.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 });
+    await app.press('Escape');
     await app.waitFor(`!document.querySelector('dialog.settings').open`);
     expect(await app.evaluate(`({ door: document.querySelector('.door-name').textContent, focused: document.activeElement?.className })`)).to.deep.equal({
       door: 'Balcony',

@@ -1,7 +1,8 @@
 // A test-runner plugin that lets a test drive a second page of its own browser context: open a URL
-// (the installable app, a page a service worker controls), evaluate in it, wait for something,
-// send it Chrome DevTools Protocol commands (offline emulation, installability), reload, close.
-// The browser side is test/app/second-page.ts.
+// (the installable app, a page a service worker controls), evaluate in it, wait for something, type
+// and press keys, take it offline, reload, close: through Puppeteer's own API, which drives Chromium
+// (DevTools protocol) and Firefox (WebDriver BiDi) alike. `cdp` sends a DevTools protocol command,
+// Chromium only (installability). The browser side is test/app/second-page.ts.
 let next = 0;
 const pages = new Map();
 
@@ -22,12 +23,12 @@ export function secondPagePlugin() {
         page.on('pageerror', (error) => errors.push(String(error)));
         await page.goto(payload.url, { waitUntil: 'load' });
         const key = `p${next++}`;
-        pages.set(key, { page, errors, cdp: await page.createCDPSession() });
+        pages.set(key, { page, errors, cdp: undefined });
         return { id: key };
       }
       const entry = pages.get(id);
       if (!entry) throw new Error(`second-page: no page ${id}`);
-      const { page, cdp, errors } = entry;
+      const { page, errors } = entry;
       switch (action) {
         case 'evaluate':
           return { value: await page.evaluate(payload.expression) };
@@ -36,7 +37,23 @@ export function secondPagePlugin() {
           return { value: await handle.jsonValue() };
         }
         case 'cdp':
-          return { value: await cdp.send(payload.method, payload.params ?? {}) };
+          if (!page.browser().cdpSupported) throw new Error(`second-page: the DevTools protocol (${payload.method}) is Chromium's; this browser has none`);
+          entry.cdp ??= await page.createCDPSession();
+          return { value: await entry.cdp.send(payload.method, payload.params ?? {}) };
+        case 'type':
+          await page.keyboard.type(payload.text);
+          return { ok: true };
+        case 'press':
+          await page.keyboard.press(payload.key);
+          return { ok: true };
+        case 'offline':
+          await page.setOfflineMode(payload.offline === true);
+          return { ok: true };
+        case 'clearCookies': {
+          const context = page.browserContext();
+          await context.deleteCookie(...(await context.cookies()));
+          return { ok: true };
+        }
         case 'reload':
           try {
             await page.reload({ waitUntil: 'load' });

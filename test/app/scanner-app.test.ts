@@ -12,6 +12,7 @@ import { rememberFilter } from '../../src/components/ticket-scanner/controllers/
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
+import { itWhere } from '../engines.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
 
 const APP = '/scanner/';
@@ -135,8 +136,7 @@ describe('the installable scanner app', function () {
     await world.mock.fault({ vendor: 'audienceview', kind: 'offline' });
     setCookie('app-server-down', '1');
     expect(await fetch(`${APP}index.html`).then(() => 'answered', () => 'no answer')).to.equal('no answer');
-    await app.cdp('Network.enable');
-    await app.cdp('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await app.offline(true);
 
     expect(await app.reload()).to.equal(true);
     expect(await app.waitFor(`${PHASE} === 'scanning' && ${SCANNER}.querySelector('[part=sync-status]')?.textContent`)).to.match(/offline/i);
@@ -153,7 +153,13 @@ describe('the installable scanner app', function () {
     expect((await app.evaluate<string[]>(CACHED_PATHS)).filter((path) => path.startsWith('/mock/'))).to.deep.equal([]);
   });
 
-  it('meets Chromium’s installability requirements', async () => {
+  itWhere(
+    {
+      firefox: 'installability is Chromium’s check (the DevTools protocol’s Page.getInstallabilityErrors); Firefox installs no web apps on the desktop',
+      webkit: 'installability is Chromium’s check; Safari adds any page to the Home Screen, with no check to ask',
+    },
+    'meets Chromium’s installability requirements',
+    async () => {
     app = await openSecondPage(APP, { viewport: PHONE, context: 'default' });
     try {
       await app.waitFor(`navigator.serviceWorker.controller`);
@@ -169,5 +175,6 @@ describe('the installable scanner app', function () {
         for (const name of await caches.keys()) await caches.delete(name);
       })()`);
     }
-  });
+  },
+  );
 });

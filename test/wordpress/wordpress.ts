@@ -89,7 +89,7 @@ export async function signIn(site: Site, role: Role) {
 
 export async function signOut(site: Site) {
   const page = await openSecondPage(`${site.origin}/wp-login.php`);
-  await page.cdp('Network.clearBrowserCookies');
+  await page.clearCookies();
   await page.close();
 }
 
@@ -190,7 +190,18 @@ export async function visit(site: Site, url: string, expected: readonly Tag[], w
   } finally {
     // The next page is a first visit: what this one remembered on the site's origin (a stream
     // grant, a door session, a member token) is forgotten.
-    await page.cdp('Storage.clearDataForOrigin', { origin: site.origin, storageTypes: 'local_storage,indexeddb,service_workers,cache_storage' }).catch(() => undefined);
+    await page
+      .evaluate(
+        `(async () => {
+          localStorage.clear();
+          sessionStorage.clear();
+          for (const db of (await indexedDB.databases?.()) ?? []) indexedDB.deleteDatabase(db.name);
+          for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) await registration.unregister();
+          for (const key of (await globalThis.caches?.keys()) ?? []) await caches.delete(key);
+          return true;
+        })()`,
+      )
+      .catch(() => undefined);
     await page.close();
     await wordpress({ action: 'turn', owner, release: true });
   }

@@ -20,6 +20,10 @@ export default {
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Votre mot de passe expire aujourd’hui.' : d === 1 ? 'Votre mot de passe expire demain.' : `Votre mot de passe expire dans ${d} jours.`) +
       ' Changez-le dans AudienceView Professional.',
+    storageLost: (n, at) =>
+      `Ce navigateur a effacé les données enregistrées du scanner sur cet appareil depuis ${at} : la liste des billets, et ` +
+      (n === 0 ? 'aucun scan n’attendait d’être envoyé.' : n === 1 ? '1 scan qui attendait d’être envoyé. S’il n’a pas été envoyé depuis, il est perdu : prévenez la billetterie.' : `${n} scans qui attendaient d’être envoyés. Ceux qui n’ont pas été envoyés depuis sont perdus : prévenez la billetterie.`) +
+      ' Reconnectez-vous pour télécharger la liste.',
     storageFull: 'Le stockage de l’appareil est plein : les scans restent en mémoire seulement jusqu’à leur envoi. Gardez cette page ouverte et libérez de l’espace.',
     dismiss: 'Fermer',
     passwordExpiredTitle: 'Votre mot de passe a expiré',
@@ -135,6 +139,10 @@ export default {
     locked: (s) => (s ? `Te veel pogingen: aanmelden is geblokkeerd. Probeer het over ${s} s opnieuw.` : 'Te veel pogingen: aanmelden is een tijd geblokkeerd. Probeer het later opnieuw.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Je wachtwoord verloopt vandaag.' : d === 1 ? 'Je wachtwoord verloopt morgen.' : `Je wachtwoord verloopt over ${d} dagen.`) + ' Wijzig het in AudienceView Professional.',
+    storageLost: (n, at) =>
+      `Deze browser heeft de opgeslagen gegevens van de scanner op dit toestel gewist sinds ${at}: de ticketlijst, en ` +
+      (n === 0 ? 'er wachtten toen geen scans op verzending.' : n === 1 ? '1 scan die toen op verzending wachtte. Is die sindsdien niet verzonden, dan is hij verloren: meld het aan de kassa.' : `${n} scans die toen op verzending wachtten. Wat sindsdien niet verzonden is, is verloren: meld het aan de kassa.`) +
+      ' Meld u opnieuw aan om de lijst te downloaden.',
     storageFull: 'De opslag van dit toestel is vol: scans blijven alleen in het geheugen tot ze verzonden zijn. Houd deze pagina open en maak ruimte vrij.',
     dismiss: 'Sluiten',
     passwordExpiredTitle: 'Je wachtwoord is verlopen',
@@ -250,6 +258,10 @@ export default {
     locked: (s) => (s ? `Zu viele Versuche: Die Anmeldung ist gesperrt. Versuchen Sie es in ${s} s erneut.` : 'Zu viele Versuche: Die Anmeldung ist vorübergehend gesperrt. Versuchen Sie es später erneut.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Ihr Passwort läuft heute ab.' : d === 1 ? 'Ihr Passwort läuft morgen ab.' : `Ihr Passwort läuft in ${d} Tagen ab.`) + ' Ändern Sie es in AudienceView Professional.',
+    storageLost: (n, at) =>
+      `Dieser Browser hat die gespeicherten Daten des Scanners auf diesem Gerät seit ${at} gelöscht: die Ticketliste und ` +
+      (n === 0 ? 'keine wartenden Scans.' : n === 1 ? '1 Scan, der auf das Senden wartete. Wurde er seitdem nicht gesendet, ist er verloren: Informieren Sie die Kasse.' : `${n} Scans, die auf das Senden warteten. Was seitdem nicht gesendet wurde, ist verloren: Informieren Sie die Kasse.`) +
+      ' Melden Sie sich erneut an, um die Liste zu laden.',
     storageFull: 'Der Speicher dieses Geräts ist voll: Scans bleiben nur im Arbeitsspeicher, bis sie gesendet sind. Lassen Sie diese Seite offen und schaffen Sie Platz.',
     dismiss: 'Schließen',
     passwordExpiredTitle: 'Ihr Passwort ist abgelaufen',
@@ -365,6 +377,10 @@ export default {
     locked: (s) => (s ? `Demasiados intentos: el inicio de sesión está bloqueado. Vuelve a intentarlo en ${s} s.` : 'Demasiados intentos: el inicio de sesión está bloqueado por un tiempo. Vuelve a intentarlo más tarde.'),
     passwordExpiresSoon: (d) =>
       (d <= 0 ? 'Tu contraseña caduca hoy.' : d === 1 ? 'Tu contraseña caduca mañana.' : `Tu contraseña caduca en ${d} días.`) + ' Cámbiala en AudienceView Professional.',
+    storageLost: (n, at) =>
+      `Este navegador borró los datos guardados del escáner en este dispositivo desde ${at}: la lista de entradas y ` +
+      (n === 0 ? 'ningún escaneo esperaba envío.' : n === 1 ? '1 escaneo que esperaba envío. Si no se envió desde entonces, se perdió: avise a la taquilla.' : `${n} escaneos que esperaban envío. Los que no se enviaron desde entonces se perdieron: avise a la taquilla.`) +
+      ' Vuelva a iniciar sesión para descargar la lista.',
     storageFull: 'El almacenamiento del dispositivo está lleno: los escaneos quedan solo en memoria hasta enviarse. Mantenga esta página abierta y libere espacio.',
     dismiss: 'Cerrar',
     passwordExpiredTitle: 'Tu contraseña ha caducado',

@@ -23,6 +23,10 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     noPermission: 'This account may not scan tickets. Ask your box office for the scanning permission.',
     locked: (s) => (s ? `Too many attempts: sign-in is locked. Try again in ${s} s.` : 'Too many attempts: sign-in is locked for a while. Try again later.'),
     passwordExpiresSoon: (d) => (d <= 0 ? 'Your password expires today.' : d === 1 ? 'Your password expires tomorrow.' : `Your password expires in ${d} days.`) + ' Change it in AudienceView Professional.',
+    storageLost: (n, at) =>
+      `This browser deleted the scanner’s saved data on this device since ${at}: the ticket list, and ` +
+      (n === 0 ? 'no scans were waiting to be sent then.' : n === 1 ? '1 scan that was waiting to be sent then. If it had not been sent since, it is lost: tell your box office.' : `${n} scans that were waiting to be sent then. Any not sent since are lost: tell your box office.`) +
+      ' Sign in again to download the list.',
     storageFull: 'This device’s storage is full: scans are kept in memory only until they are sent. Keep this page open, and free some space.',
     dismiss: 'Dismiss',
     passwordExpiredTitle: 'Your password has expired',

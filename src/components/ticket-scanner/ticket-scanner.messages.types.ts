@@ -28,6 +28,8 @@ export interface ScannerMessages {
   passwordExpiresSoon: (days: number) => string;
   /** IndexedDB is full: scans go on, kept in this page's memory until there is room. */
   storageFull: string;
+  /** The browser deleted the scanner's storage since `lastSeen` (a date and time), when `waiting` scans were waiting to be sent. */
+  storageLost: (waiting: number, lastSeen: string) => string;
   dismiss: string;
   passwordExpiredTitle: string;
   passwordExpiredText: string;

@@ -17,6 +17,7 @@ import { DoorLogController } from './controllers/door-log.js';
 import type { Choice } from './controllers/scan-choice.js';
 import type { Phase, ScannerMode } from './controllers/scanner-host.js';
 import { SessionController } from './controllers/session.js';
+import { StorageController } from './controllers/storage.js';
 import { SyncController } from './controllers/sync.js';
 import { VerdictController } from './controllers/verdicts.js';
 import { loadSession, type ScanFilter } from './offline/scanner-db.js';
@@ -181,6 +182,8 @@ export class TicketScanner extends WidgetElement implements ScannerView {
   readonly input: DeviceInputController = new DeviceInputController(this, this.session, this.verdicts);
   /** @internal This device's scans: chart, rate, CSV. */
   readonly doorLog = new DoorLogController(this);
+  /** @internal Persistent storage, and a notice when the browser deleted it. */
+  readonly storage = new StorageController(this, this.sync);
   /** Resumes a stored session (checking it with AudienceView when online), or asks to sign in. */
   private readonly starting = new Task(this, { autoRun: false, task: (_: [], { signal }) => this.resume(signal) });
   private loadedFor = '';
@@ -306,6 +309,7 @@ export class TicketScanner extends WidgetElement implements ScannerView {
     this.connection.reset();
     const [stored] = await Promise.all([
       loadSession().catch((error: unknown) => void this.report(error)),
+      this.storage.check(),
       this.sync.load(signal),
       this.tickets.load(signal),
     ]);
@@ -362,7 +366,7 @@ export class TicketScanner extends WidgetElement implements ScannerView {
       return html`<div class="scanner starting" role="status" aria-busy="true"><p>${text}</p></div>`;
     }
     return html`<div class="scanner" data-phase=${this.phase} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.verdicts.settle()}>
-      ${renderStatus(this, m, locale)} ${renderFailed(this, m, locale)} ${renderNotices(this, m)}
+      ${renderStatus(this, m, locale)} ${renderFailed(this, m, locale)} ${renderNotices(this, m, locale)}
       ${this.phase === 'sign-in'
         ? renderSignIn(this, m, locale)
         : this.phase === 'password-expired'

@@ -67,6 +67,16 @@ describe('ScanSync: when the page replays the queue', () => {
     expect(await nextReport()).to.include({ acknowledged: 3, pending: 0 });
   });
 
+  it('replays when the page is shown again (a phone woken, its timers asleep meanwhile)', async () => {
+    await world.mock.fault({ vendor: 'audienceview', path: 'syncScans', kind: 'offline' });
+    const { nextReport } = start(3_600_000); // a timer that never fires in this test
+    expect(await nextReport()).to.include({ acknowledged: 0, pending: 3 });
+    await world.mock.clearFaults();
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(await nextReport()).to.include({ acknowledged: 3, pending: 0 });
+    expect([...(await world.applied()).values()]).to.deep.equal([1, 1, 1]);
+  });
+
   it('waits while nobody is signed in, then syncs once someone is', async () => {
     let session: ScanningSession | undefined;
     const { sync } = start(undefined, () => session);

@@ -1,6 +1,7 @@
 /**
  * The page side of syncing offline scans: replays the queue on start-up, when the browser comes
- * back `online`, on a timer where the browser has no Background Sync, and asks the service
+ * back `online`, when the page is shown again (a phone woken: timers slept meanwhile), on a timer
+ * where the browser has no Background Sync (Firefox, Safari), and asks the service
  * worker for a Background Sync (tag `ticket-scanner-sync`) when scans are left waiting, so they go
  * even after the page is closed. Reports of replays the service worker made arrive here too.
  * Replays never overlap (see scan-queue.ts), and nothing here throws into the page.
@@ -39,6 +40,7 @@ export class ScanSync {
     if (this.started) return;
     this.started = true;
     globalThis.addEventListener?.('online', this.onOnline);
+    globalThis.document?.addEventListener('visibilitychange', this.onTimer);
     navigator.serviceWorker?.addEventListener('message', this.onWorkerMessage);
     void backgroundSyncRegistration().then((registration) => {
       if (!registration && this.started) this.timer ??= setInterval(this.onTimer, this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
@@ -49,6 +51,7 @@ export class ScanSync {
   stop(): void {
     this.started = false;
     globalThis.removeEventListener?.('online', this.onOnline);
+    globalThis.document?.removeEventListener('visibilitychange', this.onTimer);
     navigator.serviceWorker?.removeEventListener('message', this.onWorkerMessage);
     clearInterval(this.timer);
     this.timer = undefined;
@@ -90,8 +93,9 @@ export class ScanSync {
 
   private readonly onOnline = () => void this.syncNow();
 
+  /** The timer, and the page shown again: a replay when scans wait and the browser is not offline. */
   private readonly onTimer = async () => {
-    if (navigator.onLine === false || this.running) return;
+    if (navigator.onLine === false || this.running || globalThis.document?.visibilityState === 'hidden') return;
     if ((await pendingCount().catch(() => 0)) > 0) await this.syncNow();
   };
 

@@ -11,6 +11,9 @@
  *             batch for `syncScans` is read and removed as a range, in scan order
  *   sent      batch id → SentBatch: the barcode keys of a batch sent without an answer kept yet
  *   failed    barcode key → FailedScan: scans the server refused, kept until staff acknowledge them
+ *   device    'current' → DeviceMarker: written in the transaction that creates the database (its
+ *             birth certificate), never by anyone else: storage-marker.ts tells by it that the
+ *             browser deleted the database and a new one grew in its place
  *
  * A barcode key is the barcode trimmed and lower-cased: barcodes are case-insensitive at the door.
  * No store has an index: IndexedDB pays per record and per index entry, and 100,000 tickets or
@@ -20,10 +23,11 @@
  * schema and every record type, and imports none of the modules built on it.
  */
 export const SCANNER_DB_NAME = 'ticket-scanner';
-const SCANNER_DB_VERSION = 1;
+/** 2: the `device` store. */
+const SCANNER_DB_VERSION = 2;
 
-export type StoreName = 'session' | 'cache' | 'tickets' | 'scanned' | 'queue' | 'sent' | 'failed';
-const ALL_STORES: StoreName[] = ['session', 'cache', 'tickets', 'scanned', 'queue', 'sent', 'failed'];
+export type StoreName = 'session' | 'cache' | 'tickets' | 'scanned' | 'queue' | 'sent' | 'failed' | 'device';
+const ALL_STORES: StoreName[] = ['session', 'cache', 'tickets', 'scanned', 'queue', 'sent', 'failed', 'device'];
 /** The one key of the single-record stores. */
 export const CURRENT = 'current';
 
@@ -32,6 +36,12 @@ export interface ScanFilter {
   clientId: number;
   productionId: number | null;
   performanceId: number | null;
+}
+
+/** Which database this is: a new id each time the database is created. */
+export interface DeviceMarker {
+  id: string;
+  createdAt: number;
 }
 
 export interface StoredSession {
@@ -125,7 +135,12 @@ function openScannerDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(SCANNER_DB_NAME, SCANNER_DB_VERSION);
     request.onupgradeneeded = () => {
-      for (const name of ALL_STORES) request.result.createObjectStore(name);
+      const db = request.result;
+      for (const name of ALL_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      // getRandomValues, not randomUUID: the element may run on a plain-http page too.
+      const id = Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
+      const marker: DeviceMarker = { id, createdAt: Date.now() };
+      request.transaction!.objectStore('device').put(marker, CURRENT);
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -238,6 +253,11 @@ export async function loadSession(): Promise<StoredSession | undefined> {
 
 export async function clearSession(): Promise<void> {
   await inTransaction(await scannerDb(), ['session'], 'readwrite', (tx) => void tx.objectStore('session').delete(CURRENT), 'strict');
+}
+
+/** This database's marker (absent only in a database a version-1 page created and nothing has upgraded yet). */
+export async function loadDeviceMarker(): Promise<DeviceMarker | undefined> {
+  return inTransaction(await scannerDb(), ['device'], 'readonly', (tx) => promised<DeviceMarker | undefined>(tx.objectStore('device').get(CURRENT)));
 }
 
 // ---------------------------------------------------------------------------------------------

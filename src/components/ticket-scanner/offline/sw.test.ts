@@ -7,6 +7,9 @@ import { closeScannerDb, saveSession } from './scanner-db.js';
 import { SYNC_NOW_MESSAGE, SYNC_TAG } from './scan-sync.js';
 import { activeWorker, nextWorkerReport, registerScannerWorker } from '../../../../test/scanner-worker.js';
 import { recordOfflineScan } from './ticket-cache.js';
+import { itWhere } from '../../../../test/engines.js';
+
+const NO_BACKGROUND_SYNC = 'no Background Sync (`sync` is not on ServiceWorkerRegistration): the page replays the queue itself, on start-up, `online`, the page shown again and a timer (scan-sync.test.ts)';
 
 describe('service worker (sw.ts)', () => {
   let world: ScannerWorld;
@@ -35,7 +38,7 @@ describe('service worker (sw.ts)', () => {
     expect(await pendingCount()).to.equal(0);
   });
 
-  it('replays the stored queue when the browser fires Background Sync (a real sync event, through the DevTools protocol)', async () => {
+  itWhere({ firefox: NO_BACKGROUND_SYNC, webkit: NO_BACKGROUND_SYNC }, 'replays the stored queue when the browser fires Background Sync (a real sync event, through the DevTools protocol)', async () => {
     const tickets = await world.tickets(world.walk, 'valid', 3);
     for (const ticket of tickets) expect((await recordOfflineScan(ticket.barcode, world.filter)).verdict).to.equal('valid');
     await closeScannerDb();

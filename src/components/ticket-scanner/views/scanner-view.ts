@@ -11,6 +11,7 @@ import type { DoorLogController } from '../controllers/door-log.js';
 import type { Choice } from '../controllers/scan-choice.js';
 import type { ScannerHost } from '../controllers/scanner-host.js';
 import type { SessionController } from '../controllers/session.js';
+import type { StorageController } from '../controllers/storage.js';
 import type { SyncController } from '../controllers/sync.js';
 import type { VerdictController } from '../controllers/verdicts.js';
 
@@ -27,6 +28,7 @@ export interface ScannerView extends ScannerHost {
   readonly verdicts: VerdictController;
   readonly input: DeviceInputController;
   readonly doorLog: DoorLogController;
+  readonly storage: StorageController;
   /** The door log's CSV may carry patron names (the `export-patron-names` attribute). */
   readonly exportPatronNames: boolean;
   fixedChoice(): Choice;

@@ -1,7 +1,7 @@
 /** The status line (online or offline, scans waiting, how fresh the tickets are) and the scans AudienceView refused. */
 import { html, nothing } from 'lit';
 import type { ScannerMessages } from '../ticket-scanner.messages.js';
-import { timeOf, type ScannerView } from './scanner-view.js';
+import { performanceLabel, timeOf, type ScannerView } from './scanner-view.js';
 
 /** Passwords expiring within this many days get a warning. */
 const PASSWORD_WARNING_DAYS = 14;
@@ -67,10 +67,17 @@ export function renderFailed(s: ScannerView, m: ScannerMessages, locale: string)
     </ul>
   </section>`;
 }
-/** The disk-full warning and the password expiry warning. */
-export function renderNotices(s: ScannerView, m: ScannerMessages) {
+/** The storage the browser deleted, the disk-full warning and the password expiry warning. */
+export function renderNotices(s: ScannerView, m: ScannerMessages, locale: string) {
   const days = s.session.passwordDays;
-  return html`${s.sync.storageFull ? html`<div part="notice" class="notice storage-full" role="alert">${m.storageFull}</div>` : nothing}
+  const lost = s.storage.lost;
+  return html`${lost
+      ? html`<div part="notice" class="notice storage-lost" role="alert">
+          <span>${m.storageLost(lost.waiting, performanceLabel(s, lost.lastSeenAt, locale))}</span>
+          <button type="button" class="link" @click=${() => s.storage.acknowledge()}>${m.acknowledge}</button>
+        </div>`
+      : nothing}
+    ${s.sync.storageFull ? html`<div part="notice" class="notice storage-full" role="alert">${m.storageFull}</div>` : nothing}
     ${s.session.current && days !== null && days <= PASSWORD_WARNING_DAYS
       ? html`<div part="notice" class="notice" role="status">
           <span>${m.passwordExpiresSoon(days)}</span>

@@ -1,0 +1,67 @@
+/**
+ * Which engine a test file runs in, and tests that need what an engine lacks. Such a test is not
+ * skipped in silence: in an engine that lacks the feature it is not registered, and the runner's
+ * closing lines name it with the reason (web-test-runner.config.mjs, `not-runnable`).
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+
+const agent = navigator.userAgent;
+/** The engine this page runs in (WebKitGTK's agent names neither Chrome nor Firefox). */
+export const ENGINE: Engine = /Firefox\//.test(agent) ? 'firefox' : /Chrome\//.test(agent) ? 'chromium' : 'webkit';
+
+const reporting: Array<Promise<unknown>> = [];
+// Registered as this module loads, so on the root suite: the file's session ends after every report arrived.
+after(() => Promise.all(reporting));
+
+/** What a test needs, and why each engine that lacks it cannot run it. */
+export type Lacking = Partial<Record<Engine, string>>;
+
+/**
+ * `it`, in the engines that have what the test needs. Elsewhere the test is reported as not
+ * runnable there, by its title, with the reason.
+ */
+export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void {
+  const reason = lacking[ENGINE];
+  if (reason === undefined) {
+    it(title, test);
+    return;
+  }
+  reporting.push(executeServerCommand('not-runnable', { title, reason }));
+}
+
+/**
+ * `describe`, in the engines that have what its tests need. Elsewhere each of its tests is reported
+ * as not runnable there, by its title, with the reason (its hooks do not run either).
+ */
+export function describeWhere(lacking: Lacking, title: string, suite: (this: Mocha.Suite) => void): void {
+  const reason = lacking[ENGINE];
+  if (reason === undefined) {
+    describe(title, suite);
+    return;
+  }
+  for (const test of testTitles(title, suite)) reporting.push(executeServerCommand('not-runnable', { title: test, reason }));
+}
+
+/** The titles of a suite's tests, read by running its body with mocha's functions set aside. */
+function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[] {
+  const titles: string[] = [];
+  const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'] as const;
+  const global = globalThis as unknown as Record<string, unknown>;
+  const saved = names.map((name) => global[name]);
+  const path: string[] = [title];
+  global.describe = (inner: string, body: () => void) => {
+    path.push(inner);
+    body.call({} as Mocha.Suite);
+    path.pop();
+  };
+  global.it = (test: string) => titles.push([...path, test].join(' › '));
+  for (const hook of names.slice(2)) global[hook] = () => undefined;
+  try {
+    suite.call({ timeout: () => undefined, retries: () => undefined } as unknown as Mocha.Suite);
+  } finally {
+    names.forEach((name, i) => (global[name] = saved[i]));
+  }
+  return titles;
+}
