@@ -5,6 +5,7 @@
  * `LateContentController`; when a late chunk lands, every connected element renders again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { NetworkError } from '../api/errors.js';
 
 const hosts = new Set<ReactiveControllerHost>();
 const pending = new Set<Promise<unknown>>();
@@ -44,6 +45,44 @@ export function lateLoad<T>(load: () => Promise<T>, onSettled: (value: T | undef
   tracked.catch(() => undefined);
   pending.add(tracked);
   return promise;
+}
+
+/** One late chunk of code, as `lateChunk()` makes it. */
+export interface LateChunk<T> {
+  /** The chunk's module, once it is here. */
+  readonly module?: T;
+  /** The chunk: fetched by the first call (again after a failed fetch), shared by the others. */
+  load(): Promise<T>;
+}
+
+/**
+ * One late chunk of code (`lateChunk(() => import('./views/month-views.js'))`): fetched once for
+ * every element on the page (`load()` calls share one promise) and kept (`module`, once here;
+ * `arrived` sets it up first). A failed fetch (offline before the chunk was cached) rejects with a
+ * NetworkError, as the contract names every error an element reports, and the next `load()`
+ * fetches again. Either way every connected element renders again (`lateLoad`). A function, not a
+ * class: minified, a closure's names shrink where a class's fields would not.
+ */
+export function lateChunk<T>(fetchChunk: () => Promise<T>, arrived?: (module: T) => void): LateChunk<T> {
+  let loading: Promise<T> | undefined;
+  const chunk: { module?: T; load(): Promise<T> } = {
+    load: () =>
+      (loading ??= lateLoad(
+        () =>
+          fetchChunk().catch((cause: unknown) => {
+            throw new NetworkError(import.meta.url, { cause });
+          }),
+        (module) => {
+          if (module === undefined) {
+            loading = undefined; // not fetched: the next load() tries again
+            return;
+          }
+          arrived?.(module);
+          chunk.module = module;
+        },
+      )),
+  };
+  return chunk;
 }
 
 /** Settles when no late chunk is on its way (for tests, screenshots and benchmarks). */

@@ -1,14 +1,14 @@
 import { adoptStyles, html, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
-import { ConfigError, NetworkError } from '../../api/errors.js';
+import { ConfigError } from '../../api/errors.js';
 import { checkAudienceViewAttributes, DEFAULT_PURCHASE_URL, DEFAULT_TIME_ZONE, type PerformanceView } from '../../shared/audienceview/performance.js';
 import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { ContainerWidthController } from '../../shared/container-width.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
 import type { RovingTabindexController } from '../../shared/roving-tabindex.js';
-import { lateLoad } from '../../shared/late-content.js';
+import { lateChunk } from '../../shared/late-content.js';
 import { configKey, define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { addMonths, isoDate, todayIn } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES } from './av-calendar.messages.js';
@@ -36,27 +36,13 @@ export type CalendarView = 'month' | 'list' | 'auto';
 const NARROW_PX = 576;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
 
-/** The grid, the list and what they show (views/month-views.ts), once fetched: one for every calendar on the page. */
-let monthViews: typeof import('./views/month-views.js') | undefined;
-let loadingViews: Promise<unknown> | undefined;
-
 /**
- * Fetches the month's views once. Started when a calendar connects, so the chunk travels beside
- * the month's answer; a failed fetch (offline) is a NetworkError, and the next load or retry tries again.
+ * The grid, the list and what they show (views/month-views.ts): one chunk for every calendar on the
+ * page, fetched when a calendar connects so that it travels beside the month's answer (which the
+ * month's task waits for); a failed fetch (offline) is a NetworkError, and the next load or retry tries again.
  */
-function loadMonthViews(): Promise<unknown> {
-  loadingViews ??= lateLoad(
-    () =>
-      import('./views/month-views.js').catch((error: unknown) => {
-        throw new NetworkError(import.meta.url, { cause: error });
-      }),
-    (views) => {
-      if (views) monthViews = views;
-      else loadingViews = undefined;
-    },
-  );
-  return loadingViews;
-}
+const monthViews = lateChunk(() => import('./views/month-views.js'));
+const loadMonthViews = () => monthViews.load();
 
 /**
  * A month of AudienceView Professional performances, as a grid on wide containers and a list on
@@ -292,7 +278,7 @@ export class AvCalendar extends WidgetElement {
         month: ({ answer, shown }) => {
           if (isInactiveClient(answer)) return html`${renderNotice(answer, m)}<p part="empty" class="empty" role="status">${m.inactive}</p>`;
           // The month's task waits for its views; a month from memory before they came shows the skeleton.
-          const views = monthViews;
+          const views = monthViews.module;
           if (!views) return renderLoading(m, listView, visible);
           if (!this.days) {
             // The month's styles join the shadow root in the render that first shows a month.

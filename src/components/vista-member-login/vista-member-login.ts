@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { errorViewStyles } from '../../shared/error-view.js';
+import { lateChunk } from '../../shared/late-content.js';
 import { renderVistaError } from '../../shared/vista/form.js';
 import type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/session.js';
 import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
@@ -15,6 +16,9 @@ import type { renderWorkstationFields } from './views/workstation.js';
 import { VistaMemberErrorEvent, VistaMemberLoginEvent, VistaMemberLogoutEvent } from './vista-member-login.events.js';
 import { LOGIN_MESSAGES } from './vista-member-login.messages.js';
 import { loginStyles } from './vista-member-login.styles.js';
+
+/** A box-office workstation's fields (views/workstation.ts): fetched only in workstation mode, once for the page. */
+const workstationChunk = lateChunk(() => import('./views/workstation.js'));
 
 export type { VistaMemberSession, VistaSessionMode } from '../../shared/vista/session.js';
 export type { WidgetErrorDetail } from '../../shared/events.js';
@@ -112,9 +116,13 @@ export class VistaMemberLogin extends WidgetElement {
   /** @internal The sign-in form's flow, and the lock-out it may meet. */
   readonly form = new SignInController(this.ctx, this.member);
 
-  /** @internal Workstation mode: its fields, a chunk of their own (loaded only in that mode). */
-  workstationFields?: typeof renderWorkstationFields;
+  /** Workstation mode's fields are being fetched for this element (reported once if they cannot be). */
   private workstationLoad?: Promise<void>;
+
+  /** @internal Workstation mode: its fields, a chunk of their own (loaded only in that mode). */
+  get workstationFields(): typeof renderWorkstationFields | undefined {
+    return workstationChunk.module?.renderWorkstationFields;
+  }
 
   /** True while a member is signed in. */
   get authenticated(): boolean {
@@ -159,11 +167,8 @@ export class VistaMemberLogin extends WidgetElement {
 
   protected override willUpdate(): void {
     if (this.sessionMode !== 'workstation' || this.workstationLoad) return;
-    this.workstationLoad = import('./views/workstation.js').then(
-      (chunk) => {
-        this.workstationFields = chunk.renderWorkstationFields;
-        this.requestUpdate();
-      },
+    this.workstationLoad = workstationChunk.load().then(
+      () => this.requestUpdate(),
       (error: unknown) => {
         this.workstationLoad = undefined;
         this.error = this.reportError(error, 'vista-member-error', VistaMemberErrorEvent);

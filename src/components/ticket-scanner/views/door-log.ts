@@ -3,27 +3,23 @@
  * (views/door-log-panel.ts, a chunk of its own) fetched the first time staff open it.
  */
 import { html, nothing, svg } from 'lit';
+import { lateChunk } from '../../../shared/late-content.js';
 import { formatCount } from '../../../shared/locale.js';
 import { timeOf, type ScannerView } from './scanner-view.js';
 
-/** The panel's module, once fetched (one for every scanner on the page). */
-let panel: typeof import('./door-log-panel.js') | undefined;
-let loading: Promise<unknown> | undefined;
+/** The panel's module (one for every scanner on the page); offline before it was cached, the next opening tries again. */
+const panelChunk = lateChunk(() => import('./door-log-panel.js'));
 
 function openPanel(s: ScannerView): void {
-  loading ??= import('./door-log-panel.js').then(
-    (loaded) => (panel = loaded),
-    (error: unknown) => {
-      loading = undefined; // offline before the chunk was cached: the next opening tries again
-      s.report(error);
-    },
+  panelChunk.load().then(
+    () => s.requestUpdate(),
+    (error: unknown) => s.report(error),
   );
-  void loading.then(() => s.requestUpdate());
 }
 
 export function renderDoorLog(s: ScannerView, locale: string) {
   return html`<details part="door-log" class="door-log" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && openPanel(s)}>
     <summary>Door log</summary>
-    ${panel ? panel.renderDoorLogPanel(s, locale, { count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale), lit: { html, svg, nothing } }) : nothing}
+    ${panelChunk.module ? panelChunk.module.renderDoorLogPanel(s, locale, { count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale), lit: { html, svg, nothing } }) : nothing}
   </details>`;
 }

@@ -5,8 +5,9 @@
  * out of the element's module into a shared chunk that costs more than the late one saves.
  */
 import { html } from 'lit';
+import { lateChunk } from '../../../shared/late-content.js';
 import { clock, renderField } from '../../../shared/vista/form.js';
-import { ConfigError, NetworkError, VendorError } from '../../../api/errors.js';
+import { ConfigError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
 import { askVistaWhoIsSignedIn, isNobodySignedIn, tokenFromAnswer, updateVistaMember, vistaConfigOf, withVistaMember } from '../../../shared/vista/session.js';
@@ -33,20 +34,11 @@ export const SIGN_IN_TOOLS: SignInTools = {
 };
 
 export type SignInCalls = typeof import('./member-actions.js');
-let calls: Promise<SignInCalls> | undefined;
-let loaded: SignInCalls | undefined;
+/** Fetched when the element connects; a failed fetch (offline) is a NetworkError, tried again by the next attempt. */
+const signInCalls = lateChunk(() => import('./member-actions.js'));
 
 /** The chunk, once here (the member panel's details editor renders from it). */
-export const signInCallsIfLoaded = (): SignInCalls | undefined => loaded;
+export const signInCallsIfLoaded = (): SignInCalls | undefined => signInCalls.module;
 
-/** Fetches the late chunk (started when the element connects); a failed fetch (offline) is a NetworkError, tried again by the next attempt. */
-export function loadSignInCalls(): Promise<SignInCalls> {
-  calls ??= import('./member-actions.js').then(
-    (chunk) => (loaded = chunk),
-    (error: unknown) => {
-      calls = undefined;
-      throw new NetworkError(import.meta.url, { cause: error });
-    },
-  );
-  return calls;
-}
+/** Fetches the late chunk (started when the element connects): one fetch for every element on the page. */
+export const loadSignInCalls = (): Promise<SignInCalls> => signInCalls.load();
