@@ -39,6 +39,25 @@ function tickets(): FakeTicket[] {
   ];
 }
 
+/** The first cache/validTickets answer breaks off after 70 % of its body (a foyer's network); counts the lists. */
+function dropFirstListMidStream(): { lists: number } {
+  const fetchOfFake = globalThis.fetch;
+  const seen = { lists: 0 };
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const answer = await fetchOfFake(input, init);
+    if (!String(input).includes('validTickets') || seen.lists++ > 0) return answer;
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, Math.floor(bytes.length * 0.7)));
+        controller.error(new TypeError('network connection was lost'));
+      },
+    });
+    return new Response(body, { status: 200, headers: answer.headers });
+  }) as typeof fetch;
+  return seen;
+}
+
 // IndexedDB's globals (not 'fake-indexeddb/auto', which installs them on a `window` when one exists).
 Object.assign(globalThis, { IDBKeyRange, IDBObjectStore });
 
@@ -246,8 +265,97 @@ describe('scanner offline core', () => {
       assert.equal((await cacheInfo())!.tickets, 4);
       const first = downloadValidTickets(av.session, PERF_A);
       const second = downloadValidTickets(av.session, ALL);
-      await assert.rejects(first, (e: Error) => e.name === 'AbortError');
+      await assert.rejects(first, (e: Error) => e.name === 'AbortError' && e.message === 'A newer download replaced this one');
       assert.equal((await second).tickets, 6);
+    });
+
+    it("the caller's abort during a download stops it; the previous list stays", async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      const controller = new AbortController();
+      const original = globalThis.fetch;
+      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        controller.abort(new DOMException('staff pressed stop', 'AbortError'));
+        return original(input, init);
+      }) as typeof fetch;
+      try {
+        await assert.rejects(downloadValidTickets(av.session, ALL, { signal: controller.signal }), (e: Error) => e.message === 'staff pressed stop');
+      } finally {
+        globalThis.fetch = original;
+      }
+      assert.equal((await cacheInfo())!.tickets, 4);
+    });
+
+    it('a sign-out during a download stops it with its reason, not after it finished', async () => {
+      const download = downloadValidTickets(av.session, ALL);
+      await wipeScannerData();
+      await assert.rejects(download, (e: Error) => e.name === 'AbortError' && e.message === 'The scanner data was closed');
+    });
+
+    it('progress: the first tickets at once, then at most every half second, and the end', async () => {
+      const many: FakeTicket[] = Array.from({ length: 450 }, (_, i) => ({ ticketId: 1000 + i, barcode: `M${i}`, performanceId: 100, productionId: 10, clientId: CLIENT }));
+      av.tickets.push(...many);
+      // A clock that stands still: every batch of tickets after the first falls inside the half second.
+      const realPerformance = globalThis.performance;
+      Object.defineProperty(globalThis, 'performance', { value: { now: () => 1_000 }, configurable: true, writable: true });
+      const seen: number[] = [];
+      try {
+        await downloadValidTickets(av.session, ALL, { onProgress: (p) => seen.push(p.tickets) });
+      } finally {
+        Object.defineProperty(globalThis, 'performance', { value: realPerformance, configurable: true, writable: true });
+      }
+      assert.equal(seen.length, 2, `told ${seen.join(', ')}`);
+      assert.ok(seen[0]! < 456, 'the first batch, at once');
+      assert.equal(seen[1], 456);
+    });
+
+    it('an empty list tells no progress', async () => {
+      av.tickets.length = 0;
+      const seen: unknown[] = [];
+      await downloadValidTickets(av.session, ALL, { onProgress: (p) => seen.push(p) });
+      assert.deepEqual(seen, []);
+    });
+
+    it('a download cut mid-stream starts over: the list holds each ticket once', async () => {
+      const seen = dropFirstListMidStream();
+      const info = await downloadValidTickets(av.session, ALL);
+      assert.equal(seen.lists, 2, 'asked again after the cut');
+      assert.equal(info.tickets, 6);
+      assert.equal((await cacheInfo())!.tickets, 6);
+    });
+
+    it('a door set to one production accepts tickets of a list downloaded for all productions', async () => {
+      await downloadValidTickets(av.session, ALL);
+      assert.equal((await recordOfflineScan('AAA111', { clientId: CLIENT, productionId: 10, performanceId: null }, T0)).verdict, 'valid');
+    });
+
+    it('a list stored before the door count existed is described without one', async () => {
+      await downloadValidTickets(av.session, ALL);
+      const db = await scannerDb();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('cache', 'readwrite');
+        const store = tx.objectStore('cache');
+        const get = store.get('current');
+        get.onsuccess = () => {
+          const { admissible: _a, admitted: _b, marksSince: _c, ...old } = get.result;
+          store.put(old, 'current');
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const info = (await cacheInfo())!;
+      assert.equal(info.tickets, 6);
+      assert.equal(info.doorCount, undefined);
+    });
+
+    it('two online checks that got no answer both count as sent: neither is taken for a double admission', async () => {
+      await downloadValidTickets(av.session, ALL);
+      av.admitElsewhere('AAA111');
+      av.admitElsewhere('AAA222');
+      await recordOfflineScan('AAA111', ALL, T0, { maybeSent: true });
+      await recordOfflineScan('AAA222', ALL, T0 + 1000, { maybeSent: true });
+      const report = await replayPendingScans(av.session);
+      assert.equal(report.acknowledged, 2);
+      assert.deepEqual(report.failed, []);
     });
   });
 
@@ -508,6 +616,17 @@ describe('scanner offline core', () => {
       assert.deepEqual(av.listRequests.slice(1).map((q) => q.get('performanceId')).sort(), ['100', '200'], 'after the download of the door list');
     });
 
+    it('a list check cut mid-stream starts over: a scan found in both attempts is counted once', async () => {
+      await scanOffline('AAA111', 'AAA222');
+      av.loseNextAnswer = true;
+      await replayPendingScans(av.session);
+      const seen = dropFirstListMidStream();
+      const report = await replayPendingScans(av.session);
+      assert.equal(seen.lists, 2, 'asked again after the cut');
+      assert.equal(report.acknowledged, 2);
+      assert.equal(report.pending, 0);
+    });
+
     it('tickets another device admitted that this one never scanned do not disturb the replay', async () => {
       await scanOffline('AAA111');
       av.admitElsewhere('AAA333');
@@ -753,11 +872,39 @@ describe('scanner offline core', () => {
         const report = await replayPendingScans(av.session, { batchSize: 5 });
         assert.deepEqual(av.syncBodies.map((b) => b.tickets.map((t: { barcode: string }) => t.barcode)), [['AAA111', 'AAA222'], ['BBB111']]);
         assert.equal(report.acknowledged, 2, 'its own earlier copy counts as delivered');
-        assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason]), [['AAA222', 'Ticket is refunded or voided.']]);
+        assert.deepEqual(report.failed.map((f) => [f.barcode, f.reason, f.conflict]), [['AAA222', 'Ticket is refunded or voided.', false]]);
         assert.equal(heldScans.count, 0);
       } finally {
         restore();
       }
+    });
+
+    it('a ticket scanned before the disk filled is still a duplicate while it is full', async () => {
+      await downloadValidTickets(av.session, ALL);
+      assert.equal((await recordOfflineScan('AAA111', ALL, T0)).verdict, 'valid');
+      const restore = diskFull(() => true);
+      try {
+        assert.equal((await recordOfflineScan('AAA111', ALL, T0 + 1)).verdict, 'duplicate');
+        assert.equal(heldScans.count, 0);
+      } finally {
+        restore();
+      }
+    });
+
+    it('a write failing for another reason than room is an error the door shows, not a scan held in memory', async () => {
+      await downloadValidTickets(av.session, ALL);
+      const proto = (globalThis as any).IDBObjectStore.prototype;
+      const put = proto.put;
+      proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'queue') throw new DOMException('disk error', 'UnknownError');
+        return put.apply(this, args);
+      };
+      try {
+        await assert.rejects(recordOfflineScan('AAA111', ALL, T0), (e: Error) => e.name === 'UnknownError');
+      } finally {
+        proto.put = put;
+      }
+      assert.equal(heldScans.count, 0);
     });
 
     it('knows a quota error', () => {
