@@ -9,6 +9,7 @@ import type { AllLoginMessages, LateLoginMessages, LoginMessages } from './vista
 const LATE_ENGLISH: LateLoginMessages = {
   wrongPassword: 'The email, username or password is not right',
   wrongPin: 'The card number, phone number or PIN is not right',
+  lockedOut: 'Too many failed sign-in attempts. Signing in is locked for a while.',
   tryAgainIn: (c) => `Try again in ${c}`,
   lockedAnnouncement: (s) => (s >= 60 ? `Signing in is locked for ${Math.ceil(s / 60)} more minutes.` : `Signing in is locked for ${s} more seconds.`),
   unlocked: 'You can sign in again now.',
@@ -20,6 +21,7 @@ const LATE_ENGLISH: LateLoginMessages = {
   email: 'Email',
   save: 'Save',
   cancel: 'Cancel',
+  saved: 'Your details are saved.',
 };
 
 /**

@@ -32,7 +32,6 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     cardMissing: 'Enter the card number',
     phoneMissing: 'Enter the phone number',
     pinMissing: 'Enter the PIN',
-    lockedOut: 'Too many failed sign-in attempts. Signing in is locked for a while.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     signedInAs: (n) => `Signed in as ${n}`,
     signedIn: 'You are signed in',
@@ -41,7 +40,6 @@ export const LOGIN_MESSAGES: Catalog<LoginMessages> = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     editDetails: 'Edit my details',
-    saved: 'Your details are saved.',
   },
   others: () => import('./vista-member-login.messages.i18n.js'),
 };

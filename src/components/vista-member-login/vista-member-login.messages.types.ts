@@ -28,8 +28,6 @@ export interface LoginMessages {
   cardMissing: string;
   phoneMissing: string;
   pinMissing: string;
-  /** Error 32000 / 429: the countdown follows. */
-  lockedOut: string;
   sessionExpired: string;
   signedInAs: (name: string) => string;
   /** Signed in, with no name known (the tenant told us nothing about the member). */
@@ -39,7 +37,6 @@ export interface LoginMessages {
   signOut: string;
   signingOut: string;
   editDetails: string;
-  saved: string;
 }
 
 /**
@@ -48,6 +45,8 @@ export interface LoginMessages {
  * (vista-member-login.messages.late.ts), not with the element; the other languages hold them with the rest.
  */
 export interface LateLoginMessages {
+  /** Error 32000 / 429: the countdown follows. */
+  lockedOut: string;
   wrongPassword: string;
   wrongPin: string;
   /** The visible countdown, "m:ss". */
@@ -65,6 +64,7 @@ export interface LateLoginMessages {
   email: string;
   save: string;
   cancel: string;
+  saved: string;
 }
 
 /** One of the other languages: every word (vista-member-login.messages.i18n.ts). */

@@ -174,6 +174,7 @@ describe('<vista-member-login>', () => {
       await mock.control('vista', '/expire-sessions', { method: 'POST' });
       await el.editDetails({ 'given-name': 'Emmy' });
       expect(el.text('#member-title')).to.equal('Signed in as Emmy Janssens');
+      expect(el.text('.saved'), 'the confirmation, in words that come with the late chunk').to.equal('Your details are saved.');
       const grants = await logged('authentication-token', 'POST');
       expect(grants).to.have.length(2); // the sign-in, then one refresh
       expect(el.el.authenticated).to.equal(true);

@@ -9,6 +9,8 @@ import type { LoginMessages } from '../vista-member-login.messages.js';
 
 export interface LoginHost extends ReactiveControllerHost, HTMLElement, VistaElementSettings {
   readonly mode: VistaSessionMode;
+  /** The mode, or `token` for a value the start refused (`sessionModeOf`). */
+  readonly sessionMode: VistaSessionMode;
   readonly clubId: string;
   readonly deviceToken: string;
   /** The site's reCAPTCHA answer; a sign-in that used it clears it. */

@@ -11,7 +11,6 @@ import { ConfigError, VendorError } from '../../../api/errors.js';
 import { createVistaMembersClient } from '../../../api/vista/members.js';
 import { isMemberLockedOut, isRecaptchaRequired } from '../../../api/vista/problem.js';
 import { askVistaWhoIsSignedIn, isNobodySignedIn, tokenFromAnswer, updateVistaMember, vistaConfigOf, withVistaMember } from '../../../shared/vista/session.js';
-import { sessionModeOf } from './login-host.js';
 import type { SignInTools } from './member-actions.js';
 
 /** Handed to the late chunk. */
@@ -23,7 +22,6 @@ export const SIGN_IN_TOOLS: SignInTools = {
   isNobodySignedIn,
   tokenFromAnswer,
   vistaConfigOf,
-  sessionModeOf,
   isMemberLockedOut,
   isRecaptchaRequired,
   updateVistaMember,

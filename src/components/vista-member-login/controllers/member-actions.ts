@@ -26,8 +26,10 @@ import type {
 } from '../../../shared/vista/session.js';
 import type { clock, renderField } from '../../../shared/vista/form.js';
 import { lateWords } from '../vista-member-login.messages.late.js';
+
+export { lateWords } from '../vista-member-login.messages.late.js';
 import type { LoginMessages } from '../vista-member-login.messages.types.js';
-import type { Field, LoginContext, LoginHost, sessionModeOf } from './login-host.js';
+import type { Field, LoginContext, LoginHost } from './login-host.js';
 import { LockoutController } from './lockout.js';
 
 /** The element module's code the calls use, handed over by controllers/sign-in.ts. */
@@ -39,7 +41,6 @@ export interface SignInTools {
   isNobodySignedIn: typeof isNobodySignedIn;
   tokenFromAnswer: typeof tokenFromAnswer;
   vistaConfigOf: typeof vistaConfigOf;
-  sessionModeOf: typeof sessionModeOf;
   isMemberLockedOut: typeof isMemberLockedOut;
   isRecaptchaRequired: typeof isRecaptchaRequired;
   updateVistaMember: typeof updateVistaMember;
@@ -93,7 +94,7 @@ export type WorkstationIdentity = { card_number: string; pin: string } | { phone
 export function signInWith(t: SignInTools, host: LoginHost, credentials: MemberAuthenticationRequest): Promise<VistaMemberSession> {
   return ask(t, host, async (members, club) => {
     const remember = credentials.remember ?? false;
-    if (t.sessionModeOf(host) === 'cookie') {
+    if (host.sessionMode === 'cookie') {
       await members.createAuthenticationCookie({ ...credentials, ...club });
       return { mode: 'cookie', member: await memberWithCookie(t, host), remember };
     }
@@ -132,7 +133,7 @@ async function memberWithCookie(t: SignInTools, host: LoginHost): Promise<VistaM
   } catch (error) {
     if (t.isNobodySignedIn(error)) {
       throw new t.ConfigError(
-        `The browser did not keep Vista's sign-in cookie (third-party cookies are blocked): mode="${t.sessionModeOf(host)}" needs the Vista API on this site's own domain, or Partitioned cookies; mode="token" needs neither`,
+        `The browser did not keep Vista's sign-in cookie (third-party cookies are blocked): mode="${host.sessionMode}" needs the Vista API on this site's own domain, or Partitioned cookies; mode="token" needs neither`,
         'mode',
       );
     }

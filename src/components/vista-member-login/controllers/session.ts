@@ -19,7 +19,7 @@ import {
   type VistaMemberSession,
   type VistaSessionChange,
 } from '../../../shared/vista/session.js';
-import { sessionModeOf, type LoginContext } from './login-host.js';
+import type { LoginContext } from './login-host.js';
 import { loadSignInCalls, SIGN_IN_TOOLS } from './member-actions-loader.js';
 
 export class MemberSessionController {
@@ -53,7 +53,7 @@ export class MemberSessionController {
       this.login ||= lastVistaLogin(apiBase) ?? '';
       // Shared with the page's other Vista elements (one restore per api-base): not aborted, its
       // answer for an older configuration is dropped.
-      return currentVistaSession(apiBase) ?? (await restoreVistaSession(vistaConfigOf(this.ctx.host), sessionModeOf(this.ctx.host)));
+      return currentVistaSession(apiBase) ?? (await restoreVistaSession(vistaConfigOf(this.ctx.host), this.ctx.host.sessionMode));
     },
     args: () => [this.ctx.host.apiBase, this.ctx.host.mode],
     onComplete: (session) => {
@@ -106,7 +106,7 @@ export class MemberSessionController {
       this.current = undefined;
       this.expired = false;
       this.editing = false;
-      this.ctx.focus(sessionModeOf(host) === 'workstation' ? '[name="card_number"], [name="phone_number"]' : '#login');
+      this.ctx.focus(host.sessionMode === 'workstation' ? '[name="card_number"], [name="phone_number"]' : '#login');
       this.ctx.loggedOut('sign-out');
       return true;
     } catch (error) {

@@ -7,7 +7,7 @@
 import { asError } from '../../../api/errors.js';
 import { beginVistaSession, vistaConfigOf, type VistaMemberSession } from '../../../shared/vista/session.js';
 import { loadSignInCalls, signInCallsIfLoaded, SIGN_IN_TOOLS, type SignInCalls } from './member-actions-loader.js';
-import { sessionModeOf, type Field, type IdentifyBy, type LoginContext } from './login-host.js';
+import type { Field, IdentifyBy, LoginContext } from './login-host.js';
 import type { LockoutController } from './lockout.js';
 import type { MemberSessionController } from './session.js';
 
@@ -30,7 +30,7 @@ export class SignInController {
 
   /** Workstation mode with a card or phone number: the secret is a PIN. */
   get byPin(): boolean {
-    return sessionModeOf(this.ctx.host) === 'workstation' && this.identifyBy !== 'login';
+    return this.ctx.host.sessionMode === 'workstation' && this.identifyBy !== 'login';
   }
 
   identify(by: IdentifyBy): void {
@@ -46,7 +46,7 @@ export class SignInController {
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const m = this.ctx.words();
     const problems: Partial<Record<Field, string>> = {};
-    const workstation = sessionModeOf(this.ctx.host) === 'workstation';
+    const workstation = this.ctx.host.sessionMode === 'workstation';
     if (this.byPin) {
       const by = this.identifyBy as 'card' | 'phone';
       const id = value(by === 'card' ? 'card_number' : 'phone_number').replace(/\s+/g, '');

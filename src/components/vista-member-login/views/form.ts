@@ -14,7 +14,7 @@ export function renderForm(v: LoginView, m: LoginMessages, locale: string) {
   const locked = lockout?.locked;
   // A lock-out and a reCAPTCHA come from Vista's refusals, which the late chunk handles: it is here when they are.
   const late = signInCallsIfLoaded();
-  if (locked) items.push({ text: m.lockedOut });
+  if (locked && late) items.push({ text: late.lateWords(m).lockedOut });
   else if (form.formProblem) items.push({ text: form.formProblem });
   return html`<form part="form" class="panel" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => form.submit(e)}>
     <h2 id="form-title">${workstation ? m.workstationTitle : m.title}</h2>
