@@ -124,7 +124,7 @@ export async function startWebKitDriver(timeZone) {
   const profiles = mkdtempSync(join(tmpdir(), 'wtr-webkit-'));
   const driver = spawn(findWebKitDriver(), [`--port=${port}`, '--host=127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DISPLAY: `:${display}`, TZ: timeZone, WEBKIT_PROFILES: profiles, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    env: { ...process.env, DISPLAY: `:${display}`, TZ: timeZone, WEBKIT_PROFILES: profiles },
   });
   await waitForStatus(`http://127.0.0.1:${port}/status`);
   let stopped = false;

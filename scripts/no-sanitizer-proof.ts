@@ -17,7 +17,7 @@ const runsAsRawHtml = (payload: string) => /<[a-z][^>]*\son[a-z]+\s*=/i.test(pay
 const run = spawnSync(
   process.execPath,
   ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'test/hardening/no-sanitizer.config.mjs'],
-  { env: { ...process.env, HARDENING_ONLY: ELEMENTS }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  { env: { ...process.env, HARDENING_ONLY: ELEMENTS, BROWSERS: process.env.BROWSERS || 'chromium' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
 );
 const output = `${run.stdout}\n${run.stderr}`;
 const ran = new Set<number>();

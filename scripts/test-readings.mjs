@@ -77,7 +77,9 @@ function runSuite(readings) {
     const started = Date.now();
     let summary = '';
     let tail = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', ...runnerArgs], { env: { ...process.env, MOCK_READINGS: readings }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // Chromium unless BROWSERS says otherwise (npm run test:browser plays one reading set per engine).
+    const env = { ...process.env, MOCK_READINGS: readings, BROWSERS: process.env.BROWSERS || 'chromium' };
+    const child = spawn(process.execPath, ['--import', 'tsx', ...runnerArgs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       tail = (tail + String(chunk)).slice(-4000);

@@ -4,6 +4,8 @@
 MiniBrowser's automation session keeps its data in memory, where IndexedDB refuses Blobs; this one
 keeps a profile of its own on disk (a fresh folder per launch, removed on exit), turns on the Storage
 API (navigator.storage), gives pages the mock camera and allows their permission requests.
+(WEBKIT_DISABLE_COMPOSITING_MODE must not be set: without compositing requestVideoFrameCallback
+never fires, and the camera reads no frame.)
 """
 import os
 import shutil
@@ -24,6 +26,10 @@ data_manager = WebKit2.WebsiteDataManager(
     base_data_directory=os.path.join(profile, 'data'),
     base_cache_directory=os.path.join(profile, 'cache'),
 )
+# As the other engines' test profiles: third-party cookies accepted (the mock is another site than
+# the test page). Blocking them is tested where a test can turn it on per page (Chromium).
+data_manager.set_itp_enabled(False)
+data_manager.get_cookie_manager().set_accept_policy(WebKit2.CookieAcceptPolicy.ALWAYS)
 context = WebKit2.WebContext(website_data_manager=data_manager)
 context.set_automation_allowed(True)
 

@@ -65,3 +65,14 @@ function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[]
   }
   return titles;
 }
+
+/** Tests that drive a second page of their own (test/app/second-page.ts): Puppeteer's, Chromium and Firefox. */
+export const SECOND_PAGE: Lacking = {
+  webkit: 'it drives a second page (a window of its own, its keys, its network) through Puppeteer, which drives Chromium and Firefox; WebKitGTK is driven through WebDriver here',
+};
+
+/** Tests of Vista's cookie sessions against the mock, which serves plain http on 127.0.0.1. */
+export const SECURE_COOKIES_OVER_HTTP: Lacking = {
+  webkit:
+    'WebKitGTK keeps no `Secure` cookie set over plain http, and the mock Vista serves http on 127.0.0.1 (Chromium and Firefox count loopback as secure); real Vista is https',
+};

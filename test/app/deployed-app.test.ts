@@ -13,6 +13,7 @@ import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner
 import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 const DOOR_APP = '/door/';
 const PHONE = { width: 390, height: 844 };
@@ -45,7 +46,7 @@ async function signedInEarlier(world: ScannerWorld, apiBase: string): Promise<vo
   await closeScannerDb();
 }
 
-describe('the door app as a venue deploys it', function () {
+describeWhere(SECOND_PAGE, 'the door app as a venue deploys it', function () {
   this.timeout(60_000);
   let world: ScannerWorld;
   let apiBase: string;

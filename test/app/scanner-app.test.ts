@@ -12,7 +12,7 @@ import { rememberFilter } from '../../src/components/ticket-scanner/controllers/
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
-import { itWhere } from '../engines.js';
+import { describeWhere, itWhere, SECOND_PAGE } from '../engines.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
 
 const APP = '/scanner/';
@@ -40,7 +40,7 @@ function setCookie(name: string, value: string | undefined): void {
   document.cookie = value === undefined ? `${name}=; path=/; max-age=0` : `${name}=${value}; path=/`;
 }
 
-describe('the installable scanner app', function () {
+describeWhere(SECOND_PAGE, 'the installable scanner app', function () {
   this.timeout(60_000);
   let world: ScannerWorld;
   let app: SecondPage | undefined;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openMockWorld } from '../mock.js';
 import { openSecondPage } from '../app/second-page.js';
 import { TAGS } from './host-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 // The element reference (scripts/build-docs.ts), generated from a fresh custom-elements.json by the
 // test server exactly as `npm run build` does, its pages loading the built library.
@@ -25,7 +26,7 @@ async function docsPage(name: string): Promise<Document> {
 const firstColumn = (doc: Document, section: string) =>
   [...doc.querySelectorAll(`#${section} tbody th`)].map((th) => th.textContent!.trim());
 
-describe('the element reference', function () {
+describeWhere(SECOND_PAGE, 'the element reference', function () {
   this.timeout(60000); // the first request analyses the source and builds the library
 
   it('has an index linking a page per element and the theming guide', async () => {

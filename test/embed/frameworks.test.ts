@@ -2,11 +2,12 @@ import { expect } from '@open-wc/testing';
 import { openMockWorld } from '../mock.js';
 import { TAGS } from './host-page.js';
 import { openSecondPage, type SecondPage } from '../app/second-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 // examples/<framework>/ built with Vite by the test server (test/embed/embed-server.mjs), as a
 // developer would build them, then opened against a mock world of their own.
 for (const framework of ['react', 'vue', 'svelte']) {
-  describe(`the ${framework} example`, function () {
+  describeWhere(SECOND_PAGE, `the ${framework} example`, function () {
     this.timeout(60000); // the first test builds the example
     let page: SecondPage;
     before(async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ALL_WORKED, DIST, openHostPage, type HostPage } from './host-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 // pages/hostile.css: `* { all: unset }`, `div { display: none !important }`, 40px type, shouting
 // links and buttons: a CMS theme at its worst. The elements' shadow roots keep it out; their
@@ -8,7 +9,7 @@ for (const [name, viewport] of [
   ['desktop', { width: 1280, height: 900 }],
   ['phone', { width: 375, height: 740 }],
 ] as const) {
-  describe(`all eight elements on a page with aggressive global CSS (${name})`, function () {
+  describeWhere(SECOND_PAGE, `all eight elements on a page with aggressive global CSS (${name})`, function () {
     this.timeout(40000); // eight elements used one after the other, sign-ins included
     let host: HostPage;
     before(async () => {

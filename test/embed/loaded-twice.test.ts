@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ALL_WORKED, DIST, TAGS, openHostPage, type HostPage } from './host-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
-describe('loading the elements more than once', function () {
+describeWhere(SECOND_PAGE, 'loading the elements more than once', function () {
   this.timeout(40000); // eight elements used one after the other, sign-ins included
   let host: HostPage | undefined;
   afterEach(() => host?.page.close());

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { ALL_WORKED, DIST, TAGS, openHostPage, type HostPage } from './host-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 // The page's Content-Security-Policy arrives as a header (test/embed/embed-server.mjs): no inline
 // script or style, no eval, and Trusted Types required with only `lit-html` and `venue-widgets`.
-describe('all eight elements on a page with a strict CSP and Trusted Types', function () {
+describeWhere(SECOND_PAGE, 'all eight elements on a page with a strict CSP and Trusted Types', function () {
   this.timeout(40000); // eight elements used one after the other, sign-ins included
   let host: HostPage;
   before(async () => {

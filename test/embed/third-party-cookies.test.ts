@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ALL_WORKED, DIST, openHostPage, type HostPage } from './host-page.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 // The test page (localhost) and the mock vendors (127.0.0.1) are different sites, so every vendor
 // cookie here is a third-party cookie; the page also turns Chromium's third-party cookie blocking
@@ -8,7 +9,7 @@ const COOKIE_MODE = { 'vista-member-login': { mode: 'cookie' }, 'vista-ticket-re
 const unpartitionedVistaCookies = (mock: HostPage['mock']) =>
   mock.control('vista', '/config', { method: 'POST', body: JSON.stringify({ partitionedCookies: false }), headers: { 'content-type': 'application/json' } });
 
-describe('third-party cookies blocked', function () {
+describeWhere({ ...SECOND_PAGE, firefox: 'blocking third-party cookies for one page is Chromium’s DevTools protocol (Network.setCookieControls); Firefox partitions them (Total Cookie Protection) with no per-page switch' }, 'third-party cookies blocked', function () {
   this.timeout(40000);
   let host: HostPage | undefined;
   afterEach(() => host?.page.close());

@@ -13,6 +13,7 @@ import {
   setShowtimeSubscriptionRequestExample,
   thirdPartyMemberSchemesResponseExample,
 } from '../fixtures/seed-examples/vista.js';
+import { itWhere, SECURE_COOKIES_OVER_HTTP } from '../engines.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 /**
@@ -259,7 +260,7 @@ describe('mock Vista OCAPI: cookie sessions', () => {
     mock = await openMockWorld({ now: NOW, readings: GENEROUS });
   });
 
-  it('signs in with an HttpOnly cookie that authenticates later calls, and signs out with DELETE', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'signs in with an HttpOnly cookie that authenticates later calls, and signs out with DELETE', async () => {
     const created = await call(mock, 'members/authentication-cookie', {
       method: 'POST',
       body: form({ grant_type: 'password', ...EMMA }),
@@ -276,7 +277,7 @@ describe('mock Vista OCAPI: cookie sessions', () => {
     expectProblem(await call(mock, 'members/current', { credentials: 'include' }), 401, null);
   });
 
-  it('sets the readable vista-loyalty-member-is-authenticated cookie on Path=/ and the HttpOnly one on the world\'s path', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'sets the readable vista-loyalty-member-is-authenticated cookie on Path=/ and the HttpOnly one on the world\'s path', async () => {
     // A page on the mock's own host reads the readable one (cookies ignore ports).
     const sameHost = mock.base('vista').replace('127.0.0.1', location.hostname);
     const created = await fetch(`${sameHost}/ocapi/v1/members/authentication-cookie`, {
@@ -315,7 +316,7 @@ describe('mock Vista OCAPI: cookie sessions', () => {
     expectProblem(siteTokenOnly, 401, null);
   });
 
-  it('signs a member in on a workstation by card number or phone number and PIN, without the right to edit details', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'signs a member in on a workstation by card number or phone number and PIN, without the right to edit details', async () => {
     const byPhone = await call(mock, 'members/workstation-authentication-cookie', {
       method: 'POST',
       body: form({ grant_type: 'password', phone_number: '+32470123456', pin: '0000' }),

@@ -5,8 +5,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { PATRON_TAGS, TAGS, allRendered, blocks, patron, post, record, shortcodes, startWordPress, visit, type Site } from './wordpress.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
-describe('the WordPress plugin: an author publishes every element', function () {
+describeWhere(SECOND_PAGE, 'the WordPress plugin: an author publishes every element', function () {
   this.timeout(240000);
   let site: Site;
   let use: Awaited<ReturnType<typeof patron>>;

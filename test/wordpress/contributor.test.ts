@@ -6,8 +6,9 @@ import { expect } from '@open-wc/testing';
 import { openSecondPage } from '../app/second-page.js';
 import { nextMonth } from '../embed/host-page.js';
 import { PATRON_TAGS, TAGS, allRendered, blocks, patron, post, record, shortcodes, signIn, signOut, startWordPress, visit, type Site } from './wordpress.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
-describe('the WordPress plugin: contributors and an administrator', function () {
+describeWhere(SECOND_PAGE, 'the WordPress plugin: contributors and an administrator', function () {
   this.timeout(240000);
   let site: Site;
   let use: Awaited<ReturnType<typeof patron>>;

@@ -7,8 +7,9 @@ import { expect } from '@open-wc/testing';
 import { openSecondPage } from '../app/second-page.js';
 import { openMockWorld, type MockWorld } from '../mock.js';
 import { post, signIn, signOut, startWordPress, wordpress, type Site } from './wordpress.js';
+import { describeWhere, SECOND_PAGE } from '../engines.js';
 
-describe('the WordPress plugin: settings, checks and PHP', function () {
+describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', function () {
   this.timeout(240000); // the first command may build the library and start WordPress
   let site: Site;
   let mock: MockWorld;

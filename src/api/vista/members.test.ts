@@ -4,6 +4,7 @@ import { ConfigError, ParseError, VendorError } from '../errors.js';
 import { createVistaMembersClient, type VistaMembersClient } from './members.js';
 import { isMemberLockedOut, isMemberSessionExpired, isRecaptchaRequired } from './problem.js';
 import { rejection } from '../../../test/rejection.js';
+import { itWhere, SECURE_COOKIES_OVER_HTTP } from '../../../test/engines.js';
 
 const NOW = '2027-03-01T12:00:00Z';
 const SITE_TOKEN = 'ocapi_site_2f9c1e7b4a6d';
@@ -117,7 +118,7 @@ describe('Vista members client', () => {
     expect(token.access_token).to.be.a('string');
   });
 
-  it('updates the member\'s details, refused for a workstation session', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'updates the member\'s details, refused for a workstation session', async () => {
     const { access_token } = await members.createAuthenticationToken(EMMA);
     const member = await members.updateCurrentMember({ name: { givenName: 'Emmy' } }, { memberToken: access_token });
     expect(member.name.givenName).to.equal('Emmy');
@@ -127,7 +128,7 @@ describe('Vista members client', () => {
     await members.expireAuthenticationCookie();
   });
 
-  it('signs in and out with cookies', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'signs in and out with cookies', async () => {
     await members.createAuthenticationCookie(EMMA);
     const member = await members.getCurrentMember({ withCookies: true });
     expect(member.username).to.equal('emma.janssens');
@@ -136,7 +137,7 @@ describe('Vista members client', () => {
     expect(error.status).to.equal(401);
   });
 
-  it('signs a member in on a workstation with the device token instead of the site token', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'signs a member in on a workstation with the device token instead of the site token', async () => {
     await members.createWorkstationCookie({ card_number: '6004100000004821', pin: '4821' }, DEVICE_TOKEN);
     const member = await members.getCurrentMember({ withCookies: true });
     expect(member.name.givenName).to.equal('Emma');

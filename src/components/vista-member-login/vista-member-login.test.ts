@@ -7,6 +7,7 @@ import type { WidgetEvent } from '../../shared/events.js';
 import './index.js';
 import { textOf, VistaMemberLoginHarness } from './vista-member-login.harness.js';
 import type { VistaMemberLogin, VistaMemberLoginDetail, VistaMemberLogoutDetail } from './vista-member-login.js';
+import { itWhere, SECURE_COOKIES_OVER_HTTP } from '../../../test/engines.js';
 
 const SITE_TOKEN = 'ocapi_site_2f9c1e7b4a6d';
 const DEVICE_TOKEN = 'dim_boxoffice_antwerp_01_x7Qp';
@@ -389,7 +390,7 @@ describe('<vista-member-login>', () => {
   // -------------------------------------------------------------------------------------------
 
   describe('cookie mode', () => {
-    it('signs in with an HttpOnly cookie, finds the session again after a reload, and signs out with DELETE', async () => {
+    itWhere(SECURE_COOKIES_OVER_HTTP, 'signs in with an HttpOnly cookie, finds the session again after a reload, and signs out with DELETE', async () => {
       const el = await mount({ mode: 'cookie' });
       await el.signIn(EMMA);
       expect(el.text('#member-title')).to.equal('Signed in as Emma Janssens');
@@ -416,7 +417,7 @@ describe('<vista-member-login>', () => {
       expect(third.el.authenticated).to.equal(false);
     });
 
-    it('reads the signed-in state from vista-loyalty-member-is-authenticated when the API is on the page\'s host', async () => {
+    itWhere(SECURE_COOKIES_OVER_HTTP, 'reads the signed-in state from vista-loyalty-member-is-authenticated when the API is on the page\'s host', async () => {
       // The page runs on localhost; the mock answers on localhost too (another port: same cookies).
       const sameHost = mock.base('vista').replace('127.0.0.1', location.hostname);
       const el = await mount({ mode: 'cookie', apiBase: sameHost });
@@ -456,7 +457,7 @@ describe('<vista-member-login>', () => {
       expect(events.some((e) => e.type === 'vista-member-logout')).to.equal(false);
     });
 
-    it('signs in with a cookie and finds the session again after a reload through a documented member call', async () => {
+    itWhere(SECURE_COOKIES_OVER_HTTP, 'signs in with a cookie and finds the session again after a reload through a documented member call', async () => {
       const el = await mount({ mode: 'cookie' });
       await el.signIn(EMMA);
       expect(el.el.authenticated).to.equal(true);
@@ -471,7 +472,7 @@ describe('<vista-member-login>', () => {
   });
 
   describe('workstation mode', () => {
-    it('signs a member in by card number and PIN with the device token, without offering to edit details', async () => {
+    itWhere(SECURE_COOKIES_OVER_HTTP, 'signs a member in by card number and PIN with the device token, without offering to edit details', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
       expect(el.$('#login')).to.equal(null);
       expect(el.input('pin').autocomplete).to.equal('off');
@@ -500,7 +501,7 @@ describe('<vista-member-login>', () => {
       expect(el.input('pin').getAttribute('aria-invalid')).to.equal('true');
     });
 
-    it('identifies by email and password (the seed\'s other workstation form), a wrong password tied to its field', async () => {
+    itWhere(SECURE_COOKIES_OVER_HTTP, 'identifies by email and password (the seed\'s other workstation form), a wrong password tied to its field', async () => {
       const el = await mount({ mode: 'workstation', deviceToken: DEVICE_TOKEN });
       await el.identifyBy('login');
       expect(el.$('#pin')).to.equal(null);

@@ -9,6 +9,7 @@ import type { VistaMemberLogin } from '../vista-member-login/index.js';
 import './index.js';
 import { textOf, VistaTicketRedemptionHarness } from './vista-ticket-redemption.harness.js';
 import type { VistaRedemptionCardAddedDetail, VistaShowtimeTicketsSetDetail, VistaTicketRedemption } from './vista-ticket-redemption.js';
+import { itWhere, SECURE_COOKIES_OVER_HTTP } from '../../../test/engines.js';
 
 const EMMA = { grant_type: 'password', email: 'emma.janssens@example.com', password: 'Popcorn-2027' } as const;
 const EMMA_CARD = '497f6eca-6276-4993-bfeb-53cbbbba6f08';
@@ -130,7 +131,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(textOf(el.card(EMMA_CARD))).to.contain('In use for this showtime');
   });
 
-  it('uses a friend\'s unlimited card in cookie mode', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'uses a friend\'s unlimited card in cookie mode', async () => {
     await signInEmma('cookie');
     const el = await mount({ mode: 'cookie' });
     await el.useCard(LUCAS_CARD);
@@ -386,7 +387,7 @@ describe('<vista-ticket-redemption>', () => {
     expect(grants).to.have.length(2);
   });
 
-  it('turns an expired cookie session (403) into "sign in again" on both elements, name kept', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'turns an expired cookie session (403) into "sign in again" on both elements, name kept', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
       <vista-member-login api-base=${mock.base('vista')} mode="cookie" locale="en"></vista-member-login>
       <vista-ticket-redemption api-base=${mock.base('vista')} mode="cookie" order-id="ord-2" showtime-id="0001-88231" locale="en"></vista-ticket-redemption>

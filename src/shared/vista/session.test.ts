@@ -15,6 +15,7 @@ import {
   withVistaMember,
   type VistaSessionChange,
 } from './session.js';
+import { itWhere, SECURE_COOKIES_OVER_HTTP } from '../../../test/engines.js';
 
 const EMMA = { grant_type: 'password', email: 'emma.janssens@example.com', password: 'Popcorn-2027' } as const;
 
@@ -85,7 +86,7 @@ describe('the shared Vista member session', () => {
     expect(session?.token).to.not.equal(undefined);
   });
 
-  it('ends the session as expired when Vista refuses it and nothing can refresh it', async () => {
+  itWhere(SECURE_COOKIES_OVER_HTTP, 'ends the session as expired when Vista refuses it and nothing can refresh it', async () => {
     const changes: VistaSessionChange['kind'][] = [];
     watchVistaSession(apiBase, (change) => changes.push(change.kind));
     await members().createAuthenticationCookie(EMMA);

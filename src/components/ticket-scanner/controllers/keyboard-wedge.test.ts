@@ -137,7 +137,7 @@ describe('keyboard-wedge scanners', () => {
       document.body.append(form);
       entry.focus();
       for (const key of 'TKT-0042') {
-        await sendKeys({ press: key === '-' ? 'Minus' : key });
+        await sendKeys({ press: key });
         await sleep(130);
       }
       await sleep(200);
