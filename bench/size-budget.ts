@@ -137,6 +137,17 @@ export const NOT_THE_SPLIT: Record<string, string> = {
   c8f9392: 'the calendar waits for DOMPurify before a month with markup',
   e8f7cc3: 'which performances a patron may see',
   '9b64761': 'venue time east of UTC',
+  '1cdb0e9': 'scanner guns that send no Enter',
+  af337a7: 'the scanner\'s door log',
+  '8fe1bab': 'the door log\'s README and screenshots',
+  '2bff9b7': 'the door log\'s entry type',
+  a81f6ca: 'the ticket list\'s refresh cadence',
+  '620652f': 'the scanner\'s refresh bench',
+  c02193d: 'the camera reads the newest frame',
+  '1953cbd': 'the camera\'s hard pass one frame in three',
+  '94db6a1': 'no ticket-list refresh while hidden',
+  '97c34be': 'the freshness line\'s weight',
+  f35a4e8: 'engines and the scanner\'s eviction notice (issue 15)',
 };
 
 /**
