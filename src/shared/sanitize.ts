@@ -26,7 +26,7 @@ interface Sanitizer {
 
 let sanitizer: Sanitizer | undefined;
 // Not lateChunk(): every element carries this loader, and lateChunk's NetworkError and kept module
-// (which no one here reads) would add 20–40 B gzip to each (measured: utick-pack-list to +292 of its +300).
+// (which no one here reads) would add 20–40 B gzip to each (measured: utick-pack-list to about +290 of its +300).
 let loading: Promise<unknown> | undefined;
 
 /** Loads DOMPurify, set up (sanitizer-setup.ts), once. */
