@@ -1,8 +1,9 @@
 /**
  * The element's late chunk (controllers/member-actions.ts: the sign-in calls, Vista's refusals,
  * the details editor), fetched once for every element on the page, and the code it is handed:
- * it imports none of its own, since a chunk importing these modules would move them, and Lit,
- * out of the element's module into a shared chunk that costs more than the late one saves.
+ * it imports none of the element's modules (only its own words and the lock-out), since a chunk
+ * importing them would move them, and Lit, out of the element's module into a shared chunk that
+ * costs more than the late one saves.
  */
 import { html } from 'lit';
 import { lateChunk } from '../../../shared/late-content.js';
