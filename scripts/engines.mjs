@@ -57,7 +57,9 @@ export function puppeteerLaunchOptions(engine, timeZone) {
   if (engine === 'firefox') {
     return { browser: 'firefox', executablePath: findFirefox(), headless: true, extraPrefsFirefox: FIREFOX_PREFS, env };
   }
-  return { executablePath: findChrome(), headless: true, args: [...chromeArgs(), LOOPBACK_ONLY_FLAG], env };
+  // Chromium's fake camera (a moving test pattern), with no permission prompt: each engine's own fake device.
+  const camera = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+  return { executablePath: findChrome(), headless: true, args: [...chromeArgs(), LOOPBACK_ONLY_FLAG, ...camera], env };
 }
 
 function findWebKitDriver() {

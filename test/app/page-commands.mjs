@@ -37,8 +37,9 @@ export function secondPagePlugin() {
           return { value: await handle.jsonValue() };
         }
         case 'cdp':
-          if (!page.browser().cdpSupported) throw new Error(`second-page: the DevTools protocol (${payload.method}) is Chromium's; this browser has none`);
-          entry.cdp ??= await page.createCDPSession();
+          entry.cdp ??= await page.createCDPSession().catch((error) => {
+            throw new Error(`second-page: the DevTools protocol (${payload.method}) is Chromium's; this browser has none (${error.message})`);
+          });
           return { value: await entry.cdp.send(payload.method, payload.params ?? {}) };
         case 'type':
           await page.keyboard.type(payload.text);

@@ -149,7 +149,8 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
 const THOROUGH_EVERY = 3;
 
 /**
- * Reads the video's frames while it plays and calls `onCodes` with each frame's codes. A watcher
+ * Reads the video's frames while it plays and calls `onCodes` with each frame's codes (none for a
+ * frame without a code: the caller tells by them that a code has left the view). A watcher
  * marks each new frame (`requestVideoFrameCallback` where the browser has it: once per camera
  * frame, else once per screen frame); the decoder reads one frame at a time, and when it is done
  * reads the newest frame at once if one arrived meanwhile, rather than waiting for the next one
@@ -183,7 +184,7 @@ export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCod
       try {
         const codes = await decoder.decode(video, { thorough: empty % THOROUGH_EVERY === 0 });
         empty = codes.length ? 0 : empty + 1;
-        if (!stopped && codes.length) onCodes(codes);
+        if (!stopped) onCodes(codes);
       } catch {
         // a frame that could not be read: the next one will be
       }

@@ -1,8 +1,8 @@
 /**
  * The scanner's camera: a viewfinder opened by a button (iOS starts a camera only from a tap),
  * the rear camera by default, a lens switch, the torch and tap to focus where the camera has
- * them. Each code read is handed to the element (`onRead`), which drops a code read again
- * within its re-read window. A chunk of its own, fetched when the Camera button (camera-slot.ts)
+ * them. Each code read is handed to the element (`onRead`), saying whether it is still the ticket
+ * in view; the element drops a code read again within its re-read window, and one still in view. A chunk of its own, fetched when the Camera button (camera-slot.ts)
  * is first pressed; the decoder (barcode-decoder.ts) follows at the first opening.
  *
  * The camera is stopped (its light goes off) when closed, when the page is hidden, when the
@@ -25,8 +25,12 @@ interface CameraCapabilities extends MediaTrackCapabilities {
 }
 
 export interface ScannerCameraOptions {
-  /** A code the camera read. */
-  onRead: (code: string) => void;
+  /**
+   * A code the camera read; `stillInView` when it has not left the view since it was last handed
+   * over, however long ago (frames may pause meanwhile: WebKit gives none while the verdict covers
+   * the viewfinder, a busy phone gives few).
+   */
+  onRead: (code: string, stillInView: boolean) => void;
   /** The reader's wasm URL (`decoder-url`); empty for the default, beside the decoder. */
   wasmUrl: () => string;
   /** What the decoder reads (`barcode-formats`, checked). */
@@ -37,6 +41,8 @@ export interface ScannerCameraOptions {
 
 /** How long the viewfinder shows that it read a code. */
 const HIT_MS = 350;
+/** Frames read in a row without the code last handed over: it has left the view (one frame's miss is a blur). */
+const LEFT_VIEW_FRAMES = 3;
 
 /**
  * No taller than 40% of the screen, so the verdict stays in view; a code read lights the frame up
@@ -66,8 +72,10 @@ export class ScannerCamera implements ReactiveController {
   private decoder?: FrameDecoder;
   private stopReading?: () => void;
   private hitTimer?: ReturnType<typeof setTimeout>;
-  /** The code last handed to the element. */
+  /** The code last handed to the element, while it is in view. */
   private lastCode?: string;
+  /** Frames read since without it. */
+  private missedFrames = 0;
   /** Bumped by every open and close: a start that finishes after its camera was closed stops itself. */
   private attempt = 0;
   /** Closed because the page was hidden: open again when it is shown. */
@@ -210,8 +218,14 @@ export class ScannerCamera implements ReactiveController {
    * taken while it is in view.
    */
   private read(codes: string[]): void {
-    const code = codes.includes(this.lastCode ?? '') ? this.lastCode! : codes[0]!;
+    if (!codes.length) {
+      if (this.lastCode !== undefined && ++this.missedFrames >= LEFT_VIEW_FRAMES) this.lastCode = undefined;
+      return;
+    }
+    const stillInView = this.lastCode !== undefined && codes.includes(this.lastCode);
+    const code = stillInView ? this.lastCode! : codes[0]!;
     this.lastCode = code;
+    this.missedFrames = 0;
     this.hit = true;
     clearTimeout(this.hitTimer);
     this.hitTimer = setTimeout(() => {
@@ -219,7 +233,7 @@ export class ScannerCamera implements ReactiveController {
       this.host.requestUpdate();
     }, HIT_MS);
     this.host.requestUpdate();
-    this.options.onRead(code);
+    this.options.onRead(code, stillInView);
   }
 
   private fail(attempt: number, problem: CameraProblem): void {
@@ -233,6 +247,7 @@ export class ScannerCamera implements ReactiveController {
   private stopStream(): void {
     this.stopReading?.();
     this.stopReading = undefined;
+    this.lastCode = undefined;
     if (this.stream) stopTracks(this.stream);
     this.stream = undefined;
     const video = this.video();

@@ -35,8 +35,8 @@ export class DeviceInputController implements ReactiveController {
   ) {
     host.addController(this);
     this.camera = new CameraSlot(host, {
-      onRead: (code) => {
-        if (!session.confirmingSignOut) void this.read(code);
+      onRead: (code, stillInView) => {
+        if (!session.confirmingSignOut) void this.read(code, stillInView);
       },
       wasmUrl: () => host.decoderUrl,
     });
@@ -53,13 +53,14 @@ export class DeviceInputController implements ReactiveController {
 
   /**
    * Devices often read one ticket twice in a row; the same code within `REREAD_WINDOW_MS` is
-   * that, not a second scan. Staff who mean to check a ticket again type it, or wait a moment.
+   * that, not a second scan, and so is a ticket the camera still sees (`stillInView`), however
+   * long it is held. Staff who mean to check a ticket again type it, or show it again.
    */
-  private read(code: string): Promise<TicketScanDetail | undefined> {
+  private read(code: string, stillInView = false): Promise<TicketScanDetail | undefined> {
     const now = Date.now();
     const last = this.lastRead;
     this.lastRead = { code, at: now };
-    if (last && last.code === code && now - last.at < REREAD_WINDOW_MS) return Promise.resolve(undefined);
+    if (last && last.code === code && (stillInView || now - last.at < REREAD_WINDOW_MS)) return Promise.resolve(undefined);
     return this.verdicts.scan(code);
   }
 
