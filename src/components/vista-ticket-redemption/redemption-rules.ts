@@ -4,7 +4,6 @@
  */
 import type { VendorError } from '../../api/errors.js';
 import type { RedemptionLimit, ShowtimeTicket } from '../../api/vista/types.js';
-import type { RedemptionMessages } from './vista-ticket-redemption.messages.js';
 
 /** Error codes the mock answers (Vista's are not public; see mock/vista.ts). */
 export const CODES = { notFound: 34001, declined: 34002, notActive: 34003, overLimit: 34010, underMinimum: 34011 } as const;
@@ -44,13 +43,6 @@ export function lowest(limit: RedemptionLimit): number {
 export function withinLimit(quantity: number, limit: RedemptionLimit): boolean {
   if (!Number.isInteger(quantity) || quantity < lowest(limit)) return false;
   return limit.isUnlimited || limit.maximum === null || quantity <= limit.maximum;
-}
-
-export function limitText(m: RedemptionMessages, limit: RedemptionLimit): string {
-  const min = limit.minimum ?? 0;
-  if (limit.isUnlimited || limit.maximum === null) return min > 1 ? m.atLeast(min) : m.unlimited;
-  if (min > 0 && min === limit.maximum) return m.exactly(min);
-  return min > 1 ? m.between(min, limit.maximum) : m.upTo(limit.maximum);
 }
 
 /** A card id usable in an element id (Vista ids are UUIDs, but a server may send anything). */

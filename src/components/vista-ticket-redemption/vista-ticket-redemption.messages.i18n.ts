@@ -1,6 +1,6 @@
 /** The other four languages of REDEMPTION_MESSAGES (a chunk of its own, loaded on demand). */
 import type { OtherLanguage } from '../../shared/locale.js';
-import type { RedemptionMessages } from './vista-ticket-redemption.messages.types.js';
+import type { AllRedemptionMessages } from './vista-ticket-redemption.messages.types.js';
 
 export default {
   fr: {
@@ -191,4 +191,4 @@ export default {
     ticketsSet: (n) => `${n} entrada${n > 1 ? 's están' : ' está'} en tu pedido.`,
     noTicketType: 'Vista no indicó qué tipo de entrada canjea esta tarjeta (define ticket-type-id).',
   },
-} satisfies Record<OtherLanguage, RedemptionMessages>;
+} satisfies Record<OtherLanguage, AllRedemptionMessages>;

@@ -19,25 +19,45 @@ export interface RedemptionMessages {
   /** The accessible name of a card's button: "Use this card: Subscription ****4821". */
   useCardLabel: (card: string) => string;
   inUse: string;
+  adding: string;
+  cardNotRecognised: string;
+  declined: string;
+  /** Vista refused the card with a code it does not document: its reason follows when it gave one. */
+  cardRefused: string;
+  cardNotActive: string;
+  /** A third-party card as listed once added: "Student Night Pass ****0042". */
+  partnerCard: (scheme: string, masked: string) => string;
+  overLimit: string;
+  underMinimum: string;
+  /** Vista refused the tickets with a code it does not document. */
+  ticketsRefused: string;
+  noTicketType: string;
+}
+
+/**
+ * The words only the partner card form writes (views/partner-form.ts). Their English travels with
+ * that chunk (vista-ticket-redemption.messages.partner.ts), not with the element; the other
+ * languages hold them with the rest.
+ */
+export interface PartnerFormMessages {
   partnerTitle: string;
   scheme: string;
   cardNumber: string;
   addCard: string;
-  adding: string;
   summaryTitle: string;
   cardNumberMissing: string;
-  cardNotRecognised: string;
   /** The number does not have the scheme's format. */
   notSchemeFormat: (scheme: string) => string;
-  declined: string;
-  /** Vista refused the card with a code it does not document: its reason follows when it gave one. */
-  cardRefused: string;
   /** The number's first characters are a scheme's (`prefixLength`, `partialFormat`): that scheme was chosen. */
   schemeFromNumber: (scheme: string) => string;
-  cardNotActive: string;
+}
+
+/**
+ * The words only the cards-in-use view writes (views/added.ts, a chunk fetched as the element
+ * connects): their English travels with it (vista-ticket-redemption.messages.added.ts).
+ */
+export interface AddedMessages {
   ticketsTitle: string;
-  /** A third-party card as listed once added: "Student Night Pass ****0042". */
-  partnerCard: (scheme: string, masked: string) => string;
   unlimited: string;
   exactly: (n: number) => string;
   between: (min: number, max: number) => string;
@@ -50,10 +70,8 @@ export interface RedemptionMessages {
   outOfRange: string;
   confirm: (count: number) => string;
   confirming: string;
-  overLimit: string;
-  underMinimum: string;
-  /** Vista refused the tickets with a code it does not document. */
-  ticketsRefused: string;
   ticketsSet: (count: number) => string;
-  noTicketType: string;
 }
+
+/** One of the other languages: every word (vista-ticket-redemption.messages.i18n.ts). */
+export interface AllRedemptionMessages extends RedemptionMessages, PartnerFormMessages, AddedMessages {}

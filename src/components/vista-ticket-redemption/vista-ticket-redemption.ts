@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ShowtimeTicket } from '../../api/vista/types.js';
 import { errorViewStyles } from '../../shared/error-view.js';
+import { lateChunk } from '../../shared/late-content.js';
 import { define, FocusAfterRender, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
 import { localizedText } from '../../api/vista/text.js';
 import { renderField, renderSummary, renderVistaError } from '../../shared/vista/form.js';
@@ -10,12 +11,16 @@ import { vistaThemeStyles } from '../../shared/vista/theme.styles.js';
 import { CardRedemption } from './controllers/card-redemption.js';
 import { MemberCardsController } from './controllers/member-cards.js';
 import type { RedemptionContext } from './controllers/redemption-host.js';
-import { renderAdded } from './views/added.js';
+import { cssId, lowest, withinLimit } from './redemption-rules.js';
 import { renderCards } from './views/cards.js';
 import type { PartnerCardForm } from './views/partner-form.js';
+import type { RedemptionView } from './views/redemption-view.js';
 import { VistaRedemptionCardAddedEvent, VistaRedemptionErrorEvent, VistaShowtimeTicketsSetEvent } from './vista-ticket-redemption.events.js';
 import { REDEMPTION_MESSAGES } from './vista-ticket-redemption.messages.js';
 import { redemptionStyles } from './vista-ticket-redemption.styles.js';
+
+/** The cards in use (views/added.ts): their own chunk, fetched as the element connects. */
+const addedView = lateChunk(() => import('./views/added.js'));
 
 export type { OrderTicket, RedemptionLimit, ShowtimeTicket, TicketRedemptionCard } from '../../api/vista/types.js';
 export type { WidgetErrorDetail } from '../../shared/events.js';
@@ -121,12 +126,18 @@ export class VistaTicketRedemption extends WidgetElement {
     () => this.redemption.keepPartnerCards(),
   );
   /** @internal Cards added and the showtime's tickets set. */
-  readonly redemption = new CardRedemption(this.ctx, this.loads);
+  readonly redemption = new CardRedemption(this.ctx, this.loads, addedView.load);
   /** @internal */
-  readonly parts = { html, renderField, renderSummary, localizedText };
+  readonly parts: RedemptionView['parts'] = { html, nothing, renderField, renderSummary, localizedText, cssId, lowest, withinLimit };
   /** The partner card form: its own chunk, loaded only where a site's schemes may be offered (`site-id`). */
   private partnerForm?: PartnerCardForm;
   private partnerFormLoad?: Promise<void>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The cards in use travel while the cards load; adding a card waits for them (and fetches again after a failure).
+    addedView.load().catch(() => undefined);
+  }
 
   protected override willUpdate(): void {
     if (!this.siteId || this.partnerFormLoad) return;
@@ -164,7 +175,7 @@ export class VistaTicketRedemption extends WidgetElement {
         : this.siteId && (!schemes || schemes.length > 0) && !this.error
           ? html`<p class="muted" role="status">${m.loading}</p>`
           : nothing}
-      ${this.redemption.added.length ? renderAdded(this, m) : nothing} ${error}
+      ${this.redemption.added.length && addedView.module ? addedView.module.renderAdded(this, m) : nothing} ${error}
     </section>`;
   }
 }

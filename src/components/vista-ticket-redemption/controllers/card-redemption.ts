@@ -42,6 +42,8 @@ export class CardRedemption {
   constructor(
     private readonly ctx: RedemptionContext,
     private readonly loads: MemberCardsController,
+    /** The cards in use's view (its own chunk): a card is added only once it is here, so the card shows when Vista accepts it. */
+    private readonly viewReady: () => Promise<unknown>,
   ) {}
 
   /** Another configuration: nothing added. */
@@ -69,6 +71,7 @@ export class CardRedemption {
     const { [busyKey]: _cleared, ...otherProblems } = this.cardProblems;
     this.cardProblems = otherProblems;
     try {
+      await this.viewReady();
       const answer = await withVistaMember(host.apiBase, (options) => clientOf(host).addTicketRedemptionCard(host.orderId, request, options));
       // The seeds never say where SetShowtime's ticketTypeId comes from: the answer's ticket types
       // (the mock's extension), else the page's `ticket-type-id`.

@@ -1,12 +1,21 @@
-/** The cards in use: each one's limit and ticket quantity, and the button that sets the showtime's tickets. */
-import { html, nothing } from 'lit';
+/**
+ * The cards in use: each one's limit and ticket quantity, and the button that sets the showtime's
+ * tickets. A chunk of its own, fetched as the element connects (a card is in use only after Vista
+ * answered, and adding one waits for it): it takes what it shares with the element from the
+ * element (`parts`), so that no third chunk is fetched, and its English words come with it.
+ */
+import type { RedemptionLimit } from '../../../api/vista/types.js';
 import type { AddedCard } from '../controllers/card-redemption.js';
-import { cssId, limitText, lowest, withinLimit } from '../redemption-rules.js';
-import type { RedemptionMessages } from '../vista-ticket-redemption.messages.js';
+import { addedWords } from '../vista-ticket-redemption.messages.added.js';
+import type { AddedMessages, RedemptionMessages } from '../vista-ticket-redemption.messages.js';
 import type { RedemptionView } from './redemption-view.js';
 
-export function renderAdded(v: RedemptionView, m: RedemptionMessages) {
+type Words = RedemptionMessages & AddedMessages;
+
+export function renderAdded(v: RedemptionView, words: RedemptionMessages) {
+  const m = addedWords(words);
   const { redemption } = v;
+  const { html, nothing } = v.parts;
   const count = redemption.ticketCount;
   const problem = redemption.ticketsProblem;
   return html`<section part="added" class="added" aria-labelledby="tickets-title">
@@ -34,8 +43,9 @@ export function renderAdded(v: RedemptionView, m: RedemptionMessages) {
   </section>`;
 }
 
-function renderAddedCard(v: RedemptionView, m: RedemptionMessages, entry: AddedCard) {
+function renderAddedCard(v: RedemptionView, m: Words, entry: AddedCard) {
   const { redemption } = v;
+  const { html, nothing, cssId, lowest, withinLimit } = v.parts;
   const { limit } = entry;
   const id = cssId(entry.card.id);
   const min = lowest(limit);
@@ -67,4 +77,11 @@ function renderAddedCard(v: RedemptionView, m: RedemptionMessages, entry: AddedC
     </div>
     <button type="button" class="link" @click=${() => redemption.removeCard(entry)}>${m.remove}</button>
   </li>`;
+}
+
+function limitText(m: Words, limit: RedemptionLimit): string {
+  const min = limit.minimum ?? 0;
+  if (limit.isUnlimited || limit.maximum === null) return min > 1 ? m.atLeast(min) : m.unlimited;
+  if (min > 0 && min === limit.maximum) return m.exactly(min);
+  return min > 1 ? m.between(min, limit.maximum) : m.upTo(limit.maximum);
 }

@@ -2,9 +2,11 @@
  * The partner member card form (`part="third-party-form"`): a scheme and a card number, checked
  * against the scheme's format before Vista is asked, the scheme chosen from the number's first
  * characters where only one fits. Its own chunk, loaded only where `site-id` is set: it takes the
- * pieces it shares with the element from the element (`parts`), so that no third chunk is fetched.
+ * pieces it shares with the element from the element (`parts`), so that no third chunk is fetched,
+ * and its English words come with it (vista-ticket-redemption.messages.partner.ts).
  */
 import type { ThirdPartyMemberScheme } from '../../../api/vista/types.js';
+import { partnerWords } from '../vista-ticket-redemption.messages.partner.js';
 import type { RedemptionMessages } from '../vista-ticket-redemption.messages.js';
 import type { RedemptionView } from './redemption-view.js';
 
@@ -21,7 +23,7 @@ export class PartnerCardForm {
   submit(event: SubmitEvent, schemes: ThirdPartyMemberScheme[]): void {
     event.preventDefault();
     const { ctx, redemption } = this.v;
-    const m = ctx.words();
+    const m = partnerWords(ctx.words());
     const data = new FormData(event.target as HTMLFormElement);
     const cardNumber = String(data.get('card-number') ?? '').replace(/\s+/g, '');
     const scheme = schemes.find((s) => s.id === data.get('scheme'));
@@ -48,11 +50,12 @@ export class PartnerCardForm {
     const fitting = schemes.filter((s) => s !== selected && fitsStart(typed, s) === true);
     if (fitting.length !== 1) return;
     select.value = fitting[0]!.id;
-    this.schemeNote = this.v.ctx.words().schemeFromNumber(this.v.parts.localizedText(fitting[0]!.name, locale));
+    this.schemeNote = partnerWords(this.v.ctx.words()).schemeFromNumber(this.v.parts.localizedText(fitting[0]!.name, locale));
     this.v.ctx.host.requestUpdate();
   }
 
-  render(m: RedemptionMessages, schemes: ThirdPartyMemberScheme[], locale: string) {
+  render(words: RedemptionMessages, schemes: ThirdPartyMemberScheme[], locale: string) {
+    const m = partnerWords(words);
     const { problem } = this;
     const { html } = this.v.parts;
     const busy = this.v.redemption.busy;
