@@ -171,9 +171,12 @@ describe('<vista-ticket-redemption>', () => {
     expect(el.text('[part="notice"]')).to.contain('Connectez-vous pour utiliser votre carte d’abonnement');
     expect(el.$('[part="cards"]')).to.equal(null);
     expect(el.schemeNames).to.include('Pass Soirée Étudiante');
+    // The form's and the cards in use's words come with their own chunks in English; the page's language wins.
+    expect(el.text('#partner-title')).to.equal('Carte de membre partenaire');
     await el.addPartnerCard('CINECARD', '6371004412345678');
     // The card is unlimited; the scheme caps a showtime at 6 (redemptionLimitPerShowtime).
     expect(el.text('.added-card [part="limit"]')).to.equal('Jusqu’à 6 billets');
+    expect(el.text('.added-card label')).to.equal('Billets avec cette carte');
   });
 
   it('enforces a minimum and maximum in the form: out-of-range quantities are marked and cannot be sent', async () => {
