@@ -135,7 +135,12 @@ export async function startWebKitDriver(timeZone) {
     stopped = true;
     driver.kill('SIGTERM');
     xvfb.kill('SIGTERM');
-    rmSync(profiles, { recursive: true, force: true });
+    // A browser still closing may write into its folder meanwhile: what is left goes with the temp folder.
+    try {
+      rmSync(profiles, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // left in the system's temp folder
+    }
   };
   process.once('exit', stop);
   return { port, display, stop };

@@ -68,7 +68,8 @@ function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[]
 
 /** Tests that drive a second page of their own (test/app/second-page.ts): Puppeteer's, Chromium and Firefox. */
 export const SECOND_PAGE: Lacking = {
-  webkit: 'it drives a second page (a window of its own, its keys, its network) through Puppeteer, which drives Chromium and Firefox; WebKitGTK is driven through WebDriver here',
+  webkit:
+    'it drives a second page (a window of its own, its keys, its network) through Puppeteer, which drives Chromium and Firefox; WebKitGTK is driven through WebDriver here, where switching to a second window hung the test page and a strict page’s Trusted Types refuse WebDriver’s scripts',
 };
 
 /** Tests of Vista's cookie sessions against the mock, which serves plain http on 127.0.0.1. */

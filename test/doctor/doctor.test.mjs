@@ -28,8 +28,13 @@ async function startMock(readings) {
   return { origin, stop: () => child.kill() };
 }
 
-/** Runs doctor, returning its exit code, its findings (JSON) and its printed lines. */
+/**
+ * Runs doctor, returning its exit code, its findings (JSON) and its printed lines. A minute per
+ * request unless the test says otherwise: these tests are about readings, and a 2-core machine
+ * running the browser suites beside them once took over doctor's 15 s on the 2,000-performance list.
+ */
 async function run(args) {
+  if (!args.includes('--timeout')) args = [...args, '--timeout', '60000'];
   const lines = [];
   const out = { log: (text) => lines.push(text), error: (text) => lines.push(text) };
   const code = await doctor([...args, '--json'], out);
