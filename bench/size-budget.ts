@@ -148,6 +148,8 @@ export const NOT_THE_SPLIT: Record<string, string> = {
   '94db6a1': 'no ticket-list refresh while hidden',
   '97c34be': 'the freshness line\'s weight',
   f35a4e8: 'engines and the scanner\'s eviction notice (issue 15)',
+  '4f1e6a4': 'the suite in three engines (issue 15)',
+  d56bbfe: 'the camera\'s in-view rule (issue 15, WebKit)',
 };
 
 /**
