@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
@@ -15,6 +14,7 @@ import { styles } from './av-series-list.styles.js';
 import type { AvSeriesClickDetail } from '../../shared/audienceview/events.js';
 import { WidgetEvent } from '../../shared/events.js';
 import { define, LocalizeController } from '../../shared/widget-element.js';
+import { cssProperties } from '../../shared/css-properties.js';
 export * from '../../shared/audienceview/events.js';
 
 /** A patron chose a series. Cancelable: `preventDefault()` keeps the page from following the link. */
@@ -144,7 +144,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
       class="card series"
       data-production-id=${s.productionId}
       data-style=${s.productionStyle}
-      style=${styleMap({ '--_series-bg': colour, '--_series-text': `var(--av-series-text, ${readableTextOn(colour)})` })}
+      ${cssProperties({ '--_series-bg': colour, '--_series-text': `var(--av-series-text, ${readableTextOn(colour)})` })}
     >
       ${logo
         ? // The first logo is on screen at once and usually the page's largest paint: fetched first, not lazily.

@@ -77,6 +77,8 @@ describe('<ticket-scanner> camera', () => {
     show(bcid: 'qrcode' | 'code128' | null, text?: string, dx?: number): void;
     /** Adds a code to what is shown. */
     add(bcid: 'qrcode' | 'code128', text: string, dx?: number): void;
+    /** Sends no frame for `ms` (a canvas stream sends one only when the canvas changes). */
+    freeze(ms: number): Promise<void>;
     stop(): void;
   }
 
@@ -105,10 +107,11 @@ describe('<ticket-scanner> camera', () => {
     const stream = canvas.captureStream(30);
     // A canvas stream only gets a frame when the canvas changes: a camera never stops sending.
     let tick = 0;
-    const timer = setInterval(() => {
+    const nextFrame = () => {
       context.fillStyle = tick++ % 2 ? '#fff' : '#fdfdfd';
       context.fillRect(0, 0, 2, 2);
-    }, 30);
+    };
+    let timer = setInterval(nextFrame, 30);
     Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { configurable: true, value: async () => stream });
     return {
       canvas,
@@ -122,6 +125,11 @@ describe('<ticket-scanner> camera', () => {
         const symbol = document.createElement('canvas');
         toCanvas(symbol, { bcid, text, scale: bcid === 'qrcode' ? 4 : 2, height: 20, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'ffffff' });
         context.drawImage(symbol, (640 - symbol.width) / 2 + dx, (480 - symbol.height) / 2);
+      },
+      async freeze(ms) {
+        clearInterval(timer);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        timer = setInterval(nextFrame, 30);
       },
       stop() {
         clearInterval(timer);
@@ -279,7 +287,7 @@ describe('<ticket-scanner> camera', () => {
   });
 
   it('counts a ticket still in view once when the frames pause for longer than the re-read window; shown again after leaving the view, it is a second scan', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const [ticket] = await validTickets(1);
     camera = fakeCamera();
     camera.show('qrcode', ticket!.barcode);
@@ -288,11 +296,8 @@ describe('<ticket-scanner> camera', () => {
     await until(el, () => verdictFor(el, ticket!.barcode), 'the ticket was not read', 15_000);
     // No frame for 2.5 s (WebKit gives none while the verdict covers the viewfinder; a busy phone
     // gives few), the ticket still held up: the same ticket, not a second scan.
-    const video = $<HTMLVideoElement>(el, '[part="viewfinder"] video')!;
-    video.pause();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await camera.freeze(2500);
     const readsBefore = reads.length;
-    await video.play();
     await waitUntil(() => reads.length >= readsBefore + 3, 'the camera did not read on', { timeout: 10_000 });
     expect(scans.map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
 
