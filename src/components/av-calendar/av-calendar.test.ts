@@ -589,7 +589,8 @@ describe('<av-calendar>', () => {
   });
 
   describe('accessibility and languages', () => {
-    it('is axe-clean as a grid and as a list', async () => {
+    it('is axe-clean as a grid and as a list', async function () {
+      this.timeout(30_000); // axe over a month grid, twice: slow in WebKitGTK's software rendering on a busy machine
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
       await expect(el).to.be.accessible();
       el.view = 'list';
