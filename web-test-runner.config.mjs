@@ -80,7 +80,10 @@ export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/unit/**'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Firefox and WebKitGTK (software rendering) on a busy 2-core machine miss a timing now and then
+  // (a camera frame, an axe pass): a failed test is run once more there, and fails if it fails again.
+  // Chromium's runs are stable and get no second try.
+  testFramework: { config: { timeout: 10000, retries: selectedEngines().every((engine) => engine === 'chromium') ? 0 : 1 } },
   browserStartTimeout: 60000,
   // Lit's dev build warns once per file that it is in dev mode; keep its other warnings.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
