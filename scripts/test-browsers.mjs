@@ -1,4 +1,5 @@
-// The browser suite in every engine (npm run test:browser): web-test-runner once per engine, one after
+// The browser suite in every engine (npm run test:engines; npm test's test:browser runs it for Chromium
+// alone, with BROWSERS=chromium): web-test-runner once per engine, one after
 // the other (two cores: engines side by side would time each other out), each engine's mock playing
 // one set of the vendors' silences, so one run covers every engine and every reading:
 //
@@ -7,7 +8,7 @@
 //   WebKit    all:2, every reading's third choice (its last where it has fewer)
 //
 // Then one closing line per engine. BROWSERS narrows the engines (BROWSERS=firefox npm run
-// test:browser); ENGINE_READINGS=defaults plays the default readings everywhere; other arguments go to
+// test:engines); ENGINE_READINGS=defaults plays the default readings everywhere; other arguments go to
 // web-test-runner (--files 'src/components/av-calendar/**/*.test.ts').
 // `npm run test:readings` plays every reading set over the suite in Chromium alone.
 import { spawn } from 'node:child_process';
