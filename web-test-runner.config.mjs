@@ -1,10 +1,11 @@
 // Component and fetch-layer tests in real headless Chromium. The mock vendor backend runs on its
 // own port (a different origin, as a real vendor is), and each test file opens its own world in it.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
-import { puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
+import { inputInFront, pageOptions, puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
 import { takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
@@ -31,6 +32,15 @@ function notRunnablePlugin() {
       return true;
     },
   };
+}
+
+/**
+ * ONLY_TESTS (a JSON file of `{ title }`, as NOT_RUNNABLE_REPORT writes them): the page learns the
+ * titles (a `describe › it` title by its test's own title) and test/engines.ts runs only those.
+ */
+function onlyTests() {
+  if (!process.env.ONLY_TESTS) return undefined;
+  return JSON.parse(readFileSync(process.env.ONLY_TESTS, 'utf8')).map(({ title }) => title.split(' › ').at(-1));
 }
 
 /**
@@ -70,6 +80,8 @@ function summaryLine() {
           lines.push(`${engine}: Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${missing.length} not runnable here`);
         }
         process.stdout.write(`${lines.join('\n')}\n`);
+        // For scripts/test-browsers.mjs, which runs these tests in Chromium under this run's readings.
+        if (process.env.NOT_RUNNABLE_REPORT) writeFileSync(process.env.NOT_RUNNABLE_REPORT, JSON.stringify(notRunnable));
       });
     },
   };
@@ -79,11 +91,13 @@ export default {
   // test/unit/ holds Node's unit tests of the core (npm run test:unit, mocha): not browser files.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/unit/**'],
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: Number(process.env.TEST_CONCURRENCY) || 2,
   // Firefox and WebKitGTK (software rendering) on a busy 2-core machine miss a timing now and then
   // (a camera frame, an axe pass): a failed test is run once more there, and fails if it fails again.
   // Chromium's runs are stable and get no second try.
-  testFramework: { config: { timeout: 10000, retries: selectedEngines().every((engine) => engine === 'chromium') ? 0 : 1 } },
+  testFramework: {
+    config: { timeout: 10000, retries: selectedEngines().every((engine) => engine === 'chromium') ? 0 : 1 },
+  },
   browserStartTimeout: 60000,
   // Lit's dev build warns once per file that it is in dev mode; keep its other warnings.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
@@ -122,7 +136,7 @@ export default {
 <html lang="en">
   <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
   <body>
-    <script>window.__MOCK_ORIGIN__ = ${JSON.stringify(mock?.origin ?? '')};</script>
+    <script>window.__MOCK_ORIGIN__ = ${JSON.stringify(mock?.origin ?? '')}; window.__ONLY_TESTS__ = ${JSON.stringify(onlyTests() ?? null)};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
@@ -132,13 +146,15 @@ export default {
     engine === 'webkit'
       ? webkitLauncher({ timeZone: BROWSER_TIME_ZONE })
       : freshContextPerFile(
-          chromeLauncher({
+          (engine === 'firefox' ? inputInFront : (launcher) => launcher)(chromeLauncher({
             puppeteer: puppeteerCore,
             launchOptions: puppeteerLaunchOptions(engine, BROWSER_TIME_ZONE),
             // A browser context per test page: files run side by side, and IndexedDB, service workers
             // and Web Locks are per origin (the scanner's database must not be shared between files).
-            createPage: async ({ browser }) => watchNetwork(await (await browser.createBrowserContext()).newPage()),
-          }),
+            // Firefox opens a page as a tab of one window, and a tab in the background gets no video
+            // frames, throttled timers and no keyboard focus: each file gets a window of its own.
+            createPage: async ({ browser }) => watchNetwork(await (await browser.createBrowserContext()).newPage(pageOptions(engine))),
+          })),
         ),
   ),
 };

@@ -2,11 +2,12 @@
 // downloaded): Chromium and Firefox ESR through Puppeteer (CDP; WebDriver BiDi for Firefox), WebKitGTK
 // through WebKitWebDriver on a virtual X display. `BROWSERS=chromium,firefox` narrows a local run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromeArgs, findChrome } from './find-chrome.mjs';
+import { chromeArgs, findChrome, findExecutable } from './find-chrome.mjs';
+import { freePort } from './free-port.mjs';
 import { LOOPBACK_ONLY_FLAG } from './network-guard.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -20,13 +21,11 @@ export function selectedEngines(value = process.env.BROWSERS) {
   return [...new Set(names)];
 }
 
-const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const WEBKIT_DRIVER_CANDIDATES = [process.env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver'];
-
 export function findFirefox() {
-  const found = FIREFOX_CANDIDATES.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Firefox found. Set FIREFOX_PATH, or install one (Debian: apt-get install -y --no-install-recommends firefox-esr).');
-  return found;
+  return findExecutable(
+    [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+    'No Firefox found. Set FIREFOX_PATH, or install one (Debian: apt-get install -y --no-install-recommends firefox-esr).',
+  );
 }
 
 /**
@@ -62,10 +61,51 @@ export function puppeteerLaunchOptions(engine, timeZone) {
   return { executablePath: findChrome(), headless: true, args: [...chromeArgs(), LOOPBACK_ONLY_FLAG, ...camera], env };
 }
 
+/**
+ * How Puppeteer opens a page in this engine. Firefox puts a new page in a tab of the current window,
+ * and a tab behind another gets no camera frames, throttled timers and no keyboard: test files run
+ * side by side and second pages open during a test, so every Firefox page gets a window of its own.
+ */
+export function pageOptions(engine) {
+  return engine === 'firefox' ? { type: 'window' } : undefined;
+}
+
+/**
+ * Firefox delivers synthesized keys to the window in front only: a test file's keys (WTR's sendKeys,
+ * sendMouse) would land in whichever window opened last, another file's or a second page. The page
+ * the runner gives the commands is brought to the front before each.
+ */
+export function inputInFront(launcher) {
+  const getPage = launcher.getPage.bind(launcher);
+  const inFront = (page, device) =>
+    new Proxy(device, {
+      get(target, name) {
+        const value = Reflect.get(target, name);
+        if (typeof value !== 'function') return value;
+        return async (...args) => {
+          await page.bringToFront();
+          return value.apply(target, args);
+        };
+      },
+    });
+  launcher.getPage = (sessionId) => {
+    const page = getPage(sessionId);
+    return new Proxy(page, {
+      get(target, name) {
+        if (name === 'keyboard' || name === 'mouse') return inFront(target, target[name]);
+        const value = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return launcher;
+}
+
 function findWebKitDriver() {
-  const found = WEBKIT_DRIVER_CANDIDATES.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No WebKitWebDriver found. Install Debian\'s webkit2gtk-driver (and xvfb, gir1.2-webkit2-4.1).');
-  return found;
+  return findExecutable(
+    [process.env.WEBKIT_DRIVER_PATH, '/usr/bin/WebKitWebDriver'],
+    "No WebKitWebDriver found. Install Debian's webkit2gtk-driver (and xvfb, gir1.2-webkit2-4.1).",
+  );
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -101,18 +141,6 @@ async function waitForStatus(url, timeoutMs = 15000) {
     if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer ${url} in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function freePort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,26 +1,28 @@
-// Finds a Chrome or Chromium for the test runner and the benchmarks: CHROME_PATH first, then the
+// Finds the browsers for the test runner and the benchmarks: an environment variable first, then the
 // usual install paths. Browsers cannot be downloaded on our CI machines; .ci/run installs Debian's.
 import { existsSync } from 'node:fs';
 
-const candidates = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+/** The first candidate path that exists; else an error that says how to get one. */
+export function findExecutable(candidates, missing) {
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error(missing);
+  return found;
+}
 
 export function findChrome() {
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) {
-    throw new Error(
-      'No Chrome or Chromium found. Set CHROME_PATH, or install one (Debian: apt-get install -y --no-install-recommends chromium).',
-    );
-  }
-  return found;
+  return findExecutable(
+    [
+      process.env.CHROME_PATH,
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/opt/google/chrome/chrome',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ],
+    'No Chrome or Chromium found. Set CHROME_PATH, or install one (Debian: apt-get install -y --no-install-recommends chromium).',
+  );
 }
 
 /** Flags for a quiet headless browser on a machine with a closed network; --no-sandbox only as root. */

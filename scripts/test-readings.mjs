@@ -8,10 +8,10 @@
 //   npm run test:readings -- --readings all:2 --files 'src/components/utick-*/**/*.test.ts'
 //
 // Run with tsx (it reads the mock's declared readings from mock/server.ts).
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createVendorBackend, vendorModules } from '../mock/server.ts';
+import { minutes, runSuite } from './run-suite.mjs';
 
 const args = process.argv.slice(2);
 const valuesOf = (flag) => args.flatMap((arg, i) => (arg === flag && args[i + 1] ? [args[i + 1]] : []));
@@ -71,32 +71,15 @@ function playedReadings(value) {
   }
 }
 
-function runSuite(readings) {
-  const runnerArgs = ['node_modules/@web/test-runner/dist/bin.js', ...files.flatMap((file) => ['--files', file])];
-  return new Promise((resolve) => {
-    const started = Date.now();
-    let summary = '';
-    let tail = '';
-    // Chromium unless BROWSERS says otherwise (npm run test:browser plays one reading set per engine).
-    const env = { ...process.env, MOCK_READINGS: readings, BROWSERS: process.env.BROWSERS || 'chromium' };
-    const child = spawn(process.execPath, ['--import', 'tsx', ...runnerArgs], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      tail = (tail + String(chunk)).slice(-4000);
-      const found = /Tests: \d+ passed, \d+ failed, \d+ skipped/.exec(tail);
-      if (found) summary = found[0];
-    });
-    child.on('close', (code) => resolve({ code, summary, seconds: Math.round((Date.now() - started) / 1000) }));
-  });
-}
-
 const closing = [];
 for (const readings of readingSets) {
   const played = playedReadings(readings);
   console.log(`\n=== MOCK_READINGS=${readings}: ${files.length ? `${files.length} test files` : 'the whole browser suite'}; the mock plays ${played.join(', ')}\n`);
-  const { code, summary, seconds } = await runSuite(readings);
-  const ok = code === 0 && /, 0 failed/.test(summary);
-  closing.push({ ok, line: `Readings ${readings}: ${summary || `Tests: no summary (runner exited ${code})`} in ${Math.floor(seconds / 60)} min ${seconds % 60} s` });
+  // Chromium unless BROWSERS says otherwise.
+  const env = { ...process.env, MOCK_READINGS: readings, BROWSERS: process.env.BROWSERS || 'chromium' };
+  const { code, summary, counts, seconds } = await runSuite({ env, args: files.flatMap((file) => ['--files', file]) });
+  const ok = code === 0 && counts?.failed === 0;
+  closing.push({ ok, line: `Readings ${readings}: ${summary ?? `Tests: no summary (runner exited ${code})`} in ${minutes(seconds)}` });
 }
 console.log('');
 for (const { line } of closing) console.log(line);

@@ -15,6 +15,16 @@ const reporting: Array<Promise<unknown>> = [];
 // Registered as this module loads, so on the root suite: the file's session ends after every report arrived.
 after(() => Promise.all(reporting));
 
+// Chromium standing in for an engine that could not run some tests (scripts/test-browsers.mjs): only
+// those are registered (the file's others ran in that engine), so suites left without a test run no
+// hooks either. This module is imported before a test file's body registers its tests.
+const only = (window as { __ONLY_TESTS__?: string[] | null }).__ONLY_TESTS__;
+if (only) {
+  const register = globalThis.it;
+  const standIn = ((title: string, test?: Mocha.Func) => (only.includes(title) ? register(title, test) : undefined)) as Mocha.TestFunction;
+  globalThis.it = Object.assign(standIn, register);
+}
+
 /** What a test needs, and why each engine that lacks it cannot run it. */
 export type Lacking = Partial<Record<Engine, string>>;
 

@@ -3,7 +3,10 @@
 // and press keys, take it offline, reload, close: through Puppeteer's own API, which drives Chromium
 // (DevTools protocol) and Firefox (WebDriver BiDi) alike. `cdp` sends a DevTools protocol command,
 // Chromium only (installability). The browser side is test/app/second-page.ts.
+import { pageOptions } from '../../scripts/engines.mjs';
+
 let next = 0;
+const engineOf = (session) => session.browser.name.toLowerCase();
 const pages = new Map();
 
 export function secondPagePlugin() {
@@ -17,7 +20,7 @@ export function secondPagePlugin() {
         // never calls a page in an incognito-like context installable.
         const testPage = session.browser.getPage(session.id);
         const context = payload.context === 'default' ? testPage.browser().defaultBrowserContext() : testPage.browserContext();
-        const page = await context.newPage();
+        const page = await context.newPage(pageOptions(engineOf(session)));
         if (payload.viewport) await page.setViewport(payload.viewport);
         const errors = [];
         page.on('pageerror', (error) => {
@@ -49,10 +52,13 @@ export function secondPagePlugin() {
             throw new Error(`second-page: the DevTools protocol (${payload.method}) is Chromium's; this browser has none (${error.message})`);
           });
           return { value: await entry.cdp.send(payload.method, payload.params ?? {}) };
+        // Firefox gives keys to the window in front only.
         case 'type':
+          await page.bringToFront();
           await page.keyboard.type(payload.text);
           return { ok: true };
         case 'press':
+          await page.bringToFront();
           await page.keyboard.press(payload.key);
           return { ok: true };
         case 'offline':

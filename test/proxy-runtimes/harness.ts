@@ -7,12 +7,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { RequestLogEntry, WorldOptions } from '../../mock/core.js';
 import { MOCK_UTICK_KEYS } from '../../mock/utick.js';
+import { freePort } from '../../scripts/free-port.mjs';
 import { startMockServer, type RunningMock } from '../../mock/server.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,17 +66,6 @@ export async function codeFor(world: NodeMockWorld, streamId: string, result: nu
 export async function contactFor(world: NodeMockWorld, streamId: string): Promise<string> {
   const table = await world.control<{ streams: { streamId: string; contactIds: Record<string, number> }[] }>('/codes');
   return Object.keys(table.streams.find((s) => s.streamId === streamId)!.contactIds)[0]!;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 const bundles = new Map<string, Promise<string>>();

@@ -13,29 +13,18 @@
 // Everything is stopped (MariaDB, the PHP server and its workers) and removed when the runner stops.
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { PLUGIN_FOLDER, unzip, zip, pluginFiles } from '../../scripts/build-wordpress-plugin.ts';
+import { freePort } from '../../scripts/free-port.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const WORDPRESS = '/usr/share/wordpress';
 const THEME = '/usr/share/wordpress/wp-content/themes/twentytwentythree';
 export const ROLES = ['administrator', 'editor', 'author', 'contributor'];
 const run = promisify(execFile);
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function until(check, what, timeoutMs = 20000) {
   const end = Date.now() + timeoutMs;

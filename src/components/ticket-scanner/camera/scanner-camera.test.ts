@@ -61,6 +61,7 @@ describe('<ticket-scanner> camera', () => {
     delete (window as { BarcodeDetector?: unknown }).BarcodeDetector;
     camera?.stop();
     camera = undefined;
+    delete (navigator.mediaDevices as { enumerateDevices?: unknown }).enumerateDevices; // a test's stand-in (the real one is MediaDevices.prototype's)
     if (realGetUserMedia) Object.defineProperty(navigator.mediaDevices, 'getUserMedia', realGetUserMedia);
     else delete (navigator.mediaDevices as { getUserMedia?: unknown }).getUserMedia;
     await closeScannerDb();
@@ -468,6 +469,39 @@ describe('<ticket-scanner> camera', () => {
     await until(el, () => verdictFor(el, qr!.barcode), 'the QR code was not read', 15_000);
     expect(reads).to.not.include(bars!.barcode);
     expect(scans.map((s) => s.barcode)).to.deep.equal([qr!.barcode]);
+  });
+
+  it('opens and reads without waiting for the list of lenses, then offers to switch to another lens', async function () {
+    this.timeout(20_000);
+    const [ticket] = await validTickets(1);
+    const fake = (camera = fakeCamera());
+    fake.show('qrcode', ticket!.barcode);
+    const asked: MediaStreamConstraints[] = [];
+    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
+      configurable: true,
+      value: async (constraints: MediaStreamConstraints) => {
+        asked.push(constraints);
+        return fake.stream.clone();
+      },
+    });
+    // The browser takes its time listing devices (Firefox can take seconds on a busy phone).
+    let listDevices!: (devices: MediaDeviceInfo[]) => void;
+    Object.defineProperty(navigator.mediaDevices, 'enumerateDevices', { configurable: true, value: () => new Promise((resolve) => (listDevices = resolve)) });
+    const el = await atTheDoor();
+    await openCamera(el);
+    await until(el, () => verdictFor(el, ticket!.barcode), 'the ticket was not read while the lenses were being listed');
+    const switchButton = () => $<HTMLButtonElement>(el, '[part="camera"] button.lens');
+    expect(switchButton(), 'no lens to switch to yet').to.equal(null);
+
+    const device = (deviceId: string, kind: MediaDeviceKind, label: string) => ({ deviceId, kind, label, groupId: 'phone' }) as MediaDeviceInfo;
+    listDevices([device('front', 'videoinput', 'Front camera'), device('mic', 'audioinput', 'Microphone'), device('back', 'videoinput', 'Back camera')]);
+    await until(el, () => switchButton(), 'two lenses listed, and no way to switch');
+    expect(text(switchButton())).to.equal('Switch camera');
+    switchButton()!.click();
+    await until(el, () => asked.length === 2, 'switching lenses opened no camera');
+    expect(asked[0]!.video, 'first the rear camera, whichever it is').to.deep.equal({ facingMode: { ideal: 'environment' } });
+    expect(asked[1]!.video, 'then a lens by its id').to.deep.equal({ deviceId: { exact: 'front' } });
+    await until(el, () => $(el, '[part="viewfinder"]')?.getAttribute('data-state') === 'open', 'the other lens did not open');
   });
 
   // Last in the file: the browser's own camera, after every test that stands a canvas in for it.

@@ -149,8 +149,9 @@ export class ScannerCamera implements ReactiveController {
     const capabilities: CameraCapabilities = track?.getCapabilities?.() ?? {};
     this.torchOn = capabilities.torch ? false : undefined;
     this.canFocus = !!capabilities.pointsOfInterest || !!capabilities.focusMode?.includes('single-shot');
-    this.lenses = (await media.enumerateDevices().catch((): MediaDeviceInfo[] => [])).filter((device) => device.kind === 'videoinput');
-    if (attempt !== this.attempt) return;
+    // The lens list only adds a "Switch camera" button: the viewfinder does not wait for it (Firefox
+    // can take seconds to list devices while the page is busy).
+    void this.listLenses(attempt);
     this.state = 'open';
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -162,6 +163,13 @@ export class ScannerCamera implements ReactiveController {
     if (attempt !== this.attempt) return;
     const { readFrames } = await import('./barcode-decoder.js');
     this.stopReading = readFrames(video, decoder, (codes) => this.read(codes));
+  }
+
+  private async listLenses(attempt: number): Promise<void> {
+    const devices = await navigator.mediaDevices.enumerateDevices().catch((): MediaDeviceInfo[] => []);
+    if (attempt !== this.attempt) return;
+    this.lenses = devices.filter((device) => device.kind === 'videoinput');
+    this.host.requestUpdate();
   }
 
   close(): void {
