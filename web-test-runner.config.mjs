@@ -21,14 +21,19 @@ const scannerApp = scannerAppServer(() => mock.origin);
 // The built library, the framework examples and the hostile host pages (strict CSP as a header).
 const embed = embedPages(() => mock.origin);
 
-/** Tests a file did not run in this engine because the engine lacks what they need (test/engines.ts), with the reasons. */
+/**
+ * Tests an engine cannot run because it lacks what they need (test/engines.ts), with the reasons:
+ * reported by every engine for every engine, so a Chromium run also knows what the others will not run.
+ */
+const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 const notRunnable = [];
 function notRunnablePlugin() {
   return {
     name: 'not-runnable',
     executeCommand({ command, payload, session }) {
       if (command !== 'not-runnable') return undefined;
-      notRunnable.push({ engine: session.browser.name, file: session.testFile.replace(`${process.cwd()}/`, ''), ...payload });
+      const { engine, title, reason } = payload;
+      notRunnable.push({ engine: ENGINE_NAMES[engine], file: session.testFile.replace(`${process.cwd()}/`, ''), title, reason });
       return true;
     },
   };

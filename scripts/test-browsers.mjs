@@ -7,8 +7,9 @@
 //   Firefox   all:1, every reading's second choice
 //   WebKit    all:2, every reading's third choice (its last where it has fewer)
 //
-// A test an engine cannot run (test/engines.ts names it, with the reason) then runs in Chromium under
-// that engine's readings, so no reading goes unplayed over it. Then one closing line per run.
+// A test an engine cannot run (test/engines.ts names it, with the reason) also runs in Chromium under
+// that engine's readings, so no reading goes unplayed over it: beside the engine's own run when the
+// Chromium run already named those tests, else after it. Then one closing line per run.
 // BROWSERS narrows the engines (BROWSERS=firefox npm run test:engines); ENGINE_READINGS=defaults plays
 // the default readings everywhere; other arguments go to web-test-runner
 // (--files 'src/components/av-calendar/**/*.test.ts').
@@ -39,18 +40,22 @@ async function runEngine(engine) {
   const report = join(reports, `${engine}.json`);
   console.log(`\n=== ${NAMES[engine]}: the browser suite, the mock playing the ${playing(readings)}\n`);
   const run = await runSuite({ env: environment(engine, readings, { NOT_RUNNABLE_REPORT: report }), args: passThrough });
-  const notRunnable = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : [];
+  // Every engine's list: this engine's, and what the others will not run (test/engines.ts reports both).
+  const lists = {};
+  for (const test of existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : []) (lists[test.engine] ??= []).push(test);
   const passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0;
-  return { ...run, passed, line: `${run.summary ?? `${NAMES[engine]}: Tests: no summary (the runner exited ${run.code})`} (${playing(readings)}, ${minutes(run.seconds)})`, readings, notRunnable };
+  const line = `${run.summary ?? `${NAMES[engine]}: Tests: no summary (the runner exited ${run.code})`} (${playing(readings)}, ${minutes(run.seconds)})`;
+  return { passed, line, readings, notRunnable: lists[NAMES[engine]] ?? [], lists };
 }
 
-/** The tests an engine could not run, in Chromium under that engine's readings: each must pass there. */
-async function standIn(engine, readings, notRunnable) {
-  const tests = join(reports, `${engine}-stand-in.json`);
+/** The tests an engine cannot run, in Chromium under that engine's readings: each must pass there. */
+async function standIn(engine, notRunnable, { quiet = false } = {}) {
+  const readings = sameReadings ? '' : READINGS[engine];
+  const tests = join(reports, `${engine}-stand-in-${notRunnable.length}.json`);
   writeFileSync(tests, JSON.stringify(notRunnable));
   const files = [...new Set(notRunnable.map(({ file }) => file))];
-  console.log(`\n=== Chromium, the ${notRunnable.length} tests ${NAMES[engine]} cannot run, the mock playing the ${playing(readings)}\n`);
-  const run = await runSuite({ env: environment('chromium', readings, { ONLY_TESTS: tests }), args: files.flatMap((file) => ['--files', file]) });
+  console.log(`\n=== Chromium, the ${notRunnable.length} tests ${NAMES[engine]} cannot run, the mock playing the ${playing(readings)}${quiet ? ' (beside it; its output when done)' : ''}\n`);
+  const run = await runSuite({ env: environment('chromium', readings, { ONLY_TESTS: tests }), args: files.flatMap((file) => ['--files', file]), quiet });
   // Only those tests are registered (test/engines.ts); a test is picked by its title, so one of the
   // same title beside it would run too.
   const passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0 && run.counts.passed >= notRunnable.length;
@@ -58,12 +63,27 @@ async function standIn(engine, readings, notRunnable) {
   return { passed, line: `Chromium for the ${notRunnable.length} tests ${NAMES[engine]} cannot run: ${ran} (${playing(readings)}, ${minutes(run.seconds)})` };
 }
 
-const engines = selectedEngines();
+const key = ({ file, title }) => `${file}\u0000${title}`;
+const engines = ENGINES.filter((name) => selectedEngines().includes(name));
 const results = [];
-for (const engine of ENGINES.filter((name) => engines.includes(name))) {
-  const result = await runEngine(engine);
+let known = {}; // what each engine will not run, as the Chromium run reported it
+for (const engine of engines) {
+  if (engine === 'chromium') {
+    const result = await runEngine(engine);
+    results.push(result);
+    known = result.lists;
+    continue;
+  }
+  // Known beforehand: Chromium stands in beside the engine's own run (the two leave the 2 cores room:
+  // each waits on its browser much of the time). Otherwise after it.
+  const before = known[NAMES[engine]] ?? [];
+  const [result, early] = await Promise.all([runEngine(engine), before.length ? standIn(engine, before, { quiet: true }) : undefined]);
   results.push(result);
-  if (engine !== 'chromium' && result.notRunnable.length) results.push(await standIn(engine, result.readings, result.notRunnable));
+  if (early) results.push(early);
+  // What the engine itself did not run and Chromium has not stood in for yet (none, when the lists agree).
+  const covered = new Set(before.map(key));
+  const left = result.notRunnable.filter((test) => !covered.has(key(test)));
+  if (left.length) results.push(await standIn(engine, left));
 }
 
 console.log('');

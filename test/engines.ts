@@ -33,12 +33,8 @@ export type Lacking = Partial<Record<Engine, string>>;
  * runnable there, by its title, with the reason.
  */
 export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void {
-  const reason = lacking[ENGINE];
-  if (reason === undefined) {
-    it(title, test);
-    return;
-  }
-  reporting.push(executeServerCommand('not-runnable', { title, reason }));
+  reportLacking(lacking, [title]);
+  if (lacking[ENGINE] === undefined) it(title, test);
 }
 
 /**
@@ -46,12 +42,18 @@ export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void
  * as not runnable there, by its title, with the reason (its hooks do not run either).
  */
 export function describeWhere(lacking: Lacking, title: string, suite: (this: Mocha.Suite) => void): void {
-  const reason = lacking[ENGINE];
-  if (reason === undefined) {
-    describe(title, suite);
-    return;
+  reportLacking(lacking, testTitles(title, suite));
+  if (lacking[ENGINE] === undefined) describe(title, suite);
+}
+
+/**
+ * Tells the runner which engines cannot run these tests, and why: this engine's are named in its
+ * closing lines; the others' let scripts/test-browsers.mjs know them before those engines run.
+ */
+function reportLacking(lacking: Lacking, titles: string[]): void {
+  for (const [engine, reason] of Object.entries(lacking)) {
+    for (const title of titles) reporting.push(executeServerCommand('not-runnable', { engine, title, reason }));
   }
-  for (const test of testTitles(title, suite)) reporting.push(executeServerCommand('not-runnable', { title: test, reason }));
 }
 
 /** The titles of a suite's tests, read by running its body with mocha's functions set aside. */

@@ -50,14 +50,14 @@ describe('<ticket-scanner> door log', () => {
     await closeScannerDb();
   });
 
-  async function atTheDoor(options: { exportPatronNames?: boolean } = {}): Promise<TicketScannerHarness> {
+  async function atTheDoor(options: { exportPatronNames?: boolean; locale?: string } = {}): Promise<TicketScannerHarness> {
     const el = await fixture<TicketScanner>(html`<ticket-scanner
       api-base=${mock.base('audienceview')}
       client-id="284"
       production-id=${tonight.productionId}
       performance-id=${tonight.performanceId}
       time-zone=${VENUE_ZONE}
-      locale="en"
+      locale=${options.locale ?? 'en'}
       ?export-patron-names=${options.exportPatronNames}
       .doorTimeoutMs=${1000}
       .probeIntervalMs=${300}
@@ -184,5 +184,21 @@ describe('<ticket-scanner> door log', () => {
     expect(written).to.equal(4);
     // Opened, with its chart, table and export button: nothing axe finds wrong.
     await expect(door.element).to.be.accessible();
+  });
+
+  it("speaks the page's language: the fold, the rate, the totals, the chart's table, the export", async () => {
+    const door = await atTheDoor({ locale: 'fr-BE' });
+    const [ticket] = await validTickets(1);
+    expect(await door.element.scan(ticket!.barcode)).to.not.equal(undefined);
+    expect(await door.element.scan(ODD_BARCODE)).to.not.equal(undefined);
+    expect(door.text('[part="door-log"] summary')).to.equal('Journal des entrées');
+    const { text } = await exportCsv(door); // opens the log, presses its export button
+    expect(text.split('\r\n').filter(Boolean)).to.have.length(3); // the header and two scans
+    expect(door.text('.door-log-note')).to.equal('2 scans exportés.');
+    // Two scans in the last 10 minutes, written as French writes numbers.
+    expect(door.text('[part="door-log-rate"]')).to.equal('Maintenant : 0,2 scans par minute (10 dernières min)');
+    expect(door.text('.door-log-total')).to.equal('Cet appareil : 1 admis, 1 refusés');
+    expect([...door.$('[part="door-log-table"] thead tr')!.children].map((th) => textOf(th))).to.deep.equal(['À partir de', 'Admis', 'Refusés']);
+    expect(door.text('.door-log-export')).to.equal('Exporter en CSV');
   });
 });

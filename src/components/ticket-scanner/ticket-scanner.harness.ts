@@ -93,7 +93,8 @@ export class TicketScannerHarness extends ElementHarness<TicketScanner> {
 
   /** Waits for the downloaded tickets to be listed. */
   cacheReady(): Promise<void> {
-    return this.until(() => /Cache from/.test(this.text('[part="cache"]')), 'the tickets were not downloaded');
+    // "Cache from 7:02 PM, 1,204 tickets", in whichever language the page speaks.
+    return this.until(() => this.has('[part="cache"] .cache-info'), 'the tickets were not downloaded');
   }
 
   /** Opens the door log as staff do (its summary); resolves once its panel, fetched on first opening, shows. */

@@ -86,6 +86,7 @@ export default {
     cameraStarting: 'Démarrage de la caméra…',
     viewfinder: 'Vue de la caméra : placez le code-barres du billet dans le cadre',
     switchLens: 'Changer de caméra',
+    doorLog: 'Journal des entrées',
     torch: 'Lampe',
     tapToFocus: 'Touchez l’image pour faire la mise au point',
     cameraProblems: {
@@ -205,6 +206,7 @@ export default {
     cameraStarting: 'Camera wordt gestart…',
     viewfinder: 'Camerabeeld: houd de barcode van het ticket in het kader',
     switchLens: 'Andere camera',
+    doorLog: 'Scanlogboek',
     torch: 'Lamp',
     tapToFocus: 'Tik op het beeld om scherp te stellen',
     cameraProblems: {
@@ -324,6 +326,7 @@ export default {
     cameraStarting: 'Kamera wird gestartet…',
     viewfinder: 'Kamerabild: Halten Sie den Barcode des Tickets in den Rahmen',
     switchLens: 'Kamera wechseln',
+    doorLog: 'Einlassprotokoll',
     torch: 'Licht',
     tapToFocus: 'Tippen Sie auf das Bild, um scharfzustellen',
     cameraProblems: {
@@ -443,6 +446,7 @@ export default {
     cameraStarting: 'Iniciando la cámara…',
     viewfinder: 'Vista de la cámara: coloca el código de barras de la entrada en el recuadro',
     switchLens: 'Cambiar de cámara',
+    doorLog: 'Registro de accesos',
     torch: 'Linterna',
     tapToFocus: 'Toca la imagen para enfocar',
     cameraProblems: {

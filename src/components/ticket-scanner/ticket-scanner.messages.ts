@@ -89,6 +89,7 @@ export const SCANNER_MESSAGES: Catalog<ScannerMessages> = {
     cameraStarting: 'Starting the camera…',
     viewfinder: 'Camera view: hold the ticket’s barcode in the frame',
     switchLens: 'Switch camera',
+    doorLog: 'Door log',
     torch: 'Torch',
     tapToFocus: 'Tap the picture to focus',
     cameraProblems: {

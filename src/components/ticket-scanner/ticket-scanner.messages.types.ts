@@ -98,6 +98,8 @@ export interface ScannerMessages {
   /** The video's accessible name. */
   viewfinder: string;
   switchLens: string;
+  /** The door log's fold (its panel's own words are in views/door-log-panel.ts). */
+  doorLog: string;
   torch: string;
   tapToFocus: string;
   cameraProblems: Record<CameraProblem, string>;

@@ -87,7 +87,12 @@ async function runDownload(session: ScanningSession, filter: ScanFilter, signal:
   // This device's scans so far: a ticket scanned here but not yet synced is in, whatever the list says.
   // On AudienceView's clock, as scan times are (see vendorNow): compared with them below.
   const marksSince = vendorNow();
-  const marked = new Set(await inTransaction(db, ['scanned'], 'readonly', (tx) => promised<IDBValidKey[]>(tx.objectStore('scanned').getAllKeys())));
+  const marked = await inTransaction(db, ['scanned'], 'readonly', async (tx) => {
+    const store = tx.objectStore('scanned');
+    const [keys, marks] = await Promise.all([promised<IDBValidKey[]>(store.getAllKeys()), promised<ScanMark[]>(store.getAll())]);
+    // A mark from `marksSince`'s own millisecond (or later) is counted with the later ones (describeCache), not here too.
+    return new Set(keys.filter((_, i) => marks[i]!.scanTime < marksSince));
+  });
   let writer = new GenerationWriter(db, marked);
   // Tickets arrive a hundred at a time: tell the page often enough for a progress bar, no more.
   let latest: DownloadProgress | undefined;

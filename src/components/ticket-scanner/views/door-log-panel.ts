@@ -5,6 +5,7 @@
  * templates (already on the page) and types: what else it needs, the element hands it.
  */
 import type { html as Html, nothing as Nothing, svg as Svg } from 'lit';
+import type { MessageLanguage } from '../../../shared/locale.js';
 import { buildDoorLogCsv, downloadFile } from '../controllers/door-log-csv.js';
 import type { DoorLogEntry } from '../controllers/door-log.types.js';
 import { adoptLazyStyles } from './lazy-styles.js';
@@ -22,27 +23,92 @@ export interface DoorLogBin {
   refused: number;
 }
 
-/** Numbers and times as the element writes them (its locale, the venue's zone). */
+/** Words, numbers and times as the element writes them (its locale, the venue's zone). */
 export interface DoorLogFormat {
+  language: MessageLanguage;
   count(n: number): string;
   time(epoch: number): string;
   /** Lit's template tags, handed over by the element: imported here, Lit would leave the element's chunk for one shared with this. */
   lit: { html: typeof Html; svg: typeof Svg; nothing: typeof Nothing };
 }
 
-/** The door log's words (English; the panel is for venue staff's records). */
-const WORDS = {
-  rate: (rate: string) => `Now: ${rate} scans a minute (last 10 min)`,
-  total: (admitted: string, refused: string) => `This device: ${admitted} admitted, ${refused} refused`,
-  chartCaption: 'Arrivals in 5-minute bins',
-  chartKey: 'Solid: admitted. Hatched: refused.',
-  binColumn: 'From',
-  admitted: 'Admitted',
-  refused: 'Refused',
-  none: 'No scans on this device yet.',
-  exportCsv: 'Export CSV',
-  exported: (n: string) => `Exported ${n} scans.`,
+/** The door log's words in each message language: here, in the panel's chunk, paid for only when the log is opened. */
+const WORDS: Record<MessageLanguage, DoorLogWords> = {
+  en: {
+    rate: (rate) => `Now: ${rate} scans a minute (last 10 min)`,
+    total: (admitted, refused) => `This device: ${admitted} admitted, ${refused} refused`,
+    chartCaption: 'Arrivals in 5-minute bins',
+    chartKey: 'Solid: admitted. Hatched: refused.',
+    binColumn: 'From',
+    admitted: 'Admitted',
+    refused: 'Refused',
+    none: 'No scans on this device yet.',
+    exportCsv: 'Export CSV',
+    exported: (n, count) => (count === 1 ? 'Exported 1 scan.' : `Exported ${n} scans.`),
+  },
+  fr: {
+    rate: (rate) => `Maintenant : ${rate} scans par minute (10 dernières min)`,
+    total: (admitted, refused) => `Cet appareil : ${admitted} admis, ${refused} refusés`,
+    chartCaption: 'Arrivées par tranches de 5 minutes',
+    chartKey: 'Plein : admis. Hachuré : refusés.',
+    binColumn: 'À partir de',
+    admitted: 'Admis',
+    refused: 'Refusés',
+    none: 'Aucun scan sur cet appareil pour l’instant.',
+    exportCsv: 'Exporter en CSV',
+    exported: (n, count) => (count === 1 ? '1 scan exporté.' : `${n} scans exportés.`),
+  },
+  nl: {
+    rate: (rate) => `Nu: ${rate} scans per minuut (laatste 10 min)`,
+    total: (admitted, refused) => `Dit apparaat: ${admitted} toegelaten, ${refused} geweigerd`,
+    chartCaption: 'Aankomsten per 5 minuten',
+    chartKey: 'Vol: toegelaten. Gearceerd: geweigerd.',
+    binColumn: 'Vanaf',
+    admitted: 'Toegelaten',
+    refused: 'Geweigerd',
+    none: 'Nog geen scans op dit apparaat.',
+    exportCsv: 'CSV exporteren',
+    exported: (n, count) => (count === 1 ? '1 scan geëxporteerd.' : `${n} scans geëxporteerd.`),
+  },
+  de: {
+    rate: (rate) => `Jetzt: ${rate} Scans pro Minute (letzte 10 Min.)`,
+    total: (admitted, refused) => `Dieses Gerät: ${admitted} eingelassen, ${refused} abgewiesen`,
+    chartCaption: 'Ankünfte in 5-Minuten-Intervallen',
+    chartKey: 'Voll: eingelassen. Schraffiert: abgewiesen.',
+    binColumn: 'Ab',
+    admitted: 'Eingelassen',
+    refused: 'Abgewiesen',
+    none: 'Noch keine Scans auf diesem Gerät.',
+    exportCsv: 'Als CSV exportieren',
+    exported: (n, count) => (count === 1 ? '1 Scan exportiert.' : `${n} Scans exportiert.`),
+  },
+  es: {
+    rate: (rate) => `Ahora: ${rate} escaneos por minuto (últimos 10 min)`,
+    total: (admitted, refused) => `Este dispositivo: ${admitted} admitidos, ${refused} rechazados`,
+    chartCaption: 'Llegadas en intervalos de 5 minutos',
+    chartKey: 'Relleno: admitidos. Rayado: rechazados.',
+    binColumn: 'Desde',
+    admitted: 'Admitidos',
+    refused: 'Rechazados',
+    none: 'Todavía no hay escaneos en este dispositivo.',
+    exportCsv: 'Exportar CSV',
+    exported: (n, count) => (count === 1 ? '1 escaneo exportado.' : `${n} escaneos exportados.`),
+  },
 };
+
+interface DoorLogWords {
+  rate: (rate: string) => string;
+  total: (admitted: string, refused: string) => string;
+  chartCaption: string;
+  chartKey: string;
+  binColumn: string;
+  admitted: string;
+  refused: string;
+  none: string;
+  exportCsv: string;
+  /** `n`: the count as the locale writes it. */
+  exported: (n: string, count: number) => string;
+}
 
 const CHART_W = 320;
 const CHART_H = 96;
@@ -70,26 +136,27 @@ export function rateNow(entries: DoorLogEntry[], now = Date.now()): number {
 export function renderDoorLogPanel(s: ScannerView, locale: string, format: DoorLogFormat, now = Date.now()) {
   adoptLazyStyles(s.renderRoot, 'door-log', STYLES);
   const { html, nothing } = format.lit;
+  const words = WORDS[format.language];
   const entries = s.doorLog.entries;
   const admitted = entries.filter((entry) => entry.verdict === 'valid').length;
   const bins = doorLogBins(entries, now);
   const rate = rateNow(entries, now).toLocaleString(locale, { maximumFractionDigits: 1 });
   return html`${entries.length
-      ? html`<p class="door-log-rate" part="door-log-rate">${WORDS.rate(rate)}</p>
-          <p class="door-log-total">${WORDS.total(format.count(admitted), format.count(entries.length - admitted))}</p>
+      ? html`<p class="door-log-rate" part="door-log-rate">${words.rate(rate)}</p>
+          <p class="door-log-total">${words.total(format.count(admitted), format.count(entries.length - admitted))}</p>
           <figure class="door-log-chart">
             ${renderChart(bins, format)}
-            <figcaption>${WORDS.chartCaption}. ${WORDS.chartKey}</figcaption>
+            <figcaption>${words.chartCaption}. ${words.chartKey}</figcaption>
           </figure>
           <table class="sr-only" part="door-log-table">
-            <caption>${WORDS.chartCaption}</caption>
-            <thead><tr><th scope="col">${WORDS.binColumn}</th><th scope="col">${WORDS.admitted}</th><th scope="col">${WORDS.refused}</th></tr></thead>
+            <caption>${words.chartCaption}</caption>
+            <thead><tr><th scope="col">${words.binColumn}</th><th scope="col">${words.admitted}</th><th scope="col">${words.refused}</th></tr></thead>
             <tbody>
               ${bins.map((bin) => html`<tr><th scope="row">${format.time(bin.start)}</th><td>${bin.admitted}</td><td>${bin.refused}</td></tr>`)}
             </tbody>
           </table>`
-      : html`<p>${WORDS.none}</p>`}
-    <button type="button" class="door-log-export" ?disabled=${!entries.length} @click=${() => void exportLog(s, format)}>${WORDS.exportCsv}</button>
+      : html`<p>${words.none}</p>`}
+    <button type="button" class="door-log-export" ?disabled=${!entries.length} @click=${() => void exportLog(s, format)}>${words.exportCsv}</button>
     <p class="door-log-note" role="status">${s.doorLog.note ?? nothing}</p>`;
 }
 
@@ -131,7 +198,7 @@ async function exportLog(s: ScannerView, format: DoorLogFormat): Promise<void> {
     name: `door-log-${filter?.performanceId ?? filter?.productionId ?? 'all'}.csv`,
   });
   downloadFile(file, s.renderRoot);
-  s.doorLog.note = WORDS.exported(format.count(entries.length));
+  s.doorLog.note = WORDS[format.language].exported(format.count(entries.length), entries.length);
   s.requestUpdate();
 }
 

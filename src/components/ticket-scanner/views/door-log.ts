@@ -4,7 +4,8 @@
  */
 import { html, nothing, svg } from 'lit';
 import { lateChunk } from '../../../shared/late-content.js';
-import { formatCount } from '../../../shared/locale.js';
+import { formatCount, messageLanguage } from '../../../shared/locale.js';
+import type { ScannerMessages } from '../ticket-scanner.messages.js';
 import { timeOf, type ScannerView } from './scanner-view.js';
 
 /** The panel's module (one for every scanner on the page); offline before it was cached, the next opening tries again. */
@@ -17,9 +18,9 @@ function openPanel(s: ScannerView): void {
   );
 }
 
-export function renderDoorLog(s: ScannerView, locale: string) {
+export function renderDoorLog(s: ScannerView, m: ScannerMessages, locale: string) {
   return html`<details part="door-log" class="door-log" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && openPanel(s)}>
-    <summary>Door log</summary>
-    ${panelChunk.module ? panelChunk.module.renderDoorLogPanel(s, locale, { count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale), lit: { html, svg, nothing } }) : nothing}
+    <summary>${m.doorLog}</summary>
+    ${panelChunk.module ? panelChunk.module.renderDoorLogPanel(s, locale, { language: messageLanguage(locale), count: (n) => formatCount(n, locale), time: (epoch) => timeOf(s, epoch, locale), lit: { html, svg, nothing } }) : nothing}
   </details>`;
 }

@@ -37,7 +37,7 @@ export function renderScanning(s: ScannerView, m: ScannerMessages, locale: strin
       ${s.verdicts.entryError ? html`<p id="barcode-problem" class="field-problem" role="alert">${s.verdicts.entryError}</p>` : nothing}
     </form>
     ${renderRecent(s, m, locale)}
-    ${renderDoorLog(s, locale)}
+    ${renderDoorLog(s, m, locale)}
     ${s.mode === 'online' ? nothing : renderCache(s, m, locale)}
   </div>`;
 }
