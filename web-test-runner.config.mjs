@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
+import { freePort } from './scripts/free-port.mjs';
 import { inputInFront, pageOptions, puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
 import { takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
@@ -32,8 +33,11 @@ function notRunnablePlugin() {
     name: 'not-runnable',
     executeCommand({ command, payload, session }) {
       if (command !== 'not-runnable') return undefined;
-      const { engine, title, reason } = payload;
-      notRunnable.push({ engine: ENGINE_NAMES[engine], file: session.testFile.replace(`${process.cwd()}/`, ''), title, reason });
+      const entry = { engine: ENGINE_NAMES[payload.engine], file: session.testFile.replace(`${process.cwd()}/`, ''), title: payload.title, reason: payload.reason };
+      // An itWhere inside a describeWhere is named by both, the second time by its own title only.
+      const testOf = (title) => title.split(' › ').at(-1);
+      const known = notRunnable.some((n) => n.engine === entry.engine && n.file === entry.file && testOf(n.title) === testOf(entry.title));
+      if (!known) notRunnable.push(entry);
       return true;
     },
   };
@@ -93,6 +97,8 @@ function summaryLine() {
 }
 
 export default {
+  // A port of its own: Chromium's stand-in runs beside another engine's run (scripts/test-browsers.mjs).
+  port: await freePort(),
   // test/unit/ holds Node's unit tests of the core (npm run test:unit, mocha): not browser files.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/unit/**'],
   nodeResolve: true,

@@ -63,7 +63,7 @@ async function standIn(engine, notRunnable, { quiet = false } = {}) {
   return { passed, line: `Chromium for the ${notRunnable.length} tests ${NAMES[engine]} cannot run: ${ran} (${playing(readings)}, ${minutes(run.seconds)})` };
 }
 
-const key = ({ file, title }) => `${file}\u0000${title}`;
+const key = ({ file, title }) => `${file}\u0000${title.split(' › ').at(-1)}`;
 const engines = ENGINES.filter((name) => selectedEngines().includes(name));
 const results = [];
 let known = {}; // what each engine will not run, as the Chromium run reported it

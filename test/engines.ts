@@ -34,7 +34,8 @@ export type Lacking = Partial<Record<Engine, string>>;
  */
 export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void {
   reportLacking(lacking, [title]);
-  if (lacking[ENGINE] === undefined) it(title, test);
+  // While a describeWhere reads its titles, every test counts, whether this engine can run it or not.
+  if (readingTitles || lacking[ENGINE] === undefined) it(title, test);
 }
 
 /**
@@ -51,10 +52,14 @@ export function describeWhere(lacking: Lacking, title: string, suite: (this: Moc
  * closing lines; the others' let scripts/test-browsers.mjs know them before those engines run.
  */
 function reportLacking(lacking: Lacking, titles: string[]): void {
+  // An itWhere inside a describeWhere whose titles are being read: the describeWhere reports them.
+  if (readingTitles) return;
   for (const [engine, reason] of Object.entries(lacking)) {
     for (const title of titles) reporting.push(executeServerCommand('not-runnable', { engine, title, reason }));
   }
 }
+
+let readingTitles = false;
 
 /** The titles of a suite's tests, read by running its body with mocha's functions set aside. */
 function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[] {
@@ -70,9 +75,11 @@ function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[]
   };
   global.it = (test: string) => titles.push([...path, test].join(' › '));
   for (const hook of names.slice(2)) global[hook] = () => undefined;
+  readingTitles = true;
   try {
     suite.call({ timeout: () => undefined, retries: () => undefined } as unknown as Mocha.Suite);
   } finally {
+    readingTitles = false;
     names.forEach((name, i) => (global[name] = saved[i]));
   }
   return titles;
