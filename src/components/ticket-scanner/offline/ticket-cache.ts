@@ -80,17 +80,22 @@ export async function downloadValidTickets(
   }
 }
 
+/** How long a scan's mark may take to be written after its scan time. */
+const MARK_WRITE_SLACK_MS = 60_000;
+
 async function runDownload(session: ScanningSession, filter: ScanFilter, signal: AbortSignal, onProgress?: (progress: DownloadProgress) => void): Promise<CacheInfo> {
   const db = await scannerDb();
   // What an interrupted download (a reload, a crash) left behind.
   await dropGenerationsExcept(db, (await readCache(db))?.generation);
   // This device's scans so far: a ticket scanned here but not yet synced is in, whatever the list says.
   // On AudienceView's clock, as scan times are (see vendorNow): compared with them below.
-  const marksSince = vendorNow();
+  // A scan is stamped before its mark is written: one stamped in the last minute is counted from the
+  // store afterwards (describeCache), even if this download's look at the store came before its write.
+  const marksSince = vendorNow() - MARK_WRITE_SLACK_MS;
   const marked = await inTransaction(db, ['scanned'], 'readonly', async (tx) => {
     const store = tx.objectStore('scanned');
     const [keys, marks] = await Promise.all([promised<IDBValidKey[]>(store.getAllKeys()), promised<ScanMark[]>(store.getAll())]);
-    // A mark from `marksSince`'s own millisecond (or later) is counted with the later ones (describeCache), not here too.
+    // A mark from `marksSince` on is counted with the later ones (describeCache), not here too.
     return new Set(keys.filter((_, i) => marks[i]!.scanTime < marksSince));
   });
   let writer = new GenerationWriter(db, marked);
