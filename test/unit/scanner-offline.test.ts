@@ -195,6 +195,14 @@ describe('scanner offline core', () => {
       assert.equal(await cacheInfo().then((i) => i!.downloadedAt <= Date.now()), true);
     });
 
+    it('counts a scan stamped just before a download looked at this device\'s scans and written just after', async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      const before = (await cacheInfo())!.doorCount!.admitted;
+      // In flight while the download looked: stamped 5 s ago, its mark written only now.
+      assert.equal((await recordOfflineScan('AAA111', PERF_A, Date.now() - 5_000)).verdict, 'valid');
+      assert.equal((await cacheInfo())!.doorCount!.admitted, before + 1);
+    });
+
     it('no list: no cache info', async () => {
       assert.equal(await cacheInfo(), undefined);
     });
