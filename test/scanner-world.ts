@@ -47,8 +47,9 @@ export async function openScannerWorld(options: { download?: boolean } = {}): Pr
   const mock = await openMockWorld();
   const signIn = async () => (await authenticate(mock.base('audienceview'), DOOR)).session;
   const performances = async (productionId: number) => {
-    const { performances } = await mock.control<{ performances: Array<{ performanceId: number; start: number }> }>('audienceview', `/performances?productionId=${productionId}&when=scannable`);
-    return performances.sort((a, b) => a.start - b.start).map((p) => p.performanceId);
+    const { performances } = await mock.control<{ performances: Array<{ performanceId: number; start: number; displayCode: string }> }>('audienceview', `/performances?productionId=${productionId}&when=scannable`);
+    // Those the scanning API offers: not a cancelled one (display code C), which the window takes in as the hours pass.
+    return performances.filter((p) => p.displayCode !== 'C').sort((a, b) => a.start - b.start).map((p) => p.performanceId);
   };
   const session = await signIn();
   const walk = (await performances(LANTERN_WALK)).at(-1)!;
