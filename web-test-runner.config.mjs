@@ -6,7 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { startMockServer } from './mock/server.ts';
 import { freePort } from './scripts/free-port.mjs';
-import { inputInFront, pageOptions, puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
+import { ENGINE_NAMES, inputInFront, pageOptions, puppeteerLaunchOptions, selectedEngines, webkitLauncher } from './scripts/engines.mjs';
 import { takeNetworkViolations, watchNetwork } from './scripts/network-guard.mjs';
 import { scannerAppServer } from './test/app/app-server.mjs';
 import { secondPagePlugin } from './test/app/page-commands.mjs';
@@ -26,7 +26,6 @@ const embed = embedPages(() => mock.origin);
  * Tests an engine cannot run because it lacks what they need (test/engines.ts), with the reasons:
  * reported by every engine for every engine, so a Chromium run also knows what the others will not run.
  */
-const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 const notRunnable = [];
 function notRunnablePlugin() {
   return {
@@ -34,9 +33,7 @@ function notRunnablePlugin() {
     executeCommand({ command, payload, session }) {
       if (command !== 'not-runnable') return undefined;
       const entry = { engine: ENGINE_NAMES[payload.engine], file: session.testFile.replace(`${process.cwd()}/`, ''), title: payload.title, reason: payload.reason };
-      // An itWhere inside a describeWhere is named by both, the second time by its own title only.
-      const testOf = (title) => title.split(' › ').at(-1);
-      const known = notRunnable.some((n) => n.engine === entry.engine && n.file === entry.file && testOf(n.title) === testOf(entry.title));
+      const known = notRunnable.some((n) => n.engine === entry.engine && n.file === entry.file && n.title === entry.title);
       if (!known) notRunnable.push(entry);
       return true;
     },
@@ -45,11 +42,11 @@ function notRunnablePlugin() {
 
 /**
  * ONLY_TESTS (a JSON file of `{ title }`, as NOT_RUNNABLE_REPORT writes them): the page learns the
- * titles (a `describe › it` title by its test's own title) and test/engines.ts runs only those.
+ * full titles (`describe › it`) and test/engines.ts runs only those.
  */
 function onlyTests() {
   if (!process.env.ONLY_TESTS) return undefined;
-  return JSON.parse(readFileSync(process.env.ONLY_TESTS, 'utf8')).map(({ title }) => title.split(' › ').at(-1));
+  return JSON.parse(readFileSync(process.env.ONLY_TESTS, 'utf8')).map(({ title }) => title);
 }
 
 /**
@@ -67,6 +64,16 @@ function summaryLine() {
   return {
     onTestRunFinished({ sessions }) {
       byEngine = new Map();
+      // TEST_TITLES_REPORT: every test this run registered, by file (to compare what engines ran).
+      if (process.env.TEST_TITLES_REPORT) {
+        const titles = [];
+        const walk = (suite, path, file) => {
+          for (const test of suite?.tests ?? []) titles.push({ file, title: [...path, test.name].join(' › '), passed: test.passed });
+          for (const child of suite?.suites ?? []) walk(child, [...path, child.name], file);
+        };
+        for (const session of sessions) walk(session.testResults, [], session.testFile.replace(`${process.cwd()}/`, ''));
+        writeFileSync(process.env.TEST_TITLES_REPORT, JSON.stringify(titles));
+      }
       for (const session of sessions) {
         const name = session.browser.name;
         if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0 });

@@ -11,6 +11,8 @@ import { freePort } from './free-port.mjs';
 import { LOOPBACK_ONLY_FLAG } from './network-guard.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
+/** How the closing lines and the not-runnable lists name each engine. */
+export const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 
 /** The engines this run uses: BROWSERS (comma-separated), else all three. Unknown names stop the run. */
 export function selectedEngines(value = process.env.BROWSERS) {

@@ -8,22 +8,18 @@ const CLOSING = /(\w+): Tests: (\d+) passed, (\d+) failed, (\d+) skipped, (\d+) 
 /**
  * Runs web-test-runner with `args` in `env`; resolves with its exit code, its closing line and the
  * counts in it (undefined when it printed none: it did not finish), and the seconds it took.
- * `quiet`: its output is kept and written once it is done (a run beside another one).
  */
-export function runSuite({ env, args = [], quiet = false }) {
+export function runSuite({ env, args = [] }) {
   return new Promise((resolve) => {
     const started = Date.now();
     let tail = '';
-    const kept = [];
     const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr.on('data', (chunk) => (quiet ? kept.push(chunk) : process.stderr.write(chunk)));
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     child.stdout.on('data', (chunk) => {
-      if (quiet) kept.push(chunk);
-      else process.stdout.write(chunk);
+      process.stdout.write(chunk);
       tail = (tail + String(chunk)).slice(-8000);
     });
     child.on('close', (code) => {
-      if (quiet) process.stdout.write(Buffer.concat(kept));
       const found = CLOSING.exec(tail);
       const counts = found && { passed: Number(found[2]), failed: Number(found[3]), skipped: Number(found[4]), notRunnable: Number(found[5]) };
       resolve({ code, summary: found?.[0], counts, seconds: Math.round((Date.now() - started) / 1000) });

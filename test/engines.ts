@@ -15,13 +15,30 @@ const reporting: Array<Promise<unknown>> = [];
 // Registered as this module loads, so on the root suite: the file's session ends after every report arrived.
 after(() => Promise.all(reporting));
 
+// The titles of the suites being registered, so that a test is named by its full title
+// (`suite › test`): two tests of one file may share their own title in different suites. This module
+// is imported before a test file's body registers its tests.
+const suitePath: string[] = [];
+const registerSuite = globalThis.describe;
+const describeInPath = ((title: string, body: (this: Mocha.Suite) => void) =>
+  registerSuite(title, function (this: Mocha.Suite) {
+    suitePath.push(title);
+    try {
+      return body.call(this);
+    } finally {
+      suitePath.pop();
+    }
+  })) as Mocha.SuiteFunction;
+globalThis.describe = Object.assign(describeInPath, registerSuite);
+const fullTitle = (title: string) => [...suitePath, title].join(' › ');
+
 // Chromium standing in for an engine that could not run some tests (scripts/test-browsers.mjs): only
 // those are registered (the file's others ran in that engine), so suites left without a test run no
-// hooks either. This module is imported before a test file's body registers its tests.
+// hooks either.
 const only = (window as { __ONLY_TESTS__?: string[] | null }).__ONLY_TESTS__;
 if (only) {
   const register = globalThis.it;
-  const standIn = ((title: string, test?: Mocha.Func) => (only.includes(title) ? register(title, test) : undefined)) as Mocha.TestFunction;
+  const standIn = ((title: string, test?: Mocha.Func) => (only.includes(fullTitle(title)) ? register(title, test) : undefined)) as Mocha.TestFunction;
   globalThis.it = Object.assign(standIn, register);
 }
 
@@ -33,7 +50,7 @@ export type Lacking = Partial<Record<Engine, string>>;
  * runnable there, by its title, with the reason.
  */
 export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void {
-  reportLacking(lacking, [title]);
+  reportLacking(lacking, [fullTitle(title)]);
   // While a describeWhere reads its titles, every test counts, whether this engine can run it or not.
   if (readingTitles || lacking[ENGINE] === undefined) it(title, test);
 }
@@ -43,7 +60,7 @@ export function itWhere(lacking: Lacking, title: string, test: Mocha.Func): void
  * as not runnable there, by its title, with the reason (its hooks do not run either).
  */
 export function describeWhere(lacking: Lacking, title: string, suite: (this: Mocha.Suite) => void): void {
-  reportLacking(lacking, testTitles(title, suite));
+  reportLacking(lacking, testTitles(title, suite).map(fullTitle));
   if (lacking[ENGINE] === undefined) describe(title, suite);
 }
 
@@ -61,7 +78,7 @@ function reportLacking(lacking: Lacking, titles: string[]): void {
 
 let readingTitles = false;
 
-/** The titles of a suite's tests, read by running its body with mocha's functions set aside. */
+/** The titles of a suite's tests (from its own title), read by running its body with mocha's functions set aside. */
 function testTitles(title: string, suite: (this: Mocha.Suite) => void): string[] {
   const titles: string[] = [];
   const names = ['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'] as const;

@@ -229,10 +229,24 @@ export function resetVendorClock(): void {
   vendorClockOffsetMs = undefined;
 }
 
-/** The request seam's `onResponse` for every scanning call. */
+/**
+ * How far below the offset held an answer's may fall before the clocks are taken to have moved
+ * (the phone's clock set, the vendor's corrected): a whole second of the header's truncation, and
+ * as much again for an answer slow to arrive.
+ */
+const CLOCK_MOVED_MS = 2_000;
+
+/**
+ * The request seam's `onResponse` for every scanning call. Each answer's `Date` is a lower bound of
+ * the offset (whole seconds, sent before it arrived), so the offset held is the highest of them:
+ * taking each answer's as it comes would move it back and forth by up to a second, and two scans
+ * a moment apart would be stamped out of order. Far lower, the clocks moved: the new one is taken.
+ */
 export function noteVendorClock(response: Pick<Response, 'headers'>, receivedAt: number): void {
   const date = Date.parse(response.headers.get('date') ?? '');
-  if (Number.isFinite(date)) vendorClockOffsetMs = date - receivedAt;
+  if (!Number.isFinite(date)) return;
+  const offset = date - receivedAt;
+  if (vendorClockOffsetMs === undefined || offset > vendorClockOffsetMs || offset < vendorClockOffsetMs - CLOCK_MOVED_MS) vendorClockOffsetMs = offset;
 }
 
 /** `Basic base64(username:accessToken)`, UTF-8 safe (btoa alone throws on "é"). */

@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { toCanvas } from 'bwip-js/browser';
-import { compileReader, defaultReaderWasmUrl, openDecoder, type FrameDecoder } from './barcode-decoder.js';
+import { compileReader, defaultReaderWasmUrl, openDecoder, readFrames, type FrameDecoder } from './barcode-decoder.js';
 import { zxingReader } from './barcode-decoder.zxing.js';
 import { TICKET_FORMATS } from './barcode-formats.js';
 
@@ -154,5 +154,65 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     expect(await (await zxingReader(TICKET_FORMATS, wasm, ['thorough'])).read(soft), 'ZXing\'s hard settings alone').to.deep.equal([]);
     expect(await (await zxingReader(TICKET_FORMATS, wasm, ['linear'])).read(soft), 'the linear pass alone').to.deep.equal(['AV100000023758']);
     expect(await (await workerDecoder()).decode(soft)).to.deep.equal(['AV100000023758']);
+  });
+
+  it('reads with two workers side by side, each frame its own codes', async function () {
+    this.timeout(30_000);
+    const decoder = await workerDecoder();
+    await waitUntil(() => decoder.lanes === 2, 'the second worker did not start', { timeout: 20_000 });
+    const [left, right] = await Promise.all([
+      decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'LANE-ONE', scale: 4 })),
+      decoder.decode(cameraFrame({ bcid: 'code128', text: 'AV100000000002', scale: 2 })),
+    ]);
+    expect([left, right]).to.deep.equal([['LANE-ONE'], ['AV100000000002']]);
+  });
+
+  it('a ticket coming into view while a worker is busy with a hard pass is read at once by the other, and the late empty answer does not read it as gone', async function () {
+    this.timeout(20_000);
+    // A camera: a canvas stream, changed every frame (a canvas sends a frame only when it changes).
+    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+    const context = canvas.getContext('2d')!;
+    let tick = 0;
+    const painting = setInterval(() => {
+      context.fillStyle = tick++ % 2 ? '#fff' : '#fefefe';
+      context.fillRect(0, 0, 64, 48);
+    }, 30);
+    const video = Object.assign(document.createElement('video'), { muted: true, playsInline: true });
+    video.srcObject = canvas.captureStream(30);
+    document.body.append(video);
+    await video.play();
+    // Two workers, stood in for: the first frame (an empty view, so a hard pass) answers only when
+    // released; every other frame answers at once with what is in view.
+    let inView: string[] = [];
+    const asked: Array<{ thorough?: boolean }> = [];
+    let releaseFirst!: () => void;
+    const decoder: FrameDecoder = {
+      kind: 'worker',
+      lanes: 2,
+      decode: (_frame, options) => {
+        asked.push({ ...options });
+        if (asked.length === 1) return new Promise((resolve) => (releaseFirst = () => resolve([])));
+        return Promise.resolve([...inView]);
+      },
+      close: () => undefined,
+    };
+    const answers: string[][] = [];
+    const stop = readFrames(video, decoder, (codes) => answers.push(codes));
+    try {
+      await waitUntil(() => asked.length >= 3, 'the other worker read no frames', { timeout: 10_000 });
+      inView = ['COMING-IN'];
+      await waitUntil(() => answers.some((codes) => codes.includes('COMING-IN')), 'the ticket waited for the busy worker', { timeout: 5_000 });
+      const ticketAt = answers.findIndex((codes) => codes.includes('COMING-IN'));
+      releaseFirst(); // the hard pass on the frame from before the ticket ends now
+      const before = answers.length;
+      await waitUntil(() => answers.length >= before + 3, 'no frames read after', { timeout: 5_000 });
+      expect(answers.slice(ticketAt).every((codes) => codes.includes('COMING-IN')), 'an empty answer after the ticket was read (it would be read as gone, then again)').to.equal(true);
+      expect(asked[0]!.thorough, 'the first empty frame gets the hard pass').to.equal(true);
+      expect(asked.slice(1, 3).map((options) => options.thorough), 'the other worker stays quick meanwhile').to.deep.equal([false, false]);
+    } finally {
+      stop();
+      clearInterval(painting);
+      video.remove();
+    }
   });
 });

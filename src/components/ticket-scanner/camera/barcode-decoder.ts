@@ -4,13 +4,14 @@
  *
  * - The browser's own `BarcodeDetector` where it reads every wanted format (Chrome on Android
  *   and macOS): nothing to download.
- * - Otherwise zxing-wasm's reader (ZXing-C++) in a module worker, fed `createImageBitmap` frames,
+ * - Otherwise zxing-wasm's reader (ZXing-C++) in module workers, fed `createImageBitmap` frames,
  *   so the viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a
  *   worker cannot take frames (no OffscreenCanvas). It reads in cheap passes first and a hard one
  *   only when they found nothing (barcode-decoder.zxing.ts); while the view stays empty, the hard
- *   pass on one frame in three (`THOROUGH_EVERY`).
+ *   pass on one frame in three (`THOROUGH_EVERY`). Two workers (`WORKER_LANES`): a ticket coming
+ *   into view is read at once by one while the other is still busy with the frame before.
  *
- * Either way one frame is read at a time: frames that arrive while one is being read are skipped.
+ * Each lane reads one frame at a time: frames that arrive while every lane is busy are skipped.
  */
 import type { CodeReader, ReaderWasm, ReadOptions } from './barcode-decoder.zxing.js';
 import type { DecoderWorkerAnswer, DecoderWorkerRequest } from './barcode-decoder.worker.js';
@@ -32,10 +33,19 @@ export function defaultReaderWasmUrl(): string {
 export interface FrameDecoder {
   /** `native`: the browser's detector; `worker` / `page`: zxing-wasm's reader, and where it runs. */
   readonly kind: 'native' | 'worker' | 'page';
-  /** The texts of the codes in a frame (the video's current one, a canvas). One call at a time. */
+  /** How many frames it reads at once (its workers; one elsewhere). It may grow once open. */
+  readonly lanes: number;
+  /** The texts of the codes in a frame (the video's current one, a canvas). At most `lanes` calls at a time. */
   decode(frame: ImageBitmapSource, options?: ReadOptions): Promise<string[]>;
   close(): void;
 }
+
+/**
+ * Decoder workers. A ticket coming into view waits for a free reader; with one, that is the rest of
+ * the frame in hand (a hard pass on an empty view: most of a frame's time). The second starts once
+ * the first is ready, so the first frame never waits for two wasm instances.
+ */
+const WORKER_LANES = 2;
 
 export interface DecoderOptions {
   formats: readonly string[];
@@ -80,13 +90,13 @@ export function compileReader(url: string): Promise<WebAssembly.Module> {
 /** The best decoder this browser has for `formats`. Rejects when the reader cannot be loaded. */
 export async function openDecoder(options: DecoderOptions): Promise<FrameDecoder> {
   const native = options.ponyfill ? undefined : await nativeDetector(options.formats);
-  if (native) return { kind: 'native', decode: async (frame) => (await native.detect(frame)).map((code) => code.rawValue), close: () => undefined };
+  if (native) return { kind: 'native', lanes: 1, decode: async (frame) => (await native.detect(frame)).map((code) => code.rawValue), close: () => undefined };
   const url = new URL(options.wasmUrl, document.baseURI).href;
   const wasm: ReaderWasm = { url, module: await compileReader(url) };
-  if (typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function') return workerDecoder(options.formats, wasm);
+  if (typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function') return workerPool(options.formats, wasm);
   const { zxingReader } = await import('./barcode-decoder.zxing.js');
   const reader: CodeReader = await zxingReader(options.formats, wasm);
-  return { kind: 'page', decode: (frame, readOptions) => reader.read(frame, readOptions), close: () => undefined };
+  return { kind: 'page', lanes: 1, decode: (frame, readOptions) => reader.read(frame, readOptions), close: () => undefined };
 }
 
 /** The browser's own detector, when it reads every wanted format. */
@@ -99,6 +109,45 @@ async function nativeDetector(formats: readonly string[]): Promise<NativeDetecto
   } catch {
     return undefined;
   }
+}
+
+/** `WORKER_LANES` workers, each reading one frame at a time; ready when the first is. */
+async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
+  const first = await workerDecoder(formats, wasm);
+  const workers = [first];
+  const idle = [first];
+  let closed = false;
+  const pool: FrameDecoder = {
+    kind: 'worker',
+    get lanes() {
+      return workers.length;
+    },
+    async decode(frame, readOptions) {
+      const worker = idle.pop();
+      if (!worker) throw new Error('every decoder worker is busy');
+      try {
+        return await worker.decode(frame, readOptions);
+      } finally {
+        if (!closed) idle.push(worker);
+      }
+    },
+    close() {
+      closed = true;
+      for (const worker of workers) worker.close();
+    },
+  };
+  // The others in the background: one lane is enough to scan, so a failed start only leaves one.
+  for (let lane = 1; lane < WORKER_LANES; lane++) {
+    workerDecoder(formats, wasm).then(
+      (worker) => {
+        if (closed) return worker.close();
+        workers.push(worker);
+        idle.push(worker);
+      },
+      () => undefined,
+    );
+  }
+  return pool;
 }
 
 function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
@@ -119,10 +168,11 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
   };
   const decoder: FrameDecoder = {
     kind: 'worker',
+    lanes: 1,
     async decode(source, readOptions) {
       const frame = await createImageBitmap(source);
       const answer = next();
-      send({ type: 'frame', frame, thorough: readOptions?.thorough }, [frame]);
+      send({ type: 'frame', frame, thorough: readOptions?.thorough, inView: readOptions?.inView }, [frame]);
       const result = await answer;
       return result.type === 'codes' ? result.codes : [];
     },
@@ -152,19 +202,27 @@ const THOROUGH_EVERY = 3;
  * Reads the video's frames while it plays and calls `onCodes` with each frame's codes (none for a
  * frame without a code: the caller tells by them that a code has left the view). A watcher
  * marks each new frame (`requestVideoFrameCallback` where the browser has it: once per camera
- * frame, else once per screen frame); the decoder reads one frame at a time, and when it is done
- * reads the newest frame at once if one arrived meanwhile, rather than waiting for the next one
- * (a ticket that came into view while the decoder was busy is read up to a frame sooner: 33 ms
- * at a camera's 30 fps). Frames in between are skipped. Returns the function that stops it.
+ * frame, else once per screen frame); a free lane of the decoder reads it at once, and a lane
+ * done with its frame reads the newest one at once if one arrived meanwhile, rather than waiting
+ * for the next (a ticket that came into view while every lane was busy is read up to a frame
+ * sooner: 33 ms at a camera's 30 fps). Frames in between are skipped. Answers are taken in the
+ * order of their frames: a frame read on one lane that answers after a later frame's answer is
+ * dropped, so an empty frame from before a ticket arrived never reads as the ticket gone (and read
+ * again). Returns the function that stops it.
  */
 export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCodes: (codes: string[]) => void): () => void {
   let stopped = false;
   let handle = 0;
-  /** A frame the decoder has not read yet. */
+  /** A frame no lane has read yet. */
   let unread = false;
-  let reading = false;
-  /** Frames read in a row without a code. */
+  let reading = 0;
+  let readingHard = false;
+  /** Frames numbered as they are sent to a lane; the last whose answer was taken. */
+  let sent = 0;
+  let taken = -1;
+  /** Frames answered in a row without a code; whether the last one answered had one. */
   let empty = 0;
+  let inView = false;
   const watch = () => {
     handle = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(onFrame) : requestAnimationFrame(onFrame);
   };
@@ -172,24 +230,34 @@ export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCod
     if (stopped) return;
     unread = true;
     watch();
-    void readNewest();
+    readNewest();
   };
-  const readNewest = async () => {
-    if (reading) return; // read when the frame in hand is done
-    reading = true;
-    while (unread && !stopped) {
+  const readNewest = () => {
+    while (unread && !stopped && reading < decoder.lanes) {
       unread = false;
       // A video not yet playing, or between two streams (a lens switch), has no frame to give.
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) continue;
-      try {
-        const codes = await decoder.decode(video, { thorough: empty % THOROUGH_EVERY === 0 });
-        empty = codes.length ? 0 : empty + 1;
-        if (!stopped) onCodes(codes);
-      } catch {
-        // a frame that could not be read: the next one will be
-      }
+      const frame = sent++;
+      reading++;
+      // The hard pass on one empty frame in THOROUGH_EVERY, and on one lane at a time: the other
+      // stays quick for a ticket coming into view.
+      const thorough = empty % THOROUGH_EVERY === 0 && !readingHard;
+      if (thorough) readingHard = true;
+      decoder.decode(video, { thorough, inView }).then(
+        (codes) => {
+          if (stopped || frame < taken) return; // a later frame answered first
+          taken = frame;
+          empty = codes.length ? 0 : empty + 1;
+          inView = codes.length > 0;
+          onCodes(codes);
+        },
+        () => undefined, // a frame that could not be read: the next one will be
+      ).finally(() => {
+        reading--;
+        if (thorough) readingHard = false;
+        readNewest();
+      });
     }
-    reading = false;
   };
   watch();
   return () => {

@@ -5,7 +5,7 @@
  */
 import { zxingReader, type CodeReader, type ReaderWasm } from './barcode-decoder.zxing.js';
 
-export type DecoderWorkerRequest = { type: 'open'; formats: string[]; wasm: ReaderWasm } | { type: 'frame'; frame: ImageBitmap; thorough?: boolean };
+export type DecoderWorkerRequest = { type: 'open'; formats: string[]; wasm: ReaderWasm } | { type: 'frame'; frame: ImageBitmap; thorough?: boolean; inView?: boolean };
 export type DecoderWorkerAnswer = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'codes'; codes: string[] };
 
 // The DOM lib types `self` as a Window; in a worker it is the worker's global scope.
@@ -21,11 +21,11 @@ scope.onmessage = ({ data }) => {
     );
     return;
   }
-  const { frame, thorough } = data;
+  const { frame, thorough, inView } = data;
   void (async () => {
     let codes: string[] = [];
     try {
-      codes = reader ? await (await reader).read(frame, { thorough }) : [];
+      codes = reader ? await (await reader).read(frame, { thorough, inView }) : [];
     } catch {
       // an unreadable frame is a frame without a code
     } finally {

@@ -47,6 +47,11 @@ export interface CodeReader {
 export interface ReadOptions {
   /** Run the hard pass when the cheap ones find nothing (default true). */
   thorough?: boolean;
+  /**
+   * Codes were in view in the frame before (the quick pass then looks for several). Default: the
+   * frame this reader read before; the camera says it, since its frames go to more than one reader.
+   */
+  inView?: boolean;
 }
 
 export type ReadPass = 'quick' | 'linear' | 'thorough';
@@ -110,13 +115,13 @@ export async function zxingReader(formats: readonly string[], wasm: ReaderWasm, 
   const images = new FrameImages(zxing);
   let codesInView = false;
   return {
-    async read(image, { thorough = true } = {}) {
+    async read(image, { thorough = true, inView = codesInView } = {}) {
       if (!all.length) return [];
       images.load(await pixelsOf(image));
       let texts: string[] = [];
-      for (const { pass, options, inView } of plan) {
+      for (const { pass, options, inView: several } of plan) {
         if (pass === 'thorough' && !thorough) break;
-        texts = images.read(pass === 'quick' ? images.half() : pass === 'linear' ? images.linear() : images.full(), codesInView && inView ? inView : options);
+        texts = images.read(pass === 'quick' ? images.half() : pass === 'linear' ? images.linear() : images.full(), inView && several ? several : options);
         if (texts.length) break;
       }
       codesInView = texts.length > 0;

@@ -318,7 +318,7 @@ describe('<ticket-scanner> camera', () => {
     await openCamera(el);
     await until(el, () => verdictFor(el, ticket!.barcode), 'the Code 128 ticket was not read', 15_000);
     expect(made).to.deep.equal([]);
-    expect(workersStarted).to.equal(1);
+    expect(workersStarted, 'the decoder workers').to.be.greaterThan(0);
   });
 
   // -------------------------------------------------------------------------------------------

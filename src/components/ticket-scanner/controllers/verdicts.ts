@@ -146,8 +146,11 @@ export class VerdictController implements ReactiveController {
       return undefined;
     }
     if (result.heldInMemory) this.sync.storageFull = true;
+    // The verdict first (the person at the door waits for it), then the waiting count: the scan is
+    // already kept, and the next scan waits for this count in the chain.
+    const detail = this.show(offlineVerdict(result, scannedAt));
     await this.sync.count();
-    return this.show(offlineVerdict(result, scannedAt));
+    return detail;
   }
 
   /** The full-screen verdict steps back to a line above the entry (after its time, on a tap, or Escape). */
