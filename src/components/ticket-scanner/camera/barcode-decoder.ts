@@ -8,13 +8,14 @@
  *   so the viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a
  *   worker cannot take frames (no OffscreenCanvas). It reads in cheap passes first and a hard one
  *   only when they found nothing (barcode-decoder.zxing.ts); while the view stays empty, the hard
- *   pass on one frame in three (`THOROUGH_EVERY`). Two workers (`WORKER_LANES`): a ticket coming
- *   into view is read at once by one while the other is still busy with the frame before.
+ *   pass on one frame in three (`THOROUGH_EVERY`). Two workers where the cores allow (`workerLanes`):
+ *   a ticket coming into view is read at once by one while the other is still busy with the frame before.
  *
  * Each lane reads one frame at a time: frames that arrive while every lane is busy are skipped.
  */
 import type { CodeReader, ReaderWasm, ReadOptions } from './barcode-decoder.zxing.js';
 import type { DecoderWorkerAnswer, DecoderWorkerRequest } from './barcode-decoder.worker.js';
+import { readableLayout } from './frame-layouts.js';
 
 /**
  * zxing-wasm's reader and the decoder worker, as development serves them (the test runner, Vite's
@@ -41,11 +42,13 @@ export interface FrameDecoder {
 }
 
 /**
- * Decoder workers. A ticket coming into view waits for a free reader; with one, that is the rest of
- * the frame in hand (a hard pass on an empty view: most of a frame's time). The second starts once
- * the first is ready, so the first frame never waits for two wasm instances.
+ * Decoder workers: two where the device has a core for each besides the page's (phones have 4–8),
+ * else one. A ticket coming into view waits for a free reader; with one, that is the rest of the
+ * frame in hand (a hard pass on an empty view: most of a frame's time). On two cores a second
+ * worker only takes time from the page and the first (WebKit's tests then missed codes). The
+ * second starts once the first is ready, so the first frame never waits for two wasm instances.
  */
-const WORKER_LANES = 2;
+const workerLanes = () => ((navigator.hardwareConcurrency || 1) > 2 ? 2 : 1);
 
 export interface DecoderOptions {
   formats: readonly string[];
@@ -111,7 +114,7 @@ async function nativeDetector(formats: readonly string[]): Promise<NativeDetecto
   }
 }
 
-/** `WORKER_LANES` workers, each reading one frame at a time; ready when the first is. */
+/** `workerLanes()` workers, each reading one frame at a time; ready when the first is. */
 async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
   const first = await workerDecoder(formats, wasm);
   const workers = [first];
@@ -124,11 +127,23 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
     },
     async decode(frame, readOptions) {
       const worker = idle.pop();
-      if (!worker) throw new Error('every decoder worker is busy');
+      if (!worker) {
+        if (typeof VideoFrame === 'function' && frame instanceof VideoFrame) frame.close();
+        throw new Error('every decoder worker is busy');
+      }
       try {
         return await worker.decode(frame, readOptions);
+      } catch (error) {
+        if (error instanceof WorkerStuck) {
+          // A lane that stopped answering never stops the door: it is replaced.
+          worker.close();
+          workers.splice(workers.indexOf(worker), 1);
+          startLane();
+          throw error;
+        }
+        throw error;
       } finally {
-        if (!closed) idle.push(worker);
+        if (!closed && workers.includes(worker)) idle.push(worker);
       }
     },
     close() {
@@ -137,7 +152,7 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
     },
   };
   // The others in the background: one lane is enough to scan, so a failed start only leaves one.
-  for (let lane = 1; lane < WORKER_LANES; lane++) {
+  function startLane(): void {
     workerDecoder(formats, wasm).then(
       (worker) => {
         if (closed) return worker.close();
@@ -147,7 +162,50 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
       () => undefined,
     );
   }
+  for (let lane = 1; lane < workerLanes(); lane++) startLane();
   return pool;
+}
+
+/**
+ * A worker that has not answered a frame in this long is taken to be stuck (a frame it cannot read,
+ * a wedged thread): a hard pass on a slow phone takes a tenth of it.
+ */
+const WORKER_STUCK_MS = 3_000;
+class WorkerStuck extends Error {
+  constructor() {
+    super(`the decoder worker did not answer a frame in ${WORKER_STUCK_MS / 1000} s`);
+  }
+}
+
+/** Whether camera frames go to the workers as WebCodecs' VideoFrames (where they can be sent). */
+let videoFrames = true;
+
+/**
+ * A frame as the worker takes it. A VideoFrame where the browser can send one (a video's current
+ * frame taken at once, with no copy): the worker reads its luminance straight from it
+ * (barcode-decoder.zxing.ts), where `createImageBitmap` costs a copy into RGBA on the page first
+ * (10 ms a frame on the 2-core benchmark machine). A VideoFrame handed in is owned from here.
+ */
+async function frameToSend(source: ImageBitmapSource): Promise<ImageBitmap | VideoFrame> {
+  const isVideoFrame = typeof VideoFrame === 'function' && source instanceof VideoFrame;
+  if (videoFrames && isVideoFrame) return source;
+  if (videoFrames && typeof VideoFrame === 'function' && source instanceof HTMLVideoElement) {
+    let frame: VideoFrame | undefined;
+    try {
+      frame = new VideoFrame(source);
+    } catch {
+      // no frame to take yet: the bitmap path says so its own way
+    }
+    if (frame && readableLayout(frame.format)) return frame;
+    // A layout the worker cannot read from its planes (none given, or an unusual one): bitmaps.
+    if (frame) videoFrames = false;
+    frame?.close();
+  }
+  try {
+    return await createImageBitmap(source);
+  } finally {
+    if (isVideoFrame) source.close();
+  }
 }
 
 function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
@@ -170,10 +228,26 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
     kind: 'worker',
     lanes: 1,
     async decode(source, readOptions) {
-      const frame = await createImageBitmap(source);
+      const frame = await frameToSend(source);
       const answer = next();
-      send({ type: 'frame', frame, thorough: readOptions?.thorough, inView: readOptions?.inView }, [frame]);
-      const result = await answer;
+      try {
+        send({ type: 'frame', frame, thorough: readOptions?.thorough, inView: readOptions?.inView }, [frame]);
+      } catch (error) {
+        // A browser that has VideoFrame but cannot send one to a worker: bitmaps from now on.
+        if (!(frame instanceof ImageBitmap)) videoFrames = false;
+        frame.close();
+        waiting = undefined;
+        throw error;
+      }
+      let timer = 0;
+      const stuck = new Promise<'stuck'>((resolve) => (timer = window.setTimeout(() => resolve('stuck'), WORKER_STUCK_MS)));
+      const result = await Promise.race([answer, stuck]);
+      clearTimeout(timer);
+      if (result === 'stuck') {
+        // A frame the browser sent but cannot read in a worker: bitmaps from now on.
+        if (!(frame instanceof ImageBitmap)) videoFrames = false;
+        throw new WorkerStuck();
+      }
       return result.type === 'codes' ? result.codes : [];
     },
     close: () => {
@@ -200,21 +274,42 @@ const THOROUGH_EVERY = 3;
 
 /**
  * Reads the video's frames while it plays and calls `onCodes` with each frame's codes (none for a
- * frame without a code: the caller tells by them that a code has left the view). A watcher
- * marks each new frame (`requestVideoFrameCallback` where the browser has it: once per camera
- * frame, else once per screen frame); a free lane of the decoder reads it at once, and a lane
- * done with its frame reads the newest one at once if one arrived meanwhile, rather than waiting
- * for the next (a ticket that came into view while every lane was busy is read up to a frame
- * sooner: 33 ms at a camera's 30 fps). Frames in between are skipped. Answers are taken in the
- * order of their frames: a frame read on one lane that answers after a later frame's answer is
- * dropped, so an empty frame from before a ticket arrived never reads as the ticket gone (and read
- * again). Returns the function that stops it.
+ * frame without a code: the caller tells by them that a code has left the view). A watcher marks
+ * each new frame (`requestVideoFrameCallback` where the browser has it: once per camera frame,
+ * else once per screen frame); a free lane of the decoder reads it at once, and a lane done with
+ * its frame reads the newest one at once if one arrived meanwhile, rather than waiting for the
+ * next (a ticket that came into view while every lane was busy is read up to a frame sooner: 33 ms
+ * at a camera's 30 fps). Frames in between are skipped. An empty answer that comes after a later
+ * frame's answer is dropped, so an empty frame from before a ticket arrived never reads as the
+ * ticket gone (and read again); a late code counts. Returns the function that stops it.
  */
 export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCodes: (codes: string[]) => void): () => void {
-  let stopped = false;
+  const reader = frameReader(decoder, onCodes);
   let handle = 0;
-  /** A frame no lane has read yet. */
-  let unread = false;
+  let stopped = false;
+  const watch = () => {
+    handle = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(onFrame) : requestAnimationFrame(onFrame);
+  };
+  const onFrame = () => {
+    if (stopped) return;
+    watch();
+    // A video not yet playing, or between two streams (a lens switch), has no frame to give.
+    if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) reader.offer(video);
+  };
+  watch();
+  return () => {
+    stopped = true;
+    reader.stop();
+    if ('cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(handle);
+    cancelAnimationFrame(handle);
+  };
+}
+
+/** The decoder's side of `readFrames`: a new frame offered (the video, whose current frame a lane takes when it reads). */
+function frameReader(decoder: FrameDecoder, onCodes: (codes: string[]) => void): { offer(video: HTMLVideoElement): void; stop(): void } {
+  let stopped = false;
+  /** The video, when it has a frame no lane has read yet. */
+  let unread: HTMLVideoElement | undefined;
   let reading = 0;
   let readingHard = false;
   /** Frames numbered as they are sent to a lane; the last whose answer was taken. */
@@ -223,46 +318,46 @@ export function readFrames(video: HTMLVideoElement, decoder: FrameDecoder, onCod
   /** Frames answered in a row without a code; whether the last one answered had one. */
   let empty = 0;
   let inView = false;
-  const watch = () => {
-    handle = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(onFrame) : requestAnimationFrame(onFrame);
-  };
-  const onFrame = () => {
-    if (stopped) return;
-    unread = true;
-    watch();
-    readNewest();
-  };
   const readNewest = () => {
     while (unread && !stopped && reading < decoder.lanes) {
-      unread = false;
-      // A video not yet playing, or between two streams (a lens switch), has no frame to give.
-      if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) continue;
-      const frame = sent++;
+      const frame = unread;
+      unread = undefined;
+      const number = sent++;
       reading++;
       // The hard pass on one empty frame in THOROUGH_EVERY, and on one lane at a time: the other
       // stays quick for a ticket coming into view.
       const thorough = empty % THOROUGH_EVERY === 0 && !readingHard;
       if (thorough) readingHard = true;
-      decoder.decode(video, { thorough, inView }).then(
-        (codes) => {
-          if (stopped || frame < taken) return; // a later frame answered first
-          taken = frame;
-          empty = codes.length ? 0 : empty + 1;
-          inView = codes.length > 0;
-          onCodes(codes);
-        },
-        () => undefined, // a frame that could not be read: the next one will be
-      ).finally(() => {
-        reading--;
-        if (thorough) readingHard = false;
-        readNewest();
-      });
+      decoder
+        .decode(frame, { thorough, inView })
+        .then(
+          (codes) => {
+            // A late empty answer (a later frame answered first) is dropped: the view was not empty
+            // since. A late code counts: the hard pass on a slow lane reads what the quick ones miss
+            // (the element drops a code read again within its re-read window).
+            if (stopped || (number < taken && !codes.length)) return;
+            taken = Math.max(taken, number);
+            empty = codes.length ? 0 : empty + 1;
+            inView = codes.length > 0;
+            onCodes(codes);
+          },
+          () => undefined, // a frame that could not be read: the next one will be
+        )
+        .finally(() => {
+          reading--;
+          if (thorough) readingHard = false;
+          readNewest();
+        });
     }
   };
-  watch();
-  return () => {
-    stopped = true;
-    if ('cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(handle);
-    cancelAnimationFrame(handle);
+  return {
+    offer(video) {
+      unread = video;
+      readNewest();
+    },
+    stop() {
+      stopped = true;
+      unread = undefined;
+    },
   };
 }

@@ -1,11 +1,11 @@
 /**
- * The decoder worker: camera frames (ImageBitmaps, transferred) in, barcode texts out. A frame
+ * The decoder worker: camera frames (VideoFrames or ImageBitmaps, transferred) in, barcode texts out. A frame
  * with no code in it goes through every pass of the reader (barcode-decoder.zxing.ts), tens of
  * milliseconds on a phone; here that time is not taken from the page's 16 ms frames.
  */
 import { zxingReader, type CodeReader, type ReaderWasm } from './barcode-decoder.zxing.js';
 
-export type DecoderWorkerRequest = { type: 'open'; formats: string[]; wasm: ReaderWasm } | { type: 'frame'; frame: ImageBitmap; thorough?: boolean; inView?: boolean };
+export type DecoderWorkerRequest = { type: 'open'; formats: string[]; wasm: ReaderWasm } | { type: 'frame'; frame: ImageBitmap | VideoFrame; thorough?: boolean; inView?: boolean };
 export type DecoderWorkerAnswer = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'codes'; codes: string[] };
 
 // The DOM lib types `self` as a Window; in a worker it is the worker's global scope.

@@ -31,6 +31,7 @@ import {
   type ZXingReaderModule,
   type ZXingReaderOptions,
 } from 'zxing-wasm/reader';
+import { RGB_ORDER, Y_PLANE_FORMATS } from './frame-layouts.js';
 
 /** The wasm of zxing-wasm's reader: where it was fetched from, and compiled. */
 export interface ReaderWasm {
@@ -117,7 +118,7 @@ export async function zxingReader(formats: readonly string[], wasm: ReaderWasm, 
   return {
     async read(image, { thorough = true, inView = codesInView } = {}) {
       if (!all.length) return [];
-      images.load(await pixelsOf(image));
+      if (!(await images.loadLuminance(image))) images.load(await pixelsOf(image));
       let texts: string[] = [];
       for (const { pass, options, inView: several } of plan) {
         if (pass === 'thorough' && !thorough) break;
@@ -167,6 +168,7 @@ class FrameImages {
   private row = new Int32Array(0);
   private stretched = new Float32Array(0);
   private sums = new Float64Array(0);
+  private frameBuffer = new Uint8Array(0);
   private pointer = 0;
   private capacity = 0;
 
@@ -182,6 +184,40 @@ class FrameImages {
     this.gray.height = height;
     this.halfImage = undefined;
     this.linearImage = undefined;
+  }
+
+  /**
+   * A VideoFrame's luminance, copied out of the frame as it is, with no drawing in between: a
+   * camera's YUV layouts (I420, NV12) carry it as their first plane; RGB ones (a canvas's stream)
+   * are weighed as `load` does. False for a frame of another kind, or of no readable layout.
+   */
+  async loadLuminance(image: unknown): Promise<boolean> {
+    if (typeof VideoFrame !== 'function' || !(image instanceof VideoFrame) || !image.format) return false;
+    const yuv = Y_PLANE_FORMATS.has(image.format);
+    const rgb = RGB_ORDER[image.format];
+    if (!yuv && !rgb) return false;
+    const size = image.allocationSize();
+    if (this.frameBuffer.length < size) this.frameBuffer = new Uint8Array(size);
+    const [plane] = await image.copyTo(this.frameBuffer);
+    const { width, height } = image.visibleRect ?? { width: image.displayWidth, height: image.displayHeight };
+    const pixels = width * height;
+    if (this.gray.data.length !== pixels) this.gray.data = new Uint8Array(pixels);
+    const { offset, stride } = plane!;
+    const from = this.frameBuffer;
+    const gray = this.gray.data;
+    if (yuv) {
+      for (let y = 0; y < height; y++) gray.set(from.subarray(offset + y * stride, offset + y * stride + width), y * width);
+    } else {
+      const [r, g, b] = rgb!;
+      for (let y = 0, i = 0; y < height; y++) {
+        for (let x = 0, p = offset + y * stride; x < width; x++, i++, p += 4) gray[i] = (306 * from[p + r]! + 601 * from[p + g]! + 117 * from[p + b]! + 512) >> 10;
+      }
+    }
+    this.gray.width = width;
+    this.gray.height = height;
+    this.halfImage = undefined;
+    this.linearImage = undefined;
+    return true;
   }
 
   full(): Gray {

@@ -497,10 +497,13 @@ describe('<ticket-scanner> camera', () => {
     listDevices([device('front', 'videoinput', 'Front camera'), device('mic', 'audioinput', 'Microphone'), device('back', 'videoinput', 'Back camera')]);
     await until(el, () => switchButton(), 'two lenses listed, and no way to switch');
     expect(text(switchButton())).to.equal('Switch camera');
+    // (A window hidden and shown again meanwhile reopens the same lens: WebKit's, under Xvfb.)
+    const before = asked.length;
     switchButton()!.click();
-    await until(el, () => asked.length === 2, 'switching lenses opened no camera');
+    await until(el, () => asked.length > before, 'switching lenses opened no camera');
     expect(asked[0]!.video, 'first the rear camera, whichever it is').to.deep.equal({ facingMode: { ideal: 'environment' } });
-    expect(asked[1]!.video, 'then a lens by its id').to.deep.equal({ deviceId: { exact: 'front' } });
+    expect(asked.slice(0, before).every((constraints) => 'facingMode' in (constraints.video as object)), 'the rear camera until the switch').to.equal(true);
+    expect(asked[before]!.video, 'then a lens by its id').to.deep.equal({ deviceId: { exact: 'front' } });
     await until(el, () => $(el, '[part="viewfinder"]')?.getAttribute('data-state') === 'open', 'the other lens did not open');
   });
 
