@@ -15,7 +15,6 @@
  */
 import type { CodeReader, ReaderWasm, ReadOptions } from './barcode-decoder.zxing.js';
 import type { DecoderWorkerAnswer, DecoderWorkerRequest } from './barcode-decoder.worker.js';
-import { readableLayout } from './frame-layouts.js';
 
 /**
  * zxing-wasm's reader and the decoder worker, as development serves them (the test runner, Vite's
@@ -196,8 +195,8 @@ async function frameToSend(source: ImageBitmapSource): Promise<ImageBitmap | Vid
     } catch {
       // no frame to take yet: the bitmap path says so its own way
     }
-    if (frame && readableLayout(frame.format)) return frame;
-    // A layout the worker cannot read from its planes (none given, or an unusual one): bitmaps.
+    if (frame?.format) return frame;
+    // A frame of no known layout (its pixels only on the GPU): bitmaps from now on.
     if (frame) videoFrames = false;
     frame?.close();
   }
@@ -248,6 +247,7 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
         if (!(frame instanceof ImageBitmap)) videoFrames = false;
         throw new WorkerStuck();
       }
+      if (result.type === 'codes' && result.bitmaps) videoFrames = false; // a layout the worker reads only by drawing it
       return result.type === 'codes' ? result.codes : [];
     },
     close: () => {

@@ -3,10 +3,11 @@
  * with no code in it goes through every pass of the reader (barcode-decoder.zxing.ts), tens of
  * milliseconds on a phone; here that time is not taken from the page's 16 ms frames.
  */
-import { zxingReader, type CodeReader, type ReaderWasm } from './barcode-decoder.zxing.js';
+import { readableLayout, zxingReader, type CodeReader, type ReaderWasm } from './barcode-decoder.zxing.js';
 
 export type DecoderWorkerRequest = { type: 'open'; formats: string[]; wasm: ReaderWasm } | { type: 'frame'; frame: ImageBitmap | VideoFrame; thorough?: boolean; inView?: boolean };
-export type DecoderWorkerAnswer = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'codes'; codes: string[] };
+/** `bitmaps`: a VideoFrame came in a layout not read from its planes: the page sends ImageBitmaps from now on. */
+export type DecoderWorkerAnswer = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'codes'; codes: string[]; bitmaps?: boolean };
 
 // The DOM lib types `self` as a Window; in a worker it is the worker's global scope.
 const scope = self as unknown as { onmessage: ((event: MessageEvent<DecoderWorkerRequest>) => void) | null; postMessage(answer: DecoderWorkerAnswer): void };
@@ -22,6 +23,7 @@ scope.onmessage = ({ data }) => {
     return;
   }
   const { frame, thorough, inView } = data;
+  const bitmaps = typeof VideoFrame === 'function' && frame instanceof VideoFrame && !readableLayout(frame.format);
   void (async () => {
     let codes: string[] = [];
     try {
@@ -31,6 +33,6 @@ scope.onmessage = ({ data }) => {
     } finally {
       frame.close();
     }
-    scope.postMessage({ type: 'codes', codes });
+    scope.postMessage({ type: 'codes', codes, ...(bitmaps && { bitmaps }) });
   })();
 };

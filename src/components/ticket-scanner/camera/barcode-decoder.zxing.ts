@@ -31,7 +31,6 @@ import {
   type ZXingReaderModule,
   type ZXingReaderOptions,
 } from 'zxing-wasm/reader';
-import { RGB_ORDER, Y_PLANE_FORMATS } from './frame-layouts.js';
 
 /** The wasm of zxing-wasm's reader: where it was fetched from, and compiled. */
 export interface ReaderWasm {
@@ -145,6 +144,14 @@ function zxingOptions(options: ReaderOptions): ZXingReaderOptions {
   };
 }
 
+/** VideoFrame layouts whose first plane is the luminance, a byte per pixel (what cameras give). */
+const Y_PLANE_FORMATS: ReadonlySet<string> = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+/** Where red, green and blue are in each 4-byte pixel of VideoFrame's RGB layouts (a canvas's stream). */
+const RGB_ORDER: Readonly<Record<string, readonly [number, number, number]>> = { RGBA: [0, 1, 2], RGBX: [0, 1, 2], BGRA: [2, 1, 0], BGRX: [2, 1, 0] };
+
+/** Whether a VideoFrame of this layout is read straight from its planes (else it is drawn first, slowly). */
+export const readableLayout = (format: string | null): boolean => !!format && (Y_PLANE_FORMATS.has(format) || format in RGB_ORDER);
+
 /** The Emscripten side of the module (its typings come from @types/emscripten, not installed). */
 type ZXing = ZXingReaderModule & { _malloc(size: number): number; _free(pointer: number): void; HEAPU8: Uint8Array };
 
@@ -193,9 +200,9 @@ class FrameImages {
    */
   async loadLuminance(image: unknown): Promise<boolean> {
     if (typeof VideoFrame !== 'function' || !(image instanceof VideoFrame) || !image.format) return false;
+    if (!readableLayout(image.format)) return false;
     const yuv = Y_PLANE_FORMATS.has(image.format);
     const rgb = RGB_ORDER[image.format];
-    if (!yuv && !rgb) return false;
     const size = image.allocationSize();
     if (this.frameBuffer.length < size) this.frameBuffer = new Uint8Array(size);
     const [plane] = await image.copyTo(this.frameBuffer);
