@@ -55,23 +55,20 @@ function onlyTests() {
  * people and CI logs alike.
  */
 function summaryLine() {
-  const count = (suite, totals) => {
-    for (const test of suite?.tests ?? []) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
-    for (const child of suite?.suites ?? []) count(child, totals);
-    return totals;
-  };
+  /** A session's tests, each with the titles of the suites it is in. */
+  function* testsIn(suite, path = []) {
+    for (const test of suite?.tests ?? []) yield { test, path };
+    for (const child of suite?.suites ?? []) yield* testsIn(child, [...path, child.name]);
+  }
   let byEngine;
   return {
     onTestRunFinished({ sessions }) {
       byEngine = new Map();
       // TEST_TITLES_REPORT: every test this run registered, by file (to compare what engines ran).
       if (process.env.TEST_TITLES_REPORT) {
-        const titles = [];
-        const walk = (suite, path, file) => {
-          for (const test of suite?.tests ?? []) titles.push({ file, title: [...path, test.name].join(' › '), passed: test.passed });
-          for (const child of suite?.suites ?? []) walk(child, [...path, child.name], file);
-        };
-        for (const session of sessions) walk(session.testResults, [], session.testFile.replace(`${process.cwd()}/`, ''));
+        const titles = sessions.flatMap((session) =>
+          [...testsIn(session.testResults)].map(({ test, path }) => ({ file: session.testFile.replace(`${process.cwd()}/`, ''), title: [...path, test.name].join(' › '), passed: test.passed })),
+        );
         writeFileSync(process.env.TEST_TITLES_REPORT, JSON.stringify(titles));
       }
       for (const session of sessions) {
@@ -79,7 +76,7 @@ function summaryLine() {
         if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0 });
         const totals = byEngine.get(name);
         const failedBefore = totals.failed;
-        count(session.testResults, totals);
+        for (const { test } of testsIn(session.testResults)) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
         // A file that failed outside its tests (did not load, or tried the network): one failure.
         if (!session.passed && totals.failed === failedBefore) totals.failed++;
       }
@@ -104,7 +101,7 @@ function summaryLine() {
 }
 
 export default {
-  // A port of its own: Chromium's stand-in runs beside another engine's run (scripts/test-browsers.mjs).
+  // A free port, not 8000: a run never waits on another run or a dev server that holds it.
   port: await freePort(),
   // test/unit/ holds Node's unit tests of the core (npm run test:unit, mocha): not browser files.
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/unit/**'],

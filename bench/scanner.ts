@@ -321,7 +321,8 @@ const SCAN_WARM_UP = 3;
  * the verdict's element in the shadow DOM, one animation frame and a task later, is the verdict on
  * screen. The figure runs from the camera's first frame after the code was drawn (the frame that
  * holds it) to the verdict on screen; the wait for that frame (a 30 fps camera's) is printed
- * beside it. Steps: waiting for a free worker, capture (`createImageBitmap`, posted), decode
+ * beside it. Steps: waiting to be taken (the frame callback, a free worker), capture (the
+ * VideoFrame or ImageBitmap taken, posted), decode
  * (worker), lookup (the list in IndexedDB and the durable queue write offline; AudienceView's
  * validateTicket on loopback online), on screen (Lit's render, the next frame).
  */

@@ -80,8 +80,8 @@ for (const engine of engines) {
   const result = await runEngine(engine);
   results.push(result);
   const named = new Set(result.notRunnable.map(key));
-  const tests = [...result.notRunnable, ...(known[NAMES[engine]] ?? []).filter((test) => !named.has(key(test)))];
-  if (tests.length) results.push(await standIn(engine, tests));
+  const standIns = [...result.notRunnable, ...(known[NAMES[engine]] ?? []).filter((test) => !named.has(key(test)))];
+  if (standIns.length) results.push(await standIn(engine, standIns));
 }
 
 console.log('');

@@ -138,7 +138,6 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
           worker.close();
           workers.splice(workers.indexOf(worker), 1);
           startLane();
-          throw error;
         }
         throw error;
       } finally {

@@ -183,14 +183,8 @@ class FrameImages {
 
   /** Luminance as zxing-wasm computes it (ITU-R BT.601 weights), into a buffer kept across frames. */
   load({ data, width, height }: ImageData): void {
-    const pixels = width * height;
-    if (this.gray.data.length !== pixels) this.gray.data = new Uint8Array(pixels);
-    const gray = this.gray.data;
-    for (let i = 0, p = 0; i < pixels; i++, p += 4) gray[i] = (306 * data[p]! + 601 * data[p + 1]! + 117 * data[p + 2]! + 512) >> 10;
-    this.gray.width = width;
-    this.gray.height = height;
-    this.halfImage = undefined;
-    this.linearImage = undefined;
+    this.frame(width, height);
+    this.weigh(data, 0, width * 4, [0, 1, 2]);
   }
 
   /**
@@ -199,32 +193,35 @@ class FrameImages {
    * are weighed as `load` does. False for a frame of another kind, or of no readable layout.
    */
   async loadLuminance(image: unknown): Promise<boolean> {
-    if (typeof VideoFrame !== 'function' || !(image instanceof VideoFrame) || !image.format) return false;
-    if (!readableLayout(image.format)) return false;
-    const yuv = Y_PLANE_FORMATS.has(image.format);
-    const rgb = RGB_ORDER[image.format];
+    if (typeof VideoFrame !== 'function' || !(image instanceof VideoFrame) || !readableLayout(image.format)) return false;
     const size = image.allocationSize();
     if (this.frameBuffer.length < size) this.frameBuffer = new Uint8Array(size);
     const [plane] = await image.copyTo(this.frameBuffer);
-    const { width, height } = image.visibleRect ?? { width: image.displayWidth, height: image.displayHeight };
-    const pixels = width * height;
-    if (this.gray.data.length !== pixels) this.gray.data = new Uint8Array(pixels);
     const { offset, stride } = plane!;
-    const from = this.frameBuffer;
-    const gray = this.gray.data;
-    if (yuv) {
-      for (let y = 0; y < height; y++) gray.set(from.subarray(offset + y * stride, offset + y * stride + width), y * width);
-    } else {
-      const [r, g, b] = rgb!;
-      for (let y = 0, i = 0; y < height; y++) {
-        for (let x = 0, p = offset + y * stride; x < width; x++, i++, p += 4) gray[i] = (306 * from[p + r]! + 601 * from[p + g]! + 117 * from[p + b]! + 512) >> 10;
-      }
-    }
+    const { width, height } = image.visibleRect ?? { width: image.displayWidth, height: image.displayHeight };
+    const gray = this.frame(width, height);
+    const rgb = RGB_ORDER[image.format!];
+    if (rgb) this.weigh(this.frameBuffer, offset, stride, rgb);
+    else for (let y = 0; y < height; y++) gray.set(this.frameBuffer.subarray(offset + y * stride, offset + y * stride + width), y * width);
+    return true;
+  }
+
+  /** The full-size luminance buffer for a new frame of this size (the images made from the last one dropped). */
+  private frame(width: number, height: number): Uint8Array {
+    if (this.gray.data.length !== width * height) this.gray.data = new Uint8Array(width * height);
     this.gray.width = width;
     this.gray.height = height;
     this.halfImage = undefined;
     this.linearImage = undefined;
-    return true;
+    return this.gray.data;
+  }
+
+  /** 4-byte pixels, rows `stride` bytes apart from `offset`, weighed into the frame's luminance (BT.601, as zxing-wasm does). */
+  private weigh(from: Uint8Array | Uint8ClampedArray, offset: number, stride: number, [r, g, b]: readonly [number, number, number]): void {
+    const { data: gray, width, height } = this.gray;
+    for (let y = 0, i = 0; y < height; y++) {
+      for (let x = 0, p = offset + y * stride; x < width; x++, i++, p += 4) gray[i] = (306 * from[p + r]! + 601 * from[p + g]! + 117 * from[p + b]! + 512) >> 10;
+    }
   }
 
   full(): Gray {
