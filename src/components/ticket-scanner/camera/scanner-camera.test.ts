@@ -386,31 +386,36 @@ describe('<ticket-scanner> camera', () => {
     camera = fakeCamera();
     const el = await atTheDoor();
     const handedOut = handOutClones(camera);
-    const ended = (stream: MediaStream) => stream.getTracks().every((t) => t.readyState === 'ended');
+    // Every opening so far is stopped. Counted from the test's own steps, not by index: WebKit's window under Xvfb
+    // can hide and show itself, which closes and reopens the camera on its own.
+    const allEnded = () => handedOut.every((stream) => stream.getTracks().every((t) => t.readyState === 'ended'));
 
     await openCamera(el);
-    expect(handedOut.length).to.equal(1);
+    expect(handedOut.length, 'opened by its button').to.be.greaterThan(0);
     cameraButton(el).click();
     await el.updateComplete;
-    expect(ended(handedOut[0]!), 'closed by its button').to.equal(true);
+    expect(allEnded(), 'closed by its button').to.equal(true);
     expect($(el, '[part="viewfinder"]')).to.equal(null);
     expect(cameraButton(el).getAttribute('aria-pressed')).to.equal('false');
 
+    let before = handedOut.length;
     await openCamera(el);
+    expect(handedOut.length, 'opened again by its button').to.be.greaterThan(before);
     try {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       document.dispatchEvent(new Event('visibilitychange'));
       await el.updateComplete;
-      expect(ended(handedOut[1]!), 'stopped while the page is hidden').to.equal(true);
+      expect(allEnded(), 'stopped while the page is hidden').to.equal(true);
+      before = handedOut.length;
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
       document.dispatchEvent(new Event('visibilitychange'));
-      await until(el, () => handedOut.length === 3 && $(el, '[part="viewfinder"]')?.getAttribute('data-state') === 'open', 'the camera did not come back');
+      await until(el, () => handedOut.length > before && $(el, '[part="viewfinder"]')?.getAttribute('data-state') === 'open', 'the camera did not come back');
     } finally {
       delete (document as { visibilityState?: unknown }).visibilityState; // back to Document.prototype's
     }
 
     el.remove();
-    expect(ended(handedOut[2]!), 'stopped when the element is removed').to.equal(true);
+    expect(allEnded(), 'stopped when the element is removed').to.equal(true);
   });
 
   it('stops the camera when the staff member signs out', async function () {
