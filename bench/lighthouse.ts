@@ -11,6 +11,7 @@
  *   LIGHTHOUSE_DIST=dist ...                       use an existing build instead of building one
  *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
  *   LIGHTHOUSE_KEEP_REPORTS=1 ...                  add to the last run's reports instead of starting afresh
+ *   LIGHTHOUSE_SERVE=1 ...                         serve the pages and wait (Ctrl-C), to profile them in a browser's DevTools
  *
  * Pages: <av-calendar>, <av-event-list>, <av-series-list> each alone, all three on one page, and
  * FullCalendar (core + dayGrid, bundled with esbuild) fed the mock's calendar answer for the same
@@ -372,6 +373,11 @@ export async function benchLighthouse(): Promise<void> {
     };
   })();
 
+  if (process.env.LIGHTHOUSE_SERVE) {
+    for (const world of worlds) for (const spec of pages) console.log(`${siteOrigin}/${world}/${spec.id}.html`);
+    await new Promise((done) => process.once('SIGINT', done));
+    process.exit(0);
+  }
   const chrome = await chromeLauncher.launch({ chromePath: findChrome(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
   // An interrupted bench must not leave its browser behind.
   const stop = () => {

@@ -59,11 +59,32 @@ export async function sanitizerFor(strings: Iterable<string | null | undefined>)
   }
 }
 
+/**
+ * What DOMPurify made of a string, by the string: a month repeats its notes and messages across
+ * performances and every render binds them again, and each DOMPurify pass parses a document (the
+ * largest share of a calendar's render on a phone). The same string and config always come out
+ * the same. Bounded: the oldest entry goes first.
+ */
+const parsed = { html: new Map<string, string>(), text: new Map<string, string>() };
+const PARSED_KEPT = 500;
+
+function remembered(kind: keyof typeof parsed, input: string, parse: (input: string) => string): string {
+  const cache = parsed[kind];
+  let output = cache.get(input);
+  if (output === undefined) {
+    output = parse(input);
+    if (cache.size >= PARSED_KEPT) cache.delete(cache.keys().next().value!);
+    cache.set(input, output);
+  }
+  return output;
+}
+
 /** Clean HTML from a vendor string ('' for null, undefined or blank); `loadSanitizer()` must have settled. */
 export function sanitizeHtml(html: string | null | undefined): string {
   if (isBlank(html)) return '';
-  if (!sanitizer) throw new Error('sanitizeHtml() before loadSanitizer() settled');
-  return sanitizer.purify.sanitize(html!, sanitizer.config);
+  const { purify, config } = sanitizer ?? {};
+  if (!purify) throw new Error('sanitizeHtml() before loadSanitizer() settled');
+  return remembered('html', html!, (input) => purify.sanitize(input, config!));
 }
 
 /**
@@ -94,8 +115,8 @@ export function vendorText(html: string | null | undefined): string {
     loadSanitizer().catch(() => undefined);
     return collapse(decodeEntities(html!.replace(HIDDEN_CONTENT, ' ').replace(/<[^>]*>?/g, ' ')));
   }
-  const fragment = sanitizer.purify.sanitize(html!, { ...sanitizer.config, RETURN_DOM_FRAGMENT: true });
-  return collapse(fragment.textContent ?? '');
+  const { purify, config } = sanitizer;
+  return remembered('text', html!, (input) => collapse(purify.sanitize(input, { ...config, RETURN_DOM_FRAGMENT: true }).textContent ?? ''));
 }
 
 /** Elements whose content is never text a patron sees. */

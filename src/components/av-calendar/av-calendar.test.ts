@@ -505,6 +505,46 @@ describe('<av-calendar>', () => {
     });
   });
 
+  describe('a long month on a phone', () => {
+    it('renders the list a batch at a time, the first at once and the rest after the page has had the main thread, then all of it', async () => {
+      const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
+      expect(inMonth.length, 'March is long enough to batch').to.be.greaterThan(40);
+      const el = document.createElement('av-calendar');
+      const attributes = { style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view: 'list', locale: 'en' };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.now = NOW;
+      // A mutation observer sees each render before the browser paints it; a timer set at the first batch fires only
+      // once the main thread is given back, so the count it sees tells whether the list came in more than one task.
+      const counts: number[] = [];
+      const busy: string[] = [];
+      let countWhenYielded: number | undefined;
+      const entries = () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length;
+      const observer = new MutationObserver(() => {
+        const count = entries();
+        if (count === 0 || count === counts.at(-1)) return;
+        if (counts.length === 0) setTimeout(() => (countWhenYielded = entries()), 0);
+        counts.push(count);
+        busy.push(el.shadowRoot!.querySelector('[part~="list"]')!.getAttribute('aria-busy')!);
+      });
+      document.body.append(el);
+      try {
+        observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+        await waitUntil(() => counts.length > 0, 'the list never showed', { timeout: 8000 });
+        await el.updateComplete; // waits for the last batch
+        expect(entries(), 'updateComplete waits for the whole month').to.equal(inMonth.length);
+        expect(counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
+        expect(countWhenYielded, 'the page had the main thread before the list was whole').to.be.below(inMonth.length);
+        expect(counts.at(-1)).to.equal(inMonth.length);
+        expect(busy.at(0), 'busy while more is coming').to.equal('true');
+        expect(busy.at(-1), 'not busy once whole').to.equal('false');
+        expect(shownIds(el).sort()).to.deep.equal(inMonth.map((p) => p.performanceId).sort());
+      } finally {
+        observer.disconnect();
+        el.remove();
+      }
+    });
+  });
+
   describe('errors', () => {
     it('shows the vendor message of a 200 answer with errors, and retry works', async () => {
       // Twice: while the tenant's month numbering is unknown, a refused month is asked again in the other numbering.

@@ -7,6 +7,7 @@ import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { ContainerWidthController } from '../../shared/container-width.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
+import type { BatchedRenderController } from '../../shared/batched-render.js';
 import type { RovingTabindexController } from '../../shared/roving-tabindex.js';
 import { lateChunk } from '../../shared/late-content.js';
 import { configKey, define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
@@ -34,6 +35,8 @@ export type CalendarView = 'month' | 'list' | 'auto';
 
 /** Below this container width `view="auto"` shows the list (36rem at the default 16 px). */
 const NARROW_PX = 576;
+/** Performances of the list view rendered in one task: more than a phone's screen shows. */
+const LIST_BATCH = 12;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
 
 /**
@@ -129,6 +132,15 @@ export class AvCalendar extends WidgetElement {
     loadMonthViews,
   );
   private days?: MonthDaysCache;
+  /** The list view's performances, a batch per task (made with the month's views). */
+  private batches?: BatchedRenderController;
+
+  /** Also waits for the list's last batch: whoever awaits an update sees the whole month. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.batches?.settle(() => super.getUpdateComplete());
+    return done;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -296,6 +308,7 @@ export class AvCalendar extends WidgetElement {
             if (this.focusDay) this.roving.focus(this.focusDay);
           }
           const now = this.currentTime();
+          const batches = (this.batches ??= new views.BatchedRenderController(this, LIST_BATCH));
           const view: CalendarViewContext = {
             locale,
             m,
@@ -304,6 +317,10 @@ export class AvCalendar extends WidgetElement {
             today: isoDate(todayIn(this.timeZone, now)),
             byDate: this.days.byDate(answer, query, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl, now, shown }),
             onPerformanceClick: (event, p) => this.onPerformanceClick(event, p),
+            batch: (list, days, size) => batches.take(list, days, size),
+            get growing() {
+              return batches.growing;
+            },
           };
           return html`${renderNotice(answer, m)}${listView
             ? views.renderList(view)

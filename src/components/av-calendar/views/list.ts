@@ -8,8 +8,10 @@ export function renderList(v: CalendarView) {
   const prefix = `${v.visible.year}-${String(v.visible.month).padStart(2, '0')}-`;
   const days = [...v.byDate.keys()].filter((iso) => iso.startsWith(prefix)).sort();
   if (days.length === 0) return html`<p part="empty" class="empty">${v.m.noPerformances}</p>`;
-  return html`<ul part="list" class="list" aria-labelledby="title">
-    ${days.map((iso) => {
+  // Whole days, a batch of performances at a time: a festival month is not one long task on a phone.
+  const shownDays = v.batch(prefix, days, (iso) => v.byDate.get(iso)!.length);
+  return html`<ul part="list" class="list" aria-labelledby="title" aria-busy=${v.growing ? 'true' : 'false'}>
+    ${shownDays.map((iso) => {
       const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
       const date: CalendarDate = { year, month, day };
       return html`<li part="day" class="list-day" data-date=${iso} ?data-today=${iso === v.today}>

@@ -1,0 +1,95 @@
+/**
+ * A long list rendered a batch per task: the first batch at once (it fills a phone's screen),
+ * each next one after the browser has had the chance to paint and to answer a tap. On a phone's
+ * CPU a festival month rendered in one go holds the main thread for hundreds of milliseconds
+ * (Lighthouse's Total Blocking Time); in batches no task holds it for long.
+ *
+ * The host's `updateComplete` should wait for the last batch (`settle`), so that code awaiting it
+ * (a test, a focus move) sees the whole list, as before.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class BatchedRenderController implements ReactiveController {
+  private list: unknown;
+  /** How many items this list may render now: a batch more on each timer. */
+  private allowed: number;
+  /** How many the last render showed, and of how many (0 when that render showed no batched list). */
+  private shown = 0;
+  private total = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+  private nextBatch?: { promise: Promise<void>; resolve(): void };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly batch: number,
+  ) {
+    this.allowed = batch;
+    host.addController(this);
+  }
+
+  /**
+   * The groups of a list (a day's performances) to render now, whole, about a batch of items more
+   * on each task. `list` names the list: another one (the next month) starts again from the first
+   * batch; the same one rendered again keeps what it shows.
+   */
+  take<T>(list: unknown, groups: readonly T[], size: (group: T) => number): T[] {
+    if (list !== this.list) {
+      this.list = list;
+      this.allowed = this.batch;
+    }
+    const taken: T[] = [];
+    let shown = 0;
+    let total = 0;
+    for (const group of groups) {
+      if (shown < this.allowed) {
+        taken.push(group);
+        shown += size(group);
+      }
+      total += size(group);
+    }
+    this.shown = shown;
+    this.total = total;
+    return taken;
+  }
+
+  /** More of the list is still to come (for `aria-busy`). */
+  get growing(): boolean {
+    return this.shown < this.total;
+  }
+
+  /** Resolves once the whole list has rendered (at once when nothing is still to come). */
+  async settle(updated: () => Promise<unknown>): Promise<void> {
+    while (this.growing && this.host.isConnected) {
+      await this.nextBatch?.promise;
+      await updated();
+    }
+  }
+
+  hostUpdate(): void {
+    this.shown = this.total = 0; // set again by the render if it still shows the list
+  }
+
+  hostUpdated(): void {
+    if (!this.growing || this.timer !== undefined) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.nextBatch = { promise, resolve };
+    // A task, not a microtask or a frame callback: the browser paints and handles input in between.
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.allowed = this.shown + this.batch;
+      this.host.requestUpdate();
+      resolve();
+    }, 0);
+  }
+
+  hostConnected(): void {
+    if (this.growing) this.host.requestUpdate(); // taken off the page mid-list: go on
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.nextBatch?.resolve();
+  }
+}
