@@ -25,8 +25,10 @@ const requested = new WeakSet<Catalog<unknown>>();
 
 /** A BCP 47 locale for Intl, checked; falls back to English when the text is not one. */
 export function resolveLocale(host: Element, attribute: string | null | undefined): string {
-  const candidates = [attribute, nearestLang(host), globalThis.navigator?.language];
-  for (const candidate of candidates) {
+  // Each source only when the one before gave nothing: an element asks on every render.
+  const candidates = [() => attribute, () => nearestLang(host), () => globalThis.navigator?.language];
+  for (const source of candidates) {
+    const candidate = source();
     if (!candidate?.trim()) continue;
     try {
       return Intl.getCanonicalLocales(candidate.trim())[0]!;
