@@ -28,15 +28,28 @@ export function resolveLocale(host: Element, attribute: string | null | undefine
   // Each source only when the one before gave nothing: an element asks on every render.
   const candidates = [() => attribute, () => nearestLang(host), () => globalThis.navigator?.language];
   for (const source of candidates) {
-    const candidate = source();
-    if (!candidate?.trim()) continue;
-    try {
-      return Intl.getCanonicalLocales(candidate.trim())[0]!;
-    } catch {
-      // not a locale: try the next source
-    }
+    const candidate = source()?.trim();
+    if (!candidate) continue;
+    const canonical = canonicalLocale(candidate);
+    if (canonical) return canonical;
   }
   return 'en';
+}
+
+/** Canonical forms by text ('' for not a locale): asked on every render of every element, and Intl's check is not free. */
+const canonicalForms = new Map<string, string>();
+
+function canonicalLocale(text: string): string {
+  let canonical = canonicalForms.get(text);
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(text)[0]!;
+    } catch {
+      canonical = ''; // not a locale: the next source is tried
+    }
+    canonicalForms.set(text, canonical);
+  }
+  return canonical;
 }
 
 function nearestLang(node: Node): string | undefined {
@@ -76,7 +89,11 @@ export function messagesFor<M>(catalog: Catalog<M>, locale: string): M {
   return messagesIfReady(catalog, locale) ?? catalog.en;
 }
 
+const countFormats = new Map<string, Intl.NumberFormat>();
+
 /** A count as the locale writes it (1,981 in English, 1 981 in French). */
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
