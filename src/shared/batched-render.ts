@@ -59,8 +59,11 @@ export class BatchedRenderController implements ReactiveController {
 
   /** Resolves once the whole list has rendered (at once when nothing is still to come). */
   async settle(updated: () => Promise<unknown>): Promise<void> {
-    while (this.growing && this.host.isConnected) {
-      await this.nextBatch?.promise;
+    // Only while a batch is on its way: a list that cannot grow (off the page) must not spin here.
+    let awaited: Promise<void> | undefined;
+    while (this.growing && this.host.isConnected && this.nextBatch && this.nextBatch.promise !== awaited) {
+      awaited = this.nextBatch.promise;
+      await awaited;
       await updated();
     }
   }

@@ -151,10 +151,14 @@ export function addMonths(year: number, month: number, delta: number): { year: n
 }
 
 const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+/** Callers pass constant options: their key is spelled once, not on each of a month's thousand calls. */
+const optionKeys = new WeakMap<Intl.DateTimeFormatOptions, string>();
 
 /** Formats an instant as the venue's wall clock, for a locale; formatters are cached. */
 export function formatInZone(epochMs: number, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions): string {
-  const key = `${timeZone}|${locale}|${JSON.stringify(options)}`;
+  let optionsKey = optionKeys.get(options);
+  if (optionsKey === undefined) optionKeys.set(options, (optionsKey = JSON.stringify(options)));
+  const key = `${timeZone}|${locale}|${optionsKey}`;
   let format = zonedFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone });

@@ -543,6 +543,42 @@ describe('<av-calendar>', () => {
         el.remove();
       }
     });
+    it('finishes the list when taken off the page mid-way and put back, and starts the next month from its first batch', async () => {
+      const all = await performances(mock);
+      const march = all.filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
+      expect(all.filter((p) => monthOf(p) === '2027-04' && p.displayCode !== 'I').length, 'April is long enough to batch').to.be.greaterThan(20);
+      const el = document.createElement('av-calendar');
+      for (const [name, value] of Object.entries({ style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view: 'list', locale: 'en' })) {
+        el.setAttribute(name, value);
+      }
+      el.now = NOW;
+      const entries = () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length;
+      document.body.append(el);
+      try {
+        await waitUntil(() => entries() > 0, 'the list never showed', { timeout: 8000 });
+        el.remove(); // mid-list: a venue's page that moves the calendar (a tab, a modal)
+        const whenRemoved = entries();
+        expect(whenRemoved, 'taken off before the list was whole').to.be.below(march.length);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(entries(), 'no batches while off the page').to.equal(whenRemoved);
+        document.body.append(el);
+        await el.updateComplete;
+        expect(entries(), 'whole once back').to.equal(march.length);
+
+        // The next month is another list: its first render shows a first batch, not as many as March had.
+        const firstOfApril: number[] = [];
+        const observer = new MutationObserver(() => {
+          if (el.shadowRoot!.querySelector('[part~="list"] [data-date^="2027-04"]') && firstOfApril.length === 0) firstOfApril.push(entries());
+        });
+        observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+        el.setAttribute('month', '2027-04');
+        await waitUntil(() => firstOfApril.length > 0, 'April never showed', { timeout: 8000 });
+        observer.disconnect();
+        expect(firstOfApril[0], "April's first render is one batch").to.be.within(1, 20);
+      } finally {
+        el.remove();
+      }
+    });
   });
 
   describe('errors', () => {

@@ -31,8 +31,10 @@ export function formatDate(date: CalendarDate, locale: string, options: Intl.Dat
   return formatInZone(Date.UTC(date.year, date.month - 1, date.day, 12), 'UTC', locale, options);
 }
 
+const DAY_LABEL: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
+
 export function dayLabel(date: CalendarDate, locale: string): string {
-  return formatDate(date, locale, { weekday: 'long', month: 'long', day: 'numeric' });
+  return formatDate(date, locale, DAY_LABEL);
 }
 
 /** The grid's first day (a Sunday) and how many weeks it shows (the skeleton takes as many). */

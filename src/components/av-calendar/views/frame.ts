@@ -6,13 +6,15 @@ import { vendorHtml } from '../../../shared/sanitize.js';
 import type { CalendarMessages } from '../av-calendar.messages.types.js';
 import { formatDate, gridFrame, type MonthRef } from './calendar-view.js';
 
+const MONTH_TITLE: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
+
 export interface HeaderActions {
   step(delta: number): void;
   goToToday(): void;
 }
 
 export function renderHeader(visible: MonthRef, locale: string, m: CalendarMessages, actions: HeaderActions) {
-  const title = formatDate({ ...visible, day: 1 }, locale, { month: 'long', year: 'numeric' });
+  const title = formatDate({ ...visible, day: 1 }, locale, MONTH_TITLE);
   return html`<div part="header" class="header">
     <h2 part="title" class="title" id="title" aria-live="polite">${title}</h2>
     <div part="nav" class="nav" role="group" aria-label=${m.navigation}>

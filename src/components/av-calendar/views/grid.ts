@@ -8,6 +8,9 @@ import { addDays, addMonths, daysInMonth, isoDate, weekday, type CalendarDate } 
 import { dayLabel, formatDate, gridFrame, type CalendarView } from './calendar-view.js';
 import { renderPerformance } from './performance.js';
 
+const WEEKDAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short' };
+const WEEKDAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'long' };
+
 /**
  * A day cell shows at most this many performances; a busier day shows one fewer and a "+N more"
  * button that opens the cell (FullCalendar's `dayMaxEvents`). A festival day of thirty shows
@@ -78,7 +81,7 @@ export function renderGrid(v: GridView) {
       <div role="row" class="row">
         ${headers.map(
           (d) => html`<div role="columnheader" class="colhead">
-            <span aria-hidden="true">${formatDate(d, locale, { weekday: 'short' })}</span><span class="sr-only">${formatDate(d, locale, { weekday: 'long' })}</span>
+            <span aria-hidden="true">${formatDate(d, locale, WEEKDAY_SHORT)}</span><span class="sr-only">${formatDate(d, locale, WEEKDAY_LONG)}</span>
           </div>`,
         )}
       </div>

@@ -6,13 +6,15 @@ import { formatInZone, isoDate } from '../../../shared/time-zone.js';
 import type { CalendarMessages } from '../av-calendar.messages.types.js';
 import type { CalendarView } from './calendar-view.js';
 
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
 /**
  * Flat on purpose: one template instance per performance (the optional lines are always there
  * and hidden when empty), because a festival month renders hundreds of them.
  */
 export function renderPerformance(v: CalendarView, p: PerformanceView, layout: 'grid' | 'list') {
   const { m } = v;
-  const time = (epoch: number) => formatInZone(epoch, v.timeZone, v.locale, { hour: 'numeric', minute: '2-digit' });
+  const time = (epoch: number) => formatInZone(epoch, v.timeZone, v.locale, TIME);
   const inGrid = layout === 'grid';
   const body = [
     p.allDay ? isoDate(p.date) : new Date(p.start).toISOString(),
