@@ -513,8 +513,9 @@ describe('<av-calendar>', () => {
       const attributes = { style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view: 'list', locale: 'en' };
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       el.now = NOW;
-      // A mutation observer sees each render before the browser paints it; a timer set at the first batch fires only
-      // once the main thread is given back, so the count it sees tells whether the list came in more than one task.
+      // A mutation observer sees each render before the browser paints it; a task queued at the first batch (a message,
+      // as a tap's would be) runs only once the main thread is given back: the count it sees tells whether the list
+      // came in more than one task.
       const counts: number[] = [];
       const busy: string[] = [];
       let countWhenYielded: number | undefined;
@@ -522,7 +523,14 @@ describe('<av-calendar>', () => {
       const observer = new MutationObserver(() => {
         const count = entries();
         if (count === 0 || count === counts.at(-1)) return;
-        if (counts.length === 0) setTimeout(() => (countWhenYielded = entries()), 0);
+        if (counts.length === 0) {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            countWhenYielded = entries();
+            channel.port1.close();
+          };
+          channel.port2.postMessage(null);
+        }
         counts.push(count);
         busy.push(el.shadowRoot!.querySelector('[part~="list"]')!.getAttribute('aria-busy')!);
       });
@@ -553,11 +561,19 @@ describe('<av-calendar>', () => {
       }
       el.now = NOW;
       const entries = () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length;
+      // Taken off the page right at its first batch (seen before it is painted): a venue's page that moves the
+      // calendar (a tab, a modal) mid-list.
+      let whenRemoved = 0;
+      const removeAtFirstBatch = new MutationObserver(() => {
+        if (entries() === 0) return;
+        removeAtFirstBatch.disconnect();
+        whenRemoved = entries();
+        el.remove();
+      });
       document.body.append(el);
       try {
-        await waitUntil(() => entries() > 0, 'the list never showed', { timeout: 8000 });
-        el.remove(); // mid-list: a venue's page that moves the calendar (a tab, a modal)
-        const whenRemoved = entries();
+        removeAtFirstBatch.observe(el.shadowRoot!, { childList: true, subtree: true });
+        await waitUntil(() => whenRemoved > 0, 'the list never showed', { timeout: 8000 });
         expect(whenRemoved, 'taken off before the list was whole').to.be.below(march.length);
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(entries(), 'no batches while off the page').to.equal(whenRemoved);
