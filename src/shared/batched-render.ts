@@ -11,7 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class BatchedRenderController implements ReactiveController {
   private list: unknown;
-  /** How many items this list may render now: a batch more on each timer. */
+  /** How many items this list may render now: a batch more on each task. */
   private allowed: number;
   /** How many the last render showed, and of how many (0 when that render showed no batched list). */
   private shown = 0;
