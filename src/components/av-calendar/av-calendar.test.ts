@@ -506,20 +506,25 @@ describe('<av-calendar>', () => {
   });
 
   describe('a long month on a phone', () => {
+    /** A list-view calendar at phone width, not yet on the page, and how many performances its list shows. */
+    function phoneList(month: string): { el: AvCalendar; entries: () => number } {
+      const el = document.createElement('av-calendar');
+      const attributes = { style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month, view: 'list', locale: 'en' };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.now = NOW;
+      return { el, entries: () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length };
+    }
+
     it('renders the list a batch at a time, the first at once and the rest after the page has had the main thread, then all of it', async () => {
       const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
       expect(inMonth.length, 'March is long enough to batch').to.be.greaterThan(40);
-      const el = document.createElement('av-calendar');
-      const attributes = { style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view: 'list', locale: 'en' };
-      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-      el.now = NOW;
+      const { el, entries } = phoneList('2027-03');
       // A mutation observer sees each render before the browser paints it; a task queued at the first batch (a message,
       // as a tap's would be) runs only once the main thread is given back: the count it sees tells whether the list
       // came in more than one task.
       const counts: number[] = [];
       const busy: string[] = [];
       let countWhenYielded: number | undefined;
-      const entries = () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length;
       const observer = new MutationObserver(() => {
         const count = entries();
         if (count === 0 || count === counts.at(-1)) return;
@@ -551,16 +556,12 @@ describe('<av-calendar>', () => {
         el.remove();
       }
     });
+
     it('finishes the list when taken off the page mid-way and put back, and starts the next month from its first batch', async () => {
       const all = await performances(mock);
       const march = all.filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
       expect(all.filter((p) => monthOf(p) === '2027-04' && p.displayCode !== 'I').length, 'April is long enough to batch').to.be.greaterThan(20);
-      const el = document.createElement('av-calendar');
-      for (const [name, value] of Object.entries({ style: 'width: 390px', 'api-base': mock.base('audienceview'), 'client-id': '284', month: '2027-03', view: 'list', locale: 'en' })) {
-        el.setAttribute(name, value);
-      }
-      el.now = NOW;
-      const entries = () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length;
+      const { el, entries } = phoneList('2027-03');
       // Taken off the page right at its first batch (seen before it is painted): a venue's page that moves the
       // calendar (a tab, a modal) mid-list.
       let whenRemoved = 0;

@@ -106,13 +106,13 @@ export const monthStyles = css`
     display: grid;
     gap: 1rem;
   }
-  /* A festival month can hold a thousand performances: days off screen are not laid out until
-     scrolled to (they stay in the accessibility tree and find-in-page). */
   /* While its later batches are on their way the list holds the skeleton's place (a screen), so
      what follows the calendar is not pulled up and pushed down again. */
   .list[aria-busy='true'] {
     min-height: 100vh;
   }
+  /* A festival month can hold a thousand performances: days off screen are not laid out until
+     scrolled to (they stay in the accessibility tree and find-in-page). */
   .list-day {
     content-visibility: auto;
     contain-intrinsic-size: auto 8rem;
