@@ -23,7 +23,14 @@ describe('<ticket-scanner> camera', () => {
   let errors: Error[];
   const onScan = (e: Event) => scans.push((e as WidgetEvent<TicketScanDetail>).detail);
   const onError = (e: Event) => errors.push((e as WidgetEvent<WidgetErrorDetail>).detail.error);
-  const realGetUserMedia = Object.getOwnPropertyDescriptor(navigator.mediaDevices, 'getUserMedia');
+  // The stand-ins go on MediaDevices.prototype, not on navigator.mediaDevices: WebKit may collect that
+  // object's wrapper between two reads and hand out a fresh one without them (the real camera then
+  // opened in a test that had refused it).
+  const realMediaDevices = {
+    getUserMedia: Object.getOwnPropertyDescriptor(MediaDevices.prototype, 'getUserMedia')!,
+    enumerateDevices: Object.getOwnPropertyDescriptor(MediaDevices.prototype, 'enumerateDevices')!,
+  };
+  const standIn = (name: keyof typeof realMediaDevices, value: unknown) => Object.defineProperty(MediaDevices.prototype, name, { configurable: true, writable: true, value });
   const RealWorker = window.Worker;
   /** Codes the decoder worker found, one entry per frame and code; and how many frames it read. */
   let reads: string[];
@@ -61,9 +68,7 @@ describe('<ticket-scanner> camera', () => {
     delete (window as { BarcodeDetector?: unknown }).BarcodeDetector;
     camera?.stop();
     camera = undefined;
-    delete (navigator.mediaDevices as { enumerateDevices?: unknown }).enumerateDevices; // a test's stand-in (the real one is MediaDevices.prototype's)
-    if (realGetUserMedia) Object.defineProperty(navigator.mediaDevices, 'getUserMedia', realGetUserMedia);
-    else delete (navigator.mediaDevices as { getUserMedia?: unknown }).getUserMedia;
+    for (const [name, real] of Object.entries(realMediaDevices)) Object.defineProperty(MediaDevices.prototype, name, real);
     await closeScannerDb();
   });
 
@@ -84,13 +89,10 @@ describe('<ticket-scanner> camera', () => {
   /** getUserMedia answers with a clone of the fake camera's stream per opening, listed so each opening's tracks can be checked. */
   function handOutClones(fake: FakeCamera): MediaStream[] {
     const handedOut: MediaStream[] = [];
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
-      configurable: true,
-      value: async () => {
-        const stream = fake.stream.clone();
-        handedOut.push(stream);
-        return stream;
-      },
+    standIn('getUserMedia', async () => {
+      const stream = fake.stream.clone();
+      handedOut.push(stream);
+      return stream;
     });
     return handedOut;
   }
@@ -111,7 +113,7 @@ describe('<ticket-scanner> camera', () => {
       context.fillRect(0, 0, 2, 2);
     };
     const timer = setInterval(nextFrame, 30);
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { configurable: true, value: async () => stream });
+    standIn('getUserMedia', async () => stream);
     return {
       canvas,
       stream,
@@ -173,15 +175,19 @@ describe('<ticket-scanner> camera', () => {
   // -------------------------------------------------------------------------------------------
 
   // First in the file: the page has not loaded the reader yet.
+  performance.setResourceTimingBufferSize(5000); // room for every request of the file (the default keeps 250)
   it('reads a QR ticket held to the camera and shows its verdict; the reader comes from this origin, only once the camera opens', async function () {
     this.timeout(60_000); // cold: the camera's module, the decoder, its worker and 450 KB of wasm compiled
     const [ticket] = await validTickets(1);
     camera = fakeCamera();
     camera.show('qrcode', ticket!.barcode);
+    // Counted from here: a second try of this test (WebKit and Firefox get one) follows a first that loaded them.
+    const before = performance.getEntriesByType('resource').length;
     const el = await atTheDoor();
-    expect(wasmRequests().length, 'no reader before the camera opens').to.equal(0);
-    expect(performance.getEntriesByType('resource').some((entry) => entry.name.includes('barcode-decoder')), 'no decoder module before the camera opens').to.equal(false);
-    expect(performance.getEntriesByType('resource').some((entry) => /scanner-camera(\.ts|-\w+\.js)/.test(entry.name)), 'no camera module before the button is pressed').to.equal(false);
+    const whileLoading = performance.getEntriesByType('resource').slice(before).map((entry) => entry.name);
+    expect(whileLoading.filter((name) => /\.wasm(\?|$)/.test(name)), 'no reader before the camera opens').to.deep.equal([]);
+    expect(whileLoading.filter((name) => name.includes('barcode-decoder')), 'no decoder module before the camera opens').to.deep.equal([]);
+    expect(whileLoading.filter((name) => /scanner-camera(\.ts|-\w+\.js)/.test(name)), 'no camera module before the button is pressed').to.deep.equal([]);
 
     // The first opening fetches the camera's module, then the decoder, its worker and the wasm (cold, on a shared machine).
     await door(el).openCamera(20_000);
@@ -193,7 +199,7 @@ describe('<ticket-scanner> camera', () => {
     expect(verdictFor(el, ticket!.barcode)).to.equal('valid');
     expect(scans.map((s) => s.barcode)).to.deep.equal([ticket!.barcode]);
     const wasm = wasmRequests();
-    expect(wasm.length, 'the reader was fetched once').to.equal(1);
+    expect(wasm.length, 'the reader was fetched once in the page\'s life').to.equal(1);
     expect(new URL(wasm[0]!.name).origin).to.equal(location.origin);
     expect(new URL(wasm[0]!.name).pathname).to.equal('/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm');
     expect(performance.getEntriesByType('resource').filter((entry) => /jsdelivr|unpkg|cdn/i.test(entry.name))).to.deep.equal([]);
@@ -336,7 +342,7 @@ describe('<ticket-scanner> camera', () => {
   ] as const) {
     it(`says why the camera cannot show (${name}) and the entry field still scans`, async function () {
       this.timeout(20_000);
-      Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { configurable: true, value: getUserMedia });
+      standIn('getUserMedia', getUserMedia);
       const [ticket] = await validTickets(1);
       const el = await atTheDoor();
       await openCamera(el);
@@ -357,7 +363,7 @@ describe('<ticket-scanner> camera', () => {
 
   it('speaks the page\'s language', async function () {
     this.timeout(20_000);
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { configurable: true, value: refuse('NotAllowedError') });
+    standIn('getUserMedia', refuse('NotAllowedError'));
     const el = await atTheDoor({ locale: 'de' });
     expect(text(cameraButton(el))).to.equal('Kamera');
     await openCamera(el);
@@ -482,16 +488,13 @@ describe('<ticket-scanner> camera', () => {
     const fake = (camera = fakeCamera());
     fake.show('qrcode', ticket!.barcode);
     const asked: MediaStreamConstraints[] = [];
-    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
-      configurable: true,
-      value: async (constraints: MediaStreamConstraints) => {
-        asked.push(constraints);
-        return fake.stream.clone();
-      },
+    standIn('getUserMedia', async (constraints: MediaStreamConstraints) => {
+      asked.push(constraints);
+      return fake.stream.clone();
     });
     // The browser takes its time listing devices (Firefox can take seconds on a busy phone).
     let listDevices!: (devices: MediaDeviceInfo[]) => void;
-    Object.defineProperty(navigator.mediaDevices, 'enumerateDevices', { configurable: true, value: () => new Promise((resolve) => (listDevices = resolve)) });
+    standIn('enumerateDevices', () => new Promise((resolve) => (listDevices = resolve)));
     const el = await atTheDoor();
     await openCamera(el);
     await until(el, () => verdictFor(el, ticket!.barcode), 'the ticket was not read while the lenses were being listed');
