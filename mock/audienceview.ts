@@ -28,7 +28,8 @@
  * Readings (the seed's silences, see `readings` below and docs/vendor-readings.md): the calendar's
  * `month` base (default 0-based), `performanceStart` (default the Eastern wall-clock quirk), D/U
  * productions in the series answer (default listed), an inactive client's answer (default a
- * warning), the events answer's order (default unordered).
+ * warning), the events answer's order (default unordered), the calendar's days gone by (default
+ * left out, as the seed says "future events").
  *
  * Control (`/__mock/audienceview/...`): `GET users`, `GET tickets`, `GET performances`,
  * `POST expire-tokens`, `POST sold` (a performance's sales raised, e.g. to 100,000, for scale tests).
@@ -131,6 +132,10 @@ export const audienceview: VendorModule<AudienceViewState> = {
     'audienceview.calendar.month': {
       choices: ['zero-based', 'one-based', 'time-only'],
       doc: "The calendar's `month` parameter has no stated range: 0–11 (as the seed's own `new Date(2014, 11, 1)` and Java's Calendar) or 1–12; or only `time` counts.",
+    },
+    'audienceview.calendar.past': {
+      choices: ['future-only', 'whole-weeks'],
+      doc: 'The calendar answer is "future events for a given month": only performances not yet started (the seed\'s words), or every performance of its weeks, the days gone by included (a calendar page that shows the whole month).',
     },
     'audienceview.public.performanceStart': {
       choices: ['eastern-wall-clock', 'instant'],
@@ -276,7 +281,8 @@ function publicAnswer(req: MockRequest, kind: PublicKind, clientText: string, fi
     case 'calendar': {
       const month = requestedMonth(req, client, now, world.reading('audienceview.calendar.month'));
       if (!month) return fail('Invalid month or year.');
-      return { ...base, performancesByDateDisplay: calendarMap(future, month, now, assets, startOf) };
+      const shown = world.reading('audienceview.calendar.past') === 'whole-weeks' ? productions.flatMap((p) => p.performances) : future;
+      return { ...base, performancesByDateDisplay: calendarMap(shown, month, now, assets, startOf) };
     }
   }
 }
@@ -317,13 +323,13 @@ function requestedMonth(req: MockRequest, client: AvClient, now: number, reading
 }
 
 /** Whole weeks, Sunday to Saturday, around the month; keys deliberately not in date order. */
-function calendarMap(future: AvPerformance[], month: { year: number; month: number }, now: number, assets: string, startOf: StartOf): Record<string, Performance[]> {
+function calendarMap(performances: AvPerformance[], month: { year: number; month: number }, now: number, assets: string, startOf: StartOf): Record<string, Performance[]> {
   const first: WallDate = { year: month.year, month: month.month, day: 1 };
   const last = addDays({ year: month.month === 12 ? month.year + 1 : month.year, month: (month.month % 12) + 1, day: 1 }, -1);
   const from = addDays(first, -weekday(first));
   const to = addDays(last, 6 - weekday(last));
   const byDate = new Map<string, AvPerformance[]>();
-  for (const p of future) {
+  for (const p of performances) {
     if (compareDates(p.date, from) < 0 || compareDates(p.date, to) > 0) continue;
     const key = isoDate(p.date);
     byDate.set(key, [...(byDate.get(key) ?? []), p]);

@@ -10,8 +10,12 @@ import type { WidgetErrorDetail, WidgetEvent } from '../src/shared/events.js';
 
 export interface CardListUnderTest {
   tag: 'av-series-list' | 'av-event-list';
-  /** Part of the vendor path the element reads, for faults (`/series/`, `/events/`). */
+  /** Part of the vendor path the element reads first, for faults (`/series/`, `/calendar/`). */
   vendorPath: string;
+  /** How many answers one failure takes (the calendar's month is asked for in both numberings before it fails). */
+  vendorErrorTimes?: number;
+  /** The element's `now`: the mock world's, where the element reads a time window. */
+  now?: number;
   /** The skeleton's words for screen readers. */
   loadingText: string;
   /** How many items the patron sees. */
@@ -31,6 +35,7 @@ export function cardListFailureTests(element: CardListUnderTest, world: () => Mo
     const el = document.createElement(element.tag);
     el.setAttribute('client-id', '284');
     el.setAttribute('api-base', world().base('audienceview'));
+    if (element.now !== undefined) (el as HTMLElement & { now?: number }).now = element.now;
     const errors: string[] = [];
     el.addEventListener('av-error', (e) => errors.push((e as WidgetEvent<WidgetErrorDetail>).detail.error.name));
     await fixture(el);
@@ -45,7 +50,7 @@ export function cardListFailureTests(element: CardListUnderTest, world: () => Mo
   };
 
   it("shows a vendor error in the vendor's words, fires av-error, and retries", async () => {
-    await world().fault({ vendor: 'audienceview', path: element.vendorPath, kind: 'vendor-error', message: 'The box office is resting.', times: 1 });
+    await world().fault({ vendor: 'audienceview', path: element.vendorPath, kind: 'vendor-error', message: 'The box office is resting.', times: element.vendorErrorTimes ?? 1 });
     const page = await mount();
     expect(page.error()!.dataset.errorName).to.equal('VendorError');
     expect(page.error()!.textContent).to.contain('The box office is resting.');

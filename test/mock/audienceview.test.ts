@@ -48,6 +48,7 @@ describe('mock AudienceView: public API', () => {
       now: NOW,
       readings: {
         'audienceview.calendar.month': 'one-based',
+        'audienceview.calendar.past': 'future-only',
         'audienceview.public.performanceStart': 'eastern-wall-clock',
         'audienceview.series.hiddenStatuses': 'listed',
         'audienceview.public.clientActive': 'warning',
@@ -122,6 +123,19 @@ describe('mock AudienceView: public API', () => {
     const matinee = chicago.performances.find((p: Json) => p.performanceId === 49182);
     expect(matinee.performanceTime24).to.equal('16:00:00');
     expect(new Date(matinee.performanceStart).toISOString()).to.equal('2027-03-01T21:00:00.000Z');
+  });
+
+  it("leaves the month's started performances out of its calendar answer, or (reading whole-weeks) keeps them", async () => {
+    const started = async (world: MockWorld) => {
+      const { performancesByDateDisplay } = await get(`${world.base('audienceview')}/public/calendar/client(284)?month=3&year=2027`);
+      const all = Object.values(performancesByDateDisplay as Record<string, Json[]>).flat();
+      expect(all.length).to.be.greaterThan(0);
+      // performanceDate + time on the venue's (New York) wall clock, before NOW (7 AM there on 1 March).
+      return all.filter((p) => p.performanceDate === '03/01/2027' && p.performanceTime24 < '07:00:00').length;
+    };
+    expect(await started(mock), 'future-only').to.equal(0);
+    const wholeWeeks = await openMockWorld({ now: NOW, readings: { 'audienceview.calendar.month': 'one-based', 'audienceview.calendar.past': 'whole-weeks' } });
+    expect(await started(wholeWeeks), 'whole-weeks').to.be.greaterThan(0);
   });
 
   it('has performances on the daylight-saving change day with the right offsets', async () => {

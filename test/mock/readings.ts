@@ -13,6 +13,7 @@ declare global {
 /** Each reading's first choice: the strictest the vendor's document allows. */
 export const STRICTEST_READINGS = {
   'audienceview.calendar.month': 'zero-based',
+  'audienceview.calendar.past': 'future-only',
   'audienceview.public.performanceStart': 'eastern-wall-clock',
   'audienceview.series.hiddenStatuses': 'listed',
   'audienceview.public.clientActive': 'warning',

@@ -59,7 +59,8 @@ export function siteWorld(site: Site) {
 const TALKS: Record<Tag, (r: RequestLogEntry) => boolean> = {
   'av-calendar': (r) => r.vendor === 'audienceview' && r.path.includes('/public/calendar/'),
   'av-series-list': (r) => r.vendor === 'audienceview' && r.path.includes('/public/series/'),
-  'av-event-list': (r) => r.vendor === 'audienceview' && r.path.includes('/public/events/'),
+  // The calendar's months first; the whole upcoming list when they hold too few.
+  'av-event-list': (r) => r.vendor === 'audienceview' && /\/public\/(calendar|events)\//.test(r.path),
   'ticket-scanner': (r) => r.vendor === 'audienceview' && r.path.includes('/public/scanning/'),
   'vista-member-login': (r) => r.vendor === 'vista' && r.path.includes('/members/authentication-token'),
   'vista-ticket-redemption': (r) => r.vendor === 'vista' && r.path.includes('ticket-redemption'),

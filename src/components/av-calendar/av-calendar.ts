@@ -15,7 +15,7 @@ import { addMonths, isoDate, todayIn } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
 import { MonthController } from './controllers/month.js';
-import type { MonthQuery } from './month-cache.js';
+import type { MonthQuery } from '../../shared/audienceview/month-cache.js';
 import type { MonthDaysCache } from './month-days.js';
 import type { CalendarView as CalendarViewContext, MonthRef } from './views/calendar-view.js';
 import { renderHeader, renderLoading, renderNotice } from './views/frame.js';

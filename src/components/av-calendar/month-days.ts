@@ -6,7 +6,7 @@
 import type { CalendarResponse, Performance } from '../../api/audienceview/types.js';
 import { byStartThenName, DEFAULT_PURCHASE_URL, performanceViews, type PerformanceView } from '../../shared/audienceview/performance.js';
 import { addMonths, isoDate } from '../../shared/time-zone.js';
-import { cachedMonth, type MonthQuery } from './month-cache.js';
+import { cachedMonth, type MonthQuery } from '../../shared/audienceview/month-cache.js';
 
 export interface DayOptions {
   timeZone: string;
@@ -59,6 +59,8 @@ export class MonthDaysCache {
         this.answerViews.set(source, (built = { signature, shown: o.shown, views }));
       }
       for (const view of built!.views) {
+        // Future performances only, as the seed words the answer: a server that also sends the days gone by is not shown them.
+        if (view.start <= o.now) continue;
         if (seen.has(view.id)) continue; // the visible answer wins a neighbouring-week repeat
         seen.add(view.id);
         const key = isoDate(view.date);

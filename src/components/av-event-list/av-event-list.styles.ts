@@ -113,5 +113,10 @@ export const styles = [
     .entries-label {
       margin-inline-end: 0.3rem;
     }
+    /* "Show more" while the whole list is on its way */
+    .more[aria-busy='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
   `,
 ];

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cardListFailureTests } from '../../../test/av-card-list.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
@@ -36,23 +36,106 @@ describe('<av-event-list>', () => {
     base = mock.base('audienceview');
   });
 
-  cardListFailureTests({ tag: 'av-event-list', vendorPath: '/events/', loadingText: 'Loading performances…', shown: (root) => root.querySelectorAll('[part="performance"]').length }, () => mock);
+  cardListFailureTests(
+    { tag: 'av-event-list', vendorPath: '/calendar/', vendorErrorTimes: 2, now, loadingText: 'Loading performances…', shown: (root) => root.querySelectorAll('[part="performance"]').length },
+    () => mock,
+  );
 
-  it('shows the next 20 visible performances, soonest first, and "Show more" adds as many again', async () => {
-    const expected = (await control('clientId=284&when=future&limit=100000'))
+  /** What a patron may see, soonest first (the mock's own account, not the element's). */
+  const upcoming = async () =>
+    (await control('clientId=284&when=future&limit=100000'))
       .filter((p) => p.displayCode !== 'I' && p.productionStatus === 'T')
-      .sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName))
-      .map((p) => p.performanceId);
-    let page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now}></av-event-list>`);
-    expect(page.ids()).to.deep.equal(expected.slice(0, 20));
+      .sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName));
+  const wholeListRequests = async () => (await mock.requests()).filter((r) => r.path.includes('/public/events/')).length;
+  const showMore = (page: AvEventListHarness) => page.root.querySelector<HTMLButtonElement>('[part="more"]')!.click();
 
-    page = await listFixture(html`<av-event-list client-id="284" api-base=${base} limit="3" .now=${now}></av-event-list>`);
-    expect(page.ids()).to.deep.equal(expected.slice(0, 3));
-    expect(squash(page.root.querySelector('.count')!.textContent)).to.equal(`Showing 3 of ${expected.length.toLocaleString('en')}`);
-    page.root.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+  it('shows the next 20 visible performances, soonest first, from the calendar\'s month without the whole upcoming list', async () => {
+    const expected = (await upcoming()).map((p) => p.performanceId);
+    const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(expected.slice(0, 20));
+    const paths = (await mock.requests()).map((r) => r.path);
+    expect(paths.some((path) => path.includes('/public/calendar/client(284)')), 'the month is asked for').to.equal(true);
+    expect(await wholeListRequests(), 'the whole upcoming list is not').to.equal(0);
+  });
+
+  it('"Show more" adds as many again: from the months read, then from the whole list, asked for once, which says how many there are', async () => {
+    const all = await upcoming();
+    const expected = all.map((p) => p.performanceId);
+    // A limit this month holds once but not twice.
+    const thisMonth = all.filter((p) => p.date.startsWith('2027-03')).length;
+    const limit = Math.floor(thisMonth / 2) + 1;
+    expect(thisMonth, 'the world has a month to read').to.be.greaterThan(4);
+    const page = await listFixture(html`<av-event-list client-id="284" api-base=${base} limit=${limit} .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(expected.slice(0, limit));
+    expect(page.root.querySelector('.count'), 'no total before the whole list is known').to.equal(null);
+    expect(await wholeListRequests()).to.equal(0);
+
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'delay', delayMs: 300, times: 1 });
+    showMore(page);
     await page.el.updateComplete;
-    expect(page.ids()).to.deep.equal(expected.slice(0, 6));
-    expect(page.root.activeElement, 'focus moves to the first new performance').to.equal(page.performances()[3]);
+    const button = () => page.root.querySelector<HTMLButtonElement>('[part="more"]')!;
+    expect(button().getAttribute('aria-busy'), 'the button says it is busy while the rest comes').to.equal('true');
+    await waitUntil(() => page.ids().length === 2 * limit, 'Show more added nothing', { timeout: 8000 });
+    await page.el.updateComplete;
+    expect(button().getAttribute('aria-busy')).to.equal('false');
+    expect(page.ids()).to.deep.equal(expected.slice(0, 2 * limit));
+    expect(page.root.activeElement, 'focus moves to the first new performance').to.equal(page.performances()[limit]);
+    expect(await wholeListRequests(), 'past the month, the whole list').to.equal(1);
+    expect(squash(page.root.querySelector('.count')!.textContent)).to.equal(`Showing ${2 * limit} of ${expected.length.toLocaleString('en')}`);
+
+    showMore(page);
+    await page.el.updateComplete;
+    expect(page.ids()).to.deep.equal(expected.slice(0, 3 * limit));
+    expect(await wholeListRequests(), 'asked for once').to.equal(1);
+  });
+
+  it('reads the next month when this one holds too few, and the whole list only after three months', async () => {
+    const all = await upcoming();
+    const ids = (count: number) => all.slice(0, count).map((p) => p.performanceId);
+    /** The months asked for, in order: `time`, the documented parameter, is midnight on the 1st on the browser's clock. */
+    const monthOf = (time: Date) => `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}`;
+    const monthsAsked = async () => [
+      ...new Set((await mock.requests()).filter((r) => r.path.includes('/public/calendar/')).map((r) => monthOf(new Date(Number(new URLSearchParams(r.query).get('time')))))),
+    ];
+    const march = all.filter((p) => p.date < '2027-04-01').length;
+    let page = await listFixture(html`<av-event-list client-id="284" api-base=${base} limit=${march + 1} .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(ids(march + 1));
+    expect(await monthsAsked()).to.deep.equal(['2027-03', '2027-04']);
+    expect(await wholeListRequests()).to.equal(0);
+
+    const threeMonths = all.filter((p) => p.date < '2027-06-01').length;
+    page = await listFixture(html`<av-event-list client-id="284" api-base=${base} limit=${threeMonths + 1} .now=${now}></av-event-list>`);
+    expect(page.ids()).to.deep.equal(ids(threeMonths + 1));
+    expect(await monthsAsked()).to.deep.equal(['2027-03', '2027-04', '2027-05']);
+    expect(await wholeListRequests()).to.equal(1);
+    expect(squash(page.root.querySelector('.count')!.textContent)).to.equal(`Showing ${threeMonths + 1} of ${all.length.toLocaleString('en')}`);
+  });
+
+  it('shows what the months hold when the whole list cannot be had for "Show more", says why, and its retry brings the rest', async () => {
+    const all = await upcoming();
+    const thisMonth = all.filter((p) => p.date.startsWith('2027-03')).length;
+    const limit = Math.floor(thisMonth / 2) + 1;
+    const errors: string[] = [];
+    const page = await listFixture(
+      html`<av-event-list client-id="284" api-base=${base} limit=${limit} .now=${now} @av-error=${(e: WidgetEvent<WidgetErrorDetail>) => errors.push(e.detail.error.name)}></av-event-list>`,
+    );
+    await mock.fault({ vendor: 'audienceview', path: '/events/', kind: 'vendor-error', message: 'The box office is resting.', times: 2 });
+    showMore(page);
+    await waitUntil(() => page.error(), 'no error shown', { timeout: 8000 });
+    expect(page.error()!.textContent).to.contain('The box office is resting.');
+    expect(page.ids(), "the month's performances, all of them").to.deep.equal(all.slice(0, thisMonth).map((p) => p.performanceId));
+    expect(errors).to.deep.equal(['VendorError']);
+
+    // "Show more" again asks again, for the same performances, not for as many more again.
+    const asked = await wholeListRequests();
+    showMore(page);
+    await waitUntil(async () => (await wholeListRequests()) > asked, 'Show more did not ask again', { timeout: 8000 });
+    await waitUntil(() => errors.length === 2 && page.error(), 'the second failure was not shown', { timeout: 8000 });
+
+    page.root.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => page.ids().length === 2 * limit, 'the retry brought nothing', { timeout: 8000 });
+    expect(page.error()).to.equal(null);
+    expect(page.ids()).to.deep.equal(all.slice(0, 2 * limit).map((p) => p.performanceId));
   });
 
   for (const reading of ['listed', 'omitted', 'excluded']) {

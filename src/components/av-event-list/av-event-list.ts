@@ -1,22 +1,41 @@
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
+import { fetchEvents, isInactiveClient, type PublicQuery } from '../../api/audienceview/public.js';
 import type { EventsResponse, Performance } from '../../api/audienceview/types.js';
-import { ConfigError } from '../../api/errors.js';
+import { asError, ConfigError } from '../../api/errors.js';
 import { AvCardList } from '../../shared/audienceview/cards.js';
+import { cachedMonth, loadMonth, type MonthQuery } from '../../shared/audienceview/month-cache.js';
 import { byStartThenName, compareNames, DEFAULT_PURCHASE_URL, purchaseLink, shownPerformances, toPerformanceView, type PerformanceView, type ViewOptions } from '../../shared/audienceview/performance.js';
 import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
 import { sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
-import { formatInZone, isoDate, todayIn } from '../../shared/time-zone.js';
+import { renderErrorView } from '../../shared/error-view.js';
+import { addMonths, daysInMonth, formatInZone, isoDate, todayIn, wallClockAt, type WallClock } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
-import { AvPerformanceClickEvent } from '../../shared/audienceview/events.js';
+import { AvErrorEvent, AvPerformanceClickEvent } from '../../shared/audienceview/events.js';
 import { define, LocalizeController } from '../../shared/widget-element.js';
 export * from '../../shared/audienceview/events.js';
 
 export const DEFAULT_LIMIT = 20;
+
+/** Calendar months read for the first performances (this one and the next two) before the whole upcoming list is asked for. */
+const NEAR_MONTHS = 3;
+/** A month a calendar on the page fetched this recently is read from memory, not asked for again. */
+const MONTH_FRESH_MS = 5 * 60_000;
+
+/**
+ * The performances to show: every upcoming one (the events answer, `complete`), or those of the
+ * near months the calendar answers hold, up to the end of the last one read.
+ */
+export interface UpcomingAnswer extends EventsResponse {
+  complete: boolean;
+}
+
+/** A wall clock as one comparable number (its fields read as UTC). */
+const wallKey = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 
 /**
  * The answer's performances in start order, each made into a patron's view (its instant in the
@@ -36,10 +55,11 @@ class Upcoming {
     performances: readonly Performance[],
     private readonly options: ViewOptions,
   ) {
-    const keyed = [...shownPerformances(performances, options.shownProductions)].map(({ performance, wallClock: w }) => ({
-      performance,
-      wallClock: Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second),
-    }));
+    // Only what has not started: a calendar month also holds its earlier days.
+    const now = wallKey(wallClockAt(options.now, options.timeZone));
+    const keyed = [...shownPerformances(performances, options.shownProductions)]
+      .map(({ performance, wallClock }) => ({ performance, wallClock: wallKey(wallClock) }))
+      .filter((k) => k.wallClock > now);
     keyed.sort((a, b) => a.wallClock - b.wallClock || compareNames(a.performance.productionName, b.performance.productionName));
     this.ordered = keyed.map((k) => k.performance);
     this.length = this.ordered.length;
@@ -56,8 +76,12 @@ class Upcoming {
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /**
- * The next performances at an AudienceView Professional venue (`/public/events/…`), soonest
- * first, with the calendar's rules: productions the season marks D or U and display code I hidden, cancelled / sold out / not available /
+ * The next performances at an AudienceView Professional venue, soonest first. They come from the
+ * calendar's months (`/public/calendar/…`: this month's answer, the next month's when this one
+ * runs dry, up to three; shared with a calendar on the same page), and from the whole upcoming
+ * list (`/public/events/…`) only when those months hold too few or a patron asks for more than
+ * they hold: that list is every future performance, megabytes at a busy venue, most of a phone's
+ * loading time. With the calendar's rules: productions the season marks D or U and display code I hidden, cancelled / sold out / not available /
  * sales closed shown without a link, M with its custom message, P marked for package holders,
  * and every date and time on the venue's wall clock.
  *
@@ -90,7 +114,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * @cssprop --av-font - Font family.
  * @tagname av-event-list
  */
-export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
+export class AvEventList extends AvCardList<UpcomingAnswer, EventListMessages> {
   static override styles = styles;
 
   /** How many performances to show (a positive whole number); "Show more" adds as many again. */
@@ -106,11 +130,71 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
   protected override readonly localize = new LocalizeController(this, EVENT_LIST_MESSAGES);
 
   /** Productions the season lists for public display, per answer; absent: the season could not be had, all shown. */
-  private shownProductions = new WeakMap<EventsResponse, ReadonlySet<number>>();
+  private shownProductions = new WeakMap<UpcomingAnswer, ReadonlySet<number>>();
 
-  protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<EventsResponse> {
+  /** Where each near-months answer came from, for the whole list "Show more" may ask for. */
+  private askedWhere = new WeakMap<UpcomingAnswer, [apiBase: string, query: PublicQuery]>();
+  /** The answer "Show more" last asked the whole list for. */
+  private extending?: UpcomingAnswer;
+
+  /** The whole upcoming list, asked for when "Show more" goes past the months read (`from`: the answer it extends). */
+  private readonly everything = new Task<[UpcomingAnswer], { from: UpcomingAnswer; answer: UpcomingAnswer }>(this, {
+    autoRun: false,
+    task: async ([from], { signal }) => {
+      try {
+        const [apiBase, query] = this.askedWhere.get(from)!;
+        const answer = await this.whole(apiBase, query, signal, this.shownProductions.get(from));
+        return { from, answer };
+      } catch (cause) {
+        throw this.reportError(cause, 'av-error', AvErrorEvent);
+      }
+    },
+  });
+
+  protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<UpcomingAnswer> {
     // The same rule as the calendar and the series list: D and U productions are never shown.
-    const [answer, shown] = await Promise.all([fetchEvents(apiBase, query, { signal }), publicProductions({ apiBase, ...query }).catch(() => undefined)]);
+    const season = publicProductions({ apiBase, ...query }).catch(() => undefined);
+    const near = await this.nearMonths(apiBase, query, signal, season);
+    return near ?? this.whole(apiBase, query, signal, await season);
+  }
+
+  /**
+   * The near months' performances when they hold what is shown first (`limit`): this month's
+   * answer, then the next month's, up to `NEAR_MONTHS`. Each month counts up to its own last day
+   * (its answer's trailing days of the next month are not all of that month). Undefined when they
+   * hold too few.
+   */
+  private async nearMonths(apiBase: string, query: PublicQuery, signal: AbortSignal, season: Promise<ReadonlySet<number> | undefined>): Promise<UpcomingAnswer | undefined> {
+    const today = todayIn(this.zone, this.currentTime);
+    const performances: Performance[] = [];
+    let first: UpcomingAnswer | undefined;
+    for (let ahead = 0; ahead < NEAR_MONTHS; ahead++) {
+      const { year, month } = addMonths(today.year, today.month, ahead);
+      const q: MonthQuery = { apiBase, ...query, year, month };
+      const cached = cachedMonth(q);
+      const fresh = cached && Date.now() - cached.fetchedAt < MONTH_FRESH_MS ? cached.answer : undefined;
+      const [calendar, shown] = await Promise.all([fresh ?? loadMonth(q, signal), season]);
+      // An inactive client's answer says so, whatever it lists.
+      if (isInactiveClient(calendar)) return { ...calendar, performances: [], complete: true };
+      const lastDay = isoDate({ year, month, day: daysInMonth(year, month) });
+      for (const [day, list] of Object.entries(calendar.performancesByDateDisplay ?? {})) if (day.slice(0, 10) <= lastDay) performances.push(...list);
+      // The first month's notices and client, with every month's performances so far.
+      first ??= { ...calendar, performances: [], complete: false };
+      const answer: UpcomingAnswer = { ...first, performances: [...performances] };
+      if (shown) this.shownProductions.set(answer, shown);
+      const upcoming = this.upcoming(answer);
+      if (upcoming.length >= this.limit + this.extra) {
+        this.askedWhere.set(answer, [apiBase, query]);
+        await sanitizerFor(upcoming.first(this.limit + this.extra).flatMap((v) => [v.messageHtml, v.notesHtml]));
+        return answer;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every upcoming performance (the events answer). */
+  private async whole(apiBase: string, query: PublicQuery, signal: AbortSignal, shown: ReadonlySet<number> | undefined): Promise<UpcomingAnswer> {
+    const answer: UpcomingAnswer = { ...(await fetchEvents(apiBase, query, { signal })), complete: true };
     if (shown) this.shownProductions.set(answer, shown);
     // The performances shown first: their vendor HTML renders with the answer, not after it.
     await sanitizerFor(this.upcoming(answer).first(this.limit + this.extra).flatMap((v) => [v.messageHtml, v.notesHtml]));
@@ -136,7 +220,7 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
   }
 
   /** The answer in start order, kept per answer and settings. */
-  private upcoming(answer: EventsResponse): Upcoming {
+  private upcoming(answer: UpcomingAnswer): Upcoming {
     const key = [answer, this.zone, this.purchaseUrl, this.now];
     if (this.upcomingCache && key.every((k, i) => k === this.upcomingCache!.key[i])) return this.upcomingCache.upcoming;
     const upcoming = new Upcoming(answer.performances ?? [], {
@@ -149,20 +233,34 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
     return upcoming;
   }
 
-  protected override renderAnswer(answer: EventsResponse, locale: string) {
+  /** The answer shown: the whole list once "Show more" has brought it for this answer. */
+  private shownAnswer(answer: UpcomingAnswer): UpcomingAnswer {
+    const whole = this.everything.value;
+    return whole?.from === answer ? whole.answer : answer;
+  }
+
+  protected override renderAnswer(answer: UpcomingAnswer, locale: string) {
     const m = this.localize.words;
-    const all = this.upcoming(answer);
-    if (all.length === 0) return html`<p class="empty">${m.empty}</p>`;
+    const shown = this.shownAnswer(answer);
+    const all = this.upcoming(shown);
+    if (all.length === 0 && shown.complete) return html`<p class="empty">${m.empty}</p>`;
     const visible = all.first(this.limit + this.extra);
     const thisYear = todayIn(this.zone, this.currentTime).year;
+    // Months read so far may not be all: "Show more" then asks for the whole list.
+    const more = all.length > visible.length || !shown.complete;
+    const asking = this.everything.status === TaskStatus.PENDING;
+    const failed = this.everything.status === TaskStatus.ERROR && this.extending === answer;
     return html`<ol part="list" class="grid" aria-label=${m.listLabel}>
         ${visible.map((v) => this.renderPerformance(v, locale, m, thisYear))}
       </ol>
-      ${all.length > visible.length
+      ${more
         ? html`<div class="more-row list-footer">
-            <p class="count list-footer-note">${m.showing(formatCount(visible.length, locale), formatCount(all.length, locale))}</p>
-            <button type="button" part="more" class="button secondary more" @click=${() => this.showMore(visible.length)}>${m.showMore}</button>
+            ${shown.complete ? html`<p class="count list-footer-note">${m.showing(formatCount(visible.length, locale), formatCount(all.length, locale))}</p>` : nothing}
+            <button type="button" part="more" class="button secondary more" aria-busy=${asking ? 'true' : 'false'} @click=${() => this.showMore(answer, visible.length)}>${m.showMore}</button>
           </div>`
+        : nothing}
+      ${failed
+        ? renderErrorView(asError(this.everything.error), { locale, vendorName: 'AudienceView', onRetry: () => this.showMore(answer, visible.length) })
         : nothing}`;
   }
 
@@ -231,9 +329,21 @@ export class AvEventList extends AvCardList<EventsResponse, EventListMessages> {
     </li>`;
   }
 
-  /** Shows `limit` more and moves focus to the first new one, so keyboard users keep their place. */
-  private async showMore(shownBefore: number): Promise<void> {
-    this.extra += this.limit;
+  /**
+   * Shows `limit` more and moves focus to the first new one, so keyboard users keep their place.
+   * Past the months read, the whole list is asked for first; the button says it is busy meanwhile,
+   * and a failure shows below the list, which stays: its retry, or the button again, asks again
+   * for the same performances.
+   */
+  private async showMore(answer: UpcomingAnswer, shownBefore: number): Promise<void> {
+    if (this.everything.status === TaskStatus.PENDING) return;
+    const retrying = this.everything.status === TaskStatus.ERROR && this.extending === answer;
+    if (!retrying) this.extra += this.limit;
+    const shown = this.shownAnswer(answer);
+    if (!shown.complete && this.upcoming(shown).length < this.limit + this.extra) {
+      this.extending = answer;
+      await this.everything.run([answer]);
+    }
     await this.updateComplete;
     this.renderRoot.querySelectorAll<HTMLElement>('[part="performance"]')[shownBefore]?.focus();
   }

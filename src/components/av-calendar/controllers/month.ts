@@ -13,7 +13,7 @@ import { warningTexts } from '../../../shared/audienceview/performance.js';
 import { knownPublicProductions, publicProductions } from '../../../shared/audienceview/productions.js';
 import { sanitizerFor } from '../../../shared/sanitize.js';
 import { addMonths } from '../../../shared/time-zone.js';
-import { cachedMonth, loadMonth, type MonthQuery } from '../month-cache.js';
+import { cachedMonth, loadMonth, type MonthQuery } from '../../../shared/audienceview/month-cache.js';
 
 export interface ShownMonth {
   answer: CalendarResponse;

@@ -1,12 +1,13 @@
 /**
- * Months already fetched, kept in memory for the page's lifetime and shared by every calendar on
- * it: a cached month renders at once and is refreshed in the background (stale-while-revalidate).
+ * Months already fetched, kept in memory for the page's lifetime and shared by every calendar and
+ * event list on it: a cached month renders at once and is refreshed in the background (the
+ * calendar's stale-while-revalidate).
  * Requests for the same month at the same time share one fetch, so a prefetch and a click that
  * race each other cost one request.
  */
 import { fetchCalendarMonth, type CalendarQuery } from '../../api/audienceview/public.js';
 import type { CalendarResponse } from '../../api/audienceview/types.js';
-import { clearSeasonCache } from '../../shared/audienceview/productions.js';
+import { clearSeasonCache } from './productions.js';
 
 export interface MonthQuery extends CalendarQuery {
   apiBase: string;
