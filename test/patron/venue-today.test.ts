@@ -99,6 +99,21 @@ describe('"Today" is the venue\'s today, whatever the browser\'s zone', () => {
     else expect(today).to.deep.equal([]);
   });
 
+  for (const c of cases.slice(1)) {
+    it(`the event list reads the venue's month first, ${c.what}`, async () => {
+      const now = Date.parse(c.at);
+      const mock = await openMockWorld({ now });
+      const el = await fixture<AvEventList>(html`<av-event-list api-base=${mock.base('audienceview')} client-id="284" locale="en" limit="1" .now=${now}></av-event-list>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="list"], [part="error"], .empty'), 'the event list did not load', { timeout: 8000 });
+      const asked = (await mock.requests()).filter((r) => r.path.includes('/public/calendar/'));
+      // `time`, the documented parameter: midnight on the 1st of the month asked for, on the browser's clock (the seed's recipe).
+      const month = browserDate(Number(new URLSearchParams(asked[0]!.query).get('time'))).slice(0, 7);
+      expect(month, "the venue's month, not the browser's").to.equal(c.venue.slice(0, 7));
+      const first = el.shadowRoot!.querySelector<HTMLTimeElement>('time.date')!;
+      expect(first.dateTime >= c.venue, `${first.dateTime} is not before the venue's today`).to.equal(true);
+    });
+  }
+
   it("the event list writes the year for next year's dates on the venue's New Year's Eve (Tokyo is already in the new year)", async () => {
     // 23:30 on 31 December 2027 in New York; 13:30 on 1 January 2028 in Tokyo.
     const now = Date.parse('2028-01-01T04:30:00Z');
