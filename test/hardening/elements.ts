@@ -155,7 +155,7 @@ export const ELEMENTS: ElementUnderAttack[] = [
     showsData: (el) => calendar(el).performances().length > 0,
     driven: (el) => calendar(el).showing === 'list' && calendar(el).performances().length > 0,
   },
-  avCardList('av-event-list', '/events/', { limit: { kind: 'count' }, 'purchase-url': { kind: 'template' } }),
+  avCardList('av-event-list', '/calendar/', { limit: { kind: 'count' }, 'purchase-url': { kind: 'template' } }),
   avCardList('av-series-list', '/series/', { 'purchase-url': { kind: 'template' }, 'production-url': { kind: 'template' } }),
   {
     tag: 'ticket-scanner',

@@ -123,7 +123,7 @@ describe('The loading skeleton takes the final size (no layout shift when the an
   });
 
   it('<av-event-list> on a phone: the box stays put and what is under it is not seen to move', async () => {
-    const m = await measure(mock, 'av-event-list', { limit: '12' }, 390, '/events/');
+    const m = await measure(mock, 'av-event-list', { limit: '12' }, 390, '/calendar/');
     expect(m.items, 'twelve performances').to.equal(12);
     expect({ top: m.loaded.top, left: m.loaded.left, width: m.loaded.width }).to.deep.equal({ top: m.loading.top, left: m.loading.left, width: m.loading.width });
     expect(m.loaded.height, 'the list only grows (below the fold)').to.be.at.least(m.loading.height);
