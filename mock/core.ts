@@ -561,8 +561,9 @@ function fieldPattern(path: string): string {
 function dropConnection(res: ServerResponse, req?: IncomingMessage, body = ''): void {
   const sent = body.slice(0, Math.floor(body.length / 2)) || '{"';
   res.writeHead(200, { ...(req ? corsHeaders(req) : {}), 'content-type': 'application/json', 'content-length': String(Math.max(4096, Buffer.byteLength(body) + 1)) });
-  // A moment between the half and the close, as on a real network: the client reads what came.
-  res.write(sent, () => setTimeout(() => res.socket?.end(), 50));
+  // A moment between the half and the close, as on a real network: the client reads what came (50 ms was too short
+  // for a page busy on a loaded 2-core machine, which then saw the close before the half).
+  res.write(sent, () => setTimeout(() => res.socket?.end(), 250));
 }
 
 function findFault(world: World, vendor: VendorName, req: MockRequest): FaultRule | undefined {
