@@ -54,9 +54,13 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
 }
 
+/** A wall clock as one comparable number: its fields read as a UTC instant (no zone involved). */
+export function wallClockAsUtc(w: WallClock): number {
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+}
+
 function exactOffsetAt(epochMs: number, timeZone: string): number {
-  const w = wallClockAt(epochMs, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(epochMs / 1000) * 1000;
+  return wallClockAsUtc(wallClockAt(epochMs, timeZone)) - Math.floor(epochMs / 1000) * 1000;
 }
 
 const DAY_MS = 86_400_000;
@@ -88,7 +92,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * the time is moved forward by the gap (as clocks do); in the repeated autumn hour the first one wins.
  */
 export function instantOfWallClock(wall: WallClock, timeZone: string): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const asUtc = wallClockAsUtc(wall);
   // The zone's offsets a day either side: one offset (the usual case) gives the instant at once.
   const before = offsetAt(asUtc - DAY_MS, timeZone);
   const after = offsetAt(asUtc + DAY_MS, timeZone);

@@ -5,13 +5,13 @@ import { fetchEvents, isInactiveClient, type PublicQuery } from '../../api/audie
 import type { EventsResponse, Performance } from '../../api/audienceview/types.js';
 import { asError, ConfigError } from '../../api/errors.js';
 import { AvCardList } from '../../shared/audienceview/cards.js';
-import { cachedMonth, loadMonth, type MonthQuery } from '../../shared/audienceview/month-cache.js';
+import { recentMonth } from '../../shared/audienceview/month-cache.js';
 import { byStartThenName, compareNames, DEFAULT_PURCHASE_URL, purchaseLink, shownPerformances, toPerformanceView, type PerformanceView, type ViewOptions } from '../../shared/audienceview/performance.js';
 import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
 import { sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
 import { renderErrorView } from '../../shared/error-view.js';
-import { addMonths, daysInMonth, formatInZone, isoDate, todayIn, wallClockAt, type WallClock } from '../../shared/time-zone.js';
+import { addMonths, daysInMonth, formatInZone, isoDate, todayIn, wallClockAsUtc, wallClockAt } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
@@ -34,9 +34,6 @@ export interface UpcomingAnswer extends EventsResponse {
   complete: boolean;
 }
 
-/** A wall clock as one comparable number (its fields read as UTC). */
-const wallKey = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-
 /**
  * The answer's performances in start order, each made into a patron's view (its instant in the
  * venue's zone, its state, its link) only when it is shown. AudienceView sends every upcoming
@@ -56,9 +53,9 @@ class Upcoming {
     private readonly options: ViewOptions,
   ) {
     // Only what has not started: a calendar month also holds its earlier days.
-    const now = wallKey(wallClockAt(options.now, options.timeZone));
+    const now = wallClockAsUtc(wallClockAt(options.now, options.timeZone));
     const keyed = [...shownPerformances(performances, options.shownProductions)]
-      .map(({ performance, wallClock }) => ({ performance, wallClock: wallKey(wallClock) }))
+      .map(({ performance, wallClock }) => ({ performance, wallClock: wallClockAsUtc(wallClock) }))
       .filter((k) => k.wallClock > now);
     keyed.sort((a, b) => a.wallClock - b.wallClock || compareNames(a.performance.productionName, b.performance.productionName));
     this.ordered = keyed.map((k) => k.performance);
@@ -170,10 +167,7 @@ export class AvEventList extends AvCardList<UpcomingAnswer, EventListMessages> {
     let first: UpcomingAnswer | undefined;
     for (let ahead = 0; ahead < NEAR_MONTHS; ahead++) {
       const { year, month } = addMonths(today.year, today.month, ahead);
-      const q: MonthQuery = { apiBase, ...query, year, month };
-      const cached = cachedMonth(q);
-      const fresh = cached && Date.now() - cached.fetchedAt < MONTH_FRESH_MS ? cached.answer : undefined;
-      const [calendar, shown] = await Promise.all([fresh ?? loadMonth(q, signal), season]);
+      const [calendar, shown] = await Promise.all([recentMonth({ apiBase, ...query, year, month }, MONTH_FRESH_MS, signal), season]);
       // An inactive client's answer says so, whatever it lists.
       if (isInactiveClient(calendar)) return { ...calendar, performances: [], complete: true };
       const lastDay = isoDate({ year, month, day: daysInMonth(year, month) });

@@ -58,6 +58,12 @@ export function loadMonth(q: MonthQuery, signal?: AbortSignal): Promise<Calendar
   return signal ? new Promise((resolve, reject) => (signal.addEventListener('abort', () => reject(signal.reason)), shared.then(resolve, reject))) : shared;
 }
 
+/** The month from memory when it arrived less than `maxAgeMs` ago (a calendar on the page fetched it), else fetched (`loadMonth`). */
+export function recentMonth(q: MonthQuery, maxAgeMs: number, signal?: AbortSignal): Promise<CalendarResponse> {
+  const cached = cachedMonth(q);
+  return cached && Date.now() - cached.fetchedAt < maxAgeMs ? Promise.resolve(cached.answer) : loadMonth(q, signal);
+}
+
 /** One fetch per key at a time: a second caller joins the first; the entry goes when it settles. */
 function joinOrFetch<T>(pending: Map<string, Promise<T>>, key: string, fetch: () => Promise<T>): Promise<T> {
   let promise = pending.get(key);
