@@ -89,7 +89,9 @@ describe('<av-event-list>', () => {
     expect(await wholeListRequests(), 'asked for once').to.equal(1);
   });
 
-  it('reads the next month when this one holds too few, and the whole list only after three months', async () => {
+  it('reads the next month when this one holds too few, and the whole list only after three months', async function () {
+    // Two lists of several hundred cards each: more than mocha's 10 s when test files run side by side on a loaded machine.
+    this.timeout(30_000);
     const all = await upcoming();
     const ids = (count: number) => all.slice(0, count).map((p) => p.performanceId);
     /** The months asked for, in order: `time`, the documented parameter, is midnight on the 1st on the browser's clock. */
