@@ -24,7 +24,7 @@ describe('AudienceView public client', () => {
     const [logged] = (await mock.requests()).filter((r) => r.method === 'GET');
     expect(logged!.path).to.equal('/public/calendar/client(284)/production(962459)');
     // The seed's own recipe for `time`: `new Date(year, month, 1)` in the browser's zone (Tokyo in the tests).
-    expect(logged!.query).to.equal(`?month=3&year=2027&time=${new Date(2027, 2, 1).getTime()}`);
+    expect(logged!.query).to.equal(`?month=2&year=2027&time=${new Date(2027, 2, 1).getTime()}`);
     expect(logged!.headers.clientid).to.equal('284');
   });
 
@@ -37,13 +37,32 @@ describe('AudienceView public client', () => {
       const december = datesOf(await fetchCalendarMonth(apiBase, { clientId: 284, year: 2027, month: 12 }));
       expect(december.some((d) => d >= '2027-12-05' && d <= '2027-12-25')).to.equal(true);
       expect(december.every((d) => d >= '2027-11-28' && d <= '2028-01-01')).to.equal(true);
-      expect(learnedMonthBase(apiBase, 284)).to.equal(reading === 'zero-based' ? 0 : 1);
+      expect(learnedMonthBase(apiBase, 284)).to.equal(reading === 'one-based' ? 1 : 0);
+      // The seed's numbering (0–11) is guessed first: the month comes in one round trip unless the server counts from 1.
+      expect((await mock.requests()).filter((r) => r.method === 'GET').length, 'requests for the first month').to.equal(reading === 'one-based' ? 2 : 1);
       const before = (await mock.requests()).length;
       const april = datesOf(await fetchCalendarMonth(apiBase, { clientId: 284, year: 2027, month: 4 }));
       expect(april.every((d) => d >= '2027-03-28' && d <= '2027-05-01')).to.equal(true);
       expect((await mock.requests()).length - before, 'one request once the numbering is known').to.equal(1);
     });
   }
+
+  it("shows the days of both numberings' answers when neither proves the month (only its edge weeks)", async () => {
+    const original = window.fetch;
+    // March 2027's weeks run 28 Feb – 3 Apr. Asked month=2, a 1–12 server answers February (its last week is 28 Feb – 6 Mar);
+    // asked month=3, March. This production plays only on 2 March and 1 April: neither answer holds a day only March's has.
+    const answers: Record<string, Record<string, unknown[]>> = { '2': { '2027-03-02': [{ performanceId: 1 }] }, '3': { '2027-03-02': [{ performanceId: 1 }], '2027-04-01': [{ performanceId: 2 }] } };
+    window.fetch = async (input) => {
+      const month = new URL(String(input instanceof Request ? input.url : input)).searchParams.get('month')!;
+      return new Response(JSON.stringify({ errors: [], warnings: [], clientActive: true, performancesByDateDisplay: answers[month] ?? {} }), { headers: { 'content-type': 'application/json' } });
+    };
+    try {
+      const march = await fetchCalendarMonth('https://api.example', { clientId: 284, year: 2027, month: 3 });
+      expect(Object.keys(march.performancesByDateDisplay).sort()).to.deep.equal(['2027-03-02', '2027-04-01']);
+    } finally {
+      window.fetch = original;
+    }
+  });
 
   it('says clearly when no month numbering brings the month asked for', async () => {
     const original = window.fetch;

@@ -54,8 +54,9 @@ export function learnedMonthBase(apiBase: string, clientId: number | string): Mo
  * and `month` + `year`, without saying whether `month` counts from 0 or 1 (docs/vendor-readings.md).
  * Both are sent, and the answer's dates are checked against the month asked for: an answer for
  * another month is met by trying the other numbering, and the one that holds is remembered for
- * the tenant. An empty answer proves nothing, so while the numbering is unknown the other one is
- * tried too before the month is called empty.
+ * the tenant. An answer with no day only this month holds (none, or only its edge weeks') proves
+ * nothing, so while the numbering is unknown the other one is tried too, and the days of both are
+ * shown.
  * @throws ConfigError for a bad id or month; VendorError (code `public-api-error`) when the
  *   vendor answers with `errors`, (code `calendar-wrong-month`) when no numbering brings the
  *   month asked for; the seam's errors otherwise.
@@ -67,9 +68,11 @@ export async function fetchCalendarMonth(apiBase: string, query: CalendarQuery, 
   const tenant = `${apiBase}|${String(query.clientId).trim()}`;
   const known = monthBases.get(tenant);
   const time = new Date(year, month - 1, 1).getTime();
-  let empty: CalendarResponse | undefined;
+  let maybe: CalendarResponse | undefined;
   let failure: unknown;
-  for (const base of known === undefined ? [1, 0] : [known, 1 - known]) {
+  // Unknown: 0–11 first, the seed's own numbering (its `new Date(2014, 11, 1)` is December) and the
+  // strictest reading's; a wrong first guess costs the patron a second round trip before the month shows.
+  for (const base of known === undefined ? [0, 1] : [known, 1 - known]) {
     let answer: CalendarResponse;
     try {
       answer = await fetchPublic<CalendarResponse>(apiBase, 'calendar', query, options, { month: month - 1 + base, year, time });
@@ -86,10 +89,12 @@ export async function fetchCalendarMonth(apiBase: string, query: CalendarQuery, 
     }
     if (fit === 'maybe') {
       if (base === known) return answer;
-      empty ??= answer;
+      // Both numberings may answer with only edge days (e.g. February's last week, which is March's
+      // first): every day either holds is within this month's weeks, so together they hold the most.
+      maybe = maybe ? { ...answer, performancesByDateDisplay: { ...maybe.performancesByDateDisplay, ...answer.performancesByDateDisplay } } : answer;
     }
   }
-  if (empty) return empty;
+  if (maybe) return maybe;
   throw failure ?? new VendorError(`AudienceView answered with another month than ${year}-${String(month).padStart(2, '0')}, however the month was numbered`, { vendor: 'audienceview', code: CALENDAR_WRONG_MONTH });
 }
 
