@@ -63,9 +63,11 @@ const openBusyDays = (el: AvCalendar) => cal(el).openBusyDays();
 const shownIds = (el: AvCalendar) => cal(el).shownIds();
 
 /** Calendar requests, for one month (1–12) when given: read from `time`, as `month` may count from 0 or 1 (the tenant's reading). */
+/** The month a calendar request asked for, 1–12, by its documented `time` (midnight on the 1st, browser's zone). */
+const monthOfTime = (query: string) => String(new Date(Number(new URLSearchParams(query).get('time'))).getMonth() + 1);
+
 function calendarRequests(requests: { path: string; query: string }[], month?: string): { path: string; query: string }[] {
-  const monthOfRequest = (query: string) => String(new Date(Number(new URLSearchParams(query).get('time'))).getMonth() + 1);
-  return requests.filter((r) => r.path.includes('/public/calendar/') && (month === undefined || monthOfRequest(r.query) === month));
+  return requests.filter((r) => r.path.includes('/public/calendar/') && (month === undefined || monthOfTime(r.query) === month));
 }
 
 const monthOf = (p: ControlPerformance) => p.date.slice(0, 7);
@@ -420,8 +422,15 @@ describe('<av-calendar>', () => {
 
     it('serves a month already fetched from memory at once, then refreshes it in the background', async () => {
       const el = await calendar(mock, { month: '2027-03', view: 'month' });
-      // The neighbouring months are prefetched once the first render is idle.
-      await waitUntil(async () => calendarRequests(await mock.requests(), '4').length === 1, 'April prefetched', { timeout: 4000 });
+      // No other month is fetched on its own (a phone pays for it)…
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(calendarRequests(await mock.requests()).filter((r) => monthOfTime(r.query) !== '3').map((r) => r.query), 'months other than March').to.deep.equal([]);
+      // …until the patron reaches for an arrow: the pointer on "Next month" fetches April ahead of the click,
+      root(el).querySelector('button[aria-label="Next month"]')!.dispatchEvent(new PointerEvent('pointerenter'));
+      await waitUntil(async () => calendarRequests(await mock.requests(), '4').length === 1, 'April not fetched as the pointer reached its arrow', { timeout: 4000 });
+      // and the keyboard's focus on "Previous month" fetches February.
+      root(el).querySelector<HTMLButtonElement>('button[aria-label="Previous month"]')!.focus();
+      await waitUntil(async () => calendarRequests(await mock.requests(), '2').length === 1, 'February not fetched as the arrow took focus', { timeout: 4000 });
       const marchIds = shownIds(el);
       // One request, or two the first time when the month numbering had to be learned (0- or 1-based).
       expect(calendarRequests(await mock.requests(), '3').length).to.be.within(1, 2);
@@ -447,11 +456,10 @@ describe('<av-calendar>', () => {
 
     it('never shows the slow answer of a month the patron already left', async () => {
       const all = (await performances(mock)).filter((p) => p.displayCode !== 'I' && p.productionStatus === 'T');
-      // Two months with performances, away from March and the neighbours it prefetches.
+      // Two months with performances, away from March.
       const [left, goneTo] = [...new Set(all.map(monthOf))].filter((month) => month > '2027-04').sort() as [string, string];
       const el = await calendar(mock, { month: '2027-03', view: 'list' });
       const page = cal(el);
-      await waitUntil(async () => calendarRequests(await mock.requests(), '4').length > 0 && calendarRequests(await mock.requests(), '2').length > 0, 'neighbours prefetched', { timeout: 4000 });
       await mock.fault({ vendor: 'audienceview', path: '/calendar/', kind: 'delay', delayMs: 900, times: 1 });
       el.month = left;
       await el.updateComplete;

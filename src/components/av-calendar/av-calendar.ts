@@ -283,7 +283,7 @@ export class AvCalendar extends WidgetElement {
     const m = this.localize.ready;
     if (!m) return renderLoading(CALENDAR_MESSAGES.en, listView, visible);
     return html`
-      ${renderHeader(visible, locale, m, { step: (delta) => this.step(delta), goToToday: () => this.goToToday() })}
+      ${renderHeader(visible, locale, m, { step: (delta) => this.step(delta), reach: (delta) => this.data.prefetch(delta), goToToday: () => this.goToToday() })}
       ${this.data.render({
         loading: () => renderLoading(m, listView, visible),
         error: (error) => renderErrorView(error, { locale, vendorName: 'AudienceView', onRetry }),

@@ -10,6 +10,8 @@ const MONTH_TITLE: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric'
 
 export interface HeaderActions {
   step(delta: number): void;
+  /** The patron reaches for an arrow (hover, focus, touch): its month can be fetched ahead. */
+  reach(delta: number): void;
   goToToday(): void;
 }
 
@@ -18,11 +20,11 @@ export function renderHeader(visible: MonthRef, locale: string, m: CalendarMessa
   return html`<div part="header" class="header">
     <h2 part="title" class="title" id="title" aria-live="polite">${title}</h2>
     <div part="nav" class="nav" role="group" aria-label=${m.navigation}>
-      <button type="button" class="prev" aria-label=${m.previousMonth} title=${m.previousMonth} @click=${() => actions.step(-1)}>
+      <button type="button" class="prev" aria-label=${m.previousMonth} title=${m.previousMonth} @click=${() => actions.step(-1)} @pointerenter=${() => actions.reach(-1)} @focus=${() => actions.reach(-1)}>
         <span class="arrow" aria-hidden="true">‹</span>
       </button>
       <button type="button" class="today" @click=${() => actions.goToToday()}>${m.today}</button>
-      <button type="button" class="next" aria-label=${m.nextMonth} title=${m.nextMonth} @click=${() => actions.step(1)}>
+      <button type="button" class="next" aria-label=${m.nextMonth} title=${m.nextMonth} @click=${() => actions.step(1)} @pointerenter=${() => actions.reach(1)} @focus=${() => actions.reach(1)}>
         <span class="arrow" aria-hidden="true">›</span>
       </button>
     </div>
