@@ -1,10 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cardListFailureTests } from '../../../test/av-card-list.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
 import type { WidgetEvent } from '../../shared/events.js';
 import type { WidgetErrorDetail } from '../../shared/events.js';
 import './index.js';
+import '../av-calendar/index.js';
+import '../av-event-list/index.js';
 import { AvSeriesListHarness } from './av-series-list.harness.js';
 import type { AvSeriesList, AvSeriesClickDetail } from './index.js';
 
@@ -265,6 +267,18 @@ describe('<av-series-list>', () => {
     expect(page.ids()).to.deep.equal([962459]);
     const requests = await mock.requests();
     expect(requests.map((r) => r.path)).to.include('/public/series/client(284)/production(962459)');
+  });
+
+  it('asks for the season once with a calendar and an event list on the same page', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <av-calendar client-id="284" api-base=${base} month="2027-03" view="list" .now=${Date.parse(NOW)}></av-calendar>
+      <av-series-list client-id="284" api-base=${base}></av-series-list>
+      <av-event-list client-id="284" api-base=${base} limit="6" .now=${Date.parse(NOW)}></av-event-list>
+    </div>`);
+    const shown = (tag: string, part: string) => page.querySelector(tag)!.shadowRoot!.querySelectorAll(`[part~="${part}"]`).length > 0;
+    await waitUntil(() => shown('av-calendar', 'performance') && shown('av-series-list', 'series') && shown('av-event-list', 'performance'), 'the three elements did not all show their answers', { timeout: 8000 });
+    const seasons = (await mock.requests()).filter((r) => r.method === 'GET' && r.path === '/public/series/client(284)');
+    expect(seasons, 'series answers asked for').to.have.length(1);
   });
 
   it('reports a bad client-id or production-url as a ConfigError without any request', async () => {

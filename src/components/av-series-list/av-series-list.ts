@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fetchEvents, fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
+import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
 import { AvCardList, formatDateRange, isoRange, renderVenue } from '../../shared/audienceview/cards.js';
 import { DEFAULT_PURCHASE_URL, epochReadingOf, purchaseLink, seriesDateRange, seriesWhereReadingMatters, venueInstant, type EpochReading } from '../../shared/audienceview/performance.js';
-import { isPublicSeries } from '../../shared/audienceview/productions.js';
+import { isPublicSeries, loadSeason } from '../../shared/audienceview/productions.js';
 import { headingLevelBelow } from '../../shared/heading-level.js';
 import { safeHttpUrl, sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
 import { SERIES_LIST_MESSAGES, type SeriesListMessages } from './av-series-list.messages.js';
@@ -95,7 +95,8 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
   private epochReadings = new WeakMap<SeriesResponse, EpochReading>();
 
   protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<SeriesResponse> {
-    const answer = await fetchSeries(apiBase, query, { signal });
+    // Shared with a calendar or event list on the page, which ask it for the public productions.
+    const answer = await loadSeason({ apiBase, ...query }, signal);
     // The series dates are epoch values, the Eastern wall clock or true instants by tenant. The two
     // readings only disagree on a series' day for a venue off Eastern time with a show near
     // midnight: then one production's performances (they carry their wall clock) tell which.

@@ -7,6 +7,7 @@
  */
 import { fetchCalendarMonth, type CalendarQuery } from '../../api/audienceview/public.js';
 import type { CalendarResponse } from '../../api/audienceview/types.js';
+import { joinOrFetch, untilAborted } from '../shared-fetch.js';
 import { clearSeasonCache } from './productions.js';
 
 export interface MonthQuery extends CalendarQuery {
@@ -55,23 +56,13 @@ export function loadMonth(q: MonthQuery, signal?: AbortSignal): Promise<Calendar
     return answer;
   });
   // The caller stops waiting when its signal aborts; the shared fetch goes on and fills the cache.
-  return signal ? new Promise((resolve, reject) => (signal.addEventListener('abort', () => reject(signal.reason)), shared.then(resolve, reject))) : shared;
+  return untilAborted(shared, signal);
 }
 
 /** The month from memory when it arrived less than `maxAgeMs` ago (a calendar on the page fetched it), else fetched (`loadMonth`). */
 export function recentMonth(q: MonthQuery, maxAgeMs: number, signal?: AbortSignal): Promise<CalendarResponse> {
   const cached = cachedMonth(q);
   return cached && Date.now() - cached.fetchedAt < maxAgeMs ? Promise.resolve(cached.answer) : loadMonth(q, signal);
-}
-
-/** One fetch per key at a time: a second caller joins the first; the entry goes when it settles. */
-function joinOrFetch<T>(pending: Map<string, Promise<T>>, key: string, fetch: () => Promise<T>): Promise<T> {
-  let promise = pending.get(key);
-  if (!promise) {
-    promise = fetch().finally(() => pending.delete(key));
-    pending.set(key, promise);
-  }
-  return promise;
 }
 
 /** Forgets every month (for tests and for a page that knows the data changed). */

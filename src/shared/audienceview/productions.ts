@@ -8,7 +8,8 @@
  * them out everywhere (the reading `audienceview.series.hiddenStatuses`, docs/vendor-readings.md).
  */
 import { fetchSeries, type PublicQuery } from '../../api/audienceview/public.js';
-import type { SeriesInformation } from '../../api/audienceview/types.js';
+import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
+import { joinOrFetch, untilAborted } from '../shared-fetch.js';
 
 /** The one rule: only status T is for public display. */
 export function isPublicSeries(series: Pick<SeriesInformation, 'productionStatus'>): boolean {
@@ -25,7 +26,7 @@ export interface SeasonQuery extends PublicQuery {
 }
 
 const known = new Map<string, ReadonlySet<number>>();
-const inFlight = new Map<string, Promise<ReadonlySet<number>>>();
+const inFlight = new Map<string, Promise<SeriesResponse>>();
 
 function seasonKey(q: SeasonQuery): string {
   const id = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
@@ -33,27 +34,34 @@ function seasonKey(q: SeasonQuery): string {
 }
 
 /**
+ * The season's series answer, asked once for every AudienceView element on the page (the series
+ * list, and the calendar and event list for which productions are public): a fetch under way is
+ * joined; once it has settled, the next caller fetches again (a series list put on the page later
+ * shows the season as it is then). A caller whose `signal` aborts stops waiting; the fetch goes
+ * on for the others.
+ */
+export function loadSeason(q: SeasonQuery, signal?: AbortSignal): Promise<SeriesResponse> {
+  const key = seasonKey(q);
+  const { apiBase, clientId, productionId, departmentId } = q;
+  const shared = joinOrFetch(inFlight, key, async () => {
+    const answer = await fetchSeries(apiBase, { clientId, productionId, departmentId });
+    known.set(key, publicProductionIds(answer.seriesInformation));
+    return answer;
+  });
+  return untilAborted(shared, signal);
+}
+
+/**
  * The public productions for a client and filter, asked once per page (every AudienceView
  * element on it shares the answer). Rejects when the series answer cannot be had: the caller
  * decides (the elements then show every production rather than nothing).
  */
-export function publicProductions(q: SeasonQuery): Promise<ReadonlySet<number>> {
+export async function publicProductions(q: SeasonQuery): Promise<ReadonlySet<number>> {
   const key = seasonKey(q);
   const cached = known.get(key);
-  if (cached) return Promise.resolve(cached);
-  let pending = inFlight.get(key);
-  if (!pending) {
-    const { apiBase, clientId, productionId, departmentId } = q;
-    pending = fetchSeries(apiBase, { clientId, productionId, departmentId })
-      .then((answer) => {
-        const ids = publicProductionIds(answer.seriesInformation);
-        known.set(key, ids);
-        return ids;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
+  if (cached) return cached;
+  await loadSeason(q);
+  return known.get(key)!;
 }
 
 /** The public productions when already known (a month from memory can then render at once). */
