@@ -62,10 +62,10 @@ function one(el: AvCalendar, id: number): HTMLElement {
 const openBusyDays = (el: AvCalendar) => cal(el).openBusyDays();
 const shownIds = (el: AvCalendar) => cal(el).shownIds();
 
-/** Calendar requests, for one month (1–12) when given: read from `time`, as `month` may count from 0 or 1 (the tenant's reading). */
 /** The month a calendar request asked for, 1–12, by its documented `time` (midnight on the 1st, browser's zone). */
 const monthOfTime = (query: string) => String(new Date(Number(new URLSearchParams(query).get('time'))).getMonth() + 1);
 
+/** Calendar requests, for one month (1–12) when given: read from `time`, as `month` may count from 0 or 1 (the tenant's reading). */
 function calendarRequests(requests: { path: string; query: string }[], month?: string): { path: string; query: string }[] {
   return requests.filter((r) => r.path.includes('/public/calendar/') && (month === undefined || monthOfTime(r.query) === month));
 }
