@@ -6,8 +6,9 @@
  * - decode time per 640×480 frame in headless Chromium (no native BarcodeDetector there, so the
  *   zxing-wasm path), QR, Code 128, PDF417 and Aztec, on the SAME frames for every reader: 36 per
  *   symbology, the code at different sizes and places, a little turned, with noise and some blur.
- *   Ours through the decoder module the element uses (`openDecoder`: a frame in, through
- *   `createImageBitmap` and the worker, the codes out); @zxing/library (ZXing's JavaScript port,
+ *   Ours through the decoder module the element uses (`openDecoder`: a frame in as the camera
+ *   hands it over, a WebCodecs VideoFrame, its making timed; through the worker, the codes out;
+ *   and, for browsers that cannot send one, through `createImageBitmap`); @zxing/library (ZXing's JavaScript port,
  *   TRY_HARDER) and jsQR (QR only) on the frame's ImageData, which they are handed for free.
  *   For reference, not in the table: zxing-wasm in one hard pass looking for every code (what the
  *   barcode-detector ponyfill did before), and how many frames each of our passes reads alone.
@@ -83,7 +84,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head>
       d[p + 2] = Math.max(0, Math.min(255, d[p + 2] + n));
     }
     ctx.putImageData(image, 0, 0);
-    return { canvas, image, text };
+    // The same frame as a phone's camera delivers it: I420 (luminance, then quarter-size colour planes),
+    // made here untimed; the luminance weighed as zxing-wasm weighs RGB (BT.601), the colour neutral.
+    const i420 = new Uint8Array(640 * 480 * 1.5).fill(128);
+    for (let p = 0, q = 0; q < 640 * 480; p += 4, q++) i420[q] = (306 * d[p] + 601 * d[p + 1] + 117 * d[p + 2] + 512) >> 10;
+    return { canvas, image, i420, text };
   }
 
   // (sorted ascending; p95 of 36 samples is the 35th)
@@ -108,7 +113,14 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head>
     const zxing = new ZX.MultiFormatReader();
     zxing.setHints(new Map([[ZX.DecodeHintType.POSSIBLE_FORMATS, ZX_FORMATS], [ZX.DecodeHintType.TRY_HARDER, true]]));
     const contenders = {
-      ours: async (f) => (await worker.decode(f.canvas))[0],
+      // As the element's camera hands it over: the frame taken as a WebCodecs VideoFrame (its making
+      // timed too), read in the worker straight from its pixels; bitmaps where a browser has no VideoFrame.
+      ours: async (f) =>
+        (await worker.decode(typeof VideoFrame === 'function' ? new VideoFrame(f.i420, { format: 'I420', codedWidth: 640, codedHeight: 480, timestamp: 0 }) : f.canvas))[0],
+      // A canvas's stream (the frame-to-verdict bench's camera): RGBA pixels, weighed in the worker.
+      oursCanvasFrame: async (f) => (await worker.decode(typeof VideoFrame === 'function' ? new VideoFrame(f.canvas, { timestamp: 0 }) : f.canvas))[0],
+      // The path of a browser that cannot send a VideoFrame to a worker: createImageBitmap on the page first.
+      oursBitmap: async (f) => (await worker.decode(f.canvas))[0],
       // The same reader on the page, handed the ImageData as the peers are: no worker hop.
       oursPage: async (f) => (await pageReader.read(f.image))[0],
       zxing: async (f) => {
@@ -218,7 +230,7 @@ export async function benchDecoder(): Promise<void> {
     await page.goto(origin, { waitUntil: 'load' });
     await page.waitForFunction('window.ready === true', { timeout: 60_000 });
     type Row = { p50: number; p95: number; read: number; of: number };
-    type Rows = Record<'ours' | 'oursPage' | 'zxing' | 'onePass' | 'jsqr', Row | undefined>;
+    type Rows = Record<'ours' | 'oursCanvasFrame' | 'oursBitmap' | 'oursPage' | 'zxing' | 'onePass' | 'jsqr', Row | undefined>;
     type Result = { rows: Rows; firstTry: Rows; byPass: Record<string, number> };
     const symbologies = [
       ['qrcode', 'QR'],
@@ -231,11 +243,13 @@ export async function benchDecoder(): Promise<void> {
     for (const [bcid, label] of symbologies) {
       const result = (await page.evaluate((b, n, w, t) => (window as any).bench(b, n, w, t), bcid, FRAMES, WARM_UP, TRIES)) as Result;
       results.push({ label, result });
-      const { ours, oursPage, zxing, onePass, jsqr } = result.rows;
+      const { ours, oursCanvasFrame, oursBitmap, oursPage, zxing, onePass, jsqr } = result.rows;
       console.log(`\n  ${label}: decode time per 640×480 frame, ${FRAMES} frames (sizes, places, turns, noise, some blur), headless Chromium, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
       const line = (name: string, row: Row | undefined) =>
         row && console.log(`    ${name.padEnd(70)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  read ${String(row.read).padStart(2)}/${row.of}${row === ours ? '' : `   ours / it: p50 ${(ours!.p50 / row.p50).toFixed(2)}, p95 ${(ours!.p95 / row.p95).toFixed(2)}`}`);
-      line('ours: decoder module (frame → createImageBitmap → worker → code)', ours);
+      line('ours: decoder module (a camera\'s I420 VideoFrame → worker → code)', ours);
+      line('ours: decoder module, a canvas\'s RGBA VideoFrame (weighed in the worker)', oursCanvasFrame);
+      line('ours: decoder module, bitmaps (frame → createImageBitmap → worker)', oursBitmap);
       line('ours: the same reader on the page, on the ImageData (as the peers)', oursPage);
       line('@zxing/library (peer, TRY_HARDER, on the ImageData)', zxing);
       line('jsQR (peer, QR only, on the ImageData)', jsqr);

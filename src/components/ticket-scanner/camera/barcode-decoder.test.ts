@@ -117,6 +117,42 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     expect(await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'AFTER-EMPTY', scale: 4 }))).to.deep.equal(['AFTER-EMPTY']);
   });
 
+  /**
+   * A frame as a phone's camera delivers it: I420, the luminance plane first (rows `stride` bytes
+   * apart, a camera may pad them), then the quarter-size colour planes, neutral here.
+   */
+  function i420Frame(canvas: HTMLCanvasElement, stride = 640): VideoFrame {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, 640, 480);
+    const chroma = 320 * 240;
+    const bytes = new Uint8Array(stride * 480 + 2 * chroma).fill(128);
+    for (let y = 0; y < 480; y++) {
+      for (let x = 0; x < 640; x++) {
+        const p = (y * 640 + x) * 4;
+        bytes[y * stride + x] = (306 * data[p]! + 601 * data[p + 1]! + 117 * data[p + 2]! + 512) >> 10;
+      }
+    }
+    const layout = [
+      { offset: 0, stride },
+      { offset: stride * 480, stride: 320 },
+      { offset: stride * 480 + chroma, stride: 320 },
+    ];
+    return new VideoFrame(bytes, { format: 'I420', codedWidth: 640, codedHeight: 480, timestamp: 0, layout });
+  }
+
+  it("reads a camera's I420 frames, with rows packed or padded, and a canvas's frames between them, each its own ticket", async function () {
+    this.timeout(30_000);
+    const decoder = await workerDecoder();
+    const frames: Array<[string, () => ImageBitmapSource]> = [
+      ['I420-PACKED-1', () => i420Frame(cameraFrame({ bcid: 'qrcode', text: 'I420-PACKED-1', scale: 4, at: [200, 180] }))],
+      ['CANVAS-AFTER-2', () => cameraFrame({ bcid: 'qrcode', text: 'CANVAS-AFTER-2', scale: 4, at: [420, 300] })],
+      ['I420-PADDED-3', () => i420Frame(cameraFrame({ bcid: 'code128', text: 'I420-PADDED-3', scale: 2, at: [320, 240] }), 704)],
+      ['I420-PACKED-4', () => i420Frame(cameraFrame({ bcid: 'azteccode', text: 'I420-PACKED-4', scale: 4, at: [300, 260] }))],
+      ['', () => i420Frame(cameraFrame())],
+      ['RGBA-FRAME-6', () => new VideoFrame(cameraFrame({ bcid: 'qrcode', text: 'RGBA-FRAME-6', scale: 4, at: [260, 220] }), { timestamp: 0 })],
+    ];
+    for (const [text, frame] of frames) expect(await decoder.decode(frame()), text || 'the empty frame').to.deep.equal(text ? [text] : []);
+  });
+
   it('reads only the formats asked for (barcode-formats="qr_code" ignores a Code 128 ticket)', async function () {
     this.timeout(20_000);
     const qrOnly = await workerDecoder(['qr_code']);

@@ -199,16 +199,25 @@ class FrameImages {
     const [plane] = await image.copyTo(this.frameBuffer);
     const { offset, stride } = plane!;
     const { width, height } = image.visibleRect ?? { width: image.displayWidth, height: image.displayHeight };
-    const gray = this.frame(width, height);
     const rgb = RGB_ORDER[image.format!];
+    // A camera's luminance plane, its rows unpadded, is read where the copy put it: no second copy.
+    if (!rgb && stride === width) {
+      this.frame(width, height, this.frameBuffer.subarray(offset, offset + width * height));
+      return true;
+    }
+    const gray = this.frame(width, height);
     if (rgb) this.weigh(this.frameBuffer, offset, stride, rgb);
     else for (let y = 0; y < height; y++) gray.set(this.frameBuffer.subarray(offset + y * stride, offset + y * stride + width), y * width);
     return true;
   }
 
-  /** The full-size luminance buffer for a new frame of this size (the images made from the last one dropped). */
-  private frame(width: number, height: number): Uint8Array {
-    if (this.gray.data.length !== width * height) this.gray.data = new Uint8Array(width * height);
+  /**
+   * The full-size luminance buffer for a new frame of this size (the images made from the last one
+   * dropped): `plane` when given, else a buffer of its own (never the frame's copy, which it is made from).
+   */
+  private frame(width: number, height: number, plane?: Uint8Array): Uint8Array {
+    if (plane) this.gray.data = plane;
+    else if (this.gray.data.length !== width * height || this.gray.data.buffer === this.frameBuffer.buffer) this.gray.data = new Uint8Array(width * height);
     this.gray.width = width;
     this.gray.height = height;
     this.halfImage = undefined;
