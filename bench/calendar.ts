@@ -10,6 +10,8 @@ import { bundle, SANITIZER_CHUNKS } from './bundle.js';
 import { median } from './stats.js';
 import type { Performance } from '../src/api/audienceview/types.js';
 import { openBenchBrowser } from './browser.js';
+import { startMockServer } from '../mock/server.js';
+import { DEFAULT_PURCHASE_URL, toPerformanceView } from '../src/shared/audienceview/performance.js';
 
 const PERFORMANCES = 1000;
 const RUNS = 7;
@@ -202,4 +204,39 @@ export async function benchCalendar(): Promise<void> {
   } finally {
     await close();
   }
+}
+
+/**
+ * What every element does with an answer before it renders: the patron's view of each performance
+ * (its instant in the venue's zone, state, link, timed entries). On the mock's heavy month (the
+ * `oversize` fault: 1,300 performances, a museum's all-day exhibitions with 50 timed entries each,
+ * and the day the clocks change), in node, whose V8 is Chromium's; median of 30 passes.
+ */
+export async function benchMonthViews(): Promise<void> {
+  const mock = await startMockServer();
+  try {
+    const world = `${mock.origin}/s/bench-views`;
+    const post = (path: string, body: unknown) => fetch(`${world}/__mock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/reset', { now: '2027-03-18T16:00:00Z' });
+    await post('/faults', { kind: 'oversize', vendor: 'audienceview' });
+    const answer = (await (await fetch(`${world}/audienceview/public/calendar/client(284)?month=2&year=2027`, { headers: { clientId: '284' } })).json()) as { performancesByDateDisplay?: Record<string, Performance[]> };
+    const performances = Object.values(answer.performancesByDateDisplay ?? {}).flat();
+    const entries = performances.reduce((n, p) => n + (p.performanceEntryTimes?.length ?? 0), 0);
+    const options = { timeZone: 'America/New_York', purchaseUrl: DEFAULT_PURCHASE_URL, now: Date.parse('2027-03-18T16:00:00Z') };
+    const passes: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const started = performance.now();
+      for (const p of performances) toPerformanceView(p, options);
+      if (i >= 5) passes.push(performance.now() - started);
+    }
+    console.log(`\nThe patron's views of the heavy month (${performances.length} performances, ${entries} timed entries), in node: ${median(passes).toFixed(1)} ms (median of ${passes.length})`);
+  } finally {
+    await mock.close();
+  }
+}
+
+// `npx tsx bench/calendar.ts` runs it alone; `views` only the views of the heavy month.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] !== 'views') await benchCalendar();
+  await benchMonthViews();
 }

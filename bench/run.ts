@@ -22,7 +22,7 @@ import { startMockServer } from '../mock/server.js';
 import { request } from '../src/api/request.js';
 import { bundle } from './bundle.js';
 import { summarize } from './stats.js';
-import { benchCalendar } from './calendar.js';
+import { benchCalendar, benchMonthViews } from './calendar.js';
 import { benchScanner } from './scanner.js';
 import { benchDecoder } from './decoder.js';
 import { benchUtick } from './utick.js';
@@ -106,6 +106,7 @@ await mock.close();
 // 4. The elements
 console.log('');
 await benchCalendar();
+await benchMonthViews();
 console.log('');
 await benchScanner();
 console.log('');

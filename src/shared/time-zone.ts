@@ -64,14 +64,21 @@ function exactOffsetAt(epochMs: number, timeZone: string): number {
 }
 
 const DAY_MS = 86_400_000;
-/** Per zone, per UTC day: the offset that holds all day, or null for a day with a change in it. */
-const dayOffsets = new Map<string, Map<number, number | null>>();
+/** A day with a change in it: the offset before the instant `at`, and from it on. */
+interface OffsetChange {
+  at: number;
+  before: number;
+  after: number;
+}
+/** Per zone, per UTC day: the offset that holds all day, the day's change, or null (asked each time). */
+const dayOffsets = new Map<string, Map<number, number | OffsetChange | null>>();
 
 /**
  * The zone's offset at an instant. `formatToParts` is the slow part of every conversion and a
  * month of 1,000 performances needs thousands, so each UTC day is asked twice (its first and last
  * second): when both agree there is no change inside it (no zone changes twice in a day) and the
- * offset holds for the whole day.
+ * offset holds for the whole day. A day with a change has it found once, to the second: a museum's
+ * timed entries on the day the clocks change were thousands of `formatToParts` calls.
  */
 function offsetAt(epochMs: number, timeZone: string): number {
   let days = dayOffsets.get(timeZone);
@@ -79,12 +86,27 @@ function offsetAt(epochMs: number, timeZone: string): number {
   const day = Math.floor(epochMs / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
-    const start = exactOffsetAt(day * DAY_MS, timeZone);
-    offset = start === exactOffsetAt((day + 1) * DAY_MS - 1000, timeZone) ? start : null;
+    const first = day * DAY_MS;
+    const last = first + DAY_MS - 1000;
+    const start = exactOffsetAt(first, timeZone);
+    const end = exactOffsetAt(last, timeZone);
+    offset = start === end ? start : changeBetween(first, last, start, end, timeZone);
     if (days.size > 2000) days.clear();
     days.set(day, offset);
   }
-  return offset ?? exactOffsetAt(epochMs, timeZone);
+  if (typeof offset === 'number') return offset;
+  return offset ? (Math.floor(epochMs / 1000) * 1000 < offset.at ? offset.before : offset.after) : exactOffsetAt(epochMs, timeZone);
+}
+
+/** Where the offset turns from `before` (at `from`) to `after` (at `to`), found by halving; null if it is not one change. */
+function changeBetween(from: number, to: number, before: number, after: number, timeZone: string): OffsetChange | null {
+  let [low, high] = [from, to];
+  while (high - low > 1000) {
+    const middle = low + Math.floor((high - low) / 2000) * 1000;
+    if (exactOffsetAt(middle, timeZone) === before) low = middle;
+    else high = middle;
+  }
+  return exactOffsetAt(high, timeZone) === after ? { at: high, before, after } : null;
 }
 
 /**
@@ -99,10 +121,7 @@ export function instantOfWallClock(wall: WallClock, timeZone: string): number {
   if (before === after) return asUtc - before;
   // A change near this wall clock: the earlier candidate that really shows it (the first of a
   // repeated hour), else it fell in a skipped hour, moved forward by the gap (the old offset).
-  const shows = (t: number) => {
-    const w = wallClockAt(t, timeZone);
-    return w.hour === wall.hour && w.minute === wall.minute && w.day === wall.day;
-  };
+  const shows = (t: number) => t + offsetAt(t, timeZone) === asUtc;
   const [early, late] = [asUtc - before, asUtc - after].sort((a, b) => a - b) as [number, number];
   return shows(early) ? early : shows(late) ? late : asUtc - before;
 }

@@ -181,6 +181,33 @@ describe('toPerformanceView: what a patron sees of a performance', () => {
       expect(view({}, { purchaseUrl: 'javascript:void({performanceId})' })!.purchaseUrl).to.equal(undefined);
     });
 
+    it('makes, for any template, the link that parsing it with the id in place makes (the template is parsed once)', () => {
+      const templates = [
+        'https://tickets.example/buy?p={performanceId}',
+        'HTTPS://Tickets.Example/a b/{performanceId}/seats#{performanceId}',
+        'https://{performanceId}/', // a host of digits: an IPv4 address, a different one for each id
+        'https://tickets.example:{performanceId}/', // a port: some ids are ports, others are not
+        'https://tickets.example/4070261837/{performanceId}', // digits that could be taken for the id
+        'https://tickets.example/box-office',
+        'ftp://tickets.example/{performanceId}',
+      ];
+      const parsed = (url: string) => {
+        try {
+          const { protocol, href } = new URL(url);
+          return protocol === 'https:' || protocol === 'http:' ? href : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      for (const template of templates) {
+        for (const id of [7, 443, 70_000, 10_145_600]) {
+          expect(purchaseLink(template, id), `${template} with ${id}`).to.equal(parsed(template.replaceAll('{performanceId}', String(id))));
+        }
+      }
+      expect(purchaseLink('https://{performanceId}/', 7)).to.equal('https://0.0.0.7/');
+      expect(purchaseLink('https://tickets.example:{performanceId}/', 70_000)).to.equal(undefined);
+    });
+
     it('checkAudienceViewAttributes names the bad attribute in a ConfigError', () => {
       const ok = { clientId: '284', timeZone: 'America/New_York' };
       expect(() => checkAudienceViewAttributes(ok)).not.to.throw();
