@@ -205,8 +205,9 @@ const SHARED_CHUNKS = [
     name: 'audienceview',
     priority: 1,
     // What the three elements share; not the cards (the lists only) nor the card and theme styles
-    // (the Utick elements wear them too).
-    test: (id: string) => !lateChunk(id) && /[\\/]src[\\/]shared[\\/]audienceview[\\/](performance|productions|events)\.ts$/.test(id),
+    // (the Utick elements wear them too). The batched render too (the series list's cards, the
+    // calendar's list): in a chunk of its own, the calendar's month views waited for it, a round trip more.
+    test: (id: string) => !lateChunk(id) && /[\\/]src[\\/]shared[\\/](audienceview[\\/](performance|productions|events)|batched-render)\.ts$/.test(id),
   },
 ];
 

@@ -262,6 +262,48 @@ describe('<av-series-list>', () => {
     });
   });
 
+  it('shows a big season a batch of cards at a time, the first at once and the rest after the page has had the main thread, then all of it', async () => {
+    await mock.fault({ kind: 'oversize', vendor: 'audienceview' }); // every list ten times as long
+    const expected = (await seriesAnswer(mock)).seriesInformation.filter((s) => s.productionStatus === 'T').length;
+    expect(expected, 'the season is long enough to batch').to.be.greaterThan(40);
+    const el = document.createElement('av-series-list');
+    for (const [name, value] of Object.entries({ style: 'width: 390px', 'client-id': '284', 'api-base': base, locale: 'en' })) el.setAttribute(name, value);
+    const cards = () => el.shadowRoot!.querySelectorAll('[part="series"]').length;
+    // Each render is seen before it is painted; a task queued at the first batch (a message, as a tap's would be)
+    // runs only once the main thread is given back: the count it sees tells whether the season came in more than one task.
+    const counts: number[] = [];
+    const busy: string[] = [];
+    let countWhenYielded: number | undefined;
+    const observer = new MutationObserver(() => {
+      const count = cards();
+      if (count === 0 || count === counts.at(-1)) return;
+      if (counts.length === 0) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          countWhenYielded = cards();
+          channel.port1.close();
+        };
+        channel.port2.postMessage(null);
+      }
+      counts.push(count);
+      busy.push(el.shadowRoot!.querySelector('[part="list"]')!.getAttribute('aria-busy')!);
+    });
+    document.body.append(el);
+    try {
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      await waitUntil(() => counts.length > 0, 'the season never showed', { timeout: 8000 });
+      await el.updateComplete; // waits for the last batch
+      expect(cards(), 'updateComplete waits for the whole season').to.equal(expected);
+      expect(counts[0], 'the first batch fills a phone screen, no more').to.be.within(4, 20);
+      expect(countWhenYielded, 'the page had the main thread before the season was whole').to.be.below(expected);
+      expect(busy.at(0), 'busy while more is coming').to.equal('true');
+      expect(busy.at(-1), 'not busy once whole').to.equal('false');
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+
   it('filters by production-id', async () => {
     const page = await seriesFixture(html`<av-series-list client-id="284" production-id="962459" api-base=${base}></av-series-list>`);
     expect(page.ids()).to.deep.equal([962459]);

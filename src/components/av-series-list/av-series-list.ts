@@ -28,6 +28,7 @@ export class AvSeriesClickEvent extends WidgetEvent<AvSeriesClickDetail> {
 export const DEFAULT_PRODUCTION_URL = 'https://web.ovationtix.com/trs/pr/{productionId}';
 
 const HOUR = 3_600_000;
+
 /** Dark text for the seed's production colours (all light); white on a dark custom colour. */
 const DARK_TEXT = '#1d1b20';
 
@@ -128,8 +129,9 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
     // The seed: only status T is for public display (D deleted, U under construction).
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
-    return html`<ul part="list" class="grid" aria-label=${m.listLabel}>
-      ${series.map((s, i) => this.renderSeries(s, locale, m, i, this.epochReadings.get(answer)))}
+    const shown = this.cards.take(answer, series, () => 1);
+    return html`<ul part="list" class="grid" aria-label=${m.listLabel} aria-busy=${this.cards.growing ? 'true' : 'false'}>
+      ${shown.map((s, i) => this.renderSeries(s, locale, m, i, this.epochReadings.get(answer)))}
     </ul>`;
   }
 
