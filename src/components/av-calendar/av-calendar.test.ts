@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
+import { watchBatches } from '../../../test/batched-list.js';
 import './index.js';
 import type { AvCalendar } from './av-calendar.js';
 import { AvCalendarHarness } from './av-calendar.harness.js';
@@ -528,40 +529,20 @@ describe('<av-calendar>', () => {
       const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
       expect(inMonth.length, 'March is long enough to batch').to.be.greaterThan(40);
       const { el, entries } = phoneList('2027-03');
-      // A mutation observer sees each render before the browser paints it; a task queued at the first batch (a message,
-      // as a tap's would be) runs only once the main thread is given back: the count it sees tells whether the list
-      // came in more than one task.
-      const counts: number[] = [];
-      const busy: string[] = [];
-      let countWhenYielded: number | undefined;
-      const observer = new MutationObserver(() => {
-        const count = entries();
-        if (count === 0 || count === counts.at(-1)) return;
-        if (counts.length === 0) {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            countWhenYielded = entries();
-            channel.port1.close();
-          };
-          channel.port2.postMessage(null);
-        }
-        counts.push(count);
-        busy.push(el.shadowRoot!.querySelector('[part~="list"]')!.getAttribute('aria-busy')!);
-      });
       document.body.append(el);
+      const batches = watchBatches(el.shadowRoot!, entries, '[part~="list"]');
       try {
-        observer.observe(el.shadowRoot!, { childList: true, subtree: true });
-        await waitUntil(() => counts.length > 0, 'the list never showed', { timeout: 8000 });
+        await waitUntil(() => batches.counts.length > 0, 'the list never showed', { timeout: 8000 });
         await el.updateComplete; // waits for the last batch
         expect(entries(), 'updateComplete waits for the whole month').to.equal(inMonth.length);
-        expect(counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
-        expect(countWhenYielded, 'the page had the main thread before the list was whole').to.be.below(inMonth.length);
-        expect(counts.at(-1)).to.equal(inMonth.length);
-        expect(busy.at(0), 'busy while more is coming').to.equal('true');
-        expect(busy.at(-1), 'not busy once whole').to.equal('false');
+        expect(batches.counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
+        expect(batches.countWhenYielded, 'the page had the main thread before the list was whole').to.be.below(inMonth.length);
+        expect(batches.counts.at(-1)).to.equal(inMonth.length);
+        expect(batches.busy.at(0), 'busy while more is coming').to.equal('true');
+        expect(batches.busy.at(-1), 'not busy once whole').to.equal('false');
         expect(shownIds(el).sort()).to.deep.equal(inMonth.map((p) => p.performanceId).sort());
       } finally {
-        observer.disconnect();
+        batches.stop();
         el.remove();
       }
     });

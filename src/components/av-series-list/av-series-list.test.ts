@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cardListFailureTests } from '../../../test/av-card-list.js';
+import { watchBatches } from '../../../test/batched-list.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { SeriesInformation, SeriesResponse } from '../../api/audienceview/types.js';
 import type { WidgetEvent } from '../../shared/events.js';
@@ -269,37 +270,18 @@ describe('<av-series-list>', () => {
     const el = document.createElement('av-series-list');
     for (const [name, value] of Object.entries({ style: 'width: 390px', 'client-id': '284', 'api-base': base, locale: 'en' })) el.setAttribute(name, value);
     const cards = () => el.shadowRoot!.querySelectorAll('[part="series"]').length;
-    // Each render is seen before it is painted; a task queued at the first batch (a message, as a tap's would be)
-    // runs only once the main thread is given back: the count it sees tells whether the season came in more than one task.
-    const counts: number[] = [];
-    const busy: string[] = [];
-    let countWhenYielded: number | undefined;
-    const observer = new MutationObserver(() => {
-      const count = cards();
-      if (count === 0 || count === counts.at(-1)) return;
-      if (counts.length === 0) {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          countWhenYielded = cards();
-          channel.port1.close();
-        };
-        channel.port2.postMessage(null);
-      }
-      counts.push(count);
-      busy.push(el.shadowRoot!.querySelector('[part="list"]')!.getAttribute('aria-busy')!);
-    });
     document.body.append(el);
+    const batches = watchBatches(el.shadowRoot!, cards, '[part="list"]');
     try {
-      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
-      await waitUntil(() => counts.length > 0, 'the season never showed', { timeout: 8000 });
+      await waitUntil(() => batches.counts.length > 0, 'the season never showed', { timeout: 8000 });
       await el.updateComplete; // waits for the last batch
       expect(cards(), 'updateComplete waits for the whole season').to.equal(expected);
-      expect(counts[0], 'the first batch fills a phone screen, no more').to.be.within(4, 20);
-      expect(countWhenYielded, 'the page had the main thread before the season was whole').to.be.below(expected);
-      expect(busy.at(0), 'busy while more is coming').to.equal('true');
-      expect(busy.at(-1), 'not busy once whole').to.equal('false');
+      expect(batches.counts[0], 'the first batch fills a phone screen, no more').to.be.within(4, 20);
+      expect(batches.countWhenYielded, 'the page had the main thread before the season was whole').to.be.below(expected);
+      expect(batches.busy.at(0), 'busy while more is coming').to.equal('true');
+      expect(batches.busy.at(-1), 'not busy once whole').to.equal('false');
     } finally {
-      observer.disconnect();
+      batches.stop();
       el.remove();
     }
   });
