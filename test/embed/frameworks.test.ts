@@ -19,8 +19,9 @@ for (const framework of ['react', 'vue', 'svelte']) {
     // React's example uses the @lit/react component (<AvEventList clientId="284" limit={10}>, both
     // properties); Vue's and Svelte's templates write `client-id` as an attribute and `limit` as a property.
     it(`renders the element: client-id${framework === 'react' ? '' : ' (as an attribute)'} and limit = 10 both reach it`, async () => {
+      // The cards come a batch per task: counted once the list says it is whole (not busy).
       const shown = await page.waitFor<number>(
-        `document.querySelector('av-event-list')?.shadowRoot?.querySelectorAll('[part~="performance"]').length`,
+        `(() => { const root = document.querySelector('av-event-list')?.shadowRoot; return root?.querySelector('[part~="list"]')?.getAttribute('aria-busy') === 'false' && root.querySelectorAll('[part~="performance"]').length; })()`,
       );
       expect(shown).to.equal(10);
       const host = await page.evaluate<{ attribute: string | null; clientId: string; limit: number }>(
