@@ -7,7 +7,7 @@ import { avThemeStyles } from '../../shared/audienceview/theme.styles.js';
 import { checkAddress } from '../../shared/attribute-checks.js';
 import { ContainerWidthController } from '../../shared/container-width.js';
 import { errorViewStyles, renderErrorView } from '../../shared/error-view.js';
-import type { BatchedRenderController } from '../../shared/batched-render.js';
+import { BatchedRenderController } from '../../shared/batched-render.js';
 import type { RovingTabindexController } from '../../shared/roving-tabindex.js';
 import { lateChunk } from '../../shared/late-content.js';
 import { configKey, define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
@@ -132,13 +132,13 @@ export class AvCalendar extends WidgetElement {
     loadMonthViews,
   );
   private days?: MonthDaysCache;
-  /** The list view's performances, a batch per task (made with the month's views). */
-  private batches?: BatchedRenderController;
+  /** The list view's performances, a batch per task (with the AudienceView code every element loads, not a late chunk). */
+  private readonly batches = new BatchedRenderController(this, LIST_BATCH);
 
   /** Also waits for the list's last batch: whoever awaits an update sees the whole month. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.batches?.settle(() => super.getUpdateComplete());
+    await this.batches.settle(() => super.getUpdateComplete());
     return done;
   }
 
@@ -308,7 +308,7 @@ export class AvCalendar extends WidgetElement {
             if (this.focusDay) this.roving.focus(this.focusDay);
           }
           const now = this.currentTime();
-          const batches = (this.batches ??= new views.BatchedRenderController(this, LIST_BATCH));
+          const batches = this.batches;
           const view: CalendarViewContext = {
             locale,
             m,

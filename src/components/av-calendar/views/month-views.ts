@@ -9,5 +9,4 @@ export { nextDay, renderGrid } from './grid.js';
 export { renderList } from './list.js';
 export { MonthDaysCache } from '../month-days.js';
 export { RovingTabindexController } from '../../../shared/roving-tabindex.js';
-export { BatchedRenderController } from '../../../shared/batched-render.js';
 export { monthStyles } from './month.styles.js';
