@@ -47,14 +47,21 @@ describe('hostile vendor data', () => {
       await target.drive(first, honest);
       own.stop();
       const ownTags = own.tags;
-      expect(target.showsData(first.el), 'the element shows honest data').to.equal(true);
-      expect(target.driven(first.el), 'driving reaches the last screen with honest data').to.equal(true);
+      const honestShown = target.showsData(first.el);
+      const honestDriven = target.driven(first.el);
       await first.cleanup();
       first.el.remove();
       honestWatch.stop();
-      expect(honestWatch.foreign, 'requests to foreign origins with honest data').to.deep.equal([]);
-      expect(honestWatch.uncaught, 'uncaught exceptions with honest data').to.deep.equal([]);
-      expect(honestWatch.escapes, 'dialogs, navigations and CSP violations with honest data').to.deep.equal([]);
+      // The honest run's findings are asserted after the hostile runs': without a sanitizer the
+      // mock's honest data (a description holding an alert) runs too, and the first failure must
+      // name the payloads that ran (scripts/no-sanitizer-proof.ts reads it).
+      const assertHonest = () => {
+        expect(honestShown, 'the element shows honest data').to.equal(true);
+        expect(honestDriven, 'driving reaches the last screen with honest data').to.equal(true);
+        expect(honestWatch.foreign, 'requests to foreign origins with honest data').to.deep.equal([]);
+        expect(honestWatch.uncaught, 'uncaught exceptions with honest data').to.deep.equal([]);
+        expect(honestWatch.escapes, 'dialogs, navigations and CSP violations with honest data').to.deep.equal([]);
+      };
 
       const fields = new Map<string, Set<number>>();
       let placements = 0;
@@ -88,6 +95,7 @@ describe('hostile vendor data', () => {
         expect(shown, 'the element still shows the hostile answer (as text)').to.equal(true);
         expect(driven, 'driving reaches the last screen with hostile data').to.equal(true);
       }
+      assertHonest();
       expect(placements, 'payloads the mock placed in answers this element read').to.be.greaterThan(0);
       await tally({ fields: fields.size, placements, payloadFieldPairs: [...fields.values()].reduce((sum, set) => sum + set.size, 0) });
     });
