@@ -39,8 +39,8 @@ function weigh(name: string, contents: Uint8Array, text: string): BundledFile {
   return { name, text, minified: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
 }
 
-/** The chunks a page loads only when a vendor string holds markup: DOMPurify, set up, and Lit's unsafeHTML. */
-export const SANITIZER_CHUNKS = /purify|sanitizer-setup|unsafe-html/;
+/** The chunks a page loads only when a vendor string holds markup: DOMPurify, set up. */
+export const SANITIZER_CHUNKS = /purify|sanitizer-setup/;
 
 /** Lit itself: left out (`external`) to weigh what an element adds to a page that already has Lit. */
 export const LIT_PACKAGES = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];

@@ -21,7 +21,7 @@ const run = spawnSync(
 );
 const output = `${run.stdout}\n${run.stderr}`;
 const ran = new Set<number>();
-for (const match of output.matchAll(/payloads that ran[^:]*: expected \[([^\]]*)\]/g)) {
+for (const match of output.matchAll(/payloads that ran \(offset \d+\) \[([^\]]*)\]/g)) {
   for (const n of match[1]!.split(',')) if (n.trim()) ran.add(Number(n.trim()));
 }
 // What a missing sanitizer may also cause: markup injected, probes fetched, and the mock's honest

@@ -2,13 +2,19 @@
  * A long list rendered a batch per task: the first batch at once (it fills a phone's screen),
  * each next one after the browser has had the chance to paint and to answer a tap. On a phone's
  * CPU a festival month rendered in one go holds the main thread for hundreds of milliseconds
- * (Lighthouse's Total Blocking Time); in batches no task holds it for long.
+ * (Lighthouse's Total Blocking Time); in batches no task holds it for long. The batches after the
+ * first are sized by how long the last one took, to fit a render slice (render-slices.ts): fewer
+ * items on a slow phone, more on a fast laptop.
  *
  * The host's `updateComplete` should wait for the last batch (`settle`), so that code awaiting it
  * (a test, a focus move) sees the whole list, as before.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nextTask } from './next-task.js';
+import { RENDER_SLICE_MS } from './render-slices.js';
+
+/** Batches grow to at most this many times the first (a fast machine, cheap items). */
+const MAX_GROWTH = 8;
 
 export class BatchedRenderController implements ReactiveController {
   private list: unknown;
@@ -17,6 +23,11 @@ export class BatchedRenderController implements ReactiveController {
   /** How many the last render showed, and of how many (0 when that render showed no batched list). */
   private shown = 0;
   private total = 0;
+  /** How many items the next batch adds: the first batch's size until a batch has been timed. */
+  private step: number;
+  /** When the render under way started, and how many items the one before showed. */
+  private renderStarted = 0;
+  private shownBefore = 0;
   /** Cancels the next batch's task, while one is on its way. */
   private cancelNext?: () => void;
   private nextBatch?: { promise: Promise<void>; resolve(): void };
@@ -25,7 +36,7 @@ export class BatchedRenderController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly batch: number,
   ) {
-    this.allowed = batch;
+    this.allowed = this.step = batch;
     host.addController(this);
   }
 
@@ -37,7 +48,7 @@ export class BatchedRenderController implements ReactiveController {
   take<T>(list: unknown, groups: readonly T[], size: (group: T) => number): T[] {
     if (list !== this.list) {
       this.list = list;
-      this.allowed = this.batch;
+      this.allowed = this.step = this.batch;
     }
     const taken: T[] = [];
     let shown = 0;
@@ -71,17 +82,22 @@ export class BatchedRenderController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.renderStarted = performance.now();
+    this.shownBefore = this.shown;
     this.shown = this.total = 0; // set again by the render if it still shows the list
   }
 
   hostUpdated(): void {
+    const added = this.shown - this.shownBefore;
+    const took = performance.now() - this.renderStarted;
+    if (added > 0 && took > 0) this.step = Math.max(1, Math.min(this.batch * MAX_GROWTH, Math.floor((added * RENDER_SLICE_MS) / took)));
     if (!this.growing || this.cancelNext || !this.host.isConnected) return;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
     this.nextBatch = { promise, resolve };
     this.cancelNext = nextTask(() => {
       this.cancelNext = undefined;
-      this.allowed = this.shown + this.batch;
+      this.allowed = this.shown + this.step;
       this.host.requestUpdate();
       resolve();
     });

@@ -55,6 +55,30 @@ describe('vendor HTML', () => {
   before(() => loadSanitizer());
   afterEach(() => delete window.__pwned);
 
+  it('keeps the shown markup in place when the element renders again with the same text, and replaces it when the text changes', async () => {
+    const el = document.createElement('test-vendor-note') as VendorNote;
+    el.note = 'See <a href="https://venue.example/faq">the FAQ</a><img src=x onerror="window.__pwned=1">';
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const link = el.shadowRoot!.querySelector('a')!;
+      expect(link.textContent).to.equal('the FAQ');
+      expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+      link.focus();
+      el.requestUpdate(); // a later batch renders the list again
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('a'), 'the same link, still focused').to.equal(link);
+      expect(el.shadowRoot!.activeElement).to.equal(link);
+      el.note = '<em>Sold out</em>';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('p')!.innerHTML.replace(/<!--[^]*?-->/g, '')).to.equal('<em>Sold out</em>');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(window.__pwned).to.equal(undefined);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('keeps formatting and drops scripts, handlers, styles and forms', () => {
     const clean = sanitizeHtml('<p style="color:red">A <strong>great</strong> night<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"><form><input></form></p>');
     expect(clean).to.match(/^<p>A <strong>great<\/strong> night<\/p>/);

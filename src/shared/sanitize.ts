@@ -7,16 +7,18 @@
  * arrives that string shows as its plain text, which is safe; then every element holding a
  * `LateContentController` renders again with the sanitized HTML.
  *
+ * Clean markup is shown as the nodes DOMPurify made, cloned into the page: never serialized and
+ * parsed again (a second parse, and Lit's scan of the string as a template, cost more than
+ * DOMPurify itself on a phone; a reparse is also where mutation XSS lives).
+ *
  * Pages that require Trusted Types: nothing here assigns a string to an HTML sink. DOMPurify parses
  * through the `venue-widgets` policy (created once, handed only to DOMPurify, so the only HTML it
- * ever blesses is what DOMPurify parses and returns), and Lit renders the clean string through its
- * own `lit-html` policy. A page's CSP therefore allows `trusted-types lit-html venue-widgets`.
+ * ever blesses is what DOMPurify parses and returns). A page's CSP therefore allows
+ * `trusted-types lit-html venue-widgets` (`lit-html` for Lit's own templates).
  */
 import type { Config, DOMPurify } from 'dompurify';
-import { nothing } from 'lit';
-// Static, though only vendor markup needs it: it is a few hundred bytes, and a lazy chunk that
-// imported Lit would pull Lit out of the element's own module into a shared chunk.
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { noChange, nothing } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { lateLoad } from './late-content.js';
 import { nextTask } from './next-task.js';
 
@@ -68,31 +70,49 @@ export async function sanitizerFor(strings: Iterable<string | null | undefined>)
 
 /**
  * What DOMPurify made of a string, by the string: a month repeats its notes and messages across
- * performances and every render binds them again, and each DOMPurify pass parses a document (the
- * largest share of a calendar's render on a phone). The same string and config always come out
- * the same. Bounded: the oldest entry goes first.
+ * performances and every render binds them again, and each DOMPurify pass parses a document. The
+ * same string and config always come out the same. Kept in an inert document of their own (nothing
+ * in it loads), bounded: the oldest entry goes first.
  */
-const parsed = { html: new Map<string, string>(), text: new Map<string, string>() };
-const PARSED_KEPT = 500;
+const cleaned = new Map<string, DocumentFragment>();
+const CLEANED_KEPT = 500;
+let inert: Document | undefined;
 
-function remembered(kind: keyof typeof parsed, input: string, parse: (input: string) => string): string {
-  const cache = parsed[kind];
-  let output = cache.get(input);
-  if (output === undefined) {
-    output = parse(input);
-    if (cache.size >= PARSED_KEPT) cache.delete(cache.keys().next().value!);
-    cache.set(input, output);
+/** The clean nodes of a vendor string that holds markup; `loadSanitizer()` must have settled. */
+function cleanNodes(markup: string): DocumentFragment {
+  let nodes = cleaned.get(markup);
+  if (!nodes) {
+    const { purify, config } = sanitizer ?? {};
+    if (!purify) throw new Error('vendor markup cleaned before loadSanitizer() settled');
+    const parsed = purify.sanitize(markup, { ...config!, RETURN_DOM_FRAGMENT: true });
+    inert ??= parsed.ownerDocument.implementation.createHTMLDocument('');
+    nodes = inert.adoptNode(parsed);
+    if (cleaned.size >= CLEANED_KEPT) cleaned.delete(cleaned.keys().next().value!);
+    cleaned.set(markup, nodes);
   }
-  return output;
+  return nodes;
 }
 
-/** Clean HTML from a vendor string ('' for null, undefined or blank); `loadSanitizer()` must have settled. */
+/** Clean HTML from a vendor string, serialized ('' for null, undefined or blank); `loadSanitizer()` must have settled. */
 export function sanitizeHtml(html: string | null | undefined): string {
   if (isBlank(html)) return '';
-  const { purify, config } = sanitizer ?? {};
-  if (!purify) throw new Error('sanitizeHtml() before loadSanitizer() settled');
-  return remembered('html', html!, (input) => purify.sanitize(input, config!));
+  const nodes = cleanNodes(html!);
+  const holder = nodes.ownerDocument.createElement('div');
+  holder.append(nodes.cloneNode(true));
+  return holder.innerHTML;
 }
+
+/** Clean vendor nodes in a Lit part: a copy of them in the page, made again only when the string changes. */
+class VendorMarkup extends Directive {
+  private shown?: string;
+
+  render(markup: string) {
+    if (markup === this.shown) return noChange;
+    this.shown = markup;
+    return document.importNode(cleanNodes(markup), true);
+  }
+}
+const vendorMarkup = directive(VendorMarkup);
 
 /**
  * A Lit binding for vendor HTML: plain text as text, markup sanitized; `nothing` when blank.
@@ -105,8 +125,7 @@ export function vendorHtml(html: string | null | undefined) {
     loadSanitizer().catch(() => undefined);
     return vendorText(html);
   }
-  const clean = sanitizeHtml(html);
-  return clean ? unsafeHTML(clean) : nothing;
+  return cleanNodes(html!).hasChildNodes() ? vendorMarkup(html!) : nothing;
 }
 
 /**
@@ -122,8 +141,7 @@ export function vendorText(html: string | null | undefined): string {
     loadSanitizer().catch(() => undefined);
     return collapse(decodeEntities(html!.replace(HIDDEN_CONTENT, ' ').replace(/<[^>]*>?/g, ' ')));
   }
-  const { purify, config } = sanitizer;
-  return remembered('text', html!, (input) => collapse(purify.sanitize(input, { ...config, RETURN_DOM_FRAGMENT: true }).textContent ?? ''));
+  return collapse(cleanNodes(html!).textContent ?? '');
 }
 
 /** Elements whose content is never text a patron sees. */

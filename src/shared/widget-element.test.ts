@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { WidgetEvent } from './events.js';
 import { lateContentSettled } from './late-content.js';
 import type { Catalog } from './locale.js';
+import { RENDER_SLICE_MS } from './render-slices.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from './widget-element.js';
 
 interface GreetingMessages {
@@ -31,6 +32,7 @@ declare global {
   }
   interface HTMLElementTagNameMap {
     'test-widget-greeting': TestGreeting;
+    'test-slow-widget': TestSlowWidget;
   }
 }
 
@@ -59,6 +61,28 @@ class TestGreeting extends WidgetElement {
   }
 }
 define('test-widget-greeting', TestGreeting);
+
+/** An element whose every render holds the main thread for longer than a render slice (a big answer on a phone). */
+class TestSlowWidget extends WidgetElement {
+  @property() answer = '';
+  override render() {
+    const until = performance.now() + RENDER_SLICE_MS + 4;
+    while (performance.now() < until);
+    return html`<p>${this.answer}</p>`;
+  }
+}
+define('test-slow-widget', TestSlowWidget);
+
+/** Runs `check` in the next task (a message, as a tap's event would come): what the page could do between renders. */
+const inNextTask = <T>(check: () => T) =>
+  new Promise<T>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(check());
+    };
+    channel.port2.postMessage(null);
+  });
 
 describe('WidgetElement, the one element base', () => {
   it('defines a tag once: a second load of the same element (or another version) does not throw and keeps the first', () => {
@@ -105,6 +129,36 @@ describe('WidgetElement, the one element base', () => {
     el.finish();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.className).to.equal('result');
+  });
+
+  it('renders two answers that arrive together in tasks of their own, so the page gets the main thread between them', async () => {
+    const [first, second] = [document.createElement('test-slow-widget'), document.createElement('test-slow-widget')];
+    document.body.append(first, second);
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    try {
+      await inNextTask(() => undefined); // the answers come in a later task than the skeletons
+      // Both answers in one task, as when elements share a fetch.
+      first.answer = 'March';
+      second.answer = 'Season';
+      const shownBetween = inNextTask(() => [first, second].filter((el) => el.shadowRoot!.textContent === 'March' || el.shadowRoot!.textContent === 'Season').length);
+      await Promise.all([first.updateComplete, second.updateComplete]);
+      expect(await shownBetween, 'answers shown when the page next had the main thread').to.equal(1);
+      expect([first.shadowRoot!.textContent, second.shadowRoot!.textContent]).to.deep.equal(['March', 'Season']);
+    } finally {
+      first.remove();
+      second.remove();
+    }
+  });
+
+  it('paints every skeleton together: first renders never wait their turn', async () => {
+    const widgets = [1, 2, 3].map(() => document.createElement('test-slow-widget'));
+    const renderedBefore = inNextTask(() => widgets.filter((el) => el.hasUpdated).length);
+    document.body.append(...widgets);
+    try {
+      expect(await renderedBefore).to.equal(3);
+    } finally {
+      widgets.forEach((el) => el.remove());
+    }
   });
 
   it('keys a configuration so that no two different configurations collide', () => {

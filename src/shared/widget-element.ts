@@ -1,15 +1,16 @@
 /**
  * The one base every element stands on (as Shoelace's elements stand on `ShoelaceElement`):
  * `define()` that tolerates a second load, a typed `emit()`, one error path, words in the page's
- * language, and focus moved after a render. Concerns with a lifecycle of their own stay
- * controllers (`LocalizeController`, `FocusAfterRender`), so an element that needs only one can
- * hold it without the base.
+ * language, focus moved after a render, and renders that take turns on the main thread. Concerns
+ * with a lifecycle of their own stay controllers (`LocalizeController`, `FocusAfterRender`), so an
+ * element that needs only one can hold it without the base.
  */
 import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { asError } from '../api/errors.js';
 import type { WidgetErrorDetail } from './events.js';
 import { LateContentController } from './late-content.js';
 import { messagesIfReady, resolveLocale, type Catalog } from './locale.js';
+import { renderFits, renderStarts, renderTurn } from './render-slices.js';
 
 /**
  * Defines a tag unless the page already has it: a page that loads an element twice (two bundles,
@@ -93,6 +94,20 @@ export function configKey(...parts: readonly unknown[]): string {
 }
 
 export abstract class WidgetElement extends LitElement {
+  /**
+   * Every render after the first waits its turn (render-slices.ts): one element's answer is not
+   * rendered in the same long task as another's. The first render, the skeleton, never waits.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated || renderFits()) return super.scheduleUpdate();
+    return renderTurn().then(() => super.scheduleUpdate());
+  }
+
+  protected override performUpdate(): void {
+    if (this.isUpdatePending) renderStarts();
+    super.performUpdate();
+  }
+
   /**
    * Dispatches one of the element's own events, typed by its entry in `HTMLElementEventMap` (one
    * class per event): `this.emit('vista-member-login', new VistaMemberLoginEvent(detail))`.
