@@ -7,8 +7,9 @@
  * Blocking Time); now each is its own task.
  *
  * A slice opens with the first render after a break and closes at the next task (a message, as in
- * `nextTask`). An element's first render (its skeleton) never waits: it must be on screen with
- * the page's first paint, or the page would move when it came.
+ * `nextTask`). An element's own renders in a row never wait for each other. An element's first
+ * render (its skeleton) never waits: it must be on screen with the page's first paint, or the page
+ * would move when it came.
  */
 import { nextTask } from './next-task.js';
 
@@ -16,20 +17,31 @@ import { nextTask } from './next-task.js';
 export const RENDER_SLICE_MS = 8;
 
 let sliceStart: number | undefined;
+/** Who has rendered in the open slice: one element, or `SHARED` once another has too. */
+let sliceHolder: object | undefined;
+const SHARED = {};
 
 const spent = () => sliceStart !== undefined && performance.now() - sliceStart >= RENDER_SLICE_MS;
 
-/** Resolves when a render may run: at once while the slice has room, else in a later task. */
-export async function renderTurn(): Promise<void> {
-  while (spent()) await new Promise<void>((resolve) => nextTask(resolve));
+/**
+ * Whether `element` may render now: while the slice has room, or when it held the whole slice
+ * itself (its own renders follow each other as before: a click's answer is not held back behind
+ * the render it follows; turns are between elements).
+ */
+export const renderFits = (element: object): boolean => !spent() || sliceHolder === element;
+
+/** Resolves when `element` may render: at once when it fits, else in a later task. */
+export async function renderTurn(element: object): Promise<void> {
+  while (!renderFits(element)) await new Promise<void>((resolve) => nextTask(resolve));
 }
 
-/** Whether a render may run now without waiting (then `renderTurn` need not be awaited). */
-export const renderFits = (): boolean => !spent();
-
-/** A render starts: opens a slice unless one is open (it closes at the next task). */
-export function renderStarts(): void {
-  if (sliceStart !== undefined) return;
+/** `element` starts a render: opens a slice unless one is open (it closes at the next task). */
+export function renderStarts(element: object): void {
+  if (sliceStart !== undefined) {
+    if (sliceHolder !== element) sliceHolder = SHARED;
+    return;
+  }
   sliceStart = performance.now();
-  nextTask(() => (sliceStart = undefined));
+  sliceHolder = element;
+  nextTask(() => (sliceStart = sliceHolder = undefined));
 }

@@ -150,6 +150,26 @@ describe('WidgetElement, the one element base', () => {
     }
   });
 
+  it('answers an element’s own change at once after its own long render (turns are between elements)', async () => {
+    const el = document.createElement('test-slow-widget');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      await inNextTask(() => undefined);
+      el.answer = 'April';
+      await el.updateComplete; // a render longer than a slice
+      let pageHadATask = false;
+      const task = inNextTask(() => (pageHadATask = true));
+      el.answer = 'May'; // a click right after it
+      await el.updateComplete;
+      expect(pageHadATask, 'the second render waited for a task').to.equal(false);
+      expect(el.shadowRoot!.textContent).to.equal('May');
+      await task;
+    } finally {
+      el.remove();
+    }
+  });
+
   it('paints every skeleton together: first renders never wait their turn', async () => {
     const widgets = [1, 2, 3].map(() => document.createElement('test-slow-widget'));
     const renderedBefore = inNextTask(() => widgets.filter((el) => el.hasUpdated).length);

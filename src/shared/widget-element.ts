@@ -99,12 +99,12 @@ export abstract class WidgetElement extends LitElement {
    * rendered in the same long task as another's. The first render, the skeleton, never waits.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.hasUpdated || renderFits()) return super.scheduleUpdate();
-    return renderTurn().then(() => super.scheduleUpdate());
+    if (!this.hasUpdated || renderFits(this)) return super.scheduleUpdate();
+    return renderTurn(this).then(() => super.scheduleUpdate());
   }
 
   protected override performUpdate(): void {
-    if (this.isUpdatePending) renderStarts();
+    if (this.isUpdatePending) renderStarts(this);
     super.performUpdate();
   }
 
