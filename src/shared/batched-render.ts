@@ -3,8 +3,10 @@
  * each next one after the browser has had the chance to paint and to answer a tap. On a phone's
  * CPU a festival month rendered in one go holds the main thread for hundreds of milliseconds
  * (Lighthouse's Total Blocking Time); in batches no task holds it for long. The batches after the
- * first are sized by how long the last one took, to fit a render slice (render-slices.ts): fewer
- * items on a slow phone, more on a fast laptop.
+ * first grow when the last one took less than a render slice (render-slices.ts): cheap items come
+ * more at a time on a fast laptop. They never shrink below the first: a render goes over the
+ * whole list shown so far, so a batch's time grows with the list, and shrinking batches made a
+ * list of hundreds of cards take minutes in WebKit.
  *
  * The host's `updateComplete` should wait for the last batch (`settle`), so that code awaiting it
  * (a test, a focus move) sees the whole list, as before.
@@ -13,7 +15,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nextTask } from './next-task.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
 
-/** Batches grow to at most this many times the first (a fast machine, cheap items). */
+/** Batches grow to at most this many times the first (a fast machine, cheap items), never below it. */
 const MAX_GROWTH = 8;
 
 export class BatchedRenderController implements ReactiveController {
@@ -90,7 +92,7 @@ export class BatchedRenderController implements ReactiveController {
   hostUpdated(): void {
     const added = this.shown - this.shownBefore;
     const took = performance.now() - this.renderStarted;
-    if (added > 0 && took > 0) this.step = Math.max(1, Math.min(this.batch * MAX_GROWTH, Math.floor((added * RENDER_SLICE_MS) / took)));
+    if (added > 0 && took > 0) this.step = Math.max(this.batch, Math.min(this.batch * MAX_GROWTH, Math.floor((added * RENDER_SLICE_MS) / took)));
     if (!this.growing || this.cancelNext || !this.host.isConnected) return;
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
