@@ -16,3 +16,6 @@ export function nextTask(callback: () => void): () => void {
     channel.port1.close();
   };
 }
+
+/** Resolves in a task of its own (see `nextTask`): `await untilNextTask()` gives the browser its turn. */
+export const untilNextTask = (): Promise<void> => new Promise((resolve) => nextTask(resolve));

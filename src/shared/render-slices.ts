@@ -11,7 +11,7 @@
  * render (its skeleton) never waits: it must be on screen with the page's first paint, or the page
  * would move when it came.
  */
-import { nextTask } from './next-task.js';
+import { nextTask, untilNextTask } from './next-task.js';
 
 /** How long renders may hold the main thread before the next one waits (a phone's CPU is 4–6× slower). */
 export const RENDER_SLICE_MS = 8;
@@ -32,7 +32,7 @@ export const renderFits = (element: object): boolean => !spent() || sliceHolder 
 
 /** Resolves when `element` may render: at once when it fits, else in a later task. */
 export async function renderTurn(element: object): Promise<void> {
-  while (!renderFits(element)) await new Promise<void>((resolve) => nextTask(resolve));
+  while (!renderFits(element)) await untilNextTask();
 }
 
 /** `element` starts a render: opens a slice unless one is open (it closes at the next task). */

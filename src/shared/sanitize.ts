@@ -20,7 +20,7 @@ import type { Config, DOMPurify } from 'dompurify';
 import { noChange, nothing } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { lateLoad } from './late-content.js';
-import { nextTask } from './next-task.js';
+import { untilNextTask } from './next-task.js';
 
 interface Sanitizer {
   purify: DOMPurify;
@@ -62,7 +62,7 @@ export async function sanitizerFor(strings: Iterable<string | null | undefined>)
       await loadSanitizer().catch(() => undefined);
       // The render in a task of its own: DOMPurify's evaluation and the first render together held
       // a phone's main thread for 125–130 ms (Lighthouse, 4× CPU), each alone about half of that.
-      await new Promise<void>((resolve) => nextTask(resolve));
+      await untilNextTask();
       return;
     }
   }

@@ -5,6 +5,7 @@ import { itWhere } from '../../test/engines.js';
 import { WidgetEvent } from './events.js';
 import { lateContentSettled } from './late-content.js';
 import type { Catalog } from './locale.js';
+import { untilNextTask } from './next-task.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from './widget-element.js';
 
@@ -75,15 +76,7 @@ class TestSlowWidget extends WidgetElement {
 define('test-slow-widget', TestSlowWidget);
 
 /** Runs `check` in the next task (a message, as a tap's event would come): what the page could do between renders. */
-const inNextTask = <T>(check: () => T) =>
-  new Promise<T>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve(check());
-    };
-    channel.port2.postMessage(null);
-  });
+const inNextTask = <T>(check: () => T) => untilNextTask().then(check);
 
 describe('WidgetElement, the one element base', () => {
   it('defines a tag once: a second load of the same element (or another version) does not throw and keeps the first', () => {
