@@ -12,7 +12,7 @@
  * (a test, a focus move) sees the whole list, as before.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { nextTask } from './next-task.js';
+import { nextTask } from '../api/next-task.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
 
 /** Batches grow to at most this many times the first (a fast machine, cheap items), never below it. */

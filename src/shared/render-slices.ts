@@ -11,10 +11,10 @@
  * render (its skeleton) never waits: it must be on screen with the page's first paint, or the page
  * would move when it came.
  */
-import { nextTask, untilNextTask } from './next-task.js';
+import { nextTask, untilNextTask, WORK_SLICE_MS } from '../api/next-task.js';
 
 /** How long renders may hold the main thread before the next one waits (a phone's CPU is 4–6× slower). */
-export const RENDER_SLICE_MS = 8;
+export const RENDER_SLICE_MS = WORK_SLICE_MS;
 
 let sliceStart: number | undefined;
 /** Who has rendered in the open slice: one element, or `SHARED` once another has too. */

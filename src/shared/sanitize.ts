@@ -20,7 +20,7 @@ import type { Config, DOMPurify } from 'dompurify';
 import { noChange, nothing } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { lateLoad } from './late-content.js';
-import { untilNextTask } from './next-task.js';
+import { untilNextTask } from '../api/next-task.js';
 
 interface Sanitizer {
   purify: DOMPurify;

@@ -5,7 +5,7 @@ import { itWhere } from '../../test/engines.js';
 import { WidgetEvent } from './events.js';
 import { lateContentSettled } from './late-content.js';
 import type { Catalog } from './locale.js';
-import { untilNextTask } from './next-task.js';
+import { untilNextTask } from '../api/next-task.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
 import { configKey, define, FocusAfterRender, LocalizeController, WidgetElement } from './widget-element.js';
 

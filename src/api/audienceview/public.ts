@@ -4,6 +4,7 @@
  * `clientId` header, turn the vendor's 200-with-`errors` answer into a VendorError.
  */
 import { ConfigError, VendorError } from '../errors.js';
+import { readJsonInSlices } from '../json-slices.js';
 import { joinUrl, request, type ErrorAnswer } from '../request.js';
 import type { CalendarResponse, EventsResponse, PublicApiMessage, PublicApiResponse, SeriesResponse } from './types.js';
 
@@ -161,13 +162,17 @@ async function fetchPublic<T extends PublicApiResponse>(
   search?: Record<string, number>,
 ): Promise<T> {
   const path = publicPath(kind, query);
-  const answer = await request<T>(joinUrl(apiBase || AUDIENCEVIEW_API_BASE, path), {
+  const url = joinUrl(apiBase || AUDIENCEVIEW_API_BASE, path);
+  const answer = await request<T>(url, {
     // The vendor requires the client id in a header too (which makes the request preflighted).
-    headers: { clientId: String(query.clientId).trim() },
+    headers: { accept: 'application/json', clientId: String(query.clientId).trim() },
     query: search,
     signal: options.signal,
     timeoutMs: options.timeoutMs,
     toVendorError: vendorErrorFromAnswer,
+    // A heavy month is megabytes of JSON: read a slice at a time, the page keeps answering taps.
+    responseType: 'stream',
+    readStream: (chunks, response) => readJsonInSlices<T>(url, chunks, response),
   });
   const error = publicApiError(answer);
   if (error) throw error;

@@ -7,6 +7,7 @@
  * `error: true` form is checked on the rest of the object once the body is complete.
  */
 import { ParseError, VendorError } from '../errors.js';
+import { JsonSlicer } from '../json-slices.js';
 import { joinUrl, request } from '../request.js';
 import { AUDIENCEVIEW_API_BASE } from './public.js';
 import { authorizationHeader, noteVendorClock, scanningError, type ScanningRequestOptions, type ScanningSession } from './scanning.js';
@@ -103,167 +104,37 @@ async function readValidTickets(
   return { ...(envelope as ValidTicketsEnvelope), ticketCount: progress.tickets };
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
 /**
  * Cuts one array property of a top-level JSON object out of a text that arrives in pieces.
  * `push` returns the complete elements of the array seen so far, as JSON text joined by commas
  * (so `JSON.parse('[' + text + ']')` reads them in one call); `end` returns the rest of the
  * object (the array left empty) once the text is complete, or throws a ParseError if it is not.
- * It only tracks strings and nesting: the JSON itself is validated by `JSON.parse`.
  */
 export class JsonArraySplitter {
   /** Whether the array property was found. */
   sawArray = false;
-  private buffer = '';
-  /** Where scanning resumes in `buffer`. */
-  private scan = 0;
-  /** Inside the array: where the first element not yet returned starts. */
-  private elementsFrom = 0;
-  private depth = 0;
-  private inString = false;
-  private stringStart = 0;
-  private lastDepthOneString: string | undefined;
-  private currentKey: string | undefined;
-  private arrayDepth = -1;
-  private finished = false;
-  /** The object outside the array, as text. */
-  private rest = '';
-  private restFrom = 0;
-  private started = false;
+  private readonly slicer: JsonSlicer;
 
-  constructor(
-    private readonly arrayKey: string,
-    private readonly url = '',
-    private readonly status = 200,
-  ) {}
+  constructor(arrayKey: string, url = '', status = 200) {
+    const key = JSON.stringify(arrayKey);
+    // The first array under the key; anything else stays in the rest of the object.
+    this.slicer = new JsonSlicer((written, kind) => kind === 'array' && written === key && !this.sawArray && (this.sawArray = true), url, status);
+  }
 
   push(text: string): string {
-    const buffer = this.buffer + text;
-    const length = buffer.length;
-    // The hot loop works on locals (55 MB go through it), stored back at the end.
-    let { depth, inString, stringStart, arrayDepth, elementsFrom, restFrom, started, finished } = this;
-    // The complete elements of this piece lie between emitFrom and emitTo, commas included.
-    let emitFrom = arrayDepth > 0 ? elementsFrom : -1;
-    let emitTo = -1;
-    let i = this.scan;
-    while (i < length) {
-      if (inString) {
-        const quote = buffer.indexOf('"', i);
-        if (quote < 0) {
-          i = length;
-          break;
-        }
-        let slashes = 0;
-        for (let k = quote - 1; buffer.charCodeAt(k) === BACKSLASH; k--) slashes++;
-        i = quote + 1;
-        if (slashes % 2 === 1) continue; // an escaped quote
-        inString = false;
-        if (depth === 1) this.lastDepthOneString = buffer.slice(stringStart, i);
-        continue;
-      }
-      const c = buffer.charCodeAt(i);
-      if (!started) {
-        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) {
-          i++;
-          continue;
-        }
-        if (c !== OPEN_BRACE) throw this.parseError(buffer.slice(i, i + 200), c === 60 ? 'received an HTML page where JSON was expected' : 'the answer was not a JSON object');
-        started = true;
-        restFrom = i;
-      }
-      if (finished) {
-        if (!(c === 32 || c === 10 || c === 13 || c === 9)) throw this.parseError(buffer.slice(i, i + 200), 'text after the end of the JSON object');
-        i++;
-        continue;
-      }
-      switch (c) {
-        case QUOTE:
-          inString = true;
-          stringStart = i;
-          break;
-        case COLON:
-          if (depth === 1) this.currentKey = this.lastDepthOneString;
-          break;
-        case OPEN_BRACE:
-          depth++;
-          break;
-        case OPEN_BRACKET:
-          depth++;
-          if (depth === 2 && !this.sawArray && this.currentKey === JSON.stringify(this.arrayKey)) {
-            arrayDepth = 2;
-            this.sawArray = true;
-            this.rest += buffer.slice(restFrom, i + 1);
-            elementsFrom = emitFrom = i + 1;
-          }
-          break;
-        case COMMA:
-          if (depth === arrayDepth) emitTo = elementsFrom = i + 1;
-          break;
-        case CLOSE_BRACKET:
-          if (depth === arrayDepth) {
-            emitTo = i + 1;
-            arrayDepth = -1;
-            restFrom = i;
-          }
-          depth--;
-          break;
-        case CLOSE_BRACE:
-          depth--;
-          if (depth === 0) {
-            finished = true;
-            this.rest += buffer.slice(restFrom, i + 1);
-            restFrom = i + 1;
-          }
-          break;
-      }
-      i++;
-    }
-    // emitTo is just past a comma or the closing bracket: leave that character out.
-    const out = emitTo > emitFrom && emitFrom >= 0 ? buffer.slice(emitFrom, emitTo - 1) : '';
-    // Keep only what is still needed: the unfinished element, or a key cut in two by the chunk.
-    let drop: number;
-    if (!started || finished) {
-      drop = length;
-    } else if (arrayDepth > 0) {
-      drop = elementsFrom;
-    } else {
-      this.rest += buffer.slice(restFrom, length);
-      restFrom = length;
-      drop = inString ? stringStart : length;
-    }
-    this.buffer = buffer.slice(drop);
-    this.scan = i - drop;
-    this.depth = depth;
-    this.inString = inString;
-    this.arrayDepth = arrayDepth;
-    this.started = started;
-    this.finished = finished;
-    this.elementsFrom = elementsFrom - drop;
-    this.stringStart = stringStart - drop;
-    this.restFrom = restFrom - drop;
-    return /\S/.test(out) ? out : '';
+    return this.slicer
+      .push(text)
+      .map((slice) => slice.text)
+      .join(',');
   }
 
   /** The object without the array's elements; throws a ParseError if the text was empty or cut short. */
   end(): Record<string, unknown> {
-    if (!this.started) throw this.parseError('', 'the answer was empty');
-    if (!this.finished) throw this.parseError(this.rest.slice(0, 200), 'the answer was not valid JSON (cut short?)');
+    const rest = this.slicer.end();
     try {
-      return JSON.parse(this.rest) as Record<string, unknown>;
+      return JSON.parse(rest) as Record<string, unknown>;
     } catch {
-      throw this.parseError(this.rest.slice(0, 200), 'the answer was not valid JSON');
+      throw this.slicer.parseError(rest.slice(0, 200), 'the answer was not valid JSON');
     }
-  }
-
-  private parseError(snippet: string, reason: string): ParseError {
-    return new ParseError(this.url, this.status, snippet, reason);
   }
 }

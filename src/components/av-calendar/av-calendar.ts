@@ -14,9 +14,9 @@ import { configKey, define, LocalizeController, WidgetElement } from '../../shar
 import { addMonths, isoDate, todayIn } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
-import { MonthController } from './controllers/month.js';
+import { MonthController, type ShownMonth } from './controllers/month.js';
 import type { MonthQuery } from '../../shared/audienceview/month-cache.js';
-import type { MonthDaysCache } from './month-days.js';
+import type { DayOptions, MonthDaysCache } from './month-days.js';
 import type { CalendarView as CalendarViewContext, MonthRef } from './views/calendar-view.js';
 import { renderHeader, renderLoading, renderNotice } from './views/frame.js';
 
@@ -130,8 +130,10 @@ export class AvCalendar extends WidgetElement {
     () => (this.target instanceof Error ? this.target : this.target.query),
     (error) => this.reportError(error, 'av-error', AvErrorEvent),
     loadMonthViews,
+    (month, query, signal) => this.prepareDays(month, query, signal),
   );
   private days?: MonthDaysCache;
+  private monthStylesAdopted = false;
   /** The list view's performances, a batch per task (with the AudienceView code every element loads, not a late chunk). */
   private readonly batches = new BatchedRenderController(this, LIST_BATCH);
 
@@ -205,6 +207,18 @@ export class AvCalendar extends WidgetElement {
 
   private currentTime(): number {
     return this.now ?? Date.now();
+  }
+
+  private dayOptions(now: number, shown: ReadonlySet<number> | undefined): DayOptions {
+    return { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl, now, shown };
+  }
+
+  /** The month's views, made in slices before the render that shows them (the month's task waits for it). */
+  private async prepareDays({ answer, shown }: ShownMonth, query: MonthQuery, signal: AbortSignal): Promise<void> {
+    const views = monthViews.module;
+    if (!views || isInactiveClient(answer)) return;
+    this.days ??= new views.MonthDaysCache();
+    await this.days.prepare(answer, query, this.dayOptions(this.currentTime(), shown), signal);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -292,12 +306,13 @@ export class AvCalendar extends WidgetElement {
           // The month's task waits for its views; a month from memory before they came shows the skeleton.
           const views = monthViews.module;
           if (!views) return renderLoading(m, listView, visible);
-          if (!this.days) {
+          if (!this.monthStylesAdopted) {
             // The month's styles join the shadow root in the render that first shows a month.
             const root = this.renderRoot as ShadowRoot;
             adoptStyles(root, supportsAdoptingStyleSheets ? [...AvCalendar.elementStyles, views.monthStyles] : [views.monthStyles]);
-            this.days = new views.MonthDaysCache();
+            this.monthStylesAdopted = true;
           }
+          this.days ??= new views.MonthDaysCache();
           if (!this.roving) {
             this.roving = new views.RovingTabindexController(this, {
               keyAttribute: 'date',
@@ -315,7 +330,7 @@ export class AvCalendar extends WidgetElement {
             timeZone: this.timeZone,
             visible,
             today: isoDate(todayIn(this.timeZone, now)),
-            byDate: this.days.byDate(answer, query, { timeZone: this.timeZone, purchaseUrl: this.purchaseUrl, now, shown }),
+            byDate: this.days.byDate(answer, query, this.dayOptions(now, shown)),
             onPerformanceClick: (event, p) => this.onPerformanceClick(event, p),
             batch: (list, days, size) => batches.take(list, days, size),
             get growing() {

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { makePerformance } from '../../../test/fixtures/performance.js';
+import { withPageTasks } from '../../../test/page-tasks.js';
 import type { Performance } from '../../api/audienceview/types.js';
 import {
   checkAudienceViewAttributes,
   DEFAULT_PURCHASE_URL,
   performanceViews,
+  performanceViewsInSlices,
   purchaseLink,
   seriesDateRange,
   toPerformanceView,
@@ -229,5 +231,50 @@ describe('toPerformanceView: what a patron sees of a performance', () => {
       const range = seriesDateRange({ firstPerformanceDate: Date.parse('2027-03-04T00:30:00Z'), lastPerformanceDate: Date.parse('2027-04-30T23:30:00Z') });
       expect(range).to.deep.equal({ first: { year: 2027, month: 3, day: 3 }, last: { year: 2027, month: 4, day: 30 } });
     });
+  });
+});
+
+describe('performanceViewsInSlices: a heavy month made into views without a long task', () => {
+  /** A festival month: performances every hour over 28 days, with timed entries, one in five hidden, one repeated. */
+  const month = Array.from({ length: 6_000 }, (_, n) => {
+    const day = (n % 28) + 1;
+    const hour = 10 + (Math.floor(n / 28) % 12);
+    return makePerformance({
+      performanceId: 50_000 + n,
+      performanceDate: `03/${String(day).padStart(2, '0')}/2027`,
+      performanceTime24: `${hour}:00:00`,
+      displayCode: n % 5 === 0 ? 'I' : 'T',
+      performanceEntryTimes: Array.from({ length: 6 }, (_, e) => ({
+        performanceEntryTimeId: e,
+        entryTime: `${hour}:${e}0:00`,
+        entryTimeFormatted: '',
+        entryTimeHour: String(hour),
+        entryTimeMinute: `${e}0`,
+        displaySoldOut: false,
+      })),
+    });
+  });
+  const repeated = [...month, month[1]!];
+
+  it('gives every shown performance once, in start order, with the page given tasks of its own meanwhile', async () => {
+    const { result: views, pageTasks } = await withPageTasks(() => performanceViewsInSlices(repeated, options));
+    const shownIds = month.filter((_, n) => n % 5 !== 0).map((p) => p.performanceId);
+    expect(views.map((v) => v.id).sort()).to.deep.equal([...shownIds].sort());
+    const starts = views.map((v) => v.start);
+    expect(starts).to.deep.equal([...starts].sort((a, b) => a - b));
+    expect(views.every((v) => v.entryTimes.length === 6)).to.equal(true);
+    // Made at once, the whole month is one task: the probe could not run until it was over.
+    expect(pageTasks, 'tasks of the page that ran while the views were made').to.be.at.least(2);
+  });
+
+  it('stops when its signal aborts', async () => {
+    const controller = new AbortController();
+    const made = performanceViewsInSlices(month, options, controller.signal);
+    controller.abort(new DOMException('moved on', 'AbortError'));
+    const error = await made.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as DOMException | undefined)?.name).to.equal('AbortError');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Performance, PublicApiMessage, PublicApiResponse, SeriesInformation } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
+import { untilNextTask, WORK_SLICE_MS } from '../../api/next-task.js';
 import { isBlank, safeHttpUrl } from '../sanitize.js';
 import { instantOfWallClock, isoDate, isValidTimeZone, parseTime, parseUsDate, wallClockAt, type CalendarDate, type WallClock } from '../time-zone.js';
 
@@ -148,6 +149,25 @@ function stateOf(p: Performance, start: number, now: number): { state: Performan
 /** Performances from one or more answers: hidden ones (display code I, productions not public) dropped, repeats (whole-week answers) once, in start order. */
 export function performanceViews(performances: Iterable<Performance>, options: ViewOptions): PerformanceView[] {
   return [...shownPerformances(performances, options.shownProductions)].map(({ performance }) => toPerformanceView(performance, options)!).sort(byStartThenName);
+}
+
+/**
+ * `performanceViews`, made a slice at a time with the browser's turn between slices: a heavy
+ * month's thousand performances and their timed entries are tens of milliseconds of work on a
+ * laptop, a long task on a phone. Stops with the signal's reason when it aborts.
+ */
+export async function performanceViewsInSlices(performances: Iterable<Performance>, options: ViewOptions, signal?: AbortSignal): Promise<PerformanceView[]> {
+  const views: PerformanceView[] = [];
+  let since = performance.now();
+  for (const shown of shownPerformances(performances, options.shownProductions)) {
+    views.push(toPerformanceView(shown.performance, options)!);
+    if (performance.now() - since > WORK_SLICE_MS) {
+      await untilNextTask();
+      signal?.throwIfAborted();
+      since = performance.now();
+    }
+  }
+  return views.sort(byStartThenName);
 }
 
 /** Production names in the patron's order (one collator, not `localeCompare` per pair). */

@@ -40,6 +40,8 @@ export class MonthController {
     private readonly report: (error: unknown) => Error,
     /** Code the month's views need (a chunk of their own): the month shows when both are here. */
     private readonly views: () => Promise<unknown> = async () => undefined,
+    /** Work the month's render would do, done first in slices (the month's views): the month shows when it is done. */
+    private readonly prepare: (month: ShownMonth, query: MonthQuery, signal: AbortSignal) => Promise<void> = async () => undefined,
   ) {
     this.task = new Task<[string], ShownMonth>(host, {
       task: (_key, { signal }) => this.load(signal),
@@ -81,6 +83,7 @@ export class MonthController {
       const [answer, shown] = await Promise.all([loadMonth(query, signal), publicProductions(query).catch(() => undefined), this.views()]);
       // Rendered once, with its HTML, rather than as text and again when DOMPurify lands.
       await sanitizerFor(vendorStrings(answer));
+      await this.prepare({ answer, shown }, query, signal);
       return { answer, shown };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) throw error;
