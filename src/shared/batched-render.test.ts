@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { watchBatches } from '../../test/batched-list.js';
 import { BatchedRenderController } from './batched-render.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
+import { WidgetElement } from './widget-element.js';
 
 const FIRST_BATCH = 6;
 
 /** A list of `count` items, each holding the main thread `itemMs` to render (a card on a slow phone, or a cheap line). */
-class TestBatchedList extends LitElement {
+class TestBatchedList extends WidgetElement {
   static override properties = { count: {}, itemMs: {} };
   declare count: number;
   declare itemMs: number;
@@ -23,12 +24,6 @@ class TestBatchedList extends LitElement {
         return html`<li>${i}</li>`;
       })}
     </ul>`;
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.batches.settle(() => super.getUpdateComplete());
-    return done;
   }
 }
 customElements.define('test-batched-list', TestBatchedList);

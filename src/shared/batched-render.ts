@@ -8,12 +8,13 @@
  * whole list shown so far, so a batch's time grows with the list, and shrinking batches made a
  * list of hundreds of cards take minutes in WebKit.
  *
- * The host's `updateComplete` should wait for the last batch (`settle`), so that code awaiting it
- * (a test, a focus move) sees the whole list, as before.
+ * The host's `updateComplete` waits for the last batch (`settle`, through `WidgetElement.settleWith`),
+ * so that code awaiting it (a test, a focus move) sees the whole list, as before.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { nextTask } from '../api/next-task.js';
 import { RENDER_SLICE_MS } from './render-slices.js';
+import type { WidgetElement } from './widget-element.js';
 
 /** Batches grow to at most this many times the first (a fast machine, cheap items), never below it. */
 const MAX_GROWTH = 8;
@@ -35,11 +36,12 @@ export class BatchedRenderController implements ReactiveController {
   private nextBatch?: { promise: Promise<void>; resolve(): void };
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: WidgetElement,
     private readonly batch: number,
   ) {
     this.allowed = this.step = batch;
     host.addController(this);
+    host.settleWith((updated) => this.settle(updated));
   }
 
   /**
@@ -73,7 +75,7 @@ export class BatchedRenderController implements ReactiveController {
   }
 
   /** Resolves once the whole list has rendered (at once when nothing is still to come). */
-  async settle(updated: () => Promise<unknown>): Promise<void> {
+  private async settle(updated: () => Promise<unknown>): Promise<void> {
     // Only while a batch is on its way: a list that cannot grow (off the page) must not spin here.
     let awaited: Promise<void> | undefined;
     while (this.growing && this.host.isConnected && this.nextBatch && this.nextBatch.promise !== awaited) {

@@ -94,6 +94,29 @@ export function configKey(...parts: readonly unknown[]): string {
 }
 
 export abstract class WidgetElement extends LitElement {
+  /** What `updateComplete` also waits for, once the render is done (`settleWith`). */
+  private readonly settlers: Array<(updated: () => Promise<boolean>) => Promise<void>> = [];
+
+  /**
+   * Makes `updateComplete` also wait for `settle` (a controller whose render goes on over several
+   * tasks, like a batched list's last batch): whoever awaits an update (a test, a focus move) then
+   * sees it whole. `settle` gets a way to wait for the renders it brings.
+   */
+  settleWith(settle: (updated: () => Promise<boolean>) => Promise<void>): void {
+    this.settlers.push(settle);
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Without settlers, Lit's own promise, not one more microtask.
+    return this.settlers.length === 0 ? super.getUpdateComplete() : this.settledUpdate();
+  }
+
+  private async settledUpdate(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    for (const settle of this.settlers) await settle(() => super.getUpdateComplete());
+    return done;
+  }
+
   /**
    * Every render after the first waits its turn (render-slices.ts): one element's answer is not
    * rendered in the same long task as another's. The first render, the skeleton, never waits.

@@ -137,12 +137,6 @@ export class AvCalendar extends WidgetElement {
   /** The list view's performances, a batch per task (with the AudienceView code every element loads, not a late chunk). */
   private readonly batches = new BatchedRenderController(this, LIST_BATCH);
 
-  /** Also waits for the list's last batch: whoever awaits an update sees the whole month. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.batches.settle(() => super.getUpdateComplete());
-    return done;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -77,12 +77,6 @@ export abstract class AvCardList<Answer extends PublicApiResponse, Messages exte
    */
   protected readonly cards = new BatchedRenderController(this, CARD_BATCH);
 
-  /** Also waits for the last batch: whoever awaits an update sees every card. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.cards.settle(() => super.getUpdateComplete());
-    return done;
-  }
 
   protected readonly data = new Task<unknown[], Answer>(this, {
     task: async (_args, { signal }): Promise<Answer> => {
