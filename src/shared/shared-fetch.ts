@@ -17,7 +17,9 @@ export function joinOrFetch<T>(pending: Map<string, Promise<T>>, key: string, fe
 export function untilAborted<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return shared;
   return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason));
+    // A signal aborted already fires no event: without this the caller would wait for the whole fetch.
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
     shared.then(resolve, reject);
   });
 }
