@@ -137,7 +137,6 @@ export class AvCalendar extends WidgetElement {
   /** The list view's performances, a batch per task (with the AudienceView code every element loads, not a late chunk). */
   private readonly batches = new BatchedRenderController(this, LIST_BATCH);
 
-
   override connectedCallback(): void {
     super.connectedCallback();
     void loadMonthViews().catch(() => undefined); // the month's task reports a failure
