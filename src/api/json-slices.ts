@@ -237,23 +237,34 @@ export class JsonObjectReader {
 const SLICE_BYTES = 64 * 1024;
 
 /**
- * Reads a JSON object from a body's chunks (the seam's `readStream`) a slice at a time, and gives
- * the browser its turn between slices: no long task however big the answer.
+ * A body's chunks (the seam's `readStream`) as text, a slice of `bytes` at a time: network chunks
+ * can be megabytes. The last item is the decoder's flush (`bytes` 0).
+ */
+export async function* decodeInSlices(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<{ text: string; bytes: number }> {
+  const decoder = new TextDecoder();
+  for await (const chunk of chunks) {
+    for (let at = 0; at < chunk.byteLength; at += SLICE_BYTES) {
+      const slice = chunk.subarray(at, at + SLICE_BYTES);
+      yield { text: decoder.decode(slice, { stream: true }), bytes: slice.byteLength };
+    }
+  }
+  yield { text: decoder.decode(), bytes: 0 };
+}
+
+/**
+ * Reads a JSON object from a body's chunks a slice at a time, and gives the browser its turn
+ * between slices: no long task however big the answer.
  */
 export async function readJsonInSlices<T>(url: string, chunks: AsyncIterable<Uint8Array>, response: Pick<Response, 'status'>): Promise<T> {
   const reader = new JsonObjectReader(url, response.status);
-  const decoder = new TextDecoder();
   let since = performance.now();
-  for await (const chunk of chunks) {
-    for (let at = 0; at < chunk.byteLength; at += SLICE_BYTES) {
-      reader.push(decoder.decode(chunk.subarray(at, at + SLICE_BYTES), { stream: true }));
-      if (performance.now() - since > WORK_SLICE_MS) {
-        await untilNextTask();
-        since = performance.now();
-      }
+  for await (const { text } of decodeInSlices(chunks)) {
+    reader.push(text);
+    if (performance.now() - since > WORK_SLICE_MS) {
+      await untilNextTask();
+      since = performance.now();
     }
   }
-  reader.push(decoder.decode());
   return reader.end() as T;
 }
 

@@ -7,7 +7,7 @@
  * `error: true` form is checked on the rest of the object once the body is complete.
  */
 import { ParseError, VendorError } from '../errors.js';
-import { JsonSlicer } from '../json-slices.js';
+import { decodeInSlices, JsonSlicer } from '../json-slices.js';
 import { joinUrl, request } from '../request.js';
 import { AUDIENCEVIEW_API_BASE } from './public.js';
 import { authorizationHeader, noteVendorClock, scanningError, type ScanningRequestOptions, type ScanningSession } from './scanning.js';
@@ -35,7 +35,6 @@ export interface StreamValidTicketsOptions extends ScanningRequestOptions {
   onRestart?: () => void | Promise<void>;
 }
 
-const SLICE_BYTES = 64 * 1024;
 /** A big list takes a while on a foyer's network: more than the seam's default 15 s per attempt. */
 const STREAM_TIMEOUT_MS = 120_000;
 
@@ -69,7 +68,6 @@ async function readValidTickets(
   onTickets: StreamValidTicketsOptions['onTickets'],
 ): Promise<ValidTicketsEnvelope & { ticketCount: number }> {
   const splitter = new JsonArraySplitter('tickets', url, response.status);
-  const decoder = new TextDecoder();
   const declared = Number(response.headers.get('content-length'));
   const progress: StreamProgress = { tickets: 0, bytes: 0, totalBytes: Number.isFinite(declared) && declared > 0 ? declared : null };
   const deliver = async (elements: string) => {
@@ -83,18 +81,12 @@ async function readValidTickets(
     progress.tickets += tickets.length;
     await onTickets(tickets, { ...progress });
   };
-  for await (const chunk of chunks) {
-    // Network chunks can be megabytes; decoded and split a slice at a time, the text stays in the
-    // processor's cache (measured in Chromium: twice as fast as whole chunks).
-    for (let at = 0; at < chunk.byteLength; at += SLICE_BYTES) {
-      const slice = chunk.subarray(at, at + SLICE_BYTES);
-      progress.bytes += slice.byteLength;
-      // A compressed body counts more bytes than Content-Length declared: the total is then unknown.
-      if (progress.totalBytes !== null && progress.bytes > progress.totalBytes) progress.totalBytes = null;
-      await deliver(splitter.push(decoder.decode(slice, { stream: true })));
-    }
+  for await (const { text, bytes } of decodeInSlices(chunks)) {
+    progress.bytes += bytes;
+    // A compressed body counts more bytes than Content-Length declared: the total is then unknown.
+    if (progress.totalBytes !== null && progress.bytes > progress.totalBytes) progress.totalBytes = null;
+    await deliver(splitter.push(text));
   }
-  await deliver(splitter.push(decoder.decode()));
   const envelope = splitter.end() as Partial<ValidTicketsEnvelope>;
   const error = scanningError(envelope, response.status);
   if (error) throw error;
