@@ -68,17 +68,19 @@ interface PageSpec {
   scripts: string[];
 }
 
+/** What a venue pastes (docs/embedding.md): the CDN layout's modules. */
+const CDN = `/dist/cdn/${(JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version}`;
 const attrs = (apiBase: string) => `api-base="${apiBase}" client-id="${CLIENT}" time-zone="${ZONE}"`;
 const PAGES: PageSpec[] = [
-  { id: 'calendar', label: '<av-calendar>', ours: true, scripts: ['/dist/av-calendar.js'], body: (api, month) => `<av-calendar ${attrs(api)} month="${month}"></av-calendar>` },
-  { id: 'event-list', label: '<av-event-list>', ours: true, scripts: ['/dist/av-event-list.js'], body: (api) => `<av-event-list ${attrs(api)} limit="12"></av-event-list>` },
-  { id: 'series-list', label: '<av-series-list>', ours: true, scripts: ['/dist/av-series-list.js'], body: (api) => `<av-series-list ${attrs(api)}></av-series-list>` },
+  { id: 'calendar', label: '<av-calendar>', ours: true, scripts: [`${CDN}/av-calendar.js`], body: (api, month) => `<av-calendar ${attrs(api)} month="${month}"></av-calendar>` },
+  { id: 'event-list', label: '<av-event-list>', ours: true, scripts: [`${CDN}/av-event-list.js`], body: (api) => `<av-event-list ${attrs(api)} limit="12"></av-event-list>` },
+  { id: 'series-list', label: '<av-series-list>', ours: true, scripts: [`${CDN}/av-series-list.js`], body: (api) => `<av-series-list ${attrs(api)}></av-series-list>` },
   {
     id: 'all-three',
     label: 'all three',
     ours: true,
     // As docs/embedding.md tells a venue with several AudienceView elements on a page: one module.
-    scripts: ['/dist/audienceview.js'],
+    scripts: [`${CDN}/audienceview.js`],
     body: (api, month) =>
       `<av-calendar ${attrs(api)} month="${month}"></av-calendar>\n<h2>Coming up</h2>\n<av-event-list ${attrs(api)} limit="6"></av-event-list>\n<h2>The season</h2>\n<av-series-list ${attrs(api)}></av-series-list>`,
   },

@@ -50,6 +50,24 @@ describeWhere(SECOND_PAGE, 'loading the elements more than once', function () {
     expect(await host.page.errors()).to.deep.equal([]);
   });
 
+  it('the CDN layout: each AudienceView module is one file with its own Lit (what a venue pastes for one element), and all eight work side by side', async () => {
+    const { version } = (await (await fetch('/package.json')).json()) as { version: string };
+    const cdn = `${DIST.v1}/cdn/${version}`;
+    const audienceView = TAGS.filter((tag) => tag.startsWith('av-')).map((tag) => `${cdn}/${tag}.js`);
+    for (const module of audienceView) {
+      // Late chunks only (import(): month views, DOMPurify, other languages), never a static import of a shared chunk.
+      const code = await (await fetch(module)).text();
+      expect(code, module).not.to.match(/(?:^|[;}\s])import\s*(?:["'{*]|[\w$]+\s*(?:,|from\b))/);
+      expect(code, module).to.match(/\bimport\(/);
+    }
+    host = await openHostPage('plain', [...audienceView, ...TAGS.filter((tag) => !tag.startsWith('av-')).map((tag) => `${cdn}/${tag}.js`)]);
+    const { results } = await host.use();
+    expect(results).to.deep.equal(ALL_WORKED);
+    // Three AudienceView modules, each with its Lit, and the other elements' one shared Lit: mixing costs bytes, never breaks.
+    expect((await host.report()).litVersions).to.have.length(4);
+    expect(await host.page.errors()).to.deep.equal([]);
+  });
+
   it('the elements change nothing in the document outside themselves during a full use', async () => {
     host = await openHostPage('plain', [`${DIST.v1}/all.js`]);
     await host.use();

@@ -135,11 +135,27 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
  * Registers each element's module (the built files in assets/, served by the site itself).
  */
 function venue_widgets_register_scripts() {
-	foreach ( array_keys( venue_widgets_elements() ) as $tag ) {
-		wp_register_script( 'venue-widgets-' . $tag, plugins_url( 'assets/' . $tag . '.js', VENUE_WIDGETS_FILE ), array(), VENUE_WIDGETS_VERSION, true );
+	foreach ( array_merge( array_keys( venue_widgets_elements() ), array( 'audienceview' ) ) as $module ) {
+		wp_register_script( 'venue-widgets-' . $module, plugins_url( 'assets/' . $module . '.js', VENUE_WIDGETS_FILE ), array(), VENUE_WIDGETS_VERSION, true );
 	}
 }
 add_action( 'init', 'venue_widgets_register_scripts' );
+
+/**
+ * The AudienceView elements' modules are each one self-contained file (Lit inside): a page with
+ * two or three of them gets audienceview.js, which holds all three, instead of Lit twice or thrice.
+ * Run before WordPress prints the footer's scripts, when every element on the page has enqueued its own.
+ */
+function venue_widgets_one_audienceview_module() {
+	$handles = array( 'venue-widgets-av-calendar', 'venue-widgets-av-series-list', 'venue-widgets-av-event-list' );
+	$queued  = array_filter( $handles, 'wp_script_is' );
+	if ( count( $queued ) < 2 ) {
+		return;
+	}
+	array_map( 'wp_dequeue_script', $queued );
+	wp_enqueue_script( 'venue-widgets-audienceview' );
+}
+add_action( 'wp_print_footer_scripts', 'venue_widgets_one_audienceview_module', 9 );
 
 /**
  * Enqueues an element's module for this page (WordPress prints a handle once, however many
