@@ -1,4 +1,4 @@
-import { adoptStyles, html, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, supportsAdoptingStyleSheets, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient } from '../../api/audienceview/public.js';
 import { ConfigError } from '../../api/errors.js';
@@ -40,12 +40,14 @@ const LIST_BATCH = 12;
 const VIEWS: readonly string[] = ['month', 'list', 'auto'];
 
 /**
- * The grid, the list and what they show (views/month-views.ts): one chunk for every calendar on the
- * page, fetched when a calendar connects so that it travels beside the month's answer (which the
- * month's task waits for); a failed fetch (offline) is a NetworkError, and the next load or retry tries again.
+ * The list and what it shows (views/month-views.ts): one chunk for every calendar on the page,
+ * fetched when a calendar connects so that it travels beside the month's answer (which the
+ * month's task waits for); a failed fetch (offline) is a NetworkError, and the next load or retry
+ * tries again. The grid and its keyboard (views/grid-views.ts) are another, fetched only by a
+ * calendar that shows the grid: a phone's list never needs them.
  */
 const monthViews = lateChunk(() => import('./views/month-views.js'));
-const loadMonthViews = () => monthViews.load();
+const gridViews = lateChunk(() => import('./views/grid-views.js'));
 
 /**
  * A month of AudienceView Professional performances, as a grid on wide containers and a list on
@@ -129,17 +131,20 @@ export class AvCalendar extends WidgetElement {
     this,
     () => (this.target instanceof Error ? this.target : this.target.query),
     (error) => this.reportError(error, 'av-error', AvErrorEvent),
-    loadMonthViews,
+    () => Promise.all([monthViews.load(), this.showsList() ? undefined : gridViews.load()]),
     (month, query, signal) => this.prepareDays(month, query, signal),
   );
   private days?: MonthDaysCache;
-  private monthStylesAdopted = false;
+  /** The grid's chunk could not come (offline) after the element grew wide: it shows the list. */
+  private gridUnavailable = false;
+  /** The late chunks' styles the shadow root has adopted so far (the month's, then the grid's). */
+  private adopted: CSSResult[] = [];
   /** The list view's performances, a batch per task (with the AudienceView code every element loads, not a late chunk). */
   private readonly batches = new BatchedRenderController(this, LIST_BATCH);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadMonthViews().catch(() => undefined); // the month's task reports a failure
+    void monthViews.load().catch(() => undefined); // the month's task reports a failure
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -279,13 +284,27 @@ export class AvCalendar extends WidgetElement {
   // Rendering
   // -------------------------------------------------------------------------------------------
 
+  /** The list: asked for, or `auto` in a container narrower than 36rem. */
+  private showsList(): boolean {
+    return this.view === 'list' || (this.view === 'auto' && this.width.narrow);
+  }
+
+  /** Adds late chunks' styles to the shadow root, each once (after the element's own, in this order). */
+  private adopt(sheets: CSSResult[]): void {
+    const added = sheets.filter((sheet) => !this.adopted.includes(sheet));
+    if (!added.length) return;
+    this.adopted = [...this.adopted, ...added];
+    // Without constructable style sheets adoptStyles appends <style> elements: only the new ones then.
+    adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...AvCalendar.elementStyles, ...this.adopted] : added);
+  }
+
   override render(): TemplateResult {
     const locale = this.localize.locale;
     const onRetry = () => this.retry();
     const target = this.target;
     if (target instanceof Error) return renderErrorView(target, { locale, vendorName: 'AudienceView', onRetry });
     const { month: visible, query } = target;
-    const listView = this.view === 'list' || (this.view === 'auto' && this.width.narrow);
+    const listView = this.showsList();
     // The page's language may still be on its way: the skeleton, not a flash of English words.
     const m = this.localize.ready;
     if (!m) return renderLoading(CALENDAR_MESSAGES.en, listView, visible);
@@ -299,17 +318,22 @@ export class AvCalendar extends WidgetElement {
           // The month's task waits for its views; a month from memory before they came shows the skeleton.
           const views = monthViews.module;
           if (!views) return renderLoading(m, listView, visible);
-          if (!this.monthStylesAdopted) {
-            // The month's styles join the shadow root in the render that first shows a month.
-            const root = this.renderRoot as ShadowRoot;
-            adoptStyles(root, supportsAdoptingStyleSheets ? [...AvCalendar.elementStyles, views.monthStyles] : [views.monthStyles]);
-            this.monthStylesAdopted = true;
+          // Grown wide after the month showed: the skeleton until the grid's chunk is here (the list if it cannot come).
+          const grid = listView ? undefined : gridViews.module;
+          if (!listView && !grid && !this.gridUnavailable) {
+            void gridViews.load().catch(() => {
+              this.gridUnavailable = true;
+              this.requestUpdate();
+            });
+            return renderLoading(m, listView, visible);
           }
+          // The chunks' styles join the shadow root in the render that first shows what wears them.
+          this.adopt(grid ? [views.monthStyles, grid.gridStyles] : [views.monthStyles]);
           this.days ??= new views.MonthDaysCache();
-          if (!this.roving) {
-            this.roving = new views.RovingTabindexController(this, {
+          if (grid && !this.roving) {
+            this.roving = new grid.RovingTabindexController(this, {
               keyAttribute: 'date',
-              next: (iso, event) => views.nextDay(iso, event.key),
+              next: (iso, event) => grid.nextDay(iso, event.key),
               go: (iso) => this.goToDay(iso),
               enterTarget: 'a[part~="performance"]',
             });
@@ -330,9 +354,15 @@ export class AvCalendar extends WidgetElement {
               return batches.growing;
             },
           };
-          return html`${renderNotice(answer, m)}${listView
+          return html`${renderNotice(answer, m)}${!grid || !this.roving
             ? views.renderList(view)
-            : views.renderGrid({ ...view, roving: this.roving, openDays: this.openDays, toggleDay: (iso, first) => void this.toggleDay(iso, first) })}`;
+            : grid.renderGrid({
+                ...view,
+                roving: this.roving,
+                openDays: this.openDays,
+                toggleDay: (iso, first) => void this.toggleDay(iso, first),
+                performance: (p) => views.renderPerformance(view, p, 'grid'),
+              })}`;
         },
       })}
     `;

@@ -5,8 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RovingTabindexController } from '../../../shared/roving-tabindex.js';
 import { addDays, addMonths, daysInMonth, isoDate, weekday, type CalendarDate } from '../../../shared/time-zone.js';
+import type { PerformanceView } from '../../../shared/audienceview/performance.js';
 import { dayLabel, formatDate, gridFrame, type CalendarView } from './calendar-view.js';
-import { renderPerformance } from './performance.js';
 
 const WEEKDAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short' };
 const WEEKDAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'long' };
@@ -23,6 +23,8 @@ export interface GridView extends CalendarView {
   /** Busy days the patron opened to see every performance (ISO dates). */
   openDays: ReadonlySet<string>;
   toggleDay(iso: string, firstHidden: number): void;
+  /** One performance, abbreviated (views/performance.ts, in the month views' chunk: this chunk does not hold it again). */
+  performance(p: PerformanceView): TemplateResult;
 }
 
 /** The day a grid key leads to from `iso`, or undefined for a key the grid does not handle. */
@@ -66,7 +68,7 @@ export function renderGrid(v: GridView) {
       >
         <span class="day-number" aria-hidden="true">${date.day}</span>
         <span class="sr-only">${dayLabel(date, locale)}${performances.length ? `, ${m.performanceCount(performances.length)}` : ''}</span>
-        ${shown.map((p) => renderPerformance(v, p, 'grid'))}
+        ${shown.map((p) => v.performance(p))}
         ${busy
           ? html`<button type="button" part="more" class="more" tabindex="-1" aria-expanded=${open ? 'true' : 'false'} @click=${() => v.toggleDay(iso, shown.length)}>
               ${open ? m.showFewer : m.showMore(performances.length - shown.length)}

@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The month's own styles: performances in the grid and the list, the busy days' button, the list
- * view. They come with the month's views (views/month-views.ts) and are adopted by the shadow root
- * in the render that first shows a month, so nothing paints unstyled.
+ * The month's own styles: performances in the grid and the list, the list view (the grid's own
+ * are in grid.styles.ts). They come with the month's views (views/month-views.ts) and are adopted
+ * by the shadow root in the render that first shows a month, so nothing paints unstyled.
  */
 export const monthStyles = css`
   .perf {
@@ -51,22 +51,6 @@ export const monthStyles = css`
   .perf .message a {
     color: inherit;
   }
-  .more {
-    align-self: stretch;
-    padding: 0.15rem 0.3rem;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    background: none;
-    color: var(--_accent);
-    font: inherit;
-    font-size: 0.8rem;
-    font-weight: 600;
-    text-align: start;
-    cursor: pointer;
-  }
-  .more:hover {
-    text-decoration: underline;
-  }
   .perf[data-state='package-holders'] {
     border-inline-start-color: var(--_warning);
   }
@@ -84,18 +68,6 @@ export const monthStyles = css`
   .perf[data-state='cancelled'] .state,
   .perf[data-state='sold-out'] .state {
     color: var(--_danger);
-  }
-
-  /* Compact grid on small containers: time and title only. */
-  @container (max-width: 48rem) {
-    .grid .perf {
-      font-size: 0.7rem;
-      padding: 0.1rem 0.2rem;
-    }
-    .grid .perf .message,
-    .grid .perf .sub {
-      display: none;
-    }
   }
 
   /* List view */
