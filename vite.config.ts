@@ -96,9 +96,18 @@ function docsSite(): Plugin {
 }
 
 /**
+ * The library's file names, minified: Vite leaves a library's `es` output unminified (whitespace and
+ * comments kept) whatever `build.minify` says, and these files are what patrons' phones download.
+ */
+const LIBRARY_OUTPUT = { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as const;
+
+const AUDIENCEVIEW_ENTRY = resolve(root, 'src/audienceview-elements.virtual.ts');
+const AUDIENCEVIEW_TAGS = ['av-calendar', 'av-series-list', 'av-event-list'] as const;
+
+/**
  * `audienceview.js`: the three AudienceView elements in one module of their own (Lit and the fetch
- * layer inside it; only DOMPurify, the calendar's month views and other languages' words as
- * chunks), built after the library. A page that shows two or three of them loads this one file
+ * layer inside it; only DOMPurify, the calendar's month views and grid, and other languages' words
+ * as chunks), built after the library. A page that shows two or three of them loads this one file
  * instead of three modules and their shared chunks: every file is gzipped alone, so one file is a
  * quarter smaller and one request on a phone's network. It does not share Lit with the
  * per-element modules: a page uses one or the other (a second definition of a tag is ignored, so
@@ -110,14 +119,6 @@ function docsSite(): Plugin {
  * sooner on a phone's network (measured with Lighthouse, README). `dist/<tag>.js` keep their
  * shared chunks, for bundlers and for pages that load several elements' modules.
  */
-/**
- * The library's file names, minified: Vite leaves a library's `es` output unminified (whitespace and
- * comments kept) whatever `build.minify` says, and these files are what patrons' phones download.
- */
-const LIBRARY_OUTPUT = { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as const;
-
-const AUDIENCEVIEW_ENTRY = resolve(root, 'src/audienceview-elements.virtual.ts');
-const AUDIENCEVIEW_TAGS = ['av-calendar', 'av-series-list', 'av-event-list'] as const;
 function audienceViewModule(): Plugin {
   return {
     name: 'audienceview-module',
