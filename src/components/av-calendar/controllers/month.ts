@@ -31,6 +31,12 @@ export interface MonthViews<T> {
 /** The month's data: its lifecycle is the task's (a controller of the host), this class adds the month's rules. */
 export class MonthController {
   private readonly task: Task<[string], ShownMonth>;
+  /**
+   * The month from memory the run under way began with, shown while it runs. Not memory as it is
+   * now: an answer that lands there during the run would show before its views are made (a heavy
+   * month's thousand views in one task) and before its HTML can be sanitized.
+   */
+  private shownWhileLoading?: ShownMonth;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -61,20 +67,18 @@ export class MonthController {
   render<T>(views: MonthViews<T>): T {
     return this.task.render({
       initial: views.loading,
-      pending: () => {
-        const target = this.target();
-        const memory = target instanceof Error ? undefined : fromMemory(target);
-        return memory ? views.month(memory) : views.loading();
-      },
+      pending: () => (this.shownWhileLoading ? views.month(this.shownWhileLoading) : views.loading()),
       complete: views.month,
       error: (error) => views.error(asError(error)),
     }) as T;
   }
 
   private async load(signal: AbortSignal): Promise<ShownMonth> {
+    // @lit/task calls this before the render that shows the run pending.
+    this.shownWhileLoading = undefined;
     const query = this.target();
     if (query instanceof Error) throw this.report(query);
-    const memory = fromMemory(query);
+    const memory = (this.shownWhileLoading = fromMemory(query));
     try {
       // A month from memory is painted first; its background refresh starts in the next task.
       if (memory) await new Promise((resolve) => setTimeout(resolve));
