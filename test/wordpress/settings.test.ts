@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { openSecondPage } from '../app/second-page.js';
 import { openMockWorld, type MockWorld } from '../mock.js';
-import { post, signIn, signOut, startWordPress, wordpress, type Site } from './wordpress.js';
+import { PLUGIN_MODULE_FILES_ON_PAGE, post, signIn, signOut, startWordPress, wordpress, type Site } from './wordpress.js';
 import { describeWhere, SECOND_PAGE } from '../engines.js';
 
 describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', function () {
@@ -96,7 +96,7 @@ describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', fun
       for (let i = 0; i < 150 && !el.shadowRoot?.querySelector('[part~="performance"], [part~="error"]'); i++) await new Promise((r) => setTimeout(r, 100));
       return {
         tag: el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1),
-        scripts: [...document.querySelectorAll('script[type="module"][src*="/plugins/venue-widgets/assets/"]')].map((s) => new URL(s.src).pathname.split('/').pop()),
+        scripts: ${PLUGIN_MODULE_FILES_ON_PAGE},
         shadow: el.shadowRoot?.querySelector('[part~="performance"]') ? 'performances' : el.shadowRoot?.textContent.trim().slice(0, 80),
       };
     })()`);
@@ -113,7 +113,7 @@ describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', fun
     const posted = await post('author', 'A typo', `[av-event-list api-base="${mock.base('audienceview')}" limit="many" colour="red" time-zone="Mars/Olympus"]`);
     const page = await openSecondPage(posted.link);
     const anonymous = await page.evaluate<string>(`document.querySelector('.wp-block-post-content, .entry-content').innerHTML`);
-    const scripts = await page.evaluate<string[]>(`[...document.querySelectorAll('script[type="module"][src*="/plugins/venue-widgets/assets/"]')].map((s) => new URL(s.src).pathname.split('/').pop())`);
+    const scripts = await page.evaluate<string[]>(PLUGIN_MODULE_FILES_ON_PAGE);
     await page.close();
     // One AudienceView element: its own module, one file (audienceview.js is for two or three).
     expect(scripts).to.deep.equal(['av-event-list.js']);

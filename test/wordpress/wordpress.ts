@@ -35,6 +35,9 @@ export interface Posted {
   error?: string;
 }
 
+/** The file names of the plugin's module scripts a page loaded: an expression to evaluate in the page, alone or inside a larger script. */
+export const PLUGIN_MODULE_FILES_ON_PAGE = `[...document.querySelectorAll('script[type="module"][src*="/plugins/venue-widgets/assets/"]')].map((s) => new URL(s.src).pathname.split('/').pop())`;
+
 export const wordpress = <T>(payload: object) => executeServerCommand<T, object>('wordpress', payload);
 
 /** Starts WordPress (or finds it started): asks again while it starts (a command waits 20 s at most). */
@@ -163,7 +166,7 @@ export async function visit(site: Site, url: string, expected: readonly Tag[], w
       await Promise.race([Promise.all(found.map((el) => customElements.whenDefined(el.localName))), new Promise((r) => setTimeout(r, 8000))]);
       return found.map((el) => el.localName);
     })()`);
-    const scripts = await page.evaluate<string[]>(`[...document.querySelectorAll('script[type="module"][src*="/plugins/venue-widgets/assets/"]')].map((s) => new URL(s.src).pathname.split('/').pop())`);
+    const scripts = await page.evaluate<string[]>(PLUGIN_MODULE_FILES_ON_PAGE);
     // Using eight elements one after the other outlasts one test-runner command: started, then awaited in steps.
     await page.evaluate(`void embed.use(${JSON.stringify(who)}).then((used) => (window.__used = used), (error) => (window.__used = { results: { error: String(error) } })), true`);
     let results: Record<string, string> | undefined;

@@ -147,8 +147,13 @@ add_action( 'init', 'venue_widgets_register_scripts' );
  * Run before WordPress prints the footer's scripts, when every element on the page has enqueued its own.
  */
 function venue_widgets_one_audienceview_module() {
-	$handles = array( 'venue-widgets-av-calendar', 'venue-widgets-av-series-list', 'venue-widgets-av-event-list' );
-	$queued  = array_filter( $handles, 'wp_script_is' );
+	$queued = array();
+	foreach ( array_keys( venue_widgets_elements() ) as $tag ) {
+		$handle = 'venue-widgets-' . $tag;
+		if ( 0 === strpos( $tag, 'av-' ) && wp_script_is( $handle ) ) {
+			$queued[] = $handle;
+		}
+	}
 	if ( count( $queued ) < 2 ) {
 		return;
 	}
