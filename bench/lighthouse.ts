@@ -21,8 +21,8 @@
  *   answer (~2,000) and the 13 productions of the season;
  * - heavy: the mock's `oversize` fault (every list ten times as long) on 18 March 2027, whose
  *   calendar answer then holds 1,300 performances (1,030 in March). A repeat keeps its date and
- *   production but gets an id of its own (as a venue with ten times the data would send), or the
- *   calendar would show each once.
+ *   production but gets an id of its own (the fault's `idField`, as a venue with ten times the data
+ *   would send), or the calendar would show each once.
  * Every page is a small venue page: a heading, the element(s), a footer (so a growing element
  * shifts what is under it, as on a real page). The vendor API is another origin (a preflight for
  * the `clientId` header, as in production) behind a loopback "edge" that gzips JSON, as
@@ -174,10 +174,9 @@ function siteServer(pagesDir: string, distDir: string): Server {
 
 /**
  * The vendor's edge in front of the mock: forwards every request (preflights included) and
- * gzips JSON. In a world with `distinctRepeats`, an answer the `oversize` fault made ten times as
- * long gets an id of its own for each repeated performance.
+ * gzips JSON.
  */
-function edgeServer(mockOrigin: string, distinctRepeats: (path: string) => boolean): Server {
+function edgeServer(mockOrigin: string): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const target = new URL(req.url ?? '/', mockOrigin);
     const headers = { ...req.headers, host: target.host };
@@ -190,7 +189,6 @@ function edgeServer(mockOrigin: string, distinctRepeats: (path: string) => boole
         const out: Record<string, string | string[]> = {};
         for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(k)) out[k] = v;
         const json = String(answer.headers['content-type'] ?? '').includes('json');
-        if (json && distinctRepeats(target.pathname) && body.length) body = Buffer.from(JSON.stringify(giveRepeatsIds(JSON.parse(body.toString('utf8')))));
         if (json && body.length && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
           body = gzipSync(body, { level: 6 });
           out['content-encoding'] = 'gzip';
@@ -202,21 +200,6 @@ function edgeServer(mockOrigin: string, distinctRepeats: (path: string) => boole
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });
-}
-
-/** Each repeat of a performance (same id, same answer) gets a new id, kept stable across runs. */
-function giveRepeatsIds(node: unknown, seen = new Map<number, number>()): unknown {
-  if (Array.isArray(node)) return node.map((item) => giveRepeatsIds(item, seen));
-  if (!node || typeof node !== 'object') return node;
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) copy[k] = giveRepeatsIds(v, seen);
-  if (typeof copy.performanceId === 'number' && 'performanceDate' in copy) {
-    const id = copy.performanceId;
-    const times = seen.get(id) ?? 0;
-    seen.set(id, times + 1);
-    if (times > 0) copy.performanceId = id + times * 100_000_000;
-  }
-  return copy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,13 +335,13 @@ export async function benchLighthouse(): Promise<void> {
   mkdirSync(reportsDir, { recursive: true });
 
   const mock = await startMockServer();
-  const edge = edgeServer(mock.origin, (path) => /^\/s\/heavy\/audienceview\/public\/(calendar|events)\//.test(path));
+  const edge = edgeServer(mock.origin);
   const site = siteServer(pagesDir, distDir);
   const [edgeOrigin, siteOrigin] = await Promise.all([listen(edge), listen(site)]);
   for (const [name, world] of Object.entries(WORLDS)) {
     const control = `${mock.origin}/s/${name}/__mock`;
     await fetch(`${control}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: world.now }) });
-    if (world.oversize) await fetch(`${control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'oversize', vendor: 'audienceview' }) });
+    if (world.oversize) await fetch(`${control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'oversize', vendor: 'audienceview', idField: 'performanceId' }) });
   }
   for (const world of Object.keys(WORLDS) as WorldName[]) {
     mkdirSync(join(pagesDir, world), { recursive: true });

@@ -35,7 +35,8 @@ export type VendorName = 'audienceview' | 'vista' | 'utick' | 'echo';
  *   connection is dropped, as when the response is lost on a bad network.
  * - `vendor-error`, `expired-token`, `lockout`: the vendor's own error form (see each module).
  * - `oversize`: the real answer with every list ten times as long (its items repeated), as a
- *   venue with ten times the data would send.
+ *   venue with ten times the data would send; with `idField`, each repeat of a record gets an id
+ *   of its own in that field (the n-th repeat: the id plus n × 100,000,000).
  */
 export type FaultKind =
   | 'offline'
@@ -71,6 +72,11 @@ export interface FaultRule {
   message?: string;
   /** Seconds, for `lockout`. */
   lockOutPeriodInSeconds?: number;
+  /**
+   * For `oversize`: the field (e.g. `performanceId`) in which each repeat gets an id of its own, so
+   * a client that shows a record once per id shows ten times as many; without it repeats keep their ids.
+   */
+  idField?: string;
 }
 
 export interface MockRequest {
@@ -419,7 +425,7 @@ export function createMockBackend(modules: VendorModule<any>[], defaults: WorldO
       const text = encodeBody(answer.body);
       return send(res, req, { ...answer, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers: { 'content-type': 'application/json', ...answer.headers } }, true);
     }
-    if (fault?.kind === 'oversize') return send(res, req, oversized(answer), !corsBlocked);
+    if (fault?.kind === 'oversize') return send(res, req, oversized(answer, fault.idField), !corsBlocked);
     if (fault?.kind === 'wrong-content-type') {
       return send(res, req, { ...answer, body: encodeBody(answer.body), headers: { ...answer.headers, 'content-type': 'text/plain' } }, true);
     }
@@ -526,8 +532,8 @@ function hostileAnswer(answer: MockResponse, hostile: NonNullable<World['hostile
   return { ...answer, headers, body: typeof answer.body === 'string' ? JSON.stringify(body) : body };
 }
 
-/** The answer with every list of records ten times as long (a JSON answer; anything else as is). */
-function oversized(answer: MockResponse): MockResponse {
+/** The answer with every list of records ten times as long (a JSON answer; anything else as is), repeats with ids of their own in `idField`. */
+function oversized(answer: MockResponse, idField?: string): MockResponse {
   let value: unknown;
   try {
     value = answer.body instanceof StreamedBody || typeof answer.body === 'string' ? JSON.parse(encodeBody(answer.body)) : answer.body;
@@ -537,13 +543,20 @@ function oversized(answer: MockResponse): MockResponse {
   const grow = (node: unknown): unknown => {
     if (Array.isArray(node)) {
       const items = node.map(grow);
-      return items.some((item) => item && typeof item === 'object') ? Array.from({ length: 10 }, () => items).flat() : items;
+      if (!items.some((item) => item && typeof item === 'object')) return items;
+      return Array.from({ length: 10 }, (_, repeat) => (repeat && idField ? items.map((item) => withNewId(item, idField, repeat)) : items)).flat();
     }
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, grow(v)]));
     return node;
   };
   const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-length'));
   return { ...answer, headers, body: grow(value) };
+}
+
+/** A record's `repeat`-th copy with an id of its own in `field` (records without a numeric one as they are). */
+function withNewId(item: unknown, field: string, repeat: number): unknown {
+  if (!item || typeof item !== 'object' || typeof (item as Record<string, unknown>)[field] !== 'number') return item;
+  return { ...item, [field]: ((item as Record<string, number>)[field] as number) + repeat * 100_000_000 };
 }
 
 /** A request path with its numbers and ids blanked, so one field is counted once across requests. */

@@ -16,7 +16,7 @@ class TestBatchedList extends WidgetElement {
   private readonly items = Array.from({ length: 200 }, (_, i) => i);
 
   override render() {
-    const shown = this.batches.take(this.items, this.items.slice(0, this.count), () => 1);
+    const shown = this.batches.takeItems(this.items, this.items.slice(0, this.count));
     return html`<ul aria-busy=${this.batches.growing ? 'true' : 'false'}>
       ${shown.map((i) => {
         const until = performance.now() + this.itemMs;

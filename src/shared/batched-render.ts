@@ -45,28 +45,36 @@ export class BatchedRenderController implements ReactiveController {
   }
 
   /**
-   * The groups of a list (a day's performances) to render now, whole, about a batch of items more
-   * on each task. `list` names the list: another one (the next month) starts again from the first
-   * batch; the same one rendered again keeps what it shows.
+   * The groups of a list (a day's performances) to render now, each with how many of its items:
+   * about a batch of items more on each task, the last group shown cut where the batch ends (a
+   * festival day of ninety performances is not one task). `list` names the list: another one (the
+   * next month) starts again from the first batch; the same one rendered again keeps what it shows.
    */
-  take<T>(list: unknown, groups: readonly T[], size: (group: T) => number): T[] {
+  take<T>(list: unknown, groups: readonly T[], size: (group: T) => number): Array<[group: T, items: number]> {
     if (list !== this.list) {
       this.list = list;
       this.allowed = this.step = this.batch;
     }
-    const taken: T[] = [];
+    const taken: Array<[T, number]> = [];
     let shown = 0;
     let total = 0;
     for (const group of groups) {
+      const items = size(group);
       if (shown < this.allowed) {
-        taken.push(group);
-        shown += size(group);
+        const now = Math.min(items, this.allowed - shown);
+        taken.push([group, now]);
+        shown += now;
       }
-      total += size(group);
+      total += items;
     }
     this.shown = shown;
     this.total = total;
     return taken;
+  }
+
+  /** The items of a flat list to render now (cards): `take` with one item per group. */
+  takeItems<T>(list: unknown, items: readonly T[]): T[] {
+    return this.take(list, items, () => 1).map(([item]) => item);
   }
 
   /** More of the list is still to come (for `aria-busy`). */

@@ -547,6 +547,29 @@ describe('<av-calendar>', () => {
       }
     });
 
+    it('cuts a festival day across batches: the first batch is a screen even when one day holds eighty performances', async () => {
+      const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
+      const perDay = new Map<string, number>();
+      for (const p of inMonth) perDay.set(p.date.slice(0, 10), (perDay.get(p.date.slice(0, 10)) ?? 0) + 1);
+      const busiest = Math.max(...perDay.values());
+      // Every list ten times as long, each repeat a performance of its own: a festival's days.
+      await mock.fault({ kind: 'oversize', vendor: 'audienceview', idField: 'performanceId' });
+      expect(busiest * 10, "the busiest day is more than a phone's screen").to.be.greaterThan(40);
+      const { el, entries } = phoneList('2027-03');
+      document.body.append(el);
+      const batches = watchBatches(el.shadowRoot!, entries, '[part~="list"]');
+      try {
+        await waitUntil(() => batches.counts.length > 0, 'the list never showed', { timeout: 8000 });
+        await el.updateComplete; // waits for the last batch
+        expect(batches.counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
+        expect(entries(), 'the whole month in the end').to.equal(inMonth.length * 10);
+        expect(new Set(shownIds(el)).size, 'each performance once').to.equal(inMonth.length * 10);
+      } finally {
+        batches.stop();
+        el.remove();
+      }
+    });
+
     it('finishes the list when taken off the page mid-way and put back, and starts the next month from its first batch', async () => {
       const all = await performances(mock);
       const march = all.filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');

@@ -245,7 +245,7 @@ export class AvEventList extends AvCardList<UpcomingAnswer, EventListMessages> {
     const asking = this.everything.status === TaskStatus.PENDING;
     const failed = this.everything.status === TaskStatus.ERROR && this.extending === answer;
     // Keyed by the first answer: the whole list "Show more" brings grows the cards shown, it does not start them again.
-    const shownNow = this.cards.take(answer, visible, () => 1);
+    const shownNow = this.cards.takeItems(answer, visible);
     return html`<ol part="list" class="grid" aria-label=${m.listLabel} aria-busy=${this.cards.growing ? 'true' : 'false'}>
         ${shownNow.map((v) => this.renderPerformance(v, locale, m, thisYear))}
       </ol>

@@ -129,7 +129,7 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
     // The seed: only status T is for public display (D deleted, U under construction).
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
-    const shown = this.cards.take(answer, series, () => 1);
+    const shown = this.cards.takeItems(answer, series);
     return html`<ul part="list" class="grid" aria-label=${m.listLabel} aria-busy=${this.cards.growing ? 'true' : 'false'}>
       ${shown.map((s, i) => this.renderSeries(s, locale, m, i, this.epochReadings.get(answer)))}
     </ul>`;

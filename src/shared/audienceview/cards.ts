@@ -71,7 +71,7 @@ export abstract class AvCardList<Answer extends PublicApiResponse, Messages exte
   protected skeletonCount = 3;
 
   /**
-   * The cards, a batch per task (`this.cards.take(answer, items, () => 1)`): the first at once, the
+   * The cards, a batch per task (`this.cards.takeItems(answer, items)`): the first at once, the
    * rest after the page has had the main thread. A big venue's season of a hundred series rendered
    * at once held a phone's main thread for over half a second (Lighthouse, 4× CPU).
    */

@@ -19,8 +19,11 @@ export interface CalendarView {
   today: string;
   /** The month's performances and those of the days around it, by `YYYY-MM-DD`. */
   byDate: Map<string, PerformanceView[]>;
-  /** The days of the list to render now, a batch of performances at a time (the rest come in later tasks); `list` names the list. */
-  batch(list: string, days: readonly string[], size: (iso: string) => number): string[];
+  /**
+   * The days of the list to render now, each with how many of its performances: a batch of
+   * performances at a time (the rest come in later tasks; the last day may be cut); `list` names the list.
+   */
+  batch(list: string, days: readonly string[], size: (iso: string) => number): Array<[iso: string, performances: number]>;
   /** More of the list is on its way. */
   readonly growing: boolean;
   onPerformanceClick(event: MouseEvent, performance: PerformanceView): void;
