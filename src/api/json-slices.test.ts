@@ -106,4 +106,20 @@ describe('readJsonInSlices', () => {
     // Read at once, the whole body is one task: the probe could not run until it was over.
     expect(pageTasks, 'tasks of the page that ran while the answer was read').to.be.at.least(2);
   });
+
+  it('gives the answer in a task of its own: what the page queued while it was read runs before the caller goes on', async () => {
+    let pageRan = false;
+    async function* body(): AsyncGenerator<Uint8Array> {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        pageRan = true;
+        channel.port1.close();
+      };
+      channel.port2.postMessage(null); // a tap's task, say, queued while the answer is read
+      yield new TextEncoder().encode('{"clientId":284,"performances":[{"performanceId":1}]}');
+    }
+    const answer = await readJsonInSlices<{ clientId: number }>('https://vendor.example/events', body(), { status: 200 });
+    expect(answer.clientId).to.equal(284);
+    expect(pageRan, "the page's task ran before the caller's work with the answer").to.equal(true);
+  });
 });

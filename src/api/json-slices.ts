@@ -265,7 +265,11 @@ export async function readJsonInSlices<T>(url: string, chunks: AsyncIterable<Uin
       since = performance.now();
     }
   }
-  return reader.end() as T;
+  const answer = reader.end() as T;
+  // What the caller does with the answer (a month's views, a render) starts in a task of its own, not
+  // at the end of this one's last slice.
+  await untilNextTask();
+  return answer;
 }
 
 /** `object[name] = value`, also for a member named `__proto__` (an own property, as JSON.parse makes it). */
