@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
-import { watchBatches } from '../../../test/batched-list.js';
+import { watchBatches, type BatchWatch } from '../../../test/batched-list.js';
 import './index.js';
 import type { AvCalendar } from './av-calendar.js';
 import { AvCalendarHarness } from './av-calendar.harness.js';
@@ -525,15 +525,30 @@ describe('<av-calendar>', () => {
       return { el, entries: () => el.shadowRoot!.querySelectorAll('[part~="list"] [part~="performance"]').length };
     }
 
-    it('renders the list a batch at a time, the first at once and the rest after the page has had the main thread, then all of it', async () => {
-      const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
-      expect(inMonth.length, 'March is long enough to batch').to.be.greaterThan(40);
-      const { el, entries } = phoneList('2027-03');
+    /** A phone's list of `month` put on the page, its batches watched until the whole month is there; `done()` takes it off. */
+    async function wholeList(month: string): Promise<{ el: AvCalendar; entries: () => number; batches: BatchWatch; done(): void }> {
+      const { el, entries } = phoneList(month);
       document.body.append(el);
       const batches = watchBatches(el.shadowRoot!, entries, '[part~="list"]');
+      const done = () => {
+        batches.stop();
+        el.remove();
+      };
       try {
         await waitUntil(() => batches.counts.length > 0, 'the list never showed', { timeout: 8000 });
         await el.updateComplete; // waits for the last batch
+      } catch (error) {
+        done();
+        throw error;
+      }
+      return { el, entries, batches, done };
+    }
+
+    it('renders the list a batch at a time, the first at once and the rest after the page has had the main thread, then all of it', async () => {
+      const inMonth = (await performances(mock)).filter((p) => monthOf(p) === '2027-03' && p.displayCode !== 'I');
+      expect(inMonth.length, 'March is long enough to batch').to.be.greaterThan(40);
+      const { el, entries, batches, done } = await wholeList('2027-03');
+      try {
         expect(entries(), 'updateComplete waits for the whole month').to.equal(inMonth.length);
         expect(batches.counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
         expect(batches.countWhenYielded, 'the page had the main thread before the list was whole').to.be.below(inMonth.length);
@@ -542,8 +557,7 @@ describe('<av-calendar>', () => {
         expect(batches.busy.at(-1), 'not busy once whole').to.equal('false');
         expect(shownIds(el).sort()).to.deep.equal(inMonth.map((p) => p.performanceId).sort());
       } finally {
-        batches.stop();
-        el.remove();
+        done();
       }
     });
 
@@ -555,18 +569,13 @@ describe('<av-calendar>', () => {
       // Every list ten times as long, each repeat a performance of its own: a festival's days.
       await mock.fault({ kind: 'oversize', vendor: 'audienceview', idField: 'performanceId' });
       expect(busiest * 10, "the busiest day is more than a phone's screen").to.be.greaterThan(40);
-      const { el, entries } = phoneList('2027-03');
-      document.body.append(el);
-      const batches = watchBatches(el.shadowRoot!, entries, '[part~="list"]');
+      const { el, entries, batches, done } = await wholeList('2027-03');
       try {
-        await waitUntil(() => batches.counts.length > 0, 'the list never showed', { timeout: 8000 });
-        await el.updateComplete; // waits for the last batch
         expect(batches.counts[0], 'the first batch fills a phone screen, no more').to.be.within(8, 20);
         expect(entries(), 'the whole month in the end').to.equal(inMonth.length * 10);
         expect(new Set(shownIds(el)).size, 'each performance once').to.equal(inMonth.length * 10);
       } finally {
-        batches.stop();
-        el.remove();
+        done();
       }
     });
 
