@@ -11,14 +11,17 @@ import { MonthController } from './month.js';
 class MonthHost extends LitElement {
   query!: MonthQuery;
   prepared = 0;
+  /** The months whose views were made, as `YYYY-M`. */
+  readonly preparedMonths: string[] = [];
   private release?: () => void;
   readonly data = new MonthController(
     this,
     () => this.query,
     (error) => error as Error,
     async () => undefined,
-    async () => {
+    async (_month, query) => {
       this.prepared++;
+      this.preparedMonths.push(`${query.year}-${query.month}`);
       await new Promise<void>((resolve) => (this.release = resolve));
     },
   );
@@ -73,5 +76,15 @@ describe('MonthController: what shows while the month loads', () => {
     expect(second.shadowRoot!.textContent, 'the month from memory, before its refresh').to.match(/^\d+ days$/);
     await waitUntil(() => second.prepared === 1, 'the refresh never came', { timeout: 8000 });
     second.finishPreparing();
+  });
+
+  it("makes a prefetched month's views ahead of the click that shows it (not in the render after the tap)", async () => {
+    const el = await host();
+    await waitUntil(() => el.prepared === 1, 'the month never reached its preparation', { timeout: 8000 });
+    el.finishPreparing();
+    el.data.prefetch(1); // the pointer reached "Next month"
+    await waitUntil(() => el.preparedMonths.includes('2027-4'), "April's views were not made ahead", { timeout: 8000 });
+    expect(cachedMonth({ ...el.query, month: 4 }), 'April is in memory').to.not.equal(undefined);
+    el.finishPreparing();
   });
 });

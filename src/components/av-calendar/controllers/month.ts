@@ -108,7 +108,12 @@ export class MonthController {
     const query = this.target();
     if (query instanceof Error) return;
     const neighbour = { ...query, ...addMonths(query.year, query.month, delta) };
-    if (!cachedMonth(neighbour)) loadMonth(neighbour).catch(() => undefined); // shown (with its error) if the patron goes there
+    if (cachedMonth(neighbour)) return;
+    // Its views are made too, in slices: the click shows it from memory, and would otherwise make a
+    // heavy month's thousand views in the render that follows the tap.
+    loadMonth(neighbour)
+      .then((answer) => this.prepare({ answer, shown: knownPublicProductions(neighbour) }, neighbour, new AbortController().signal))
+      .catch(() => undefined); // shown (with its error) if the patron goes there
   }
 }
 
