@@ -555,8 +555,8 @@ function oversized(answer: MockResponse, idField?: string): MockResponse {
 
 /** A record's `repeat`-th copy with an id of its own in `field` (records without a numeric one as they are). */
 function withNewId(item: unknown, field: string, repeat: number): unknown {
-  if (!item || typeof item !== 'object' || typeof (item as Record<string, unknown>)[field] !== 'number') return item;
-  return { ...item, [field]: ((item as Record<string, number>)[field] as number) + repeat * 100_000_000 };
+  const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
+  return typeof id === 'number' ? { ...(item as object), [field]: id + repeat * 100_000_000 } : item;
 }
 
 /** A request path with its numbers and ids blanked, so one field is counted once across requests. */
