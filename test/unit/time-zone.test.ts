@@ -105,9 +105,38 @@ describe('venue time', () => {
       assert.equal(tz.formatInZone(at, NY, 'en-US', { hour: 'numeric', minute: '2-digit' }), '7:30 PM');
     });
 
-    it('knows a real zone from a typo', () => {
+    it('knows a real zone from a typo, aliases and other spellings too', () => {
       assert.equal(tz.isValidTimeZone(NY), true);
       assert.equal(tz.isValidTimeZone('America/Nowhere'), false);
+      // Not in Intl's list of canonical names, and still zones a venue may have written.
+      for (const zone of ['US/Eastern', 'Asia/Calcutta', 'america/new_york', 'Etc/GMT+5']) assert.equal(tz.isValidTimeZone(zone), true, zone);
+      for (const zone of ['', 'Mars/Olympus', 'America/New York', 'EST5EDT/Paris']) assert.equal(tz.isValidTimeZone(zone), false, zone);
+    });
+
+    it("this month is the venue's month, every zone, on both sides of each month's edge", () => {
+      // The month as the zone's own clock reads it, asked of Intl here and not of the module.
+      const formats = new Map<string, Intl.DateTimeFormat>();
+      const monthOf = (at: number, zone: string) => {
+        if (!formats.has(zone)) formats.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric' }));
+        const parts = formats.get(zone)!.formatToParts(at);
+        return { year: Number(parts.find((p) => p.type === 'year')!.value), month: Number(parts.find((p) => p.type === 'month')!.value) };
+      };
+      const hour = 3_600_000;
+      // Around each edge of 2027 (and New Year's): inside the hours where zones disagree, at their ends, and mid-month.
+      const offsets = [-15, -14, -13, -12, -1, 0, 1, 11, 12, 13, 14, 15, 24 * 14].map((h) => h * hour);
+      const zones = [...Intl.supportedValuesOf('timeZone'), 'Etc/GMT+12', 'Etc/GMT-14', 'US/Eastern'];
+      let asked = 0;
+      for (let m = 0; m <= 12; m++) {
+        const edge = Date.UTC(2027, m, 1);
+        for (const offset of [...offsets, -1, 1]) {
+          const at = edge + offset;
+          for (const zone of zones) {
+            assert.deepEqual(tz.monthIn(zone, at), monthOf(at, zone), `${zone} at ${new Date(at).toISOString()}`);
+            asked++;
+          }
+        }
+      }
+      assert.ok(asked > 13 * 15 * 400, `${asked} cases`);
     });
   });
 

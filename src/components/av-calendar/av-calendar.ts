@@ -11,7 +11,7 @@ import { BatchedRenderController } from '../../shared/batched-render.js';
 import type { RovingTabindexController } from '../../shared/roving-tabindex.js';
 import { lateChunk } from '../../shared/late-content.js';
 import { configKey, define, LocalizeController, WidgetElement } from '../../shared/widget-element.js';
-import { addMonths, isoDate, todayIn } from '../../shared/time-zone.js';
+import { addMonths, isoDate, monthIn, todayIn } from '../../shared/time-zone.js';
 import { CALENDAR_MESSAGES } from './av-calendar.messages.js';
 import { calendarStyles } from './av-calendar.styles.js';
 import { MonthController, type ShownMonth } from './controllers/month.js';
@@ -175,8 +175,7 @@ export class AvCalendar extends WidgetElement {
     if (!VIEWS.includes(this.view)) throw new ConfigError(`view must be month, list or auto (got "${String(this.view).slice(0, 40)}")`, 'view');
     const text = this.month?.trim() ?? '';
     if (!text) {
-      const today = todayIn(this.timeZone, this.currentTime());
-      return { year: today.year, month: today.month };
+      return monthIn(this.timeZone, this.currentTime());
     }
     const match = /^(\d{4})-(\d{2})$/.exec(text);
     const year = Number(match?.[1]);

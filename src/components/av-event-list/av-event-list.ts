@@ -11,7 +11,7 @@ import { publicProductions } from '../../shared/audienceview/productions.js';
 import { formatCount } from '../../shared/locale.js';
 import { sanitizerFor, vendorHtml } from '../../shared/sanitize.js';
 import { renderErrorView } from '../../shared/error-view.js';
-import { addMonths, daysInMonth, formatInZone, isoDate, todayIn, wallClockAsUtc, wallClockAt } from '../../shared/time-zone.js';
+import { addMonths, daysInMonth, formatInZone, isoDate, monthIn, todayIn, wallClockAsUtc, wallClockAt } from '../../shared/time-zone.js';
 import { EVENT_LIST_MESSAGES, type EventListMessages } from './av-event-list.messages.js';
 import { styles } from './av-event-list.styles.js';
 
@@ -162,11 +162,11 @@ export class AvEventList extends AvCardList<UpcomingAnswer, EventListMessages> {
    * hold too few.
    */
   private async nearMonths(apiBase: string, query: PublicQuery, signal: AbortSignal, season: Promise<ReadonlySet<number> | undefined>): Promise<UpcomingAnswer | undefined> {
-    const today = todayIn(this.zone, this.currentTime);
+    const thisMonth = monthIn(this.zone, this.currentTime);
     const performances: Performance[] = [];
     let first: UpcomingAnswer | undefined;
     for (let ahead = 0; ahead < NEAR_MONTHS; ahead++) {
-      const { year, month } = addMonths(today.year, today.month, ahead);
+      const { year, month } = addMonths(thisMonth.year, thisMonth.month, ahead);
       const [calendar, shown] = await Promise.all([recentMonth({ apiBase, ...query, year, month }, MONTH_FRESH_MS, signal), season]);
       // An inactive client's answer says so, whatever it lists.
       if (isInactiveClient(calendar)) return { ...calendar, performances: [], complete: true };

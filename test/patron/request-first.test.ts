@@ -1,0 +1,82 @@
+/**
+ * The vendor's answer is asked for before the page's first date format. A browser sets up ICU's
+ * date data at its first `Intl.DateTimeFormat` (30–70 ms on a desktop, a phone several times
+ * that), and an element's first request needs no format: its attributes are checked and its
+ * month is known without one (away from a month's edge). So the request leaves first and its
+ * round trips on a mobile network overlap the set-up, instead of waiting for it.
+ *
+ * Each test watches the page's `fetch` and `Intl.DateTimeFormat` while one element loads, in a
+ * venue zone no earlier test used (formats are kept per zone, so each element makes its own).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { openMockWorld } from '../mock.js';
+import '../../src/components/av-calendar/index.js';
+import '../../src/components/av-event-list/index.js';
+import '../../src/components/av-series-list/index.js';
+
+/** 24 March 2027, mid-afternoon in the Americas: far from a month's edge. */
+const NOW = Date.parse('2027-03-24T20:00:00Z');
+
+type Step = { kind: 'format' } | { kind: 'request'; url: string };
+
+/** Logs, in order, each request the page sends and each date format it makes, until `stop()`. */
+function watchRequestsAndFormats(): { steps: Step[]; stop(): void } {
+  const steps: Step[] = [];
+  const RealFormat = Intl.DateTimeFormat;
+  const realFetch = window.fetch;
+  Intl.DateTimeFormat = new Proxy(RealFormat, {
+    construct(target, args, newTarget) {
+      steps.push({ kind: 'format' });
+      return Reflect.construct(target, args, newTarget) as object;
+    },
+    apply(target, self, args) {
+      steps.push({ kind: 'format' });
+      return Reflect.apply(target, self, args) as unknown;
+    },
+  });
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    steps.push({ kind: 'request', url: input instanceof Request ? input.url : String(input) });
+    return realFetch(input, init);
+  };
+  return {
+    steps,
+    stop() {
+      Intl.DateTimeFormat = RealFormat;
+      window.fetch = realFetch;
+    },
+  };
+}
+
+const cases = [
+  { tag: 'av-calendar', zone: 'America/Chicago', attributes: { view: 'list' } },
+  { tag: 'av-event-list', zone: 'America/Denver', attributes: {} },
+  { tag: 'av-series-list', zone: 'America/Phoenix', attributes: {} },
+];
+
+describe("An element's first request leaves before the page's first date format", function () {
+  this.timeout(20000);
+
+  for (const c of cases) {
+    it(`<${c.tag}> (${c.zone}): asks AudienceView first, makes its date formats after`, async () => {
+      const mock = await openMockWorld({ now: NOW });
+      const vendor = mock.base('audienceview');
+      const slot = await fixture<HTMLElement>(html`<div style="width: 390px"></div>`);
+      const watch = watchRequestsAndFormats();
+      const el = document.createElement(c.tag) as HTMLElement & { now?: number };
+      try {
+        for (const [name, value] of Object.entries({ 'api-base': vendor, 'client-id': '284', 'time-zone': c.zone, locale: 'en', ...c.attributes })) el.setAttribute(name, value);
+        el.now = NOW;
+        slot.append(el);
+        await waitUntil(() => !el.shadowRoot?.querySelector('[part~="loading"]') && el.shadowRoot!.querySelector('[part~="list"], .grid, [part~="series"]'), `<${c.tag}> did not show its answer`, { timeout: 10000 });
+      } finally {
+        watch.stop();
+      }
+      expect(el.shadowRoot!.querySelector('[part~="error"]'), 'the element loaded without an error').to.equal(null);
+      const firstRequest = watch.steps.findIndex((s) => s.kind === 'request' && s.url.startsWith(vendor));
+      const firstFormat = watch.steps.findIndex((s) => s.kind === 'format');
+      expect(firstRequest, 'the element asked AudienceView').to.be.at.least(0);
+      expect(firstFormat, 'the element formats dates in its zone (else this test says nothing)').to.be.at.least(0);
+      expect(firstRequest, `steps: ${watch.steps.map((s) => s.kind).join(', ')}`).to.be.below(firstFormat);
+    });
+  }
+});
