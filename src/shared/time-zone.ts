@@ -36,6 +36,14 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Makes the zone's format now: the page's first DateTimeFormat sets up ICU's date data, and an
+ * element whose request has just left does that while the answer travels, not after it lands.
+ */
+export function prepareTimeZone(timeZone: string): void {
+  if (isValidTimeZone(timeZone)) partsFormat(timeZone);
+}
+
 /** The zones Intl lists (their canonical names), read once. */
 let listedZones: ReadonlySet<string> | undefined;
 

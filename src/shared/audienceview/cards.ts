@@ -17,7 +17,7 @@ import { renderErrorView } from '../error-view.js';
 import { AvErrorEvent } from './events.js';
 import { isBlank } from '../sanitize.js';
 import { WidgetElement, type LocalizeController } from '../widget-element.js';
-import { isoDate, type CalendarDate } from '../time-zone.js';
+import { isoDate, prepareTimeZone, type CalendarDate } from '../time-zone.js';
 
 /** Cards rendered in one task: a phone's screen and more. */
 const CARD_BATCH = 6;
@@ -91,7 +91,9 @@ export abstract class AvCardList<Answer extends PublicApiResponse, Messages exte
         });
         this.checkOwnAttributes();
         const query: PublicQuery = { clientId: this.clientId.trim(), productionId: this.productionId || null, departmentId: this.departmentId || null };
-        return await this.fetchAnswer(this.apiBase || AUDIENCEVIEW_API_BASE, query, signal);
+        const answer = this.fetchAnswer(this.apiBase || AUDIENCEVIEW_API_BASE, query, signal);
+        prepareTimeZone(this.zone); // the request has left; the answer's dates will need it
+        return await answer;
       } catch (cause) {
         // A replaced request is not a failure anyone should hear about.
         if (signal.aborted || isAbortError(cause)) throw cause;
