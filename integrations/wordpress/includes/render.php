@@ -119,6 +119,9 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 	}
 	$html .= '>' . $content . '</' . $tag . '>';
 	venue_widgets_enqueue( $tag );
+	if ( 0 === strpos( $tag, 'av-' ) ) {
+		$html = venue_widgets_preconnect( $resolved['attributes']['api-base'] ?? '' ) . $html;
+	}
 
 	if ( $resolved['problems'] && current_user_can( 'edit_posts' ) ) {
 		$notice = '<div class="venue-widgets-notice" role="note" data-venue-widgets-notice="' . esc_attr( $tag ) . '"><strong>'
@@ -129,6 +132,31 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 		$html = $notice . '</ul></div>' . $html;
 	}
 	return $html;
+}
+
+/**
+ * A `<link rel="preconnect">` to an AudienceView API's origin, the first time the page shows an
+ * element of that origin ('' after, or for an address that is not one). The element's module
+ * comes at the end of the page and asks only once it runs; meanwhile the browser, which reads the
+ * hint as it parses, opens the connection (DNS, TCP, TLS: round trips on a phone's network).
+ * Lighthouse's own audit (uses-rel-preconnect) names this origin on every AudienceView page.
+ * `crossorigin`: the element's requests carry no credentials, so they use the anonymous pool.
+ *
+ * @param string $api_base The element's api-base ('' is AudienceView's public host).
+ * @return string
+ */
+function venue_widgets_preconnect( $api_base ) {
+	static $opened = array();
+	$parts = wp_parse_url( '' === $api_base ? 'https://api.ovationtix.com' : $api_base );
+	if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) || ! in_array( $parts['scheme'], array( 'http', 'https' ), true ) ) {
+		return '';
+	}
+	$origin = $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
+	if ( isset( $opened[ $origin ] ) ) {
+		return '';
+	}
+	$opened[ $origin ] = true;
+	return '<link rel="preconnect" href="' . esc_url( $origin ) . '" crossorigin>';
 }
 
 /**
@@ -220,7 +248,12 @@ function venue_widgets_enqueue_for_written_tags( $content ) {
 						$added .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 					}
 				}
-				return '<' . $tag . $match[1] . $added . '>';
+				$opened = '';
+				if ( 0 === strpos( $tag, 'av-' ) ) {
+					$api_base = preg_match( '/\sapi-base\s*=\s*"([^"]*)"/i', $match[1] . $added, $written ) ? html_entity_decode( $written[1] ) : '';
+					$opened   = venue_widgets_preconnect( $api_base );
+				}
+				return $opened . '<' . $tag . $match[1] . $added . '>';
 			},
 			$content
 		);
