@@ -108,26 +108,30 @@ describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', fun
     expect((await mock.requests()).some((r) => /\/public\/(calendar|events)\/client\(284\)/.test(r.path))).to.equal(true);
   });
 
-  it("a page with AudienceView elements opens the connection to their API as it is parsed: one preconnect per origin, before the first element that needs it", async () => {
+  it('a page opens the connections its elements ask at once as it is parsed: one preconnect per origin, before the first element that needs it', async () => {
     await signOut(site);
     const av = mock.base('audienceview');
     const other = new URL(av);
     other.hostname = 'localhost'; // the same server under another origin: a second API
     const content = `[av-event-list api-base="${av}" limit="3"][av-series-list api-base="${av}"]<!-- wp:html --><av-calendar api-base="${other.href}"></av-calendar><!-- /wp:html -->`;
-    const posted = await post('author', 'Two APIs', content);
-    const without = await post('author', 'No AudienceView', '[utick-pack-list]');
+    const twoApis = await post('author', 'Two APIs', content);
+    const packs = await post('author', 'Packs', '[utick-pack-list]');
+    const memberSignIn = await post('author', 'Member sign-in', '[vista-member-login]');
     const read = async (link: string) => {
       const page = await openSecondPage(link);
       try {
-        return await page.evaluate<string[]>(`[...document.querySelectorAll('link[rel="preconnect"], av-event-list, av-series-list, av-calendar')]
+        return await page.evaluate<string[]>(`[...document.querySelectorAll('link[rel="preconnect"], av-event-list, av-series-list, av-calendar, utick-pack-list, vista-member-login')]
           .map((t) => (t.localName === 'link' ? 'preconnect ' + t.getAttribute('href') + (t.hasAttribute('crossorigin') ? ' crossorigin' : '') : t.localName))`);
       } finally {
         await page.close();
       }
     };
-    // Each origin once, ahead of its first element; crossorigin, as the elements' requests carry no credentials.
-    expect(await read(posted.link)).to.deep.equal([`preconnect ${new URL(av).origin} crossorigin`, 'av-event-list', 'av-series-list', `preconnect ${other.origin} crossorigin`, 'av-calendar']);
-    expect((await read(without.link)).filter((t) => t.startsWith('preconnect'))).to.deep.equal([]);
+    // Each origin once, ahead of its first element; crossorigin, as these requests carry no credentials.
+    expect(await read(twoApis.link)).to.deep.equal([`preconnect ${new URL(av).origin} crossorigin`, 'av-event-list', 'av-series-list', `preconnect ${other.origin} crossorigin`, 'av-calendar']);
+    // The pack list asks the site's Utick signing proxy (the default) as soon as it shows.
+    expect(await read(packs.link)).to.deep.equal([`preconnect ${new URL(site.defaults.utick_proxy_url!).origin} crossorigin`, 'utick-pack-list']);
+    // The member sign-in asks nothing until a patron signs in (and may send cookies): no hint.
+    expect(await read(memberSignIn.link)).to.deep.equal(['vista-member-login']);
   });
 
   it('a shortcode with an unknown attribute or a bad value renders without them, and says why to editors only', async () => {

@@ -119,9 +119,7 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 	}
 	$html .= '>' . $content . '</' . $tag . '>';
 	venue_widgets_enqueue( $tag );
-	if ( 0 === strpos( $tag, 'av-' ) ) {
-		$html = venue_widgets_preconnect( $resolved['attributes']['api-base'] ?? '' ) . $html;
-	}
+	$html = venue_widgets_preconnect( $tag, $resolved['attributes']['api-base'] ?? '' ) . $html;
 
 	if ( $resolved['problems'] && current_user_can( 'edit_posts' ) ) {
 		$notice = '<div class="venue-widgets-notice" role="note" data-venue-widgets-notice="' . esc_attr( $tag ) . '"><strong>'
@@ -135,24 +133,34 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 }
 
 /**
- * A `<link rel="preconnect">` to an AudienceView API's origin, the first time the page shows an
- * element of that origin ('' after, or for an address that is not one). The element's module
- * comes at the end of the page and asks only once it runs; meanwhile the browser, which reads the
- * hint as it parses, opens the connection (DNS, TCP, TLS: round trips on a phone's network).
- * Lighthouse's own audit (uses-rel-preconnect) names this origin on every AudienceView page.
- * `crossorigin`: the element's requests carry no credentials, so they use the anonymous pool.
+ * A `<link rel="preconnect">` to the origin an element asks as soon as the page shows it (the
+ * AudienceView elements' API, the Utick pack list's signing proxy), the first time the page shows
+ * an element of that origin ('' after, for other elements, for an address that is not one, and for
+ * the site's own origin, whose connection is open already). The element's module comes at the end
+ * of the page and asks only once it runs; meanwhile the browser, which reads the hint as it
+ * parses, opens the connection (DNS, TCP, TLS: round trips on a phone's network). Lighthouse's own
+ * audit (uses-rel-preconnect) names the API's origin on every AudienceView page. `crossorigin`:
+ * these requests carry no credentials, so they use the browser's anonymous connections.
  *
- * @param string $api_base The element's api-base ('' is AudienceView's public host).
+ * @param string $tag      Element tag.
+ * @param string $api_base The element's api-base ('' is AudienceView's public host for its elements).
  * @return string
  */
-function venue_widgets_preconnect( $api_base ) {
+function venue_widgets_preconnect( $tag, $api_base ) {
 	static $opened = array();
-	$parts = wp_parse_url( '' === $api_base ? 'https://api.ovationtix.com' : $api_base );
-	if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) || ! in_array( $parts['scheme'], array( 'http', 'https' ), true ) ) {
+	$audienceview = 0 === strpos( $tag, 'av-' );
+	if ( ! $audienceview && 'utick-pack-list' !== $tag ) {
 		return '';
 	}
-	$origin = $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
-	if ( isset( $opened[ $origin ] ) ) {
+	$origin_of = function ( $url ) {
+		$parts = wp_parse_url( $url );
+		if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) || ! in_array( $parts['scheme'], array( 'http', 'https' ), true ) ) {
+			return '';
+		}
+		return $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
+	};
+	$origin = $origin_of( '' === $api_base && $audienceview ? 'https://api.ovationtix.com' : $api_base );
+	if ( '' === $origin || isset( $opened[ $origin ] ) || $origin_of( home_url() ) === $origin ) {
 		return '';
 	}
 	$opened[ $origin ] = true;
@@ -248,12 +256,8 @@ function venue_widgets_enqueue_for_written_tags( $content ) {
 						$added .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 					}
 				}
-				$opened = '';
-				if ( 0 === strpos( $tag, 'av-' ) ) {
-					$api_base = preg_match( '/\sapi-base\s*=\s*"([^"]*)"/i', $match[1] . $added, $written ) ? html_entity_decode( $written[1] ) : '';
-					$opened   = venue_widgets_preconnect( $api_base );
-				}
-				return $opened . '<' . $tag . $match[1] . $added . '>';
+				$api_base = preg_match( '/\sapi-base\s*=\s*"([^"]*)"/i', $match[1] . $added, $written ) ? html_entity_decode( $written[1] ) : '';
+				return venue_widgets_preconnect( $tag, $api_base ) . '<' . $tag . $match[1] . $added . '>';
 			},
 			$content
 		);
