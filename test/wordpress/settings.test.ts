@@ -130,7 +130,7 @@ describeWhere(SECOND_PAGE, 'the WordPress plugin: settings, checks and PHP', fun
     expect(await read(twoApis.link)).to.deep.equal([`preconnect ${new URL(av).origin} crossorigin`, 'av-event-list', 'av-series-list', `preconnect ${other.origin} crossorigin`, 'av-calendar']);
     // The pack list asks the site's Utick signing proxy (the default) as soon as it shows.
     expect(await read(packs.link)).to.deep.equal([`preconnect ${new URL(site.defaults.utick_proxy_url!).origin} crossorigin`, 'utick-pack-list']);
-    // The member sign-in asks nothing until a patron signs in (and may send cookies): no hint.
+    // Vista's requests may carry cookies, and its sign-in asks nothing until a patron signs in: no hint.
     expect(await read(memberSignIn.link)).to.deep.equal(['vista-member-login']);
   });
 

@@ -134,13 +134,14 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 
 /**
  * A `<link rel="preconnect">` to the origin an element asks as soon as the page shows it (the
- * AudienceView elements' API, the Utick pack list's signing proxy), the first time the page shows
+ * AudienceView elements' API, the Utick elements' signing proxy), the first time the page shows
  * an element of that origin ('' after, for other elements, for an address that is not one, and for
  * the site's own origin, whose connection is open already). The element's module comes at the end
  * of the page and asks only once it runs; meanwhile the browser, which reads the hint as it
  * parses, opens the connection (DNS, TCP, TLS: round trips on a phone's network). Lighthouse's own
  * audit (uses-rel-preconnect) names the API's origin on every AudienceView page. `crossorigin`:
- * these requests carry no credentials, so they use the browser's anonymous connections.
+ * these requests carry no credentials, so they use the browser's anonymous connections (Vista's
+ * may carry cookies, and its sign-in asks nothing until a patron acts: no hint).
  *
  * @param string $tag      Element tag.
  * @param string $api_base The element's api-base ('' is AudienceView's public host for its elements).
@@ -149,7 +150,7 @@ function venue_widgets_render( $tag, $written, $content = '' ) {
 function venue_widgets_preconnect( $tag, $api_base ) {
 	static $opened = array();
 	$audienceview = 0 === strpos( $tag, 'av-' );
-	if ( ! $audienceview && 'utick-pack-list' !== $tag ) {
+	if ( ! $audienceview && 0 !== strpos( $tag, 'utick-' ) ) {
 		return '';
 	}
 	$origin_of = function ( $url ) {
