@@ -54,6 +54,9 @@ function onlyTests() {
  * plain line per engine, `Chromium: Tests: N passed, N failed, N skipped, N not runnable here`, for
  * people and CI logs alike.
  */
+/** An error's first line, short enough for a summary. */
+const firstLine = (message) => String(message ?? 'no message').split('\n')[0].slice(0, 300);
+
 function summaryLine() {
   /** A session's tests, each with the titles of the suites it is in. */
   function* testsIn(suite, path = []) {
@@ -73,12 +76,19 @@ function summaryLine() {
       }
       for (const session of sessions) {
         const name = session.browser.name;
-        if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0 });
+        if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0, failures: [] });
         const totals = byEngine.get(name);
         const failedBefore = totals.failed;
-        for (const { test } of testsIn(session.testResults)) totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+        const file = session.testFile.replace(`${process.cwd()}/`, '');
+        for (const { test, path } of testsIn(session.testResults)) {
+          totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+          if (!test.skipped && !test.passed) totals.failures.push(`${file} › ${[...path, test.name].join(' › ')}: ${firstLine(test.error?.message)}`);
+        }
         // A file that failed outside its tests (did not load, or tried the network): one failure.
-        if (!session.passed && totals.failed === failedBefore) totals.failed++;
+        if (!session.passed && totals.failed === failedBefore) {
+          totals.failed++;
+          totals.failures.push(`${file}: ${firstLine(session.errors?.[0]?.message ?? 'the file failed outside its tests (see above)')}`);
+        }
       }
     },
     // Written as the process exits, after the progress bar's last frame, so they close the run
@@ -90,6 +100,8 @@ function summaryLine() {
         for (const [engine, totals] of byEngine) {
           const missing = notRunnable.filter((n) => n.engine === engine);
           for (const n of missing) lines.push(`Not runnable in ${engine}: ${n.file} › ${n.title} — ${n.reason}`);
+          // Named again next to the counts, so the last lines of a long run's log say what failed.
+          for (const failure of totals.failures) lines.push(`Failed in ${engine}: ${failure}`);
           lines.push(`${engine}: Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${missing.length} not runnable here`);
         }
         process.stdout.write(`${lines.join('\n')}\n`);

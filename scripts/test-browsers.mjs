@@ -9,7 +9,8 @@
 //
 // A test an engine cannot run (test/engines.ts names it, with the reason) also runs in Chromium under
 // that engine's readings, so no reading goes unplayed over it, after the engine's own run (the
-// tests it named, and any the Chromium run named for it). Then one closing line per run.
+// tests it named, and any the Chromium run named for it). Then one closing line per run, each
+// followed by the tests that failed in it.
 // BROWSERS narrows the engines (BROWSERS=firefox npm run test:engines); ENGINE_READINGS=defaults plays
 // the default readings everywhere; other arguments go to web-test-runner
 // (--files 'src/components/av-calendar/**/*.test.ts').
@@ -45,7 +46,7 @@ async function runEngine(engine) {
   for (const test of existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : []) (lists[test.engine] ??= []).push(test);
   const passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0;
   const line = `${run.summary ?? `${NAMES[engine]}: Tests: no summary (the runner exited ${run.code})`} (${playing(readings)}, ${minutes(run.seconds)})`;
-  return { passed, line, readings, notRunnable: lists[NAMES[engine]] ?? [], lists };
+  return { passed, line, failures: run.failures, readings, notRunnable: lists[NAMES[engine]] ?? [], lists };
 }
 
 /** The tests an engine cannot run, in Chromium under that engine's readings: each must pass there. */
@@ -59,7 +60,7 @@ async function standIn(engine, notRunnable) {
   // Only those tests are registered (test/engines.ts), each picked by its full title.
   const passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0 && run.counts.passed === notRunnable.length;
   const ran = run.counts ? `${run.counts.passed} passed, ${run.counts.failed} failed` : `no summary (the runner exited ${run.code})`;
-  return { passed, line: `Chromium for the ${tests(notRunnable.length)} ${NAMES[engine]} cannot run: ${ran} (${playing(readings)}, ${minutes(run.seconds)})` };
+  return { passed, line: `Chromium for the ${tests(notRunnable.length)} ${NAMES[engine]} cannot run: ${ran} (${playing(readings)}, ${minutes(run.seconds)})`, failures: run.failures };
 }
 
 const key = ({ file, title }) => `${file}\u0000${title}`;
@@ -85,5 +86,6 @@ for (const engine of engines) {
 }
 
 console.log('');
-for (const { line } of results) console.log(line);
+// Each run's line, then the tests that failed in it: the last lines of a long log say what failed.
+for (const { line, failures } of results) for (const text of [line, ...failures]) console.log(text);
 process.exit(results.every(({ passed }) => passed) ? 0 : 1);
