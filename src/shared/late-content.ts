@@ -9,6 +9,13 @@ import { NetworkError } from '../api/errors.js';
 
 const hosts = new Set<ReactiveControllerHost>();
 const pending = new Set<Promise<unknown>>();
+let arrivals = 0;
+
+/**
+ * How many late chunks have settled so far. A part of a render kept with `guard` names it among
+ * its dependencies, so that it is made again when a chunk lands (vendor markup sanitized, words).
+ */
+export const lateArrivals = (): number => arrivals;
 
 /** Renders its host again whenever a late chunk arrives. */
 export class LateContentController implements ReactiveController {
@@ -40,6 +47,7 @@ export function lateLoad<T>(load: () => Promise<T>, onSettled: (value: T | undef
   );
   const tracked = promise.finally(() => {
     pending.delete(tracked);
+    arrivals++;
     for (const host of hosts) host.requestUpdate();
   });
   tracked.catch(() => undefined);

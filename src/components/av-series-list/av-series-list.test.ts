@@ -286,6 +286,51 @@ describe('<av-series-list>', () => {
     }
   });
 
+  it('makes each card of a big season once, however many batches it takes, and again when what it shows changes (the language)', async () => {
+    await mock.fault({ kind: 'oversize', vendor: 'audienceview' });
+    const expected = (await seriesAnswer(mock)).seriesInformation.filter((s) => s.productionStatus === 'T').length;
+    // Every card formats its date range once when it is made (Intl's formatRange, or format for a one-day series).
+    let formatted = 0;
+    const proto = Intl.DateTimeFormat.prototype;
+    const formatDescriptor = Object.getOwnPropertyDescriptor(proto, 'format')!;
+    const realRange = proto.formatRange;
+    proto.formatRange = function (this: Intl.DateTimeFormat, ...args: Parameters<Intl.DateTimeFormat['formatRange']>) {
+      if (this.resolvedOptions().timeZone === 'UTC') formatted++;
+      return realRange.apply(this, args);
+    };
+    Object.defineProperty(proto, 'format', {
+      configurable: true,
+      get(this: Intl.DateTimeFormat) {
+        const bound = formatDescriptor.get!.call(this) as (date?: number | Date) => string;
+        return (date?: number | Date) => {
+          if (this.resolvedOptions().timeZone === 'UTC') formatted++;
+          return bound(date);
+        };
+      },
+    });
+    const el = document.createElement('av-series-list');
+    try {
+      for (const [name, value] of Object.entries({ style: 'width: 390px', 'client-id': '284', 'api-base': base, locale: 'en' })) el.setAttribute(name, value);
+      document.body.append(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="series"]'), 'the season never showed', { timeout: 8000 });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="series"]').length, 'the whole season shows').to.equal(expected);
+      expect(formatted, 'date ranges formatted, one per card').to.equal(expected);
+    } finally {
+      proto.formatRange = realRange;
+      Object.defineProperty(proto, 'format', formatDescriptor);
+    }
+    try {
+      const dates = () => squash(el.shadowRoot!.querySelector('[part="series"] [part="dates"]')!.textContent);
+      const english = dates();
+      el.setAttribute('locale', 'fr');
+      await waitUntil(() => dates() !== english, 'the cards already shown did not change language', { timeout: 8000 });
+      expect(el.shadowRoot!.querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal('Saison');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('filters by production-id', async () => {
     const page = await seriesFixture(html`<av-series-list client-id="284" production-id="962459" api-base=${base}></av-series-list>`);
     expect(page.ids()).to.deep.equal([962459]);

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { fetchEvents, type PublicQuery } from '../../api/audienceview/public.js';
 import { PRODUCTION_COLOURS, type SeriesInformation, type SeriesResponse } from '../../api/audienceview/types.js';
 import { ConfigError } from '../../api/errors.js';
@@ -15,6 +16,7 @@ import type { AvSeriesClickDetail } from '../../shared/audienceview/events.js';
 import { WidgetEvent } from '../../shared/events.js';
 import { define, LocalizeController } from '../../shared/widget-element.js';
 import { cssProperties } from '../../shared/css-properties.js';
+import { lateArrivals } from '../../shared/late-content.js';
 export * from '../../shared/audienceview/events.js';
 
 /** A patron chose a series. Cancelable: `preventDefault()` keeps the page from following the link. */
@@ -130,18 +132,27 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
     const series = (answer.seriesInformation ?? []).filter(isPublicSeries);
     if (series.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const shown = this.cards.takeItems(answer, series);
+    const reading = this.epochReadings.get(answer);
+    const late = lateArrivals();
     return html`<ul part="list" class="grid" aria-label=${m.listLabel} aria-busy=${this.cards.growing ? 'true' : 'false'}>
-      ${shown.map((s, i) => this.renderSeries(s, locale, m, i, this.epochReadings.get(answer)))}
+      ${shown.map((s, i) => {
+        const closed = !s.hasAvailableTickets && this.salesClosed(s, reading);
+        // Each batch renders the list again: a card already shown is not made again (its dates formatted,
+        // its links checked) unless something it shows changed. A season of 130 series made every card
+        // again in each batch, most of the list's work on a phone's CPU.
+        const shows = [s, locale, m, i === 0, reading, closed, late, this.zone, this.titleLevel, this.purchaseUrl, this.productionUrl];
+        return guard(shows, () => this.renderSeries(s, locale, m, i, closed, reading));
+      })}
     </ul>`;
   }
 
-  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages, index: number, reading?: EpochReading) {
+  private renderSeries(s: SeriesInformation, locale: string, m: SeriesListMessages, index: number, closed: boolean, reading?: EpochReading) {
     const colour = (PRODUCTION_COLOURS[s.productionStyle] ?? PRODUCTION_COLOURS[0]).hex;
     const logo = safeHttpUrl(s.productionLogoLink);
     const { first, last } = seriesDateRange(s, this.zone, reading);
     const iso = isoRange(first, last);
     const buyUrl = s.hasAvailableTickets ? this.buyUrl(s) : undefined;
-    const unavailable = s.hasAvailableTickets ? undefined : this.unavailableMessage(s, m, reading);
+    const unavailable = s.hasAvailableTickets ? undefined : this.unavailableMessage(s, m, closed);
     return html`<li
       part="series"
       class="card series"
@@ -189,9 +200,12 @@ export class AvSeriesList extends AvCardList<SeriesResponse, SeriesListMessages>
    * say which, so: once the last performance is inside its shut-off window, sales have closed;
    * otherwise the tickets are gone.
    */
-  private unavailableMessage(s: SeriesInformation, m: SeriesListMessages, reading?: EpochReading) {
+  private salesClosed(s: SeriesInformation, reading?: EpochReading): boolean {
     const lastStart = venueInstant(s.lastPerformanceDate, this.zone, reading);
-    const closed = Number.isFinite(s.shutoffHour) && this.currentTime >= lastStart - s.shutoffHour * HOUR;
+    return Number.isFinite(s.shutoffHour) && this.currentTime >= lastStart - s.shutoffHour * HOUR;
+  }
+
+  private unavailableMessage(s: SeriesInformation, m: SeriesListMessages, closed: boolean) {
     const vendor = closed ? s.shutoffHourMessage : s.noRemainingMessage;
     return {
       reason: closed ? 'sales-closed' : 'sold-out',
