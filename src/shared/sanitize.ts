@@ -24,7 +24,8 @@ import { untilNextTask } from '../api/next-task.js';
 
 interface Sanitizer {
   purify: DOMPurify;
-  config: Config;
+  /** Set on DOMPurify once (`setConfig`), so `sanitize` returns a fragment. */
+  config: Config & { RETURN_DOM_FRAGMENT: true };
 }
 
 let sanitizer: Sanitizer | undefined;
@@ -84,7 +85,7 @@ function cleanNodes(markup: string): DocumentFragment {
   if (!nodes) {
     const { purify, config } = sanitizer ?? {};
     if (!purify) throw new Error('vendor markup cleaned before loadSanitizer() settled');
-    const parsed = purify.sanitize(markup, { ...config!, RETURN_DOM_FRAGMENT: true });
+    const parsed = purify.sanitize(markup, config!);
     inert ??= parsed.ownerDocument.implementation.createHTMLDocument('');
     nodes = inert.adoptNode(parsed);
     if (cleaned.size >= CLEANED_KEPT) cleaned.delete(cleaned.keys().next().value!);

@@ -205,7 +205,7 @@ describe('Trusted Types', () => {
 
   it("parses through the page's venue-widgets policy, made once", async () => {
     const created: string[] = [];
-    const policy = { name: 'venue-widgets', createHTML: (s: string) => s };
+    const policy = { name: 'venue-widgets', createHTML: (s: string) => s, createScriptURL: (s: string) => s };
     const factory = {
       getPolicy: (name: string) => (created.includes(name) ? policy : null),
       createPolicy: (name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }) => {
@@ -229,7 +229,7 @@ describe('Trusted Types', () => {
   });
 
   it('a browser without getPolicy still gets the policy', async () => {
-    const policy = { name: 'venue-widgets' };
+    const policy = { name: 'venue-widgets', createHTML: (s: string) => s, createScriptURL: (s: string) => s };
     await withTrustedTypes({ createPolicy: () => policy }, async () => {
       const { setUpSanitizer } = await fresh<Setup>(SETUP);
       assert.equal(setUpSanitizer((url) => url)!.config.TRUSTED_TYPES_POLICY, policy);

@@ -1,0 +1,22 @@
+import puppeteer from 'puppeteer-core';
+const [base, chunk] = process.argv.slice(2);
+const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const p = await b.newPage(); await p.goto(base + '/typical/calendar.html');
+console.log(await p.evaluate(async (chunk) => {
+  const mod = await import(chunk);
+  const t0 = performance.now();
+  const { purify, config } = mod.setUpSanitizer((u) => u);
+  const init = performance.now() - t0;
+  const strings = Array.from({ length: 300 }, (_, i) => `<p>Doors open at <b>7 PM</b>, show ${i}. <a href="https://venue.example/x${i}">More</a></p><ul><li>Bar</li><li>Cloak</li></ul>`);
+  for (const s of strings) purify.sanitize(s + '  ', { ...config, RETURN_DOM_FRAGMENT: true });
+  let t = performance.now();
+  for (const s of strings) purify.sanitize(s, { ...config, RETURN_DOM_FRAGMENT: true });
+  const perCallCfg = (performance.now() - t) / strings.length;
+  purify.setConfig({ ...config, RETURN_DOM_FRAGMENT: true });
+  const strings2 = strings.map((s) => s + ' ');
+  t = performance.now();
+  for (const s of strings2) purify.sanitize(s);
+  const perCallSet = (performance.now() - t) / strings.length;
+  return JSON.stringify({ init, perCallCfg, perCallSet });
+}, base + '/dist/cdn/0.1.0/chunks/' + chunk));
+await b.close();

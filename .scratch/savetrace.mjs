@@ -1,0 +1,10 @@
+import puppeteer from 'puppeteer-core';
+import { writeFileSync } from 'node:fs';
+const [url, out] = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const ctx = await browser.createBrowserContext(); const page = await ctx.newPage();
+await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'loading'] });
+await page.goto(url, { waitUntil: 'load' }); await new Promise((r) => setTimeout(r, 5000));
+writeFileSync(out, Buffer.from(await page.tracing.stop()));
+await browser.close();
