@@ -27,12 +27,17 @@ const embed = embedPages(() => mock.origin);
  * reported by every engine for every engine, so a Chromium run also knows what the others will not run.
  */
 const notRunnable = [];
+/** A session's test file, from the project's root (as test/engines.ts and the scripts name it). */
+const fileOf = (session) => session.testFile.replace(`${process.cwd()}/`, '');
+/** An error's first line, short enough for a summary. */
+const firstLine = (message) => String(message ?? 'no message').split('\n')[0].slice(0, 300);
+
 function notRunnablePlugin() {
   return {
     name: 'not-runnable',
     executeCommand({ command, payload, session }) {
       if (command !== 'not-runnable') return undefined;
-      const entry = { engine: ENGINE_NAMES[payload.engine], file: session.testFile.replace(`${process.cwd()}/`, ''), title: payload.title, reason: payload.reason };
+      const entry = { engine: ENGINE_NAMES[payload.engine], file: fileOf(session), title: payload.title, reason: payload.reason };
       const known = notRunnable.some((n) => n.engine === entry.engine && n.file === entry.file && n.title === entry.title);
       if (!known) notRunnable.push(entry);
       return true;
@@ -54,13 +59,10 @@ function onlyTests() {
  * plain line per engine, `Chromium: Tests: N passed, N failed, N skipped, N not runnable here`, for
  * people and CI logs alike.
  */
-/** An error's first line, short enough for a summary. */
-const firstLine = (message) => String(message ?? 'no message').split('\n')[0].slice(0, 300);
-
 function summaryLine() {
-  /** A session's tests, each with the titles of the suites it is in. */
+  /** A session's tests, each with its full title (`suite › test`, as test/engines.ts picks them). */
   function* testsIn(suite, path = []) {
-    for (const test of suite?.tests ?? []) yield { test, path };
+    for (const test of suite?.tests ?? []) yield { test, title: [...path, test.name].join(' › ') };
     for (const child of suite?.suites ?? []) yield* testsIn(child, [...path, child.name]);
   }
   let byEngine;
@@ -70,7 +72,7 @@ function summaryLine() {
       // TEST_TITLES_REPORT: every test this run registered, by file (to compare what engines ran).
       if (process.env.TEST_TITLES_REPORT) {
         const titles = sessions.flatMap((session) =>
-          [...testsIn(session.testResults)].map(({ test, path }) => ({ file: session.testFile.replace(`${process.cwd()}/`, ''), title: [...path, test.name].join(' › '), passed: test.passed })),
+          [...testsIn(session.testResults)].map(({ test, title }) => ({ file: fileOf(session), title, passed: test.passed })),
         );
         writeFileSync(process.env.TEST_TITLES_REPORT, JSON.stringify(titles));
       }
@@ -79,10 +81,10 @@ function summaryLine() {
         if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0, failures: [] });
         const totals = byEngine.get(name);
         const failedBefore = totals.failed;
-        const file = session.testFile.replace(`${process.cwd()}/`, '');
-        for (const { test, path } of testsIn(session.testResults)) {
+        const file = fileOf(session);
+        for (const { test, title } of testsIn(session.testResults)) {
           totals[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
-          if (!test.skipped && !test.passed) totals.failures.push(`${file} › ${[...path, test.name].join(' › ')}: ${firstLine(test.error?.message)}`);
+          if (!test.skipped && !test.passed) totals.failures.push(`${file} › ${title}: ${firstLine(test.error?.message)}`);
         }
         // A file that failed outside its tests (did not load, or tried the network): one failure.
         if (!session.passed && totals.failed === failedBefore) {
