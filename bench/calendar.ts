@@ -143,7 +143,7 @@ export async function benchCalendar(): Promise<void> {
     { label: 'a month shows (list, days; at connect)', test: /month-views/ },
     // Fetched beside it by a calendar wide enough for the grid (this bench's 1,000 px); never by a phone's list.
     { label: 'the grid shows (a wide container)', test: /grid-views/ },
-    { label: 'a vendor text holds HTML (DOMPurify)', test: SANITIZER_CHUNKS },
+    { label: 'a vendor text holds HTML, in a browser without its own sanitizer (DOMPurify)', test: SANITIZER_CHUNKS },
     { label: 'the page is in fr, nl, de or es (words)', test: /i18n/ },
   ].map((g) => ({ ...g, gzip: ours.lazy.filter((f) => g.test.test(f.name)).reduce((sum, f) => sum + f.gzip, 0) }));
   const unexplained = ours.lazy.filter((f) => !lazyGroups.some((g) => g.test.test(f.name)));

@@ -32,7 +32,7 @@ export async function benchVista(): Promise<void> {
     console.log(
       `  ${ELEMENTS[i]!.padEnd(24)} without Lit ${kb(without)}   with Lit ${kb(withLit)}   goal ≤ ${GOAL_KB} KB without Lit: ${without <= GOAL_KB * 1024 ? 'met' : 'NOT met'}`,
     );
-    console.log(`    + only when the page is in fr, nl, de or es ${kb(late(/i18n/))}   + only when a Vista text holds HTML ${kb(late(SANITIZER_CHUNKS))}`);
+    console.log(`    + only when the page is in fr, nl, de or es ${kb(late(/i18n/))}   + only when a Vista text holds HTML and the browser has no sanitizer (Safari) ${kb(late(SANITIZER_CHUNKS))}`);
     // <vista-member-login>'s actions after its first paint (fetched when it connects) and workstation mode's fields.
     if (late(/member-actions|workstation/)) console.log(`    + fetched at connect: sign-in, refusals, details editor ${kb(late(/member-actions/))}   + only in workstation mode ${kb(late(/workstation/))}`);
   });

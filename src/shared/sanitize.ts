@@ -1,40 +1,46 @@
 /**
  * Vendor text that may hold HTML (descriptions, notes, messages) goes through here and nowhere
- * else: DOMPurify with a small allow-list, links made safe, no styles, no forms, no scripts.
+ * else, cleaned to a small allow-list (sanitize-rules.ts): links made safe, no styles, no forms,
+ * no scripts.
  *
- * DOMPurify is a third of an element's bytes and most vendor strings are plain text, so it is
- * loaded (from our own origin, as its own chunk) the first time a string holds markup. Until it
- * arrives that string shows as its plain text, which is safe; then every element holding a
- * `LateContentController` renders again with the sanitized HTML.
+ * The browser's own sanitizer (`setHTML`, native-sanitizer.ts) cleans it where there is one. Where
+ * there is not, DOMPurify does: a third of an element's bytes, and most vendor strings are plain
+ * text, so it is loaded (from our own origin, as its own chunk) the first time a string holds
+ * markup. Until it arrives that string shows as its plain text, which is safe; then every element
+ * holding a `LateContentController` renders again with the sanitized HTML.
  *
- * Clean markup is shown as the nodes DOMPurify made, cloned into the page: never serialized and
- * parsed again (a second parse, and Lit's scan of the string as a template, cost more than
+ * Clean markup is shown as the nodes the sanitizer made, cloned into the page: never serialized
+ * and parsed again (a second parse, and Lit's scan of the string as a template, cost more than
  * DOMPurify itself on a phone; a reparse is also where mutation XSS lives).
  *
- * Pages that require Trusted Types: nothing here assigns a string to an HTML sink. DOMPurify parses
- * through the `venue-widgets` policy (created once, handed only to DOMPurify, so the only HTML it
- * ever blesses is what DOMPurify parses and returns). A page's CSP therefore allows
- * `trusted-types lit-html venue-widgets` (`lit-html` for Lit's own templates).
+ * Pages that require Trusted Types: nothing here assigns a string to an HTML sink. `setHTML` is not
+ * one; DOMPurify parses through the `venue-widgets` policy (created once, handed only to
+ * DOMPurify, so the only HTML it ever blesses is what DOMPurify parses and returns). A page's CSP
+ * therefore allows `trusted-types lit-html venue-widgets` (`lit-html` for Lit's own templates).
  */
-import type { Config, DOMPurify } from 'dompurify';
 import { noChange, nothing } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { lateLoad } from './late-content.js';
+import { nativeSanitizer } from './native-sanitizer.js';
 import { untilNextTask } from '../api/next-task.js';
 
-interface Sanitizer {
-  purify: DOMPurify;
-  /** Set on DOMPurify once (`setConfig`), so `sanitize` returns a fragment. */
-  config: Config & { RETURN_DOM_FRAGMENT: true };
-}
+/** Cleans vendor markup into a fragment of an inert document (nothing in it loads or runs). */
+type Sanitizer = (markup: string) => DocumentFragment;
 
-let sanitizer: Sanitizer | undefined;
+/** Unset: not asked yet; null: the browser has none, DOMPurify is loaded when needed. */
+let native: Sanitizer | null | undefined;
+let domPurify: Sanitizer | undefined;
+function sanitizer(): Sanitizer | undefined {
+  if (native === undefined) native = nativeSanitizer(safeHttpUrl) ?? null;
+  return native ?? domPurify;
+}
 // Not lateChunk(): every element carries this loader, and lateChunk's NetworkError and kept module
 // (which no one here reads) would add 20–40 B gzip to each (measured: utick-pack-list to about +290 of its +300).
 let loading: Promise<unknown> | undefined;
 
-/** Loads DOMPurify, set up (sanitizer-setup.ts), once. */
+/** Makes the sanitizer ready: at once where the browser has one, else loads DOMPurify, set up (sanitizer-setup.ts), once. */
 export function loadSanitizer(): Promise<void> {
+  if (sanitizer()) return Promise.resolve();
   loading ??= lateLoad(
     () => import('./sanitizer-setup.js'),
     (setup, error) => {
@@ -43,9 +49,8 @@ export function loadSanitizer(): Promise<void> {
         loading = undefined;
         return;
       }
-      const ready = setup.setUpSanitizer(safeHttpUrl);
       // Undefined: the page's CSP refuses the `venue-widgets` policy, and vendor markup stays plain text.
-      if (ready) sanitizer = ready;
+      domPurify = setup.setUpSanitizer(safeHttpUrl);
     },
   );
   return loading.then(() => undefined);
@@ -59,7 +64,7 @@ export function loadSanitizer(): Promise<void> {
  */
 export async function sanitizerFor(strings: Iterable<string | null | undefined>): Promise<void> {
   for (const text of strings) {
-    if (!sanitizer && text && /[<&]/.test(text)) {
+    if (!sanitizer() && text && /[<&]/.test(text)) {
       await loadSanitizer().catch(() => undefined);
       // The render in a task of its own: DOMPurify's evaluation and the first render together held
       // a phone's main thread for 125–130 ms (Lighthouse, 4× CPU), each alone about half of that.
@@ -70,24 +75,21 @@ export async function sanitizerFor(strings: Iterable<string | null | undefined>)
 }
 
 /**
- * What DOMPurify made of a string, by the string: a month repeats its notes and messages across
- * performances and every render binds them again, and each DOMPurify pass parses a document. The
- * same string and config always come out the same. Kept in an inert document of their own (nothing
- * in it loads), bounded: the oldest entry goes first.
+ * What the sanitizer made of a string, by the string: a month repeats its notes and messages
+ * across performances and every render binds them again, and each pass parses a document. The same
+ * string always comes out the same. Kept in an inert document (nothing in it loads), bounded: the
+ * oldest entry goes first.
  */
 const cleaned = new Map<string, DocumentFragment>();
 const CLEANED_KEPT = 500;
-let inert: Document | undefined;
 
 /** The clean nodes of a vendor string that holds markup; `loadSanitizer()` must have settled. */
 function cleanNodes(markup: string): DocumentFragment {
   let nodes = cleaned.get(markup);
   if (!nodes) {
-    const { purify, config } = sanitizer ?? {};
-    if (!purify) throw new Error('vendor markup cleaned before loadSanitizer() settled');
-    const parsed = purify.sanitize(markup, config!);
-    inert ??= parsed.ownerDocument.implementation.createHTMLDocument('');
-    nodes = inert.adoptNode(parsed);
+    const clean = sanitizer();
+    if (!clean) throw new Error('vendor markup cleaned before loadSanitizer() settled');
+    nodes = clean(markup);
     if (cleaned.size >= CLEANED_KEPT) cleaned.delete(cleaned.keys().next().value!);
     cleaned.set(markup, nodes);
   }
@@ -122,7 +124,7 @@ const vendorMarkup = directive(VendorMarkup);
 export function vendorHtml(html: string | null | undefined) {
   if (isBlank(html)) return nothing;
   if (!/[<&]/.test(html!)) return html!;
-  if (!sanitizer) {
+  if (!sanitizer()) {
     loadSanitizer().catch(() => undefined);
     return vendorText(html);
   }
@@ -138,7 +140,7 @@ export function vendorHtml(html: string | null | undefined) {
 export function vendorText(html: string | null | undefined): string {
   if (isBlank(html)) return '';
   if (!/[<&]/.test(html!)) return html!.replace(/\s+/g, ' ').trim();
-  if (!sanitizer) {
+  if (!sanitizer()) {
     loadSanitizer().catch(() => undefined);
     return collapse(decodeEntities(html!.replace(HIDDEN_CONTENT, ' ').replace(/<[^>]*>?/g, ' ')));
   }

@@ -1,22 +1,25 @@
 /**
- * DOMPurify as the elements use it, in the chunk that loads only when a vendor string holds
- * markup (sanitize.ts): a small allow-list, links made safe, no styles, no forms, no scripts, and
- * on pages that require Trusted Types our own `venue-widgets` policy for its parser.
+ * DOMPurify as the elements use it where the browser has no sanitizer of its own (sanitize.ts), in
+ * the chunk that loads only when a vendor string holds markup: the allow-list of
+ * sanitize-rules.ts, links made safe, and on pages that require Trusted Types our own
+ * `venue-widgets` policy for its parser.
  */
-import purify, { type Config, type DOMPurify } from 'dompurify';
+import purify, { type Config } from 'dompurify';
+import { ALLOWED_ATTR, ALLOWED_TAGS, finishLink } from './sanitize-rules.js';
 
 const CONFIG: Config = {
-  ALLOWED_TAGS: ['a', 'b', 'br', 'em', 'i', 'li', 'ol', 'p', 'span', 'strong', 'u', 'ul', 'div', 'small', 'sub', 'sup', 'h3', 'h4', 'blockquote'],
-  ALLOWED_ATTR: ['href', 'title', 'lang', 'dir'],
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
 };
 
 /**
- * DOMPurify with the link hook and the config to sanitize with; `undefined` when the page's CSP
- * refuses our Trusted Types policy. `safeHttpUrl` decides which link targets survive.
+ * DOMPurify set up with the link hook: cleans markup into a fragment of an inert document;
+ * `undefined` when the page's CSP refuses our Trusted Types policy. `safeHttpUrl` decides which
+ * link targets survive.
  */
-export function setUpSanitizer(safeHttpUrl: (url: string) => string | undefined): { purify: DOMPurify; config: Config & { RETURN_DOM_FRAGMENT: true } } | undefined {
+export function setUpSanitizer(safeHttpUrl: (url: string) => string | undefined): ((markup: string) => DocumentFragment) | undefined {
   let config: Config & { RETURN_DOM_FRAGMENT: true };
   try {
     config = { ...CONFIG, ...trustedTypesPolicy(), RETURN_DOM_FRAGMENT: true };
@@ -27,16 +30,16 @@ export function setUpSanitizer(safeHttpUrl: (url: string) => string | undefined)
   } catch {
     return undefined;
   }
-  // Every surviving link opens safely in a new tab: vendor links leave the venue's page.
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') {
-      const href = node.getAttribute('href');
-      if (href && !safeHttpUrl(href)) node.removeAttribute('href');
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
-    }
+    if (node.tagName === 'A') finishLink(node, safeHttpUrl);
   });
-  return { purify, config };
+  let inert: Document | undefined;
+  return (markup) => {
+    // The config argument is ignored after setConfig; it gives the fragment return type.
+    const parsed = purify.sanitize(markup, config);
+    inert ??= parsed.ownerDocument.implementation.createHTMLDocument('');
+    return inert.adoptNode(parsed);
+  };
 }
 
 /**

@@ -37,8 +37,8 @@ const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/cs
 export function strictCsp(mockOrigin) {
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
+    "script-src 'self' 'report-sample'",
+    "style-src 'self' 'report-sample'",
     `connect-src 'self' ${mockOrigin}`,
     `img-src 'self' ${mockOrigin} data:`,
     "object-src 'none'",

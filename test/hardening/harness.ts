@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-/** Tags DOMPurify may leave in vendor HTML (`src/shared/sanitize.ts`). */
+/** Tags the sanitizer (the browser's `setHTML` or DOMPurify) may leave in vendor HTML (`src/shared/sanitize.ts`). */
 export const SANITIZED_TAGS = ['a', 'b', 'br', 'em', 'i', 'li', 'ol', 'p', 'span', 'strong', 'u', 'ul', 'div', 'small', 'sub', 'sup', 'h3', 'h4', 'blockquote'];
 /** Never acceptable in an element's shadow DOM, whatever the element renders. */
 const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'link', 'noscript', 'template', 'foreignobject', 'math', 'xmp', 'marquee', 'audio', 'source']);
