@@ -133,9 +133,9 @@ export function vendorHtml(html: string | null | undefined) {
 
 /**
  * The text of a vendor HTML string, for attributes, accessible names and the moment before
- * DOMPurify arrives. Parsed by DOMPurify into an inert fragment (nothing in it loads or runs);
- * until DOMPurify is here, the tags are stripped as text, since parsing a string ourselves
- * would be an HTML sink that a Trusted Types page refuses.
+ * DOMPurify arrives. Parsed by the sanitizer into an inert fragment (nothing in it loads or runs);
+ * in a browser without its own, until DOMPurify is here, the tags are stripped as text, since
+ * parsing a string ourselves would be an HTML sink that a Trusted Types page refuses.
  */
 export function vendorText(html: string | null | undefined): string {
   if (isBlank(html)) return '';

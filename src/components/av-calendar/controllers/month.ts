@@ -76,8 +76,11 @@ export class MonthController {
   private async load(signal: AbortSignal): Promise<ShownMonth> {
     const query = this.target();
     // Set here: @lit/task calls this before the render that shows the run pending.
-    const memory = (this.shownWhileLoading = query instanceof Error ? undefined : fromMemory(query));
-    if (query instanceof Error) throw this.report(query);
+    if (query instanceof Error) {
+      this.shownWhileLoading = undefined;
+      throw this.report(query);
+    }
+    const memory = (this.shownWhileLoading = fromMemory(query));
     try {
       // A month from memory is painted first; its background refresh starts in the next task.
       if (memory) await new Promise((resolve) => setTimeout(resolve));
