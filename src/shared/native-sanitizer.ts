@@ -36,14 +36,14 @@ const CONFIG = {
 };
 
 /** Cleans markup into a fragment of an inert document; `undefined` where the browser has no `setHTML`. */
-export function nativeSanitizer(safeHttpUrl: (url: string) => string | undefined): ((markup: string) => DocumentFragment) | undefined {
+export function nativeSanitizer(): ((markup: string) => DocumentFragment) | undefined {
   if (typeof Element === 'undefined' || !('setHTML' in Element.prototype)) return undefined;
   // Nothing in a document made this way loads or runs (no browsing context), as DOMPurify's own.
   const inert = document.implementation.createHTMLDocument('');
   return (markup) => {
     const holder = inert.createElement('div');
     (holder as unknown as SafeHtmlSetter).setHTML(markup, { sanitizer: CONFIG });
-    for (const link of holder.querySelectorAll('a')) finishLink(link, safeHttpUrl);
+    for (const link of holder.querySelectorAll('a')) finishLink(link);
     const fragment = inert.createDocumentFragment();
     fragment.append(...holder.childNodes);
     return fragment;

@@ -5,7 +5,6 @@
 import { expect } from '@open-wc/testing';
 import { lateContentSettled } from './late-content.js';
 import { nativeSanitizer } from './native-sanitizer.js';
-import { safeHttpUrl } from './sanitize.js';
 import { itWhere } from '../../test/engines.js';
 import { XSS_PAYLOADS } from '../../test/hardening/payloads.js';
 import { describeVendorHtml, fetchedDomPurify, itShowsPlainTextWithoutDomPurify, NO_SET_HTML, type VendorNote } from '../../test/vendor-html.js';
@@ -43,7 +42,7 @@ describe("the browser's sanitizer and DOMPurify", () => {
   itWhere(NO_SET_HTML, 'make the same of vendor markup, hostile included', async () => {
     // Imported here, not above: the tests before it must find DOMPurify not yet fetched.
     const { setUpSanitizer } = await import('./sanitizer-setup.js');
-    const purify = setUpSanitizer(safeHttpUrl)!;
+    const purify = setUpSanitizer()!;
     const serialized = (fragment: DocumentFragment) => {
       const holder = document.createElement('div');
       holder.append(document.importNode(fragment, true));
@@ -60,7 +59,7 @@ describe("the browser's sanitizer and DOMPurify", () => {
     // The browser's own, for this test only.
     Object.defineProperty(Element.prototype, 'setHTML', browserSanitizer!);
     try {
-      const native = nativeSanitizer(safeHttpUrl)!;
+      const native = nativeSanitizer()!;
       const differ = [...honest, ...XSS_PAYLOADS].map((markup) => [markup, serialized(native(markup)), serialized(purify(markup))]).filter(([, browser, dompurify]) => browser !== dompurify);
       // Two hostile strings come out otherwise, both as harmless text or nothing: an element whose
       // name no HTML knows (`<scr<script>`: DOMPurify keeps its text, the browser drops it), and

@@ -22,7 +22,10 @@ import { noChange, nothing } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
 import { lateLoad } from './late-content.js';
 import { nativeSanitizer } from './native-sanitizer.js';
+import { isBlank } from './sanitize-rules.js';
 import { untilNextTask } from '../api/next-task.js';
+
+export { isBlank, safeHttpUrl } from './sanitize-rules.js';
 
 /** Cleans vendor markup into a fragment of an inert document (nothing in it loads or runs). */
 type Sanitizer = (markup: string) => DocumentFragment;
@@ -31,7 +34,7 @@ type Sanitizer = (markup: string) => DocumentFragment;
 let native: Sanitizer | null | undefined;
 let domPurify: Sanitizer | undefined;
 function sanitizer(): Sanitizer | undefined {
-  if (native === undefined) native = nativeSanitizer(safeHttpUrl) ?? null;
+  if (native === undefined) native = nativeSanitizer() ?? null;
   return native ?? domPurify;
 }
 // Not lateChunk(): every element carries this loader, and lateChunk's NetworkError and kept module
@@ -50,7 +53,7 @@ export function loadSanitizer(): Promise<void> {
         return;
       }
       // Undefined: the page's CSP refuses the `venue-widgets` policy, and vendor markup stays plain text.
-      domPurify = setup.setUpSanitizer(safeHttpUrl);
+      domPurify = setup.setUpSanitizer();
     },
   );
   return loading.then(() => undefined);
@@ -161,20 +164,4 @@ function decodeEntities(text: string): string {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/** An absolute http(s) URL, or undefined: no `javascript:`, `data:` or relative tricks from a vendor. */
-export function safeHttpUrl(url: string | null | undefined): string | undefined {
-  if (isBlank(url)) return undefined;
-  try {
-    const parsed = new URL(url!.trim());
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Vendors send `""` as often as `null` for "absent" (VENDOR-NOTES). */
-export function isBlank(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value.trim() === '';
 }

@@ -16,10 +16,9 @@ const CONFIG: Config = {
 
 /**
  * DOMPurify set up with the link hook: cleans markup into a fragment of an inert document;
- * `undefined` when the page's CSP refuses our Trusted Types policy. `safeHttpUrl` decides which
- * link targets survive.
+ * `undefined` when the page's CSP refuses our Trusted Types policy.
  */
-export function setUpSanitizer(safeHttpUrl: (url: string) => string | undefined): ((markup: string) => DocumentFragment) | undefined {
+export function setUpSanitizer(): ((markup: string) => DocumentFragment) | undefined {
   let config: Config & { RETURN_DOM_FRAGMENT: true };
   try {
     config = { ...CONFIG, ...trustedTypesPolicy(), RETURN_DOM_FRAGMENT: true };
@@ -31,7 +30,7 @@ export function setUpSanitizer(safeHttpUrl: (url: string) => string | undefined)
     return undefined;
   }
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') finishLink(node, safeHttpUrl);
+    if (node.tagName === 'A') finishLink(node);
   });
   let inert: Document | undefined;
   return (markup) => {

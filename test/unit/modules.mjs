@@ -18,7 +18,7 @@ export const MODULES = {
       'src/components/ticket-scanner/offline/sw.ts',
     ],
   },
-  sanitize: { title: 'sanitizing and URL checks', files: ['src/shared/sanitize.ts', 'src/shared/sanitizer-setup.ts'] },
+  sanitize: { title: 'sanitizing and URL checks', files: ['src/shared/sanitize.ts', 'src/shared/sanitize-rules.ts', 'src/shared/sanitizer-setup.ts'] },
   'vista-session': { title: 'Vista session', files: ['src/shared/vista/session.ts'] },
   'utick-proxy': {
     title: 'Utick proxy (forwarding, limiter, signing)',

@@ -225,8 +225,8 @@ describe('Trusted Types', () => {
     };
     await withTrustedTypes(factory, async () => {
       const { setUpSanitizer } = await fresh<Setup>(SETUP);
-      const first = setUpSanitizer((url) => url)!;
-      const second = setUpSanitizer((url) => url)!;
+      const first = setUpSanitizer()!;
+      const second = setUpSanitizer()!;
       assert.deepEqual(created, ['venue-widgets']);
       assert.equal(serialized(first('<p>one</p>')), '<p>one</p>');
       assert.equal(serialized(second('<p>two</p>')), '<p>two</p>');
@@ -236,7 +236,7 @@ describe('Trusted Types', () => {
 
   it('keeps title, lang and dir, and no data, aria, class, id or style attribute', async () => {
     const { setUpSanitizer } = await fresh<Setup>(SETUP);
-    const clean = setUpSanitizer((url) => url)!;
+    const clean = setUpSanitizer()!;
     assert.equal(serialized(clean('<p data-x="1" aria-label="y" class="c" id="i" style="color:red" title="t" lang="en" dir="rtl">q</p>')), '<p title="t" lang="en" dir="rtl">q</p>');
   });
 
@@ -245,7 +245,7 @@ describe('Trusted Types', () => {
     const policy = { name: 'venue-widgets', createHTML: (s: string) => (parsed.push(s), s), createScriptURL: (s: string) => s };
     await withTrustedTypes({ createPolicy: () => policy }, async () => {
       const { setUpSanitizer } = await fresh<Setup>(SETUP);
-      assert.equal(serialized(setUpSanitizer((url) => url)!('<i>x</i>')), '<i>x</i>');
+      assert.equal(serialized(setUpSanitizer()!('<i>x</i>')), '<i>x</i>');
       assert.ok(parsed.includes('<i>x</i>'));
     });
   });
@@ -254,11 +254,71 @@ describe('Trusted Types', () => {
     const refusing = { createPolicy: () => { throw new TypeError('Policy "venue-widgets" disallowed.'); } };
     await withTrustedTypes(refusing, async () => {
       const { setUpSanitizer } = await fresh<Setup>(SETUP);
-      assert.equal(setUpSanitizer((url) => url), undefined);
+      assert.equal(setUpSanitizer(), undefined);
       const module = await fresh<Sanitize>(SANITIZE);
       await module.loadSanitizer();
       assert.throws(() => module.sanitizeHtml('<b>x</b>'));
       assert.equal(module.vendorText('<b>still</b> text'), 'still text');
+    });
+  });
+});
+
+describe("the browser's own sanitizer (Element.setHTML)", () => {
+  /**
+   * jsdom lent as the page, its elements given a stand-in `setHTML` (jsdom has none) that records
+   * each string it cleans and keeps only its text; DOMPurify's set-ups counted. What the browser's
+   * sanitizer keeps is the browser tests' concern (src/shared/sanitize.test.ts); here, when it is
+   * used and how often it is asked.
+   */
+  async function withNativeSanitizer(run: (cleaned: string[], domPurifySetUps: () => number) => Promise<void>) {
+    const cleaned: string[] = [];
+    const prototype = dom.Element.prototype as unknown as { setHTML?: (this: Element, html: string) => void };
+    prototype.setHTML = function (html) {
+      cleaned.push(html);
+      this.textContent = html.replace(/<[^>]*>/g, '');
+    };
+    const page = globalThis as { Element?: unknown; document?: unknown };
+    page.Element = dom.Element;
+    page.document = dom.document;
+    const setConfig = purify.setConfig;
+    let setUps = 0;
+    purify.setConfig = (config) => (setUps++, setConfig.call(purify, config));
+    try {
+      await run(cleaned, () => setUps);
+    } finally {
+      purify.setConfig = setConfig;
+      delete prototype.setHTML;
+      delete page.Element;
+      delete page.document;
+    }
+  }
+
+  it('cleans markup at once, and DOMPurify is never set up', async () => {
+    await withNativeSanitizer(async (cleaned, domPurifySetUps) => {
+      const module = await fresh<Sanitize>(SANITIZE);
+      assert.equal(module.sanitizeHtml('<b>Hamlet</b>'), 'Hamlet');
+      assert.equal(module.vendorText('<p>Fish and chips</p>'), 'Fish and chips');
+      await module.sanitizerFor(['<p>Act 1</p>']);
+      await module.loadSanitizer();
+      await lateContentSettled();
+      assert.deepEqual(cleaned, ['<b>Hamlet</b>', '<p>Fish and chips</p>']);
+      assert.equal(domPurifySetUps(), 0);
+    });
+  });
+
+  it('cleans a string once while it is among the last 500 asked for', async () => {
+    await withNativeSanitizer(async (cleaned) => {
+      const { sanitizeHtml } = await fresh<Sanitize>(SANITIZE);
+      for (let i = 0; i < 3; i++) assert.equal(sanitizeHtml('<b>Note</b>'), 'Note');
+      assert.equal(cleaned.length, 1);
+      // 500 other strings: the first one asked for is forgotten, the rest are kept.
+      for (let i = 0; i < 500; i++) sanitizeHtml(`<i>${i}</i>`);
+      assert.equal(cleaned.length, 501);
+      sanitizeHtml('<i>0</i>');
+      sanitizeHtml('<i>499</i>');
+      assert.equal(cleaned.length, 501, 'a string among the last 500 cleaned again');
+      sanitizeHtml('<b>Note</b>');
+      assert.equal(cleaned.length, 502, 'the oldest string kept past 500');
     });
   });
 });
