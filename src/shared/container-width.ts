@@ -1,14 +1,15 @@
 /**
  * Whether an element is narrower than a breakpoint: its own width, not the window's (a widget in
- * a sidebar is narrow on a wide screen). Measured once before the first render, so the first
- * layout is already the right one, then followed with a ResizeObserver while connected.
+ * a sidebar is narrow on a wide screen). Measured when first asked (before the first render that
+ * needs it, so the first layout is already the right one), then followed with a ResizeObserver
+ * while connected. Not measured sooner: a measure lays out the whole page, and an element's first
+ * requests should not wait for it (the calendar asks for its month before choosing its views).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ContainerWidthController implements ReactiveController {
-  /** The element is narrower than the breakpoint (false until it has been measured). */
-  narrow = false;
-  private measured = false;
+  /** Measured (or reported) narrower than the breakpoint; unset until first asked while connected. */
+  private measured?: boolean;
   private observer?: ResizeObserver;
 
   constructor(
@@ -26,9 +27,9 @@ export class ContainerWidthController implements ReactiveController {
       // A hidden element (width 0) keeps its last layout. The switch waits for a task: changing
       // the layout inside the observer's own frame is a "ResizeObserver loop" (and a frame
       // callback never comes in a background tab).
-      if (width > 0 && width < this.breakpoint !== this.narrow) {
+      if (width > 0 && width < this.breakpoint !== (this.measured ?? false)) {
         setTimeout(() => {
-          this.narrow = width < this.breakpoint;
+          this.measured = width < this.breakpoint;
           this.host.requestUpdate();
         });
       }
@@ -40,11 +41,13 @@ export class ContainerWidthController implements ReactiveController {
     this.observer?.disconnect();
   }
 
-  hostUpdate(): void {
-    if (this.measured || !this.host.isConnected) return;
-    // The first layout is known before the ResizeObserver's first report: no grid-then-list flash.
-    const width = this.host.getBoundingClientRect().width;
-    if (width > 0) this.narrow = width < this.breakpoint;
-    this.measured = true;
+  /** The element is narrower than the breakpoint (false where it has no width: hidden, or not on a page). */
+  get narrow(): boolean {
+    if (this.measured === undefined && this.host.isConnected) {
+      // Known before the ResizeObserver's first report: no grid-then-list flash.
+      const width = this.host.getBoundingClientRect().width;
+      this.measured = width > 0 && width < this.breakpoint;
+    }
+    return this.measured ?? false;
   }
 }

@@ -87,4 +87,33 @@ describe("An element's first request leaves before the page's first date format"
       expect(firstFormat, `the first format is made while the answer travels; ${steps}`).to.be.below(firstAnswer);
     });
   }
+
+  it('<av-calendar view="auto"> asks for its month before it measures its width (a layout of the whole page), and still opens as a list when narrow', async () => {
+    const mock = await openMockWorld({ now: NOW });
+    const vendor = mock.base('audienceview');
+    const slot = await fixture<HTMLElement>(html`<div style="width: 390px"></div>`);
+    const steps: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).startsWith(vendor)) steps.push('request');
+      return realFetch(input, init);
+    };
+    const el = document.createElement('av-calendar') as HTMLElement & { now?: number };
+    el.getBoundingClientRect = () => {
+      steps.push('measure');
+      return HTMLElement.prototype.getBoundingClientRect.call(el);
+    };
+    try {
+      for (const [name, value] of Object.entries({ 'api-base': vendor, 'client-id': '284', 'time-zone': 'America/Regina', locale: 'en' })) el.setAttribute(name, value);
+      el.now = NOW;
+      slot.append(el);
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="list"], .grid'), '<av-calendar> did not show its month', { timeout: 10000 });
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(steps.indexOf('request'), `the month was asked for; steps: ${steps.join(', ')}`).to.equal(0);
+    expect(steps.indexOf('measure'), `the width was measured, after the requests; steps: ${steps.join(', ')}`).to.be.above(0);
+    expect(el.shadowRoot!.querySelector('[part~="list"]'), 'a 390 px calendar opens as a list').to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('.grid'), 'and never as a grid').to.equal(null);
+  });
 });

@@ -1,0 +1,57 @@
+/**
+ * Why Lighthouse's LCP is what it is: the path through Lantern's simulation (the graph of the page's
+ * requests and main-thread tasks, replayed on a slow-4G phone) that ended last, read from the run
+ * that just finished. `LIGHTHOUSE_LANTERN=1 npm run bench:lighthouse` prints it for every page.
+ *
+ * Lantern replays each request after the task that sent it has ended (not when it was sent), a
+ * task's observed time ×4 (×2 when it lays out), and divides the link's 1.6 Mbps among the
+ * requests in flight; a connection not yet used pays its handshake. Those rules, not only the
+ * bytes, set the figure, so the path names them: who shared the link, which connection was cold.
+ */
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
+
+interface Timing {
+  startTime: number;
+  endTime: number;
+  connectionTiming?: { connectionTime?: number; dnsResolutionTime?: number; timeToFirstByte?: number };
+}
+interface SimNode {
+  type: 'network' | 'cpu';
+  duration: number;
+  request?: { url: string; resourceType?: string; requestMethod?: string; transferSize: number };
+  childEvents?: { name: string; args?: { data?: { url?: string } } }[];
+  didPerformLayout?(): boolean;
+  getDependencies(): SimNode[];
+}
+
+const LABEL = 'pessimisticLargestContentfulPaint';
+
+/** The chain of the last LCP simulation, from the node that ended last back to the document, one line each. */
+export function lcpPath(): string[] {
+  const timings = (Lantern.Simulation.Simulator.allNodeTimings as Map<string, Map<SimNode, Timing>>).get(LABEL);
+  if (!timings || timings.size === 0) return ['(no LCP simulation recorded)'];
+  const entries = [...timings];
+  let [node, timing] = entries.reduce((last, entry) => (entry[1].endTime > last[1].endTime ? entry : last));
+  const path: [SimNode, Timing][] = [[node, timing]];
+  for (;;) {
+    const before = node.getDependencies().filter((d) => timings.has(d));
+    if (before.length === 0) break;
+    node = before.reduce((a, b) => (timings.get(b)!.endTime > timings.get(a)!.endTime ? b : a));
+    timing = timings.get(node)!;
+    path.unshift([node, timing]);
+  }
+  const network = entries.filter(([n]) => n.type === 'network');
+  return path.map(([n, t]) => {
+    const span = `${String(Math.round(t.startTime)).padStart(6)} → ${String(Math.round(t.endTime)).padStart(6)} ms`;
+    if (n.type === 'cpu') {
+      const sent = (n.childEvents ?? []).filter((e) => e.name === 'ResourceSendRequest').length;
+      const layout = n.didPerformLayout?.() ? ', lays out: ×2' : ', ×4';
+      return `${span}  main-thread task, ${(n.duration / 1000).toFixed(1)} ms observed${layout}${sent ? `, sends ${sent} request(s)` : ''}`;
+    }
+    const request = n.request!;
+    const sharing = network.filter(([, o]) => o !== t && o.startTime < t.endTime && o.endTime > t.startTime).length;
+    const connection = t.connectionTiming?.connectionTime && t.connectionTiming.connectionTime > 100 ? `new connection (${Math.round(t.connectionTiming.connectionTime + (t.connectionTiming.dnsResolutionTime ?? 0))} ms to set up)` : 'open connection';
+    const path = request.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*/, '').slice(0, 60);
+    return `${span}  ${request.resourceType ?? ''} ${request.requestMethod ?? 'GET'} ${path}, ${(request.transferSize / 1024).toFixed(1)} KB, ${connection}, the link shared with ${sharing} other request(s)`;
+  });
+}
