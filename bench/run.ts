@@ -16,6 +16,8 @@
  * 7. Utick: <utick-stream-gate> and <utick-pack-list> sizes without and with Lit, and the signing
  *    proxy's added latency per request against the mock Utick (utick.ts).
  * 8. Vista: <vista-member-login> and <vista-ticket-redemption> sizes without and with Lit (vista.ts).
+ * Then vendor markup cleaned (the browser's sanitizer as the elements use it, against DOMPurify:
+ * sanitizer.ts), the size budget, the Utick proxy under load, and Lighthouse on patron pages.
  */
 import ky from 'ky';
 import { startMockServer } from '../mock/server.js';
@@ -115,6 +117,8 @@ console.log('');
 await benchUtick();
 console.log('');
 await benchVista();
+console.log('');
+await (await import('./sanitizer.js')).benchSanitizer(); // vendor markup: the browser's sanitizer against DOMPurify (alone: npx tsx bench/sanitizer.ts)
 console.log(''); await (await import('./size-budget.js')).benchSizeBudget(); // issue 17: each element before the split and now (alone: npx tsx bench/size-budget.ts)
 console.log('');
 await (await import('./proxy-load.js')).benchProxyLoad();
