@@ -10,7 +10,7 @@
  *   LIGHTHOUSE_FROM_REPORTS=1 ...                  the table again from the last run's reports
  *   LIGHTHOUSE_DIST=dist ...                       use an existing build instead of building one
  *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
- *   LIGHTHOUSE_LANTERN=1 ...                       print the path through Lantern's simulation that set each run's LCP (bench/lantern-path.ts)
+ *   LIGHTHOUSE_LANTERN=1 ...                       print the path through Lantern's simulation that set each run's LCP, and the tasks that made its TBT (bench/lantern-path.ts)
  *   LIGHTHOUSE_KEEP_REPORTS=1 ...                  add to the last run's reports instead of starting afresh
  *   LIGHTHOUSE_SERVE=1 ...                         serve the pages and wait (Ctrl-C), to profile them in a browser's DevTools
  *
@@ -42,7 +42,7 @@ import * as chromeLauncher from 'lighthouse/node_modules/chrome-launcher/dist/in
 import TraceGatherer from 'lighthouse/core/gather/gatherers/trace.js';
 import { startMockServer } from '../mock/server.js';
 import { findChrome } from '../scripts/find-chrome.mjs';
-import { lcpPath } from './lantern-path.js';
+import { blockingTasks, lcpPath } from './lantern-path.js';
 import { median } from './stats.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -408,7 +408,11 @@ export async function benchLighthouse(): Promise<void> {
           writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.json`), JSON.stringify({ ...lhr, benchSample: sample }));
           // LIGHTHOUSE_TRACE=1: the page's trace beside its report, to find what the long tasks do.
           if (process.env.LIGHTHOUSE_TRACE) writeFileSync(join(reportsDir, `${world}-${spec.id}-${run + 1}.trace`), JSON.stringify((result as { artifacts?: { Trace?: unknown } } | undefined)?.artifacts?.Trace ?? null));
-          if (process.env.LIGHTHOUSE_LANTERN) process.stderr.write(`  ${key}, run ${run + 1}: the simulated path to LCP\n${lcpPath().map((line) => `    ${line}\n`).join('')}`);
+          if (process.env.LIGHTHOUSE_LANTERN) {
+            process.stderr.write(`  ${key}, run ${run + 1}: the simulated path to LCP\n${lcpPath().map((line) => `    ${line}\n`).join('')}`);
+            const fcp = lhr.audits['first-contentful-paint']?.numericValue ?? 0;
+            process.stderr.write(`  ${key}, run ${run + 1}: simulated tasks of 50 ms or more (FCP ${Math.round(fcp)} ms)\n${blockingTasks(fcp).map((line) => `    ${line}\n`).join('')}`);
+          }
           process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: performance ${sample.performance}, LCP ${Math.round(sample.lcp)} ms, TBT ${Math.round(sample.tbt)} ms, CLS ${sample.cls.toFixed(3)} (benchmarkIndex ${Math.round(lhr.environment?.benchmarkIndex ?? 0)})\n`);
         }
       }

@@ -70,7 +70,7 @@ export async function benchSanitizer(): Promise<void> {
       await page.waitForFunction('typeof window.cleanEachWay === "function"');
       runs.push((await page.evaluate('window.cleanEachWay()')) as Times);
     }
-    const ms = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+    const ms = (pick: (r: Times) => number) => median(runs.map(pick));
     const ours = ms((r) => r.ours);
     const row = (label: string, value: number, peer: boolean) =>
       console.log(`  ${label.padEnd(58)} ${value.toFixed(1).padStart(6)} ms   ${((value / STRINGS) * 1000).toFixed(0).padStart(4)} µs a string${peer ? `   ${(value / ours).toFixed(2)}× ours` : ''}`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ParseError } from './errors.js';
-import { withPageTasks } from '../../test/page-tasks.js';
+import { thisTaskEnds, withPageTasks } from '../../test/page-tasks.js';
 import { JsonObjectReader, readJsonInSlices } from './json-slices.js';
 
 /** Feeds `text` to a reader in pieces of the given sizes (cycled). */
@@ -108,21 +108,14 @@ describe('readJsonInSlices', () => {
   });
 
   it('gives the answer in a task of its own: the task that read it ends before the caller goes on', async () => {
-    // A task ends once its microtasks have all run, so a long chain of them started in the task that reads the
-    // answer is over by the time a later task runs, and still going for a caller that goes on in the same task. (A
-    // page's own queued message made the probe before; WebKit does not always run messages of two channels in the
-    // order they were posted, and the probe ran after the caller there once in a while.)
-    let readingTaskOver = false;
-    const untilTheTaskEnds = (hops: number): void => {
-      if (hops === 0) readingTaskOver = true;
-      else queueMicrotask(() => untilTheTaskEnds(hops - 1));
-    };
+    // A chain of microtasks started in the task that reads the answer (test/page-tasks.ts).
+    let readingTask: { readonly over: boolean } | undefined;
     async function* body(): AsyncGenerator<Uint8Array> {
-      untilTheTaskEnds(1000);
+      readingTask = thisTaskEnds();
       yield new TextEncoder().encode('{"clientId":284,"performances":[{"performanceId":1}]}');
     }
     const answer = await readJsonInSlices<{ clientId: number }>('https://vendor.example/events', body(), { status: 200 });
     expect(answer.clientId).to.equal(284);
-    expect(readingTaskOver, 'the caller goes on in a task after the one that read the answer').to.equal(true);
+    expect(readingTask?.over, 'the caller goes on in a task after the one that read the answer').to.equal(true);
   });
 });

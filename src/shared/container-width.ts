@@ -8,8 +8,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ContainerWidthController implements ReactiveController {
-  /** Measured (or reported) narrower than the breakpoint; unset until first asked while connected. */
-  private measured?: boolean;
+  /** Narrower than the breakpoint, as measured or as the ResizeObserver reported; unset until first asked while connected. */
+  private narrowAsMeasured?: boolean;
   private observer?: ResizeObserver;
 
   constructor(
@@ -27,9 +27,9 @@ export class ContainerWidthController implements ReactiveController {
       // A hidden element (width 0) keeps its last layout. The switch waits for a task: changing
       // the layout inside the observer's own frame is a "ResizeObserver loop" (and a frame
       // callback never comes in a background tab).
-      if (width > 0 && width < this.breakpoint !== (this.measured ?? false)) {
+      if (width > 0 && width < this.breakpoint !== (this.narrowAsMeasured ?? false)) {
         setTimeout(() => {
-          this.measured = width < this.breakpoint;
+          this.narrowAsMeasured = width < this.breakpoint;
           this.host.requestUpdate();
         });
       }
@@ -43,11 +43,11 @@ export class ContainerWidthController implements ReactiveController {
 
   /** The element is narrower than the breakpoint (false where it has no width: hidden, or not on a page). */
   get narrow(): boolean {
-    if (this.measured === undefined && this.host.isConnected) {
+    if (this.narrowAsMeasured === undefined && this.host.isConnected) {
       // Known before the ResizeObserver's first report: no grid-then-list flash.
       const width = this.host.getBoundingClientRect().width;
-      this.measured = width > 0 && width < this.breakpoint;
+      this.narrowAsMeasured = width > 0 && width < this.breakpoint;
     }
-    return this.measured ?? false;
+    return this.narrowAsMeasured ?? false;
   }
 }

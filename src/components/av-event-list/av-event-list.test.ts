@@ -1,12 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cardListFailureTests } from '../../../test/av-card-list.js';
+import { thisTaskEnds } from '../../../test/page-tasks.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
 import type { EventsResponse } from '../../api/audienceview/types.js';
 import type { WidgetErrorDetail, WidgetEvent } from '../../shared/events.js';
 import './index.js';
 import { AvEventListHarness } from './av-event-list.harness.js';
-import type { AvEventList, AvPerformanceClickDetail } from './index.js';
+import { AvEventList, type AvPerformanceClickDetail } from './index.js';
+import type { PublicQuery } from '../../api/audienceview/public.js';
+import type { UpcomingAnswer } from './av-event-list.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
@@ -48,6 +51,36 @@ describe('<av-event-list>', () => {
       .sort((a, b) => a.start - b.start || a.productionName.localeCompare(b.productionName));
   const wholeListRequests = async () => (await mock.requests()).filter((r) => r.path.includes('/public/events/')).length;
   const showMore = (page: AvEventListHarness) => page.root.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+
+  it('renders its answer in a task after the one that prepared it (the months ordered, the markup cleaned): a tap between them is answered', async () => {
+    // A chain of microtasks started at the end of the preparation (test/page-tasks.ts).
+    const seen: boolean[] = [];
+    let preparingTask: { readonly over: boolean } | undefined;
+    class PreparationWatched extends AvEventList {
+      protected override async fetchAnswer(apiBase: string, query: PublicQuery, signal: AbortSignal): Promise<UpcomingAnswer> {
+        const answer = await super.fetchAnswer(apiBase, query, signal);
+        preparingTask = thisTaskEnds();
+        return answer;
+      }
+      protected override renderAnswer(answer: UpcomingAnswer, locale: string) {
+        seen.push(preparingTask?.over ?? false);
+        return super.renderAnswer(answer, locale);
+      }
+    }
+    customElements.define('av-event-list-preparation-watched', PreparationWatched);
+    const el = Object.assign(document.createElement('av-event-list-preparation-watched') as PreparationWatched, { now });
+    el.setAttribute('client-id', '284');
+    el.setAttribute('api-base', base);
+    document.body.append(el);
+    try {
+      const page = new AvEventListHarness(el);
+      await page.settled();
+      expect(page.ids().length, 'the answer is shown').to.equal(20);
+      expect(seen[0], 'the first render of the answer came in a later task than its preparation').to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
 
   it('shows the next 20 visible performances, soonest first, from the calendar\'s month without the whole upcoming list', async () => {
     const expected = (await upcoming()).map((p) => p.performanceId);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { makePerformance } from '../../../test/fixtures/performance.js';
-import { withPageTasks } from '../../../test/page-tasks.js';
+import { thisTaskEnds, withPageTasks } from '../../../test/page-tasks.js';
 import type { Performance } from '../../api/audienceview/types.js';
 import {
   checkAudienceViewAttributes,
@@ -265,6 +265,15 @@ describe('performanceViewsInSlices: a heavy month made into views without a long
     expect(views.every((v) => v.entryTimes.length === 6)).to.equal(true);
     // Made at once, the whole month is one task: the probe could not run until it was over.
     expect(pageTasks, 'tasks of the page that ran while the views were made').to.be.at.least(2);
+  });
+
+  it('gives the views in a task of its own: the render that follows does not lengthen the task of the last slice', async () => {
+    // A chain of microtasks started in the task that makes the views (test/page-tasks.ts).
+    const slicingTask = thisTaskEnds();
+    // A typical month's few performances: made in one slice, with no turn of the page's in between.
+    const views = await performanceViewsInSlices(month.slice(0, 40), options);
+    expect(views.length, 'the shown ones of the 40').to.equal(32);
+    expect(slicingTask.over, 'the caller goes on in a task after the one that made the views').to.equal(true);
   });
 
   it('stops when its signal aborts', async () => {

@@ -167,7 +167,11 @@ export async function performanceViewsInSlices(performances: Iterable<Performanc
       since = performance.now();
     }
   }
-  return views.sort(byStartThenName);
+  views.sort(byStartThenName);
+  // What the caller does with the views (the month's render) starts in a task of its own, not at
+  // the end of the last slice: the two together were a task of 18–22 ms in Lighthouse's trace.
+  await untilNextTask();
+  return views;
 }
 
 /** Production names in the patron's order (one collator, not `localeCompare` per pair). */
