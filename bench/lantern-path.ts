@@ -7,6 +7,7 @@
  * task's observed time ×4 (×2 when it lays out), and divides the link's 1.6 Mbps among the
  * requests in flight; a connection not yet used pays its handshake. Those rules, not only the
  * bytes, set the figure, so the path names them: who shared the link, which connection was cold.
+ * `blockingTasks` does the same for TBT: the replayed tasks of 50 ms or more and what was in them.
  */
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 

@@ -1,15 +1,17 @@
 /**
  * Watches a list that renders a batch per task (src/shared/batched-render.ts). A mutation observer
- * sees each render before the browser paints it; a task queued at the first batch (a message, as a
- * tap's would be) runs only once the main thread is given back: the count it sees tells whether the
- * list came in more than one task. Start it right after the element is put on the page.
+ * sees each render before the browser paints it; the count at the end of the first batch's task
+ * (`thisTaskEnds`, test/page-tasks.ts) tells whether the list came in more than one task. Start it
+ * right after the element is put on the page.
  */
+import { thisTaskEnds } from './page-tasks.js';
+
 export interface BatchWatch {
   /** The item counts of the renders seen, in order (each new count once). */
   readonly counts: number[];
   /** The list's `aria-busy` at each of them. */
   readonly busy: (string | null)[];
-  /** The count when the task queued at the first batch ran. */
+  /** The count when the task of the first batch ended (the page had the main thread then). */
   readonly countWhenYielded: number | undefined;
   stop(): void;
 }
@@ -22,12 +24,9 @@ export function watchBatches(root: ShadowRoot, count: () => number, listSelector
     const now = count();
     if (now === 0 || now === counts.at(-1)) return;
     if (counts.length === 0) {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        countWhenYielded = count();
-        channel.port1.close();
-      };
-      channel.port2.postMessage(null);
+      // Not a queued message: WebKit does not always run messages of two channels in the order they were posted,
+      // so one posted here could run after the list's next batches.
+      thisTaskEnds(() => (countWhenYielded = count()));
     }
     counts.push(now);
     busy.push(root.querySelector(listSelector)?.getAttribute('aria-busy') ?? null);

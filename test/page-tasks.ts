@@ -24,13 +24,14 @@ export async function withPageTasks<T>(work: () => Promise<T>): Promise<{ result
  * Tells whether the task now running has ended: a task ends once its microtasks have all run, so a
  * long chain of them started now is over by the time a later task runs, and still going for code
  * that goes on in the same task. (A queued message would do, but WebKit does not always run
- * messages of two channels in the order they were posted.)
+ * messages of two channels in the order they were posted.) `atTheEnd` runs then, in that task.
  */
-export function thisTaskEnds(): { readonly over: boolean } {
+export function thisTaskEnds(atTheEnd?: () => void): { readonly over: boolean } {
   let over = false;
   const hop = (left: number): void => {
-    if (left === 0) over = true;
-    else queueMicrotask(() => hop(left - 1));
+    if (left > 0) return queueMicrotask(() => hop(left - 1));
+    over = true;
+    atTheEnd?.();
   };
   hop(1000);
   return {
