@@ -59,11 +59,10 @@ export function downloadFile(file: File, root: Node): void {
 }
 
 /** `2026-12-01T19:42:05+09:00`: the venue's wall clock and its offset from UTC at that instant. */
-export function venueTime(kit: Pick<DoorLogKit, 'wallClockAt'>, epochMs: number, timeZone: string): string {
+export function venueTime(kit: Pick<DoorLogKit, 'wallClockAt' | 'wallClockAsUtc'>, epochMs: number, timeZone: string): string {
   const wall = kit.wallClockAt(epochMs, timeZone);
   const second = Math.floor(epochMs / 1000) * 1000;
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const offsetMin = Math.round((asUtc - second) / 60_000);
+  const offsetMin = Math.round((kit.wallClockAsUtc(wall) - second) / 60_000);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   const two = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@
  * AudienceView is read from the queue and the refused scans when the export is made.
  */
 import type { ReactiveController } from 'lit';
-import { wallClockAt } from '../../../shared/time-zone.js';
+import { wallClockAsUtc, wallClockAt } from '../../../shared/time-zone.js';
 import { failedScans, pendingScans } from '../offline/scan-queue.js';
 import { barcodeKey, CURRENT, inTransaction, promised, scannerDb, type CacheRecord } from '../offline/scanner-db.js';
 import { findCachedTicket } from '../offline/ticket-rows.js';
@@ -24,7 +24,7 @@ export class DoorLogController implements ReactiveController {
   /** What the last export did, for the panel's status line. */
   note?: string;
   /** The helpers handed to the panel's chunk. */
-  readonly kit: DoorLogKit = { wallClockAt, syncStates };
+  readonly kit: DoorLogKit = { wallClockAt, wallClockAsUtc, syncStates };
   private all: DoorLogEntry[] = [];
   private ticker?: ReturnType<typeof setInterval>;
 

@@ -30,5 +30,6 @@ export interface DoorLogSyncState {
  */
 export interface DoorLogKit {
   wallClockAt(epochMs: number, timeZone: string): WallClock;
+  wallClockAsUtc(wall: WallClock): number;
   syncStates(entries: DoorLogEntry[], patronNames: boolean): Promise<DoorLogSyncState[]>;
 }
