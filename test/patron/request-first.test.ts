@@ -65,6 +65,9 @@ describe("An element's first request leaves before the page's first date format"
     it(`<${c.tag}> (${c.zone}): asks AudienceView first, then sets up its date formats while the answer travels`, async () => {
       const mock = await openMockWorld({ now: NOW });
       const vendor = mock.base('audienceview');
+      // A network's answer takes a while (on a phone, two round trips with the preflight); the loopback's could come
+      // back before the task after the request's, where the card lists make their first format.
+      await mock.fault({ vendor: 'audienceview', kind: 'delay', delayMs: 150 });
       const slot = await fixture<HTMLElement>(html`<div style="width: 390px"></div>`);
       const watch = watchRequestsAndFormats();
       const el = document.createElement(c.tag) as HTMLElement & { now?: number };

@@ -10,7 +10,7 @@ import { property } from 'lit/decorators.js';
 import { AUDIENCEVIEW_API_BASE, isInactiveClient, type PublicQuery } from '../../api/audienceview/public.js';
 import type { PublicApiResponse, ProductionVenue } from '../../api/audienceview/types.js';
 import { asError, isAbortError, type VendorError } from '../../api/errors.js';
-import { untilNextTask } from '../../api/next-task.js';
+import { nextTask, untilNextTask } from '../../api/next-task.js';
 import { checkAudienceViewAttributes, DEFAULT_TIME_ZONE, warningTexts } from './performance.js';
 import { checkAddress } from '../attribute-checks.js';
 import { BatchedRenderController } from '../batched-render.js';
@@ -93,7 +93,11 @@ export abstract class AvCardList<Answer extends PublicApiResponse, Messages exte
         this.checkOwnAttributes();
         const query: PublicQuery = { clientId: this.clientId.trim(), productionId: this.productionId || null, departmentId: this.departmentId || null };
         const answer = this.fetchAnswer(this.apiBase || AUDIENCEVIEW_API_BASE, query, signal);
-        prepareTimeZone(this.zone); // the request has left; the answer's dates will need it
+        // The answer's dates will need the zone's format, and the page's first one sets up ICU (10–24 ms
+        // unthrottled here): made while the answer travels, in a task after the skeleton's, so that task
+        // ends sooner (the first paint came 40–50 ms sooner at 4× CPU) and holds no replayed request back.
+        const zone = this.zone;
+        nextTask(() => prepareTimeZone(zone));
         const ready = await answer;
         // The render in a task of its own: ordering the answer and cleaning its markup (4–12 ms in
         // Lighthouse's unthrottled trace) and the first cards (15–22 ms) were one task, a long one
