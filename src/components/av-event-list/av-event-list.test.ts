@@ -12,6 +12,8 @@ import type { PublicQuery } from '../../api/audienceview/public.js';
 import type { UpcomingAnswer } from './av-event-list.js';
 
 const NOW = '2027-03-01T17:00:00Z'; // noon in New York
+/** Subclasses defined by the tests, each under a tag of its own. */
+let watchedTags = 0;
 /** Intl puts narrow no-break spaces in times and thin spaces in ranges. */
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -67,8 +69,10 @@ describe('<av-event-list>', () => {
         return super.renderAnswer(answer, locale);
       }
     }
-    customElements.define('av-event-list-preparation-watched', PreparationWatched);
-    const el = Object.assign(document.createElement('av-event-list-preparation-watched') as PreparationWatched, { now });
+    // A name of its own for each attempt (a retried test would define the tag again).
+    const tag = `av-event-list-preparation-watched-${(watchedTags += 1)}`;
+    customElements.define(tag, PreparationWatched);
+    const el = Object.assign(document.createElement(tag) as PreparationWatched, { now });
     el.setAttribute('client-id', '284');
     el.setAttribute('api-base', base);
     document.body.append(el);
