@@ -3,7 +3,7 @@
  * data suite runs once more with `vendorHtml` passing vendor HTML through raw (see
  * test/hardening/no-sanitizer.config.mjs). It must fail, and fail because payloads ran — and only
  * payloads that run when raw HTML reaches a page (markup with an event-handler attribute: an
- * `<img>` whose load fails, an autofocused field), never text that merely looks like code (a
+ * `<img>` whose load fails, an autofocused field; a frame whose `srcdoc` holds a script), never text that merely looks like code (a
  * template, an escaped tag) — not for some other reason. This script passes when that is so.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,8 +11,9 @@ import { XSS_PAYLOADS } from '../test/hardening/payloads.js';
 
 // Elements that show vendor HTML (AudienceView and Utick descriptions); one is enough to prove it, two to be sure.
 const ELEMENTS = process.env.HARDENING_ONLY ?? 'av-series-list,utick-pack-list';
-// Markup that can run once it is in a document unsanitized: an element with an event-handler attribute.
-const runsAsRawHtml = (payload: string) => /<[a-z][^>]*\son[a-z]+\s*=/i.test(payload);
+// Markup that can run once it is in a document unsanitized: an element with an event-handler attribute, or a frame
+// whose `srcdoc` document holds a script (it runs once the frame has loaded, so only when the check comes later).
+const runsAsRawHtml = (payload: string) => /<[a-z][^>]*\son[a-z]+\s*=/i.test(payload) || /<iframe\b[^>]*\ssrcdoc\s*=\s*["'][^"']*<script/i.test(payload);
 
 const run = spawnSync(
   process.execPath,
