@@ -16,20 +16,32 @@ interface Timing {
   endTime: number;
   connectionTiming?: { connectionTime?: number; dnsResolutionTime?: number; timeToFirstByte?: number };
 }
+interface TraceEvent {
+  name: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string; functionName?: string; type?: string } };
+}
 interface SimNode {
   type: 'network' | 'cpu';
   duration: number;
   request?: { url: string; resourceType?: string; requestMethod?: string; transferSize: number };
-  childEvents?: { name: string; args?: { data?: { url?: string } } }[];
+  childEvents?: TraceEvent[];
   didPerformLayout?(): boolean;
   getDependencies(): SimNode[];
 }
 
-const LABEL = 'pessimisticLargestContentfulPaint';
+/** The node timings of the last replay Lantern ran under this label (`pessimisticLargestContentfulPaint`, …). */
+function replayed(label: string): Map<SimNode, Timing> | undefined {
+  return (Lantern.Simulation.Simulator.allNodeTimings as Map<string, Map<SimNode, Timing>>).get(label);
+}
+
+/** A request's URL without its origin and query. */
+const urlPath = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*/, '');
 
 /** The chain of the last LCP simulation, from the node that ended last back to the document, one line each. */
 export function lcpPath(): string[] {
-  const timings = (Lantern.Simulation.Simulator.allNodeTimings as Map<string, Map<SimNode, Timing>>).get(LABEL);
+  const timings = replayed('pessimisticLargestContentfulPaint');
   if (!timings || timings.size === 0) return ['(no LCP simulation recorded)'];
   const entries = [...timings];
   let [node, timing] = entries.reduce((last, entry) => (entry[1].endTime > last[1].endTime ? entry : last));
@@ -52,16 +64,8 @@ export function lcpPath(): string[] {
     const request = n.request!;
     const sharing = network.filter(([, o]) => o !== t && o.startTime < t.endTime && o.endTime > t.startTime).length;
     const connection = t.connectionTiming?.connectionTime && t.connectionTiming.connectionTime > 100 ? `new connection (${Math.round(t.connectionTiming.connectionTime + (t.connectionTiming.dnsResolutionTime ?? 0))} ms to set up)` : 'open connection';
-    const urlPath = request.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*/, '').slice(0, 60);
-    return `${span}  ${request.resourceType ?? ''} ${request.requestMethod ?? 'GET'} ${urlPath}, ${(request.transferSize / 1024).toFixed(1)} KB, ${connection}, the link shared with ${sharing} other request(s)`;
+    return `${span}  ${request.resourceType ?? ''} ${request.requestMethod ?? 'GET'} ${urlPath(request.url).slice(0, 60)}, ${(request.transferSize / 1024).toFixed(1)} KB, ${connection}, the link shared with ${sharing} other request(s)`;
   });
-}
-
-interface TraceEvent {
-  name: string;
-  ts: number;
-  dur?: number;
-  args?: { data?: { url?: string; functionName?: string; type?: string } };
 }
 
 /** What a task spent its time on: its longest events of the kinds that name work, with the script or event they ran. */
@@ -72,7 +76,7 @@ function contents(events: TraceEvent[]): string {
     .slice(0, 5)
     .map((e) => {
       const data = e.args?.data;
-      const what = data?.url ? ` ${data.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*/, '').split('/').pop()}${data.functionName ? `:${data.functionName}` : ''}` : data?.type ? ` ${data.type}` : '';
+      const what = data?.url ? ` ${urlPath(data.url).split('/').pop()}${data.functionName ? `:${data.functionName}` : ''}` : data?.type ? ` ${data.type}` : '';
       return `${e.name}${what} ${((e.dur ?? 0) / 1000).toFixed(1)}`;
     })
     .join(', ');
@@ -85,7 +89,7 @@ function contents(events: TraceEvent[]): string {
  * optimistic and a pessimistic window; this is the pessimistic one (FCP as Lighthouse measured it).
  */
 export function blockingTasks(fcpMs: number): string[] {
-  const timings = (Lantern.Simulation.Simulator.allNodeTimings as Map<string, Map<SimNode & { childEvents?: TraceEvent[] }, Timing & { duration?: number }>>).get('pessimisticTotalBlockingTime');
+  const timings = replayed('pessimisticTotalBlockingTime');
   if (!timings || timings.size === 0) return ['(no TBT simulation recorded)'];
   const long = [...timings].filter(([n, t]) => n.type === 'cpu' && t.endTime - t.startTime >= 50).sort((a, b) => a[1].startTime - b[1].startTime);
   if (long.length === 0) return ['(no task of 50 ms or more)'];
