@@ -10,6 +10,7 @@
  * venue zone no earlier test used (formats are kept per zone, so each element makes its own).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { watchDateFormats } from '../date-formats.js';
 import { openMockWorld } from '../mock.js';
 import '../../src/components/av-calendar/index.js';
 import '../../src/components/av-event-list/index.js';
@@ -23,18 +24,8 @@ type Step = { kind: 'format' } | { kind: 'request' | 'answer'; url: string };
 /** Logs, in order, each request the page sends, each answer it gets and each date format it makes, until `stop()`. */
 function watchRequestsAndFormats(): { steps: Step[]; stop(): void } {
   const steps: Step[] = [];
-  const RealFormat = Intl.DateTimeFormat;
+  const formats = watchDateFormats(() => steps.push({ kind: 'format' }));
   const realFetch = window.fetch;
-  Intl.DateTimeFormat = new Proxy(RealFormat, {
-    construct(target, args, newTarget) {
-      steps.push({ kind: 'format' });
-      return Reflect.construct(target, args, newTarget) as object;
-    },
-    apply(target, self, args) {
-      steps.push({ kind: 'format' });
-      return Reflect.apply(target, self, args) as unknown;
-    },
-  });
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     steps.push({ kind: 'request', url });
@@ -46,7 +37,7 @@ function watchRequestsAndFormats(): { steps: Step[]; stop(): void } {
   return {
     steps,
     stop() {
-      Intl.DateTimeFormat = RealFormat;
+      formats.restore();
       window.fetch = realFetch;
     },
   };

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cardListFailureTests } from '../../../test/av-card-list.js';
+import { watchDateFormats } from '../../../test/date-formats.js';
 import { thisTaskEnds } from '../../../test/page-tasks.js';
 import type { ControlPerformance } from '../../../test/mock.js';
 import { openMockWorld, type MockWorld } from '../../../test/mock.js';
@@ -92,12 +93,8 @@ describe('<av-event-list>', () => {
     const zone = 'Pacific/Chatham';
     const madeInSkeletonTask: boolean[] = [];
     let skeletonTask: { readonly over: boolean } | undefined;
-    const Original = Intl.DateTimeFormat;
-    Intl.DateTimeFormat = new Proxy(Original, {
-      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-        if (args[1]?.timeZone === zone) madeInSkeletonTask.push(skeletonTask !== undefined && !skeletonTask.over);
-        return new target(...args);
-      },
+    const formats = watchDateFormats((options) => {
+      if (options?.timeZone === zone) madeInSkeletonTask.push(skeletonTask !== undefined && !skeletonTask.over);
     });
     const el = Object.assign(document.createElement('av-event-list'), { now });
     for (const [name, value] of Object.entries({ 'client-id': '284', 'api-base': base, 'time-zone': zone })) el.setAttribute(name, value);
@@ -110,7 +107,7 @@ describe('<av-event-list>', () => {
       expect(madeInSkeletonTask.length, "the zone's formats were made").to.be.greaterThan(0);
       expect(madeInSkeletonTask[0], "the zone's first format was made in a later task than the skeleton's").to.equal(false);
     } finally {
-      Intl.DateTimeFormat = Original;
+      formats.restore();
       el.remove();
     }
   });
