@@ -3,8 +3,9 @@
  * data suite runs once more with `vendorHtml` passing vendor HTML through raw (see
  * test/hardening/no-sanitizer.config.mjs). It must fail, and fail because payloads ran — and only
  * payloads that run when raw HTML reaches a page (markup with an event-handler attribute: an
- * `<img>` whose load fails, an autofocused field; a frame whose `srcdoc` holds a script), never text that merely looks like code (a
- * template, an escaped tag) — not for some other reason. This script passes when that is so.
+ * `<img>` whose load fails, an autofocused field; a frame whose `srcdoc` holds a script), never
+ * text that merely looks like code (a template, an escaped tag) — not for some other reason. This
+ * script passes when that is so.
  */
 import { spawnSync } from 'node:child_process';
 import { XSS_PAYLOADS } from '../test/hardening/payloads.js';

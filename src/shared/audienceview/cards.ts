@@ -95,7 +95,8 @@ export abstract class AvCardList<Answer extends PublicApiResponse, Messages exte
         const answer = this.fetchAnswer(this.apiBase || AUDIENCEVIEW_API_BASE, query, signal);
         // The answer's dates will need the zone's format, and the page's first one sets up ICU (10–24 ms
         // unthrottled here): made while the answer travels, in a task after the skeleton's, so that task
-        // ends sooner (the first paint came 40–50 ms sooner at 4× CPU) and holds no replayed request back.
+        // ends sooner (the event list's first paint came about 50 ms sooner at 4× CPU) and holds no
+        // replayed request back.
         const zone = this.zone;
         nextTask(() => prepareTimeZone(zone));
         const ready = await answer;
