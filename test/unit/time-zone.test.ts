@@ -35,6 +35,13 @@ describe('venue time', () => {
       assert.equal(tz.instantOfWallClock(wall(2027, 3, 14, 0, 0), NY), Date.UTC(2027, 2, 14, 5, 0));
     });
 
+    it('the first second of summer time is summer time: 03:00 on the day of the spring change', () => {
+      // 14 March 2027 07:00:00Z is the instant New York's clocks jump from 02:00 EST to 03:00 EDT.
+      assert.equal(tz.instantOfWallClock(wall(2027, 3, 14, 3, 0), NY), Date.UTC(2027, 2, 14, 7, 0));
+      assert.equal(tz.instantOfWallClock(wall(2027, 3, 14, 3, 0, 1), NY), Date.UTC(2027, 2, 14, 7, 0, 1));
+      assert.equal(tz.instantOfWallClock(wall(2027, 3, 14, 1, 59, 59), NY), Date.UTC(2027, 2, 14, 6, 59, 59));
+    });
+
     it('the skipped hour moves forward by the gap', () => {
       // 02:30 does not exist on 14 March 2027: clocks show 03:30 EDT = 07:30Z.
       assert.equal(tz.instantOfWallClock(wall(2027, 3, 14, 2, 30), NY), Date.UTC(2027, 2, 14, 7, 30));
@@ -137,6 +144,59 @@ describe('venue time', () => {
         }
       }
       assert.ok(asked > 13 * 15 * 400, `${asked} cases`);
+    });
+  });
+
+  // The page's first Intl.DateTimeFormat sets up ICU's date data (tens of ms on a phone): an
+  // element's first request must not wait for it, and an element that expects dates makes it early.
+  describe("venue time: when a date format is made (ICU's set-up)", () => {
+    const formatsMadeBy = (run: () => void): number => {
+      const Real = Intl.DateTimeFormat;
+      let made = 0;
+      Intl.DateTimeFormat = new Proxy(Real, {
+        construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          made++;
+          return new target(...args);
+        },
+      });
+      try {
+        run();
+      } finally {
+        Intl.DateTimeFormat = Real;
+      }
+      return made;
+    };
+
+    it('a zone in Intl\'s list is known without a date format', () => {
+      assert.equal(formatsMadeBy(() => assert.equal(tz.isValidTimeZone(NY), true)), 0);
+      assert.equal(formatsMadeBy(() => assert.equal(tz.isValidTimeZone('Asia/Tokyo'), true)), 0);
+    });
+
+    it('an engine without Intl\'s list of zones still tells a zone from a typo', async () => {
+      const list = Object.getOwnPropertyDescriptor(Intl, 'supportedValuesOf')!;
+      Reflect.deleteProperty(Intl, 'supportedValuesOf');
+      try {
+        const older = await fresh<TimeZone>(TIME_ZONE);
+        assert.equal(older.isValidTimeZone(NY), true);
+        assert.equal(older.isValidTimeZone('America/Nowhere'), false);
+      } finally {
+        Object.defineProperty(Intl, 'supportedValuesOf', list);
+      }
+    });
+
+    it("this month, away from a month's edge, needs no date format", () => {
+      for (const at of [Date.UTC(2027, 2, 1, 12), Date.UTC(2027, 2, 24, 16), Date.UTC(2027, 11, 31, 9, 59)]) {
+        let month: { year: number; month: number } | undefined;
+        assert.equal(formatsMadeBy(() => (month = tz.monthIn(NY, at))), 0, new Date(at).toISOString());
+        assert.deepEqual(month, { year: 2027, month: new Date(at).getUTCMonth() + 1 });
+      }
+    });
+
+    it("prepares a zone's format up front, so its first date needs none; a zone Intl does not know is left alone", () => {
+      assert.equal(formatsMadeBy(() => tz.prepareTimeZone(NY)), 1);
+      assert.equal(formatsMadeBy(() => assert.deepEqual(tz.wallClockAt(Date.UTC(2027, 2, 24, 23, 30), NY), wall(2027, 3, 24, 19, 30))), 0);
+      // An element calls it after its request has left, whatever its time-zone attribute says.
+      assert.doesNotThrow(() => tz.prepareTimeZone('America/Nowhere'));
     });
   });
 
