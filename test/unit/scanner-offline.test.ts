@@ -19,6 +19,7 @@ import {
 import { barcodeKey, clearSession, closeScannerDb, loadSession, saveSession, scannerDb, wipeScannerData, type ScanFilter } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/offline/held-scans.js';
 import { forgetScannerMemory } from './scanner-memory.ts';
+import { resetVendorClock } from '../../src/api/audienceview/scanning.js';
 import { FakeAudienceView, type FakeTicket } from './fake-audienceview.ts';
 
 const CLIENT = 284;
@@ -201,6 +202,33 @@ describe('scanner offline core', () => {
       // In flight while the download looked: stamped 5 s ago, its mark written only now.
       assert.equal((await recordOfflineScan('AAA111', PERF_A, Date.now() - 5_000)).verdict, 'valid');
       assert.equal((await cacheInfo())!.doorCount!.admitted, before + 1);
+    });
+
+    it('counts once a ticket this device let in well before a download looked, not yet sent', async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      // Let in here ten minutes ago and still queued: the new list does not know it.
+      assert.equal((await recordOfflineScan('AAA111', PERF_A, Date.now() - 10 * 60_000)).verdict, 'valid');
+      const info = await downloadValidTickets(av.session, PERF_A);
+      // 3 may enter (REF111 is refunded); in: AAA111, known from this device's own marks.
+      assert.deepEqual(info.doorCount, { admitted: 1, admissible: 3 });
+      assert.deepEqual((await cacheInfo())!.doorCount, { admitted: 1, admissible: 3 });
+    });
+
+    it('counts once a scan stamped exactly a minute before a download looked (where the list and the later scans meet)', async () => {
+      await downloadValidTickets(av.session, PERF_A);
+      // The device's own clock, as before any answer told AudienceView's.
+      resetVendorClock();
+      const realNow = Date.now;
+      const frozen = realNow();
+      Date.now = () => frozen;
+      let info;
+      try {
+        assert.equal((await recordOfflineScan('AAA111', PERF_A, frozen - 60_000)).verdict, 'valid');
+        info = await downloadValidTickets(av.session, PERF_A);
+      } finally {
+        Date.now = realNow;
+      }
+      assert.deepEqual(info.doorCount, { admitted: 1, admissible: 3 });
     });
 
     it('no list: no cache info', async () => {
@@ -816,6 +844,22 @@ describe('scanner offline core', () => {
     it('a database a newer release upgraded is an error the door is told, not a hang', async () => {
       (await rawDb(9)).close();
       await assert.rejects(scannerDb(), (e: Error) => e.name === 'VersionError');
+    });
+
+    it('a database of the release before (version 1, no device store) opens, with the scans it was waiting to send', async () => {
+      // As version 1 left it on a door phone: every store but 'device', and an offline scan still queued.
+      const waiting = { barcode: 'AAA111', ticketId: 1, performanceId: 100, clientId: CLIENT, productionId: 10, scanTime: T0 };
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ticket-scanner', 1);
+        open.onupgradeneeded = () => {
+          for (const name of ['session', 'cache', 'tickets', 'scanned', 'queue', 'sent', 'failed']) open.result.createObjectStore(name);
+          open.transaction!.objectStore('queue').put(waiting, [`${CLIENT}|10|100`, T0, 'aaa111']);
+        };
+        open.onsuccess = () => (open.result.close(), resolve());
+        open.onerror = () => reject(open.error);
+      });
+      assert.deepEqual(await pendingScans(), [{ ...waiting, attempts: 0 }]);
+      assert.equal(await pendingCount(), 1);
     });
 
     it('sign-out keeping the queue leaves a refusal without ticket details without any', async () => {
