@@ -477,3 +477,8 @@ function withReplayLock<T>(work: () => Promise<T>): Promise<T> {
   localReplays = run.catch(() => {});
   return run;
 }
+
+/** What a page reload does to the memory of checks against the server: none counts as recent (tests). */
+export function forgetServerChecks(): void {
+  checkedAgainstServer.clear();
+}
