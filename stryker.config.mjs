@@ -36,7 +36,7 @@ export default {
   incrementalFile: `reports/stryker-incremental-${slug}.json`,
   thresholds: { high: 90, low: 85, break: null },
   // The sandbox needs the sources, tests and configs only.
-  ignorePatterns: ['dist', 'docs', 'demo', 'bench', 'tmp', 'integrations', 'examples', 'reports', 'custom-elements.json', 'test/**', '!test/unit/**', 'mock'],
+  ignorePatterns: ['dist', 'docs', 'demo', 'bench', 'tmp', 'integrations', 'examples', 'reports', 'custom-elements.json', 'test/**', '!test/unit/**', '!test/date-formats.ts', 'mock'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -5,6 +5,7 @@
  * to the 1st Sunday of November 02:00).
  */
 import assert from 'node:assert/strict';
+import { watchDateFormats } from '../date-formats.ts';
 import { fresh } from './fresh.ts';
 
 type TimeZone = typeof import('../../src/shared/time-zone.js');
@@ -151,18 +152,12 @@ describe('venue time', () => {
   // element's first request must not wait for it, and an element that expects dates makes it early.
   describe("venue time: when a date format is made (ICU's set-up)", () => {
     const formatsMadeBy = (run: () => void): number => {
-      const Real = Intl.DateTimeFormat;
       let made = 0;
-      Intl.DateTimeFormat = new Proxy(Real, {
-        construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-          made++;
-          return new target(...args);
-        },
-      });
+      const formats = watchDateFormats(() => made++);
       try {
         run();
       } finally {
-        Intl.DateTimeFormat = Real;
+        formats.restore();
       }
       return made;
     };
