@@ -39,6 +39,18 @@ function tickets(): FakeTicket[] {
   ];
 }
 
+/** Runs `work` with the device's clock stopped at its present time (handed to `work`), then starts it again. */
+async function withClockStopped<T>(work: (now: number) => Promise<T>): Promise<T> {
+  const realNow = Date.now;
+  const now = realNow();
+  Date.now = () => now;
+  try {
+    return await work(now);
+  } finally {
+    Date.now = realNow;
+  }
+}
+
 /** The first cache/validTickets answer breaks off after 70 % of its body (a foyer's network); counts the lists. */
 function dropFirstListMidStream(): { lists: number } {
   const fetchOfFake = globalThis.fetch;
@@ -177,16 +189,10 @@ describe('scanner offline core', () => {
       av.admitElsewhere('AAA222');
       await recordOfflineScan('AAA111', ALL, T0); // no list yet: unknown, not counted
       // AAA333 is let in the very millisecond the download looks at this device's scans: counted once.
-      const realNow = Date.now;
-      const frozen = realNow();
-      Date.now = () => frozen;
-      let info;
-      try {
+      const info = await withClockStopped(async () => {
         await noteOnlineScan('AAA333');
-        info = await downloadValidTickets(av.session, PERF_A);
-      } finally {
-        Date.now = realNow;
-      }
+        return downloadValidTickets(av.session, PERF_A);
+      });
       // 4 tickets, 3 may enter (one refunded); in: AAA222 (list) and AAA333 (marked here).
       assert.deepEqual(info.doorCount, { admitted: 2, admissible: 3 });
       await recordOfflineScan('AAA111', PERF_A, Date.now() + 1000);
@@ -218,16 +224,10 @@ describe('scanner offline core', () => {
       await downloadValidTickets(av.session, PERF_A);
       // The device's own clock, as before any answer told AudienceView's.
       resetVendorClock();
-      const realNow = Date.now;
-      const frozen = realNow();
-      Date.now = () => frozen;
-      let info;
-      try {
-        assert.equal((await recordOfflineScan('AAA111', PERF_A, frozen - 60_000)).verdict, 'valid');
-        info = await downloadValidTickets(av.session, PERF_A);
-      } finally {
-        Date.now = realNow;
-      }
+      const info = await withClockStopped(async (now) => {
+        assert.equal((await recordOfflineScan('AAA111', PERF_A, now - 60_000)).verdict, 'valid');
+        return downloadValidTickets(av.session, PERF_A);
+      });
       assert.deepEqual(info.doorCount, { admitted: 1, admissible: 3 });
     });
 
