@@ -12,6 +12,7 @@
  *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
  *   LIGHTHOUSE_LANTERN=1 ...                       print the path through Lantern's simulation that set each run's LCP, and the tasks that made its TBT (bench/lantern-path.ts)
  *   LIGHTHOUSE_KEEP_REPORTS=1 ...                  add to the last run's reports instead of starting afresh
+ *   LIGHTHOUSE_WHAT_IF=1 ...                       instead of the table: each page's LCP had its render-blocking module been 1, 2, … 12 KB smaller (bench/lantern-what-if.ts)
  *   LIGHTHOUSE_SERVE=1 ...                         serve the pages and wait (Ctrl-C), to profile them in a browser's DevTools
  *
  * Pages: <av-calendar>, <av-event-list>, <av-series-list> each alone, all three on one page, and
@@ -43,6 +44,7 @@ import TraceGatherer from 'lighthouse/core/gather/gatherers/trace.js';
 import { startMockServer } from '../mock/server.js';
 import { findChrome } from '../scripts/find-chrome.mjs';
 import { blockingTasks, lcpPath } from './lantern-path.js';
+import { moduleSizeWhatIf } from './lantern-what-if.js';
 import { median } from './stats.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -379,6 +381,15 @@ export async function benchLighthouse(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    if (process.env.LIGHTHOUSE_WHAT_IF) {
+      for (const world of worlds) {
+        for (const spec of pages.filter((p) => p.ours)) {
+          const lines = await moduleSizeWhatIf(`${siteOrigin}/${world}/${spec.id}.html`, chrome.port, spec.scripts[0]!);
+          console.log(`${world}/${spec.id}, the render-blocking module made smaller in one load (Lantern):\n${lines.map((line) => `  ${line}\n`).join('')}`);
+        }
+      }
+      return;
+    }
     const loadFile = join(reportsDir, 'load.txt');
     const loads: number[] = existsSync(loadFile) ? readFileSync(loadFile, 'utf8').split(' ').map(Number) : [];
     // Round-robin: machine noise falls on every page alike instead of on whichever ran last.
