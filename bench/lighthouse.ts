@@ -12,7 +12,7 @@
  *   LIGHTHOUSE_TRACE=1 ...                         keep each page's trace beside its report (*.trace)
  *   LIGHTHOUSE_LANTERN=1 ...                       print the path through Lantern's simulation that set each run's LCP, and the tasks that made its TBT (bench/lantern-path.ts)
  *   LIGHTHOUSE_KEEP_REPORTS=1 ...                  add to the last run's reports instead of starting afresh
- *   LIGHTHOUSE_WHAT_IF=1 ...                       instead of the table: each page's LCP had its render-blocking module been 1, 2, … 12 KB smaller (bench/lantern-what-if.ts)
+ *   LIGHTHOUSE_WHAT_IF=1 ...                       instead of the table (the last run's reports kept): each page's LCP had its render-blocking module been 1, 2, … 12 KB smaller (bench/lantern-what-if.ts)
  *   LIGHTHOUSE_SERVE=1 ...                         serve the pages and wait (Ctrl-C), to profile them in a browser's DevTools
  *
  * Pages: <av-calendar>, <av-event-list>, <av-series-list> each alone, all three on one page, and
@@ -329,13 +329,14 @@ export async function benchLighthouse(): Promise<void> {
   const only = process.env.LIGHTHOUSE_PAGES?.split(',').map((s) => s.trim());
   const pages = PAGES.filter((p) => !only || only.includes(p.id));
   const worlds = (Object.keys(WORLDS) as WorldName[]).filter((w) => !process.env.LIGHTHOUSE_WORLDS || process.env.LIGHTHOUSE_WORLDS.split(',').includes(w));
-  console.log(`Patron pages on a phone: Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU), ${RUNS} run(s) of each page, round-robin`);
+  const whatIf = Boolean(process.env.LIGHTHOUSE_WHAT_IF);
+  console.log(`Patron pages on a phone: Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU), ${whatIf ? 'one load of each page of ours, audited again with a smaller module' : `${RUNS} run(s) of each page, round-robin`}`);
   const reportsDir = join(tmpdir(), 'venue-widgets-lighthouse');
   if (process.env.LIGHTHOUSE_FROM_REPORTS) return printTable(pages, reportsDir);
   const distDir = await buildLibrary();
   const pagesDir = mkdtempSync(join(tmpdir(), 'venue-widgets-lh-pages-'));
   // LIGHTHOUSE_KEEP_REPORTS=1: add to the last run's reports (e.g. the heavy world after the typical one).
-  if (!process.env.LIGHTHOUSE_KEEP_REPORTS) rmSync(reportsDir, { recursive: true, force: true });
+  if (!process.env.LIGHTHOUSE_KEEP_REPORTS && !whatIf) rmSync(reportsDir, { recursive: true, force: true });
   mkdirSync(reportsDir, { recursive: true });
 
   const mock = await startMockServer();
@@ -381,7 +382,7 @@ export async function benchLighthouse(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    if (process.env.LIGHTHOUSE_WHAT_IF) {
+    if (whatIf) {
       for (const world of worlds) {
         for (const spec of pages.filter((p) => p.ours)) {
           const lines = await moduleSizeWhatIf(`${siteOrigin}/${world}/${spec.id}.html`, chrome.port, spec.scripts[0]!);
