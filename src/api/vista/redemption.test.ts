@@ -58,28 +58,26 @@ describe('Vista redemption client', () => {
     expect(thirdParty.redemptionLimit).to.deep.equal({ isUnlimited: false, maximum: 1, minimum: 1 });
   });
 
-  it('reports a declined third-party card with Vista\'s code and reason', async () => {
-    await mock.chooseReadings({ 'vista.refusalCodes': 'listed' });
-    const error = (await rejection(
+  /** A CinéCard whose visits this month are used: the mock's declined third-party card. */
+  const applySpentCineCard = async () =>
+    (await rejection(
       redemption.addTicketRedemptionCard('ord-7', {
         type: 'ThirdPartyMemberCard',
         credentials: { cardNumber: '6371009900000013', thirdPartyMemberSchemeId: 'CINECARD' },
         showtimeId: SHOWTIME,
       }),
     )) as VendorError;
+
+  it('reports a declined third-party card with Vista\'s code and reason', async () => {
+    await mock.chooseReadings({ 'vista.refusalCodes': 'listed' });
+    const error = await applySpentCineCard();
     expect(error).to.be.instanceOf(VendorError);
     expect(error.code).to.equal(34002);
     expect(error.message).to.equal('This month\'s CinéCard visits have been used');
   });
 
   it('reports a refusal without a code Vista documents as a VendorError with the reason', async () => {
-    const error = (await rejection(
-      redemption.addTicketRedemptionCard('ord-7', {
-        type: 'ThirdPartyMemberCard',
-        credentials: { cardNumber: '6371009900000013', thirdPartyMemberSchemeId: 'CINECARD' },
-        showtimeId: SHOWTIME,
-      }),
-    )) as VendorError;
+    const error = await applySpentCineCard();
     expect(error).to.be.instanceOf(VendorError);
     expect(error.status).to.equal(400);
     expect(error.message).to.equal('This month\'s CinéCard visits have been used');
