@@ -49,10 +49,11 @@ async function runEngine(engine) {
   let line = `${run.summary ?? `${NAMES[engine]}: Tests: no summary (the runner exited ${run.code})`} (${playing(readings)}, ${minutes(run.seconds)})`;
   let failures = run.failures;
   const reportFiles = [report];
-  // WebKitGTK's page now and then stops answering in the middle of a file (once in 13 runs of the
-  // suite on a clean clone, in the camera's file, whose 21 tests take 14 s there; never in 15 runs of
-  // that file alone; its web process then "didn't exit as expected"), and web-test-runner reports the
-  // file as not finished after 5 minutes, without a test result. In Firefox and WebKit such a file
+  // WebKitGTK's page now and then stops answering in the middle of a file (in 2 of 16 runs of the
+  // suite on a clean clone: once the camera's file, once the barcode reader's, both of which run the
+  // wasm reader in a worker and take 6–14 s there; never in 15 runs of the camera's file alone; the
+  // web process then "didn't exit as expected"), and web-test-runner reports the file as not finished
+  // after 5 minutes, without a test result. In Firefox and WebKit such a file
   // runs once more, on its own, and must pass whole. A test that failed does not (one more try for a
   // test is web-test-runner.config.mjs's), and Chromium, stable here, gets no second try.
   const unfinished = failures.map((failure) => UNFINISHED.exec(failure)?.[1]).filter(Boolean);
