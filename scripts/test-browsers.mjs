@@ -34,6 +34,10 @@ function environment(engine, readings, extra) {
   return env;
 }
 const key = ({ file, title }) => `${file}\u0000${title}`;
+/** A run that exited cleanly with no test failed or skipped. */
+const clean = (run) => run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0;
+/** What a run's tests did, for a closing line. */
+const ran = (run) => (run.counts ? `${run.counts.passed} passed, ${run.counts.failed} failed, ${run.counts.skipped} skipped` : `no summary (the runner exited ${run.code})`);
 const tests = (count) => `${count} test${count === 1 ? '' : 's'}`;
 const playing = (readings) => (readings ? `readings ${readings}` : 'default readings');
 
@@ -45,7 +49,7 @@ async function runEngine(engine) {
   const report = join(reports, `${engine}.json`);
   console.log(`\n=== ${NAMES[engine]}: the browser suite, the mock playing the ${playing(readings)}\n`);
   const run = await runSuite({ env: environment(engine, readings, { NOT_RUNNABLE_REPORT: report }), args: passThrough });
-  let passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0;
+  let passed = clean(run);
   let line = `${run.summary ?? `${NAMES[engine]}: Tests: no summary (the runner exited ${run.code})`} (${playing(readings)}, ${minutes(run.seconds)})`;
   let failures = run.failures;
   const reportFiles = [report];
@@ -53,18 +57,17 @@ async function runEngine(engine) {
   // suite on a clean clone: once the camera's file, once the barcode reader's, both of which run the
   // wasm reader in a worker and take 6–14 s there; never in 15 runs of the camera's file alone; the
   // web process then "didn't exit as expected"), and web-test-runner reports the file as not finished
-  // after 5 minutes, without a test result. In Firefox and WebKit such a file
-  // runs once more, on its own, and must pass whole. A test that failed does not (one more try for a
-  // test is web-test-runner.config.mjs's), and Chromium, stable here, gets no second try.
+  // after 5 minutes, without a test result. In Firefox and WebKit such a file runs once more, on its
+  // own, and must pass whole. A test that failed does not (one more try for a test is
+  // web-test-runner.config.mjs's), and Chromium, stable here, gets no second try.
   const unfinished = failures.map((failure) => UNFINISHED.exec(failure)?.[1]).filter(Boolean);
   if (!passed && engine !== 'chromium' && unfinished.length > 0 && unfinished.length === run.counts?.failed && run.counts.skipped === 0) {
     console.log(`\n=== ${NAMES[engine]}: ${unfinished.join(', ')} did not finish (its page stopped answering): once more, on its own\n`);
     const again = join(reports, `${engine}-again.json`);
     reportFiles.push(again);
     const rerun = await runSuite({ env: environment(engine, readings, { NOT_RUNNABLE_REPORT: again }), args: unfinished.flatMap((file) => ['--files', file]) });
-    passed = rerun.code === 0 && rerun.counts?.failed === 0 && rerun.counts?.skipped === 0;
-    const ran = rerun.counts ? `${rerun.counts.passed} passed, ${rerun.counts.failed} failed, ${rerun.counts.skipped} skipped` : `no summary (the runner exited ${rerun.code})`;
-    line += `; ${unfinished.join(', ')} did not finish, and on its own: ${ran} (${minutes(rerun.seconds)})`;
+    passed = clean(rerun);
+    line += `; ${unfinished.join(', ')} did not finish, and on its own: ${ran(rerun)} (${minutes(rerun.seconds)})`;
     failures = rerun.failures;
   }
   // Every engine's list: this engine's, and what the others will not run (test/engines.ts reports both).
@@ -89,9 +92,8 @@ async function standIn(engine, notRunnable) {
   console.log(`\n=== Chromium, the ${tests(notRunnable.length)} ${NAMES[engine]} cannot run, the mock playing the ${playing(readings)}\n`);
   const run = await runSuite({ env: environment('chromium', readings, { ONLY_TESTS: list }), args: files.flatMap((file) => ['--files', file]) });
   // Only those tests are registered (test/engines.ts), each picked by its full title.
-  const passed = run.code === 0 && run.counts?.failed === 0 && run.counts?.skipped === 0 && run.counts.passed === notRunnable.length;
-  const ran = run.counts ? `${run.counts.passed} passed, ${run.counts.failed} failed` : `no summary (the runner exited ${run.code})`;
-  return { passed, line: `Chromium for the ${tests(notRunnable.length)} ${NAMES[engine]} cannot run: ${ran} (${playing(readings)}, ${minutes(run.seconds)})`, failures: run.failures };
+  const passed = clean(run) && run.counts.passed === notRunnable.length;
+  return { passed, line: `Chromium for the ${tests(notRunnable.length)} ${NAMES[engine]} cannot run: ${ran(run)} (${playing(readings)}, ${minutes(run.seconds)})`, failures: run.failures };
 }
 
 const engines = ENGINES.filter((name) => selectedEngines().includes(name));
