@@ -12,6 +12,7 @@ import { rememberFilter } from '../../src/components/ticket-scanner/controllers/
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
+import { scannerAppBuilt } from './scanner-app-build.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
 import { describeWhere, SECOND_PAGE } from '../engines.js';
 
@@ -54,7 +55,7 @@ describeWhere(SECOND_PAGE, 'the door app as a venue deploys it', function () {
 
   before(async function () {
     this.timeout(300_000); // the runner builds the app on first use
-    while (!(await executeServerCommand<{ ready: boolean }, undefined>('scanner-app-build')).ready);
+    await scannerAppBuilt();
   });
 
   beforeEach(async () => {

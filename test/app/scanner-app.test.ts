@@ -6,13 +6,13 @@
  * reaches this test's mock world. The deployed form is deployed-app.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { authenticate } from '../../src/api/audienceview/scanning.js';
 import { rememberFilter } from '../../src/components/ticket-scanner/controllers/scan-choice.js';
 import { closeScannerDb, saveSession } from '../../src/components/ticket-scanner/offline/scanner-db.js';
 import { cacheInfo } from '../../src/components/ticket-scanner/offline/ticket-cache.js';
 import { DOOR, freshScannerDb, openScannerWorld, type ScannerWorld } from '../scanner-world.js';
 import { describeWhere, itWhere, SECOND_PAGE } from '../engines.js';
+import { scannerAppBuilt } from './scanner-app-build.js';
 import { openSecondPage, type SecondPage } from './second-page.js';
 
 const APP = '/scanner/';
@@ -47,7 +47,7 @@ describeWhere(SECOND_PAGE, 'the installable scanner app', function () {
 
   before(async function () {
     this.timeout(300_000); // the runner builds the app on first use
-    while (!(await executeServerCommand<{ ready: boolean }, undefined>('scanner-app-build')).ready);
+    await scannerAppBuilt();
   });
 
   beforeEach(async () => {
