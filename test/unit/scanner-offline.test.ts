@@ -21,6 +21,7 @@ import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/off
 import { forgetScannerMemory } from './scanner-memory.ts';
 import { resetVendorClock } from '../../src/api/audienceview/scanning.js';
 import { FakeAudienceView, type FakeTicket } from './fake-audienceview.ts';
+import { withFetchWrapped, type FetchWrapper } from './fake-fetch.ts';
 
 const CLIENT = 284;
 const T0 = Date.now() - 60 * 60_000;
@@ -82,6 +83,14 @@ describe('scanner offline core', () => {
     av = new FakeAudienceView(tickets());
   });
   afterEach(() => av.restore());
+
+  /** Another door admits `barcode` just as this device's batch leaves (the server has it first). */
+  const admittedElsewhereAsSent =
+    (barcode: string): FetchWrapper =>
+    (input, init, underneath) => {
+      if (String(input).includes('syncScans')) av.admitElsewhere(barcode);
+      return underneath(input, init);
+    };
 
   describe('offline verdicts', () => {
     it('a valid ticket is admitted once, queued once; its second scan is a duplicate', async () => {
@@ -315,16 +324,13 @@ describe('scanner offline core', () => {
     it("the caller's abort during a download stops it; the previous list stays", async () => {
       await downloadValidTickets(av.session, PERF_A);
       const controller = new AbortController();
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const pressStop: FetchWrapper = (input, init, underneath) => {
         controller.abort(new DOMException('staff pressed stop', 'AbortError'));
-        return original(input, init);
-      }) as typeof fetch;
-      try {
-        await assert.rejects(downloadValidTickets(av.session, ALL, { signal: controller.signal }), (e: Error) => e.message === 'staff pressed stop');
-      } finally {
-        globalThis.fetch = original;
-      }
+        return underneath(input, init);
+      };
+      await withFetchWrapped(pressStop, () =>
+        assert.rejects(downloadValidTickets(av.session, ALL, { signal: controller.signal }), (e: Error) => e.message === 'staff pressed stop'),
+      );
       assert.equal((await cacheInfo())!.tickets, 4);
     });
 
@@ -485,13 +491,7 @@ describe('scanner offline core', () => {
       av.repeat = 'refused';
       await scanOffline('AAA111');
       // Admitted elsewhere after the check against the list: the server refuses the repeat.
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (String(input).includes('syncScans')) av.admitElsewhere('AAA111');
-        return original(input, init);
-      }) as typeof fetch;
-      const report = await replayPendingScans(av.session);
-      globalThis.fetch = original;
+      const report = await withFetchWrapped(admittedElsewhereAsSent('AAA111'), () => replayPendingScans(av.session));
       assert.equal(report.failed.length, 1);
       assert.equal(report.failed[0]!.conflict, true);
       assert.equal(report.failed[0]!.reason, 'Ticket has already been scanned.');
@@ -611,17 +611,12 @@ describe('scanner offline core', () => {
     it('a batch refused whole and one answered in part by the list leave the right records', async () => {
       await scanOffline('AAA111', 'AAA222', 'BBB111');
       // Sent, answer lost: the server applied AAA111 only (AAA222 it never got to).
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (!String(input).includes('syncScans')) return original(input, init);
+      const appliedThenLost: FetchWrapper = async (input, init, underneath) => {
+        if (!String(input).includes('syncScans')) return underneath(input, init);
         av.admitElsewhere('AAA111');
         throw new TypeError('network connection was lost');
-      }) as typeof fetch;
-      try {
-        await replayPendingScans(av.session);
-      } finally {
-        globalThis.fetch = original;
-      }
+      };
+      await withFetchWrapped(appliedThenLost, () => replayPendingScans(av.session));
       assert.deepEqual(await sentOnDisk(), [['aaa111', 'aaa222']]);
       // Next replay: the list shows AAA111 applied (delivered, not sent again); AAA222 stays "sent
       // once" until answered.
@@ -684,18 +679,13 @@ describe('scanner offline core', () => {
     it("sending a batch keeps the caller's time limit (a door's short one)", async function () {
       this.timeout(2500);
       await scanOffline('AAA111');
-      const original = globalThis.fetch;
-      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      const syncNeverAnswers: FetchWrapper = (input, init, underneath) =>
         String(input).includes('syncScans')
           ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
-          : original(input, init)) as typeof fetch;
-      try {
-        const report = await replayPendingScans(av.session, { timeoutMs: 100 });
-        assert.equal(report.stoppedBy?.name, 'TimeoutError');
-        assert.equal(report.pending, 1);
-      } finally {
-        globalThis.fetch = original;
-      }
+          : underneath(input, init);
+      const report = await withFetchWrapped(syncNeverAnswers, () => replayPendingScans(av.session, { timeoutMs: 100 }));
+      assert.equal(report.stoppedBy?.name, 'TimeoutError');
+      assert.equal(report.pending, 1);
     });
 
     it('a scan sent before whose send reached the server late: "already scanned" then means delivered', async () => {
@@ -705,36 +695,23 @@ describe('scanner offline core', () => {
       await replayPendingScans(av.session);
       av.syncUnreachable = false;
       // The list still says not scanned; the first send lands just before the second.
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (String(input).includes('syncScans')) av.admitElsewhere('AAA111');
-        return original(input, init);
-      }) as typeof fetch;
-      try {
-        const report = await replayPendingScans(av.session);
-        assert.equal(report.acknowledged, 1);
-        assert.deepEqual(report.failed, []);
-      } finally {
-        globalThis.fetch = original;
-      }
+      const report = await withFetchWrapped(admittedElsewhereAsSent('AAA111'), () => replayPendingScans(av.session));
+      assert.equal(av.insertsOf('AAA111'), 0, 'the server refused this send as a repeat');
+      assert.equal(report.acknowledged, 1);
+      assert.deepEqual(report.failed, []);
     });
 
     it('a scan timed inside a batch (a clock set back) while the batch was out is not lost with it', async () => {
       await scanOffline('AAA111', 'AAA222');
-      const original = globalThis.fetch;
       let once = true;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const scannedWhileOut: FetchWrapper = async (input, init, underneath) => {
         if (String(input).includes('syncScans') && once) {
           once = false;
           assert.equal((await recordOfflineScan('AAA333', ALL, T0 + 1500)).verdict, 'valid');
         }
-        return original(input, init);
-      }) as typeof fetch;
-      try {
-        await replayPendingScans(av.session);
-      } finally {
-        globalThis.fetch = original;
-      }
+        return underneath(input, init);
+      };
+      await withFetchWrapped(scannedWhileOut, () => replayPendingScans(av.session));
       await replayPendingScans(av.session);
       assert.equal(av.insertsOf('AAA333'), 1, 'sent (in this replay or the next), never dropped with the batch around it');
       assert.equal(await pendingCount(), 0);

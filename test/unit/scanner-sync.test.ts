@@ -14,6 +14,7 @@ import { VendorError } from '../../src/api/errors.js';
 import type { SyncReport } from '../../src/components/ticket-scanner/offline/scan-queue.js';
 import { forgetScannerMemory } from './scanner-memory.ts';
 import { FakeAudienceView } from './fake-audienceview.ts';
+import { withFetchWrapped, type FetchWrapper } from './fake-fetch.ts';
 import { fresh } from './fresh.ts';
 
 Object.assign(globalThis, { IDBKeyRange });
@@ -357,13 +358,10 @@ describe('scanner sync', () => {
         await queue('AAA111');
         await saveSession({ ...av.session, accessTokenExpiration: null });
         const worker = await loadWorker();
-        const original = globalThis.fetch;
-        globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => (String(input).includes('syncScans') ? answer() : original(input, init))) as typeof fetch;
-        try {
-          await assert.rejects(worker.fire('sync', { tag: SYNC_TAG }) as Promise<unknown>, (e: Error) => e.name === name, name);
-        } finally {
-          globalThis.fetch = original;
-        }
+        await withFetchWrapped(
+          async (input, init, underneath) => (String(input).includes('syncScans') ? answer() : underneath(input, init)),
+          () => assert.rejects(worker.fire('sync', { tag: SYNC_TAG }) as Promise<unknown>, (e: Error) => e.name === name, name),
+        );
         assert.equal(await pendingCount(), 1, name);
       }
     });
@@ -381,16 +379,11 @@ describe('scanner sync', () => {
       await queue('AAA111');
       await saveSession({ ...av.session, accessTokenExpiration: 1 });
       const worker = await loadWorker();
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const signedOutAsSent: FetchWrapper = async (input, init, underneath) => {
         if (String(input).includes('syncScans')) await clearSession();
-        return original(input, init);
-      }) as typeof fetch;
-      try {
-        await worker.fire('sync', { tag: SYNC_TAG });
-      } finally {
-        globalThis.fetch = original;
-      }
+        return underneath(input, init);
+      };
+      await withFetchWrapped(signedOutAsSent, () => worker.fire('sync', { tag: SYNC_TAG }));
       assert.equal(worker.posted.length, 2);
       assert.equal(await loadSession(), undefined);
     });
@@ -399,16 +392,11 @@ describe('scanner sync', () => {
       await queue('AAA111');
       await saveSession({ ...av.session, accessTokenExpiration: 1 });
       const worker = await loadWorker();
-      const original = globalThis.fetch;
-      globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const replacedAsSent: FetchWrapper = async (input, init, underneath) => {
         if (String(input).includes('syncScans')) await saveSession({ ...av.session, accessToken: 'newer', accessTokenExpiration: 2 });
-        return original(input, init);
-      }) as typeof fetch;
-      try {
-        await worker.fire('sync', { tag: SYNC_TAG });
-      } finally {
-        globalThis.fetch = original;
-      }
+        return underneath(input, init);
+      };
+      await withFetchWrapped(replacedAsSent, () => worker.fire('sync', { tag: SYNC_TAG }));
       assert.deepEqual(await loadSession(), { ...av.session, accessToken: 'newer', accessTokenExpiration: 2 });
     });
   });
