@@ -223,6 +223,81 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     expect([left, right]).to.deep.equal([['LANE-ONE'], ['AV100000000002']]);
   });
 
+  /** The page's `Worker`, replaced for the rest of a test (the decoder makes its workers with the global one). */
+  function withWorker(Stand: typeof Worker): () => void {
+    const real = window.Worker;
+    window.Worker = Stand;
+    return () => void (window.Worker = real);
+  }
+
+  it('a worker that stops answering a frame is replaced, and the door reads the next ticket', async function () {
+    this.timeout(40_000);
+    const RealWorker = window.Worker;
+    let dropped = 0;
+    // The first frame sent to a worker never reaches it (a wedged thread); every later one does.
+    class LosesAFrame extends RealWorker {
+      override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+        const frame = (message as { type?: string; frame?: ImageBitmap }).type === 'frame' ? (message as { frame: ImageBitmap }).frame : undefined;
+        if (frame && dropped++ === 0) return frame.close();
+        super.postMessage(message, transfer as Transferable[]);
+      }
+    }
+    const restoreWorker = withWorker(LosesAFrame);
+    const restoreCores = withCores(2); // one lane: only its replacement can read the next ticket
+    try {
+      const decoder = await workerDecoder();
+      let error: Error | undefined;
+      await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'LOST-FRAME', scale: 4 })).catch((e: Error) => (error = e));
+      expect(error?.message).to.match(/did not answer a frame/);
+      await waitUntil(() => decoder.lanes === 1, 'no worker replaced the stuck one', { timeout: 20_000 });
+      expect(await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'NEXT-TICKET', scale: 4 }))).to.deep.equal(['NEXT-TICKET']);
+    } finally {
+      restoreCores();
+      restoreWorker();
+    }
+  });
+
+  /** A worker as a page whose CSP refuses workers gets one: an error event, never an answer. */
+  class RefusedWorker extends EventTarget {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    onerror: ((event: ErrorEvent) => void) | null = null;
+    constructor() {
+      super();
+      setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: "Refused to create a worker: the page's Content Security Policy", cancelable: true })));
+    }
+    postMessage(): void {}
+    terminate(): void {}
+  }
+
+  /** A worker whose start never ends: no answer, no error. */
+  let silentTerminated = 0;
+  class SilentWorker extends EventTarget {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    onerror: ((event: ErrorEvent) => void) | null = null;
+    postMessage(): void {}
+    terminate(): void {
+      silentTerminated++;
+    }
+  }
+
+  for (const [name, Stand, within] of [
+    ['refused by the page', RefusedWorker, 5_000],
+    ['whose start never ends', SilentWorker, 15_000],
+  ] as const) {
+    it(`with a worker ${name}, the page reads the tickets itself`, async function () {
+      this.timeout(within + 15_000);
+      silentTerminated = 0;
+      const restore = withWorker(Stand as unknown as typeof Worker);
+      const started = performance.now();
+      const decoder = await openDecoder({ formats: TICKET_FORMATS, wasmUrl: defaultReaderWasmUrl(), ponyfill: true }).finally(restore);
+      opened.push(decoder);
+      expect(performance.now() - started, 'the camera waited too long for the worker').to.be.below(within);
+      expect(decoder.kind).to.equal('page');
+      expect(await decoder.decode(cameraFrame({ bcid: 'code128', text: 'AV100000000009', scale: 2 }))).to.deep.equal(['AV100000000009']);
+      if (Stand === SilentWorker) expect(silentTerminated, 'the worker that never started is let go').to.equal(1);
+    });
+  }
+
   /** A camera: a canvas stream in a playing video, changed every frame (a canvas sends a frame only when it changes). */
   async function canvasCamera(): Promise<{ video: HTMLVideoElement; remove(): void }> {
     const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });

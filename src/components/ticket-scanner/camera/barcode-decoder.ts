@@ -6,10 +6,11 @@
  *   and macOS): nothing to download.
  * - Otherwise zxing-wasm's reader (ZXing-C++) in module workers, fed `createImageBitmap` frames,
  *   so the viewfinder and the verdicts keep the page's 60 fps; on the page itself only where a
- *   worker cannot take frames (no OffscreenCanvas). It reads in cheap passes first and a hard one
- *   only when they found nothing (barcode-decoder.zxing.ts); while the view stays empty, the hard
- *   pass on one frame in three (`THOROUGH_EVERY`). Two workers where the cores allow (`workerLanes`):
- *   a ticket coming into view is read at once by one while the other is still busy with the frame before.
+ *   worker cannot take frames (no OffscreenCanvas) or none will start. It reads in cheap passes
+ *   first and a hard one only when they found nothing (barcode-decoder.zxing.ts); while the view
+ *   stays empty, the hard pass on one frame in three (`THOROUGH_EVERY`). Two workers where the
+ *   cores allow (`workerLanes`): a ticket coming into view is read at once by one while the other
+ *   is still busy with the frame before.
  *
  * Each lane reads one frame at a time: frames that arrive while every lane is busy are skipped.
  */
@@ -95,7 +96,15 @@ export async function openDecoder(options: DecoderOptions): Promise<FrameDecoder
   if (native) return { kind: 'native', lanes: 1, decode: async (frame) => (await native.detect(frame)).map((code) => code.rawValue), close: () => undefined };
   const url = new URL(options.wasmUrl, document.baseURI).href;
   const wasm: ReaderWasm = { url, module: await compileReader(url) };
-  if (typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function') return workerPool(options.formats, wasm);
+  if (typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function') {
+    try {
+      return await workerPool(options.formats, wasm);
+    } catch (error) {
+      // No worker would start (a page whose CSP refuses workers, a start that never ends): the page
+      // reads instead, at some cost to its frame rate, rather than the door losing its camera.
+      console.warn(`ticket-scanner: the barcode reader runs on the page (${(error as Error).message})`);
+    }
+  }
   const { zxingReader } = await import('./barcode-decoder.zxing.js');
   const reader: CodeReader = await zxingReader(options.formats, wasm);
   return { kind: 'page', lanes: 1, decode: (frame, readOptions) => reader.read(frame, readOptions), close: () => undefined };
@@ -165,6 +174,13 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
 }
 
 /**
+ * A worker that has not said it is ready in this long never will (a start that hangs): its start
+ * is its modules and an instance of the wasm this page already compiled, about a second on a slow
+ * phone with nothing cached.
+ */
+const WORKER_START_MS = 8_000;
+
+/**
  * A worker that has not answered a frame in this long is taken to be stuck (a frame it cannot read,
  * a wedged thread): a hard pass on a slow phone takes a tenth of it.
  */
@@ -206,7 +222,8 @@ async function frameToSend(source: ImageBitmapSource): Promise<ImageBitmap | Vid
   }
 }
 
-function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
+async function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
+  // May throw at once (a browser that refuses the worker here): a rejection like any failed start.
   const worker = new Worker(new URL(WORKER_PATH, import.meta.url), { type: 'module' });
   const send = (request: DecoderWorkerRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer);
   let waiting: ((answer: DecoderWorkerAnswer) => void) | undefined;
@@ -257,11 +274,14 @@ function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<Fr
   };
   const ready = next();
   send({ type: 'open', formats: [...formats], wasm });
-  return ready.then((answer) => {
-    if (answer.type === 'ready') return decoder;
-    worker.terminate();
-    throw new Error(answer.type === 'failed' ? answer.message : 'the decoder worker did not start');
-  });
+  let timer = 0;
+  const late = new Promise<'late'>((resolve) => (timer = window.setTimeout(() => resolve('late'), WORKER_START_MS)));
+  const answer = await Promise.race([ready, late]);
+  clearTimeout(timer);
+  if (answer !== 'late' && answer.type === 'ready') return decoder;
+  worker.terminate();
+  if (answer === 'late') throw new Error(`the decoder worker did not start in ${WORKER_START_MS / 1000} s`);
+  throw new Error(answer.type === 'failed' ? answer.message : 'the decoder worker did not start');
 }
 
 /**
