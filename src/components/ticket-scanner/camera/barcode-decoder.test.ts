@@ -223,26 +223,33 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     expect([left, right]).to.deep.equal([['LANE-ONE'], ['AV100000000002']]);
   });
 
+  const RealWorker = window.Worker;
   /** The page's `Worker`, replaced for the rest of a test (the decoder makes its workers with the global one). */
   function withWorker(Stand: typeof Worker): () => void {
-    const real = window.Worker;
     window.Worker = Stand;
-    return () => void (window.Worker = real);
+    return () => void (window.Worker = RealWorker);
+  }
+
+  /** A real worker whose first frame never reaches it (a wedged thread); every later one does. */
+  class LosesAFrame extends window.Worker {
+    private lost = false;
+    override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+      const frame = (message as { type?: string; frame?: ImageBitmap }).type === 'frame' ? (message as { frame: ImageBitmap }).frame : undefined;
+      if (frame && !this.lost) {
+        this.lost = true;
+        return frame.close();
+      }
+      super.postMessage(message, transfer as Transferable[]);
+    }
   }
 
   it('a worker that stops answering a frame is replaced, and the door reads the next ticket', async function () {
     this.timeout(40_000);
-    const RealWorker = window.Worker;
-    let dropped = 0;
-    // The first frame sent to a worker never reaches it (a wedged thread); every later one does.
-    class LosesAFrame extends RealWorker {
-      override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
-        const frame = (message as { type?: string; frame?: ImageBitmap }).type === 'frame' ? (message as { frame: ImageBitmap }).frame : undefined;
-        if (frame && dropped++ === 0) return frame.close();
-        super.postMessage(message, transfer as Transferable[]);
-      }
-    }
-    const restoreWorker = withWorker(LosesAFrame);
+    let made = 0;
+    // The first worker loses a frame; the one that takes its place is whole.
+    const restoreWorker = withWorker(function (url: string | URL, options?: WorkerOptions) {
+      return made++ === 0 ? new LosesAFrame(url, options) : new RealWorker(url, options);
+    } as unknown as typeof Worker);
     const restoreCores = withCores(2); // one lane: only its replacement can read the next ticket
     try {
       const decoder = await workerDecoder();
@@ -297,6 +304,25 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
       if (Stand === SilentWorker) expect(silentTerminated, 'the worker that never started is let go').to.equal(1);
     });
   }
+
+  it('the only worker stuck and none will start in its place: the page reads the next ticket', async function () {
+    this.timeout(60_000);
+    let made = 0;
+    const restoreWorker = withWorker(function (url: string | URL, options?: WorkerOptions) {
+      return made++ === 0 ? new LosesAFrame(url, options) : new SilentWorker();
+    } as unknown as typeof Worker);
+    const restoreCores = withCores(2);
+    try {
+      const decoder = await workerDecoder();
+      await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'LOST-FRAME', scale: 4 })).catch(() => undefined);
+      await waitUntil(() => decoder.lanes === 1, "nothing took the stuck worker's place", { timeout: 30_000 });
+      expect(decoder.kind).to.equal('page');
+      expect(await decoder.decode(cameraFrame({ bcid: 'qrcode', text: 'NEXT-TICKET', scale: 4 }))).to.deep.equal(['NEXT-TICKET']);
+    } finally {
+      restoreCores();
+      restoreWorker();
+    }
+  });
 
   /** A camera: a canvas stream in a playing video, changed every frame (a canvas sends a frame only when it changes). */
   async function canvasCamera(): Promise<{ video: HTMLVideoElement; remove(): void }> {

@@ -102,12 +102,22 @@ export async function openDecoder(options: DecoderOptions): Promise<FrameDecoder
     } catch (error) {
       // No worker would start (a page whose CSP refuses workers, a start that never ends): the page
       // reads instead, at some cost to its frame rate, rather than the door losing its camera.
-      console.warn(`ticket-scanner: the barcode reader runs on the page (${(error as Error).message})`);
+      readsOnThePage(error);
     }
   }
+  return pageDecoder(options.formats, wasm);
+}
+
+/** zxing-wasm's reader on the page itself: where no worker can take frames, or none will start. */
+async function pageDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
   const { zxingReader } = await import('./barcode-decoder.zxing.js');
-  const reader: CodeReader = await zxingReader(options.formats, wasm);
+  const reader: CodeReader = await zxingReader(formats, wasm);
   return { kind: 'page', lanes: 1, decode: (frame, readOptions) => reader.read(frame, readOptions), close: () => undefined };
+}
+
+/** Tells the venue's developer why (a CSP without `worker-src` is the likely one): door staff see no difference. */
+function readsOnThePage(why: unknown): void {
+  console.warn(`ticket-scanner: the barcode reader runs on the page (${(why as Error)?.message ?? why})`);
 }
 
 /** The browser's own detector, when it reads every wanted format. */
@@ -128,8 +138,11 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
   const workers = [first];
   const idle = [first];
   let closed = false;
+  let onThePage = false;
   const pool: FrameDecoder = {
-    kind: 'worker',
+    get kind() {
+      return onThePage ? 'page' : 'worker';
+    },
     get lanes() {
       return workers.length;
     },
@@ -158,16 +171,20 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
       for (const worker of workers) worker.close();
     },
   };
+  const addLane = (lane: FrameDecoder) => {
+    if (closed) return lane.close();
+    workers.push(lane);
+    idle.push(lane);
+  };
   // The others in the background: one lane is enough to scan, so a failed start only leaves one.
   function startLane(): void {
-    workerDecoder(formats, wasm).then(
-      (worker) => {
-        if (closed) return worker.close();
-        workers.push(worker);
-        idle.push(worker);
-      },
-      () => undefined,
-    );
+    workerDecoder(formats, wasm).then(addLane, (error: unknown) => {
+      // The last lane was stuck and no worker will take its place: the page reads, so the door keeps its camera.
+      if (closed || workers.length > 0 || onThePage) return;
+      onThePage = true;
+      readsOnThePage(error);
+      pageDecoder(formats, wasm).then(addLane, () => undefined);
+    });
   }
   for (let lane = 1; lane < workerLanes(); lane++) startLane();
   return pool;
