@@ -191,9 +191,9 @@ async function workerPool(formats: readonly string[], wasm: ReaderWasm): Promise
 }
 
 /**
- * A worker that has not said it is ready in this long never will (a start that hangs): its start
- * is its modules and an instance of the wasm this page already compiled, about a second on a slow
- * phone with nothing cached.
+ * A worker that has not said it is ready in this long is taken never to (a start that hangs). Its
+ * start is only its modules and an instance of the wasm this page has already downloaded and
+ * compiled, so this leaves a slow phone with nothing cached a wide margin.
  */
 const WORKER_START_MS = 8_000;
 
