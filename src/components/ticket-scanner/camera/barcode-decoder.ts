@@ -69,6 +69,14 @@ interface NativeDetectorClass {
 const compiled = new Map<string, Promise<WebAssembly.Module>>();
 
 /**
+ * A download of the reader that has brought nothing for this long has stalled (a foyer's signal
+ * that keeps the connection and sends nothing). It is given up, so the camera says the reader could
+ * not be loaded and staff turn to the entry field, instead of waiting on "Starting the camera…".
+ * A slow download is not a stalled one: the limit counts from the last bytes that came.
+ */
+const READER_STALL_MS = 15_000;
+
+/**
  * The reader's wasm, fetched and compiled once per page (reopening the camera, or a new worker,
  * reuses it). Fetched here rather than by zxing-wasm so that one place decides where it comes
  * from (our origin, never a CDN), and so the page can see the request.
@@ -77,11 +85,28 @@ export function compileReader(url: string): Promise<WebAssembly.Module> {
   let module = compiled.get(url);
   if (!module) {
     module = (async () => {
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`The barcode reader could not be loaded from ${url} (HTTP ${response.status})`);
-      // Served as application/wasm it compiles while it downloads; any other type, the slow way.
-      if (response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm') return WebAssembly.compileStreaming(response);
-      return WebAssembly.compile(await response.arrayBuffer());
+      const stalled = new AbortController();
+      let timer = 0;
+      const cameAlive = () => {
+        clearTimeout(timer);
+        timer = window.setTimeout(() => stalled.abort(), READER_STALL_MS);
+      };
+      cameAlive();
+      try {
+        const fetched = await fetch(url, { credentials: 'same-origin', signal: stalled.signal });
+        if (!fetched.ok) throw new Error(`The barcode reader could not be loaded from ${url} (HTTP ${fetched.status})`);
+        cameAlive();
+        const watched = new TransformStream<Uint8Array, Uint8Array>({ transform: (bytes, out) => (cameAlive(), out.enqueue(bytes)) });
+        const response = fetched.body ? new Response(fetched.body.pipeThrough(watched), { headers: fetched.headers }) : fetched;
+        // Served as application/wasm it compiles while it downloads; any other type, the slow way.
+        if (response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm') return await WebAssembly.compileStreaming(response);
+        return await WebAssembly.compile(await response.arrayBuffer());
+      } catch (error) {
+        if (stalled.signal.aborted) throw new Error(`The barcode reader's download from ${url} stalled: nothing came for ${READER_STALL_MS / 1000} s`);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
     })();
     // A failed load (no network yet) is tried again at the next opening.
     module.catch(() => compiled.delete(url));

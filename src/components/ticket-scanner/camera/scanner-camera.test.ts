@@ -387,6 +387,40 @@ describe('<ticket-scanner> camera', () => {
     expect(cameraButton(el).getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it("says so when the barcode reader's download stalls, instead of starting for ever", async function () {
+    this.timeout(60_000);
+    camera = fakeCamera();
+    handOutClones(camera);
+    const el = await atTheDoor();
+    const { defaultReaderWasmUrl } = await import('./barcode-decoder.js');
+    const realFetch = window.fetch;
+    const reader = new Uint8Array(await (await realFetch(defaultReaderWasmUrl())).arrayBuffer());
+    const stalling = new URL('/stalls/zxing_reader.wasm', location.href).href;
+    // A foyer's signal: the answer and its first 64 KB come, then nothing, the connection still open.
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) !== stalling) return realFetch(input, init);
+      const signal = init?.signal;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(reader.slice(0, 65_536));
+          signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true });
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/wasm' } });
+    }) as typeof fetch;
+    try {
+      el.decoderUrl = stalling;
+      const pressed = performance.now();
+      await door(el).openCamera(40_000);
+      expect(performance.now() - pressed, 'given up only once nothing came for a while').to.be.above(10_000);
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect($(el, '.camera-problem')?.dataset.problem).to.equal('decoder');
+    expect(text($(el, '.camera-problem'))).to.contain('could not be loaded');
+    expect(cameraButton(el).getAttribute('aria-pressed')).to.equal('false');
+  });
+
   // -------------------------------------------------------------------------------------------
   // The camera's light goes off
   // -------------------------------------------------------------------------------------------
