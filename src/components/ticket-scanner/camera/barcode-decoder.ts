@@ -96,11 +96,12 @@ export function compileReader(url: string): Promise<WebAssembly.Module> {
         const fetched = await fetch(url, { credentials: 'same-origin', signal: stalled.signal });
         if (!fetched.ok) throw new Error(`The barcode reader could not be loaded from ${url} (HTTP ${fetched.status})`);
         cameAlive();
-        const watched = new TransformStream<Uint8Array, Uint8Array>({ transform: (bytes, out) => (cameAlive(), out.enqueue(bytes)) });
-        const response = fetched.body ? new Response(fetched.body.pipeThrough(watched), { headers: fetched.headers }) : fetched;
+        // Watched on a copy of the body: the browser compiles the answer itself, which it may then
+        // cache compiled by its URL (a response made here would have none).
+        void eachChunk(fetched.clone().body, cameAlive);
         // Served as application/wasm it compiles while it downloads; any other type, the slow way.
-        if (response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm') return await WebAssembly.compileStreaming(response);
-        return await WebAssembly.compile(await response.arrayBuffer());
+        if (fetched.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm') return await WebAssembly.compileStreaming(fetched);
+        return await WebAssembly.compile(await fetched.arrayBuffer());
       } catch (error) {
         if (stalled.signal.aborted) throw new Error(`The barcode reader's download from ${url} stalled: nothing came for ${READER_STALL_MS / 1000} s`);
         throw error;
@@ -113,6 +114,16 @@ export function compileReader(url: string): Promise<WebAssembly.Module> {
     compiled.set(url, module);
   }
   return module;
+}
+
+/** Calls `onChunk` as each part of a body arrives (a failed download is its other reader's to report). */
+async function eachChunk(body: ReadableStream<Uint8Array> | null, onChunk: () => void): Promise<void> {
+  const reader = body?.getReader();
+  try {
+    while (reader && !(await reader.read()).done) onChunk();
+  } catch {
+    // the download's failure reaches the compile too
+  }
 }
 
 /** The best decoder this browser has for `formats`. Rejects when the reader cannot be loaded. */
