@@ -275,6 +275,17 @@ async function frameToSend(source: ImageBitmapSource): Promise<ImageBitmap | Vid
   }
 }
 
+/** The worker's answer, or `'late'` when it has not come within `ms` (the timer is cleared either way). */
+async function within(answer: Promise<DecoderWorkerAnswer>, ms: number): Promise<DecoderWorkerAnswer | 'late'> {
+  let timer = 0;
+  const late = new Promise<'late'>((resolve) => (timer = window.setTimeout(() => resolve('late'), ms)));
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Promise<FrameDecoder> {
   // May throw at once (a browser that refuses the worker here): a rejection like any failed start.
   const worker = new Worker(new URL(WORKER_PATH, import.meta.url), { type: 'module' });
@@ -307,11 +318,8 @@ async function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Prom
         waiting = undefined;
         throw error;
       }
-      let timer = 0;
-      const stuck = new Promise<'stuck'>((resolve) => (timer = window.setTimeout(() => resolve('stuck'), WORKER_STUCK_MS)));
-      const result = await Promise.race([answer, stuck]);
-      clearTimeout(timer);
-      if (result === 'stuck') {
+      const result = await within(answer, WORKER_STUCK_MS);
+      if (result === 'late') {
         // A frame the browser sent but cannot read in a worker: bitmaps from now on.
         if (!(frame instanceof ImageBitmap)) videoFrames = false;
         throw new WorkerStuck();
@@ -327,10 +335,7 @@ async function workerDecoder(formats: readonly string[], wasm: ReaderWasm): Prom
   };
   const ready = next();
   send({ type: 'open', formats: [...formats], wasm });
-  let timer = 0;
-  const late = new Promise<'late'>((resolve) => (timer = window.setTimeout(() => resolve('late'), WORKER_START_MS)));
-  const answer = await Promise.race([ready, late]);
-  clearTimeout(timer);
+  const answer = await within(ready, WORKER_START_MS);
   if (answer !== 'late' && answer.type === 'ready') return decoder;
   worker.terminate();
   if (answer === 'late') throw new Error(`the decoder worker did not start in ${WORKER_START_MS / 1000} s`);
