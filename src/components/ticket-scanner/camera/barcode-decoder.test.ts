@@ -3,6 +3,7 @@ import { toCanvas } from 'bwip-js/browser';
 import { compileReader, defaultReaderWasmUrl, openDecoder, readFrames, type FrameDecoder } from './barcode-decoder.js';
 import { zxingReader } from './barcode-decoder.zxing.js';
 import { TICKET_FORMATS } from './barcode-formats.js';
+import { withReaderDownload } from '../../../../test/reader-download.js';
 
 /**
  * The camera's decoder on its own, in headless Chromium (no native BarcodeDetector there, so
@@ -326,33 +327,19 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
 
   it('a slow download of the reader is not a stalled one: bytes every 4 s for 16 s still load it', async function () {
     this.timeout(60_000);
-    const realFetch = window.fetch;
-    const reader = new Uint8Array(await (await realFetch(defaultReaderWasmUrl())).arrayBuffer());
     const trickling = new URL('/trickles/zxing_reader.wasm', location.href).href;
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input) !== trickling) return realFetch(input, init);
+    // Five pieces, 4 s apart.
+    async function* everyFourSeconds(reader: Uint8Array) {
       const piece = Math.ceil(reader.length / 5);
-      let sent = 0;
-      const signal = init?.signal;
-      const body = new ReadableStream<Uint8Array>({
-        // As a browser's fetch does, an abort errors the body.
-        start: (controller) => signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true }),
-        async pull(controller) {
-          if (sent > 0) await new Promise((resolve) => setTimeout(resolve, 4000));
-          controller.enqueue(reader.slice(sent, sent + piece));
-          sent += piece;
-          if (sent >= reader.length) controller.close();
-        },
-      });
-      return new Response(body, { headers: { 'content-type': 'application/wasm' } });
-    }) as typeof fetch;
-    try {
-      const started = performance.now();
-      expect(await compileReader(trickling)).to.be.instanceOf(WebAssembly.Module);
-      expect(performance.now() - started, 'the download took longer than the stall limit').to.be.above(15_000);
-    } finally {
-      window.fetch = realFetch;
+      for (let at = 0; at < reader.length; at += piece) {
+        if (at > 0) await new Promise((resolve) => setTimeout(resolve, 4000));
+        yield reader.slice(at, at + piece);
+      }
     }
+    let started = 0;
+    const module = await withReaderDownload(trickling, everyFourSeconds, () => ((started = performance.now()), compileReader(trickling)));
+    expect(module).to.be.instanceOf(WebAssembly.Module);
+    expect(performance.now() - started, 'the download took longer than the stall limit').to.be.above(15_000);
   });
 
   /** A camera: a canvas stream in a playing video, changed every frame (a canvas sends a frame only when it changes). */

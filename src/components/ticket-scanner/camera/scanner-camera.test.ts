@@ -9,6 +9,7 @@ import { parseBarcodeFormats, TICKET_FORMATS } from './barcode-formats.js';
 import { closeScannerDb } from '../offline/scanner-db.js';
 import type { TicketScanDetail, TicketScanner } from '../ticket-scanner.js';
 import { TicketScannerHarness, textOf } from '../ticket-scanner.harness.js';
+import { withReaderDownload } from '../../../../test/reader-download.js';
 
 /**
  * The camera pipeline end to end, in headless Chromium (which has no native BarcodeDetector, so
@@ -392,30 +393,16 @@ describe('<ticket-scanner> camera', () => {
     camera = fakeCamera();
     handOutClones(camera);
     const el = await atTheDoor();
-    const { defaultReaderWasmUrl } = await import('./barcode-decoder.js');
-    const realFetch = window.fetch;
-    const reader = new Uint8Array(await (await realFetch(defaultReaderWasmUrl())).arrayBuffer());
     const stalling = new URL('/stalls/zxing_reader.wasm', location.href).href;
     // A foyer's signal: the answer and its first 64 KB come, then nothing, the connection still open.
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input) !== stalling) return realFetch(input, init);
-      const signal = init?.signal;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(reader.slice(0, 65_536));
-          signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true });
-        },
-      });
-      return new Response(body, { headers: { 'content-type': 'application/wasm' } });
-    }) as typeof fetch;
-    try {
-      el.decoderUrl = stalling;
-      const pressed = performance.now();
-      await door(el).openCamera(40_000);
-      expect(performance.now() - pressed, 'given up only once nothing came for a while').to.be.above(10_000);
-    } finally {
-      window.fetch = realFetch;
+    async function* thenNothing(reader: Uint8Array) {
+      yield reader.slice(0, 65_536);
+      await new Promise(() => undefined);
     }
+    el.decoderUrl = stalling;
+    let pressed = 0;
+    await withReaderDownload(stalling, thenNothing, () => ((pressed = performance.now()), door(el).openCamera(40_000)));
+    expect(performance.now() - pressed, 'given up only once nothing came for a while').to.be.above(10_000);
     expect($(el, '.camera-problem')?.dataset.problem).to.equal('decoder');
     expect(text($(el, '.camera-problem'))).to.contain('could not be loaded');
     expect(cameraButton(el).getAttribute('aria-pressed')).to.equal('false');
