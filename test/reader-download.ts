@@ -1,4 +1,5 @@
 import { defaultReaderWasmUrl } from '../src/components/ticket-scanner/camera/barcode-decoder.js';
+import { withFetchWrapped, type FetchWrapper } from './fetch-wrapper.js';
 
 /**
  * The barcode reader's wasm as a foyer's network brings it. For the rest of `action`, a fetch of
@@ -7,10 +8,9 @@ import { defaultReaderWasmUrl } from '../src/components/ticket-scanner/camera/ba
  * as a browser's fetch does.
  */
 export async function withReaderDownload<T>(url: string, pace: (reader: Uint8Array) => AsyncIterator<Uint8Array>, action: () => Promise<T>): Promise<T> {
-  const realFetch = window.fetch;
-  const reader = new Uint8Array(await (await realFetch(defaultReaderWasmUrl())).arrayBuffer());
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (String(input) !== url) return realFetch(input, init);
+  const reader = new Uint8Array(await (await fetch(defaultReaderWasmUrl())).arrayBuffer());
+  const download: FetchWrapper = async (input, init, underneath) => {
+    if (String(input) !== url) return underneath(input, init);
     const signal = init?.signal;
     const pieces = pace(reader);
     const body = new ReadableStream<Uint8Array>({
@@ -22,10 +22,6 @@ export async function withReaderDownload<T>(url: string, pace: (reader: Uint8Arr
       },
     });
     return new Response(body, { headers: { 'content-type': 'application/wasm' } });
-  }) as typeof fetch;
-  try {
-    return await action();
-  } finally {
-    window.fetch = realFetch;
-  }
+  };
+  return withFetchWrapped(download, action);
 }

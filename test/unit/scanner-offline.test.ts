@@ -21,7 +21,7 @@ import { heldScans, isQuotaError } from '../../src/components/ticket-scanner/off
 import { forgetScannerMemory } from './scanner-memory.ts';
 import { resetVendorClock } from '../../src/api/audienceview/scanning.js';
 import { FakeAudienceView, type FakeTicket } from './fake-audienceview.ts';
-import { withFetchWrapped, type FetchWrapper } from './fake-fetch.ts';
+import { withFetchWrapped, type FetchWrapper } from '../fetch-wrapper.ts';
 
 const CLIENT = 284;
 const T0 = Date.now() - 60 * 60_000;

@@ -14,7 +14,7 @@ import { VendorError } from '../../src/api/errors.js';
 import type { SyncReport } from '../../src/components/ticket-scanner/offline/scan-queue.js';
 import { forgetScannerMemory } from './scanner-memory.ts';
 import { FakeAudienceView } from './fake-audienceview.ts';
-import { withFetchWrapped, type FetchWrapper } from './fake-fetch.ts';
+import { withFetchWrapped, type FetchWrapper } from '../fetch-wrapper.ts';
 import { fresh } from './fresh.ts';
 
 Object.assign(globalThis, { IDBKeyRange });
