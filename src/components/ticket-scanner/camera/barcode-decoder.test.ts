@@ -265,18 +265,6 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     }
   });
 
-  /** A worker as a page whose CSP refuses workers gets one: an error event, never an answer. */
-  class RefusedWorker extends EventTarget {
-    onmessage: ((event: MessageEvent) => void) | null = null;
-    onerror: ((event: ErrorEvent) => void) | null = null;
-    constructor() {
-      super();
-      setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: "Refused to create a worker: the page's Content Security Policy", cancelable: true })));
-    }
-    postMessage(): void {}
-    terminate(): void {}
-  }
-
   /** A worker whose start never ends: no answer, no error. */
   let silentTerminated = 0;
   class SilentWorker extends EventTarget {
@@ -285,6 +273,14 @@ describe('barcode decoder (zxing-wasm in a worker)', () => {
     postMessage(): void {}
     terminate(): void {
       silentTerminated++;
+    }
+  }
+
+  /** A worker as a page whose CSP refuses workers gets one: an error event, never an answer. */
+  class RefusedWorker extends SilentWorker {
+    constructor() {
+      super();
+      setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: "Refused to create a worker: the page's Content Security Policy", cancelable: true })));
     }
   }
 
