@@ -55,7 +55,7 @@ async function runEngine(engine) {
   const reportFiles = [report];
   // WebKitGTK's page now and then stops answering in the middle of a file (in 2 of 18 runs of the
   // suite on a clean clone: once the camera's file, once the barcode reader's, both of which run the
-  // wasm reader in a worker and take 14–30 s there; never in 15 runs of the camera's file alone; the
+  // wasm reader in a worker and take 14–45 s there; never in 15 runs of the camera's file alone; the
   // web process then "didn't exit as expected"), and web-test-runner reports the file as not finished
   // after 5 minutes, without a test result. In Firefox and WebKit such a file runs once more, on its
   // own, and must pass whole. A test that failed does not (one more try for a test is
